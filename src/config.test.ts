@@ -1,0 +1,53 @@
+import path from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { describeConfig, parseConfig } from './config.js'
+
+describe('parseConfig', () => {
+  it('runs on SQLite in ./data with no variables set', () => {
+    const config = parseConfig({})
+    expect(config.port).toBe(3000)
+    expect(config.database).toEqual({ dialect: 'sqlite', file: path.resolve('data/broadsheet.db') })
+    expect(config.publicUrl).toBe('http://localhost:3000')
+    expect(config.demoContent).toBe(true)
+    expect(Object.isFrozen(config)).toBe(true)
+  })
+
+  it('switches to PostgreSQL with a postgres:// DATABASE_URL', () => {
+    expect(parseConfig({ DATABASE_URL: 'postgres://u:p@db/news' }).database).toEqual({
+      dialect: 'postgres',
+      url: 'postgres://u:p@db/news',
+    })
+  })
+
+  it('converts types from strings', () => {
+    const config = parseConfig({
+      PORT: '8080',
+      DEMO_CONTENT: 'false',
+      DATA_DIR: '/tmp/x',
+      PUBLIC_URL: 'https://news.example/',
+    })
+    expect(config.port).toBe(8080)
+    expect(config.demoContent).toBe(false)
+    expect(config.database).toEqual({ dialect: 'sqlite', file: '/tmp/x/broadsheet.db' })
+    expect(config.publicUrl).toBe('https://news.example')
+  })
+
+  it('names every invalid variable in one error', () => {
+    expect(() => parseConfig({ PORT: 'eighty', LOG_LEVEL: 'loud' })).toThrow(
+      /PORT.*LOG_LEVEL|LOG_LEVEL.*PORT/,
+    )
+    expect(() => parseConfig({ PORT: '70000' })).toThrow(/PORT/)
+    expect(() => parseConfig({ DATABASE_URL: 'mysql://x' })).toThrow(
+      /DATABASE_URL: must start with postgres/,
+    )
+    expect(() => parseConfig({ REDIS_URL: 'nope' })).toThrow(/REDIS_URL: not a valid URL/)
+  })
+
+  it('masks passwords when describing the config', () => {
+    const described = describeConfig(
+      parseConfig({ DATABASE_URL: 'postgres://u:secret@db/news', REDIS_URL: 'redis://:pw@r:6379' }),
+    )
+    expect(JSON.stringify(described)).not.toMatch(/secret|:pw@/)
+    expect(described.database).toContain('****')
+  })
+})

@@ -1,0 +1,153 @@
+/**
+ * @module config
+ * One source of truth: the environment (plus `.env`, loaded by main/cli before this runs)
+ * and the defaults below. Parsed once, validated against a TypeBox schema, frozen.
+ */
+import path from 'node:path'
+import { Type, type Static } from '@sinclair/typebox'
+import { Value } from '@sinclair/typebox/value'
+import { AppError } from './errors.js'
+
+const EnvSchema = Type.Object({
+  PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 3000 }),
+  HOST: Type.String({ minLength: 1, default: '0.0.0.0' }),
+  DATA_DIR: Type.String({ minLength: 1, default: './data' }),
+  DATABASE_URL: Type.Optional(Type.String({ minLength: 1 })),
+  PUBLIC_URL: Type.Optional(Type.String({ minLength: 1 })),
+  REDIS_URL: Type.Optional(Type.String({ minLength: 1 })),
+  DEMO_CONTENT: Type.Boolean({ default: true }),
+  LOG_LEVEL: Type.Union(
+    ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)),
+    { default: 'info' },
+  ),
+  TRUST_PROXY: Type.Boolean({ default: false }),
+  THEME_DIR: Type.Optional(Type.String({ minLength: 1 })),
+})
+
+type Env = Static<typeof EnvSchema>
+
+export type DatabaseConfig =
+  { dialect: 'sqlite'; file: string } | { dialect: 'postgres'; url: string }
+
+export interface Config {
+  readonly port: number
+  readonly host: string
+  readonly dataDir: string
+  readonly database: DatabaseConfig
+  readonly publicUrl: string
+  readonly redisUrl: string | undefined
+  readonly demoContent: boolean
+  readonly logLevel: string
+  readonly trustProxy: boolean
+  readonly themeDir: string | undefined
+}
+
+const KEYS = Object.keys(EnvSchema.properties) as (keyof Env)[]
+
+/**
+ * Parse and validate configuration from an environment map.
+ * Throws one AppError('CONFIG_INVALID') whose message lists every problem, one per line,
+ * each naming the variable.
+ * @example parseConfig({ PORT: '8080', DATABASE_URL: 'postgres://localhost/news' })
+ */
+export function parseConfig(env: Record<string, string | undefined>): Config {
+  const raw: Record<string, unknown> = {}
+  for (const key of KEYS) {
+    const value = env[key]
+    if (value !== undefined && value !== '') raw[key] = value
+  }
+  const converted = Value.Default(EnvSchema, Value.Convert(EnvSchema, raw)) as Record<
+    string,
+    unknown
+  >
+  const problems = [...Value.Errors(EnvSchema, converted)].map(
+    (e) =>
+      `${e.path.slice(1)}: ${describe(e.message)} (got ${JSON.stringify(raw[e.path.slice(1)])})`,
+  )
+  const parsed = converted as Env
+  if (problems.length === 0) problems.push(...checkUrls(parsed))
+  if (problems.length > 0) {
+    throw new AppError('CONFIG_INVALID', `invalid configuration: ${problems.join('; ')}`)
+  }
+  const dataDir = path.resolve(parsed.DATA_DIR)
+  return Object.freeze({
+    port: parsed.PORT,
+    host: parsed.HOST,
+    dataDir,
+    database: databaseFrom(parsed.DATABASE_URL, dataDir),
+    publicUrl: (parsed.PUBLIC_URL ?? `http://localhost:${parsed.PORT}`).replace(/\/+$/, ''),
+    redisUrl: parsed.REDIS_URL,
+    demoContent: parsed.DEMO_CONTENT,
+    logLevel: parsed.LOG_LEVEL,
+    trustProxy: parsed.TRUST_PROXY,
+    themeDir: parsed.THEME_DIR ? path.resolve(parsed.THEME_DIR) : undefined,
+  })
+}
+
+function describe(message: string): string {
+  return message.replace(/^Expected/, 'expected')
+}
+
+function checkUrls(env: Env): string[] {
+  const problems: string[] = []
+  const urls: [keyof Env, string | undefined, string[]][] = [
+    ['PUBLIC_URL', env.PUBLIC_URL, ['http:', 'https:']],
+    ['REDIS_URL', env.REDIS_URL, ['redis:', 'rediss:']],
+  ]
+  const db = env.DATABASE_URL
+  if (db && !db.startsWith('sqlite:') && !db.startsWith('file:')) {
+    urls.push(['DATABASE_URL', db, ['postgres:', 'postgresql:']])
+  }
+  for (const [key, value, protocols] of urls) {
+    if (value === undefined) continue
+    let url: URL
+    try {
+      url = new URL(value)
+    } catch {
+      problems.push(`${key}: not a valid URL (got ${JSON.stringify(value)})`)
+      continue
+    }
+    if (!protocols.includes(url.protocol)) {
+      problems.push(
+        `${key}: must start with ${protocols.join(' or ')} (got ${JSON.stringify(value)})`,
+      )
+    }
+  }
+  return problems
+}
+
+function databaseFrom(url: string | undefined, dataDir: string): DatabaseConfig {
+  if (!url) return { dialect: 'sqlite', file: path.join(dataDir, 'broadsheet.db') }
+  if (url.startsWith('postgres')) return { dialect: 'postgres', url }
+  const file = url.replace(/^(sqlite|file):(\/\/)?/, '')
+  return { dialect: 'sqlite', file: path.resolve(file) }
+}
+
+/** The config with secrets masked, for `broadsheet doctor` and start-up logs. */
+export function describeConfig(config: Config): Record<string, string | number | boolean> {
+  return {
+    port: config.port,
+    host: config.host,
+    dataDir: config.dataDir,
+    database:
+      config.database.dialect === 'sqlite'
+        ? `sqlite ${config.database.file}`
+        : `postgres ${maskUrl(config.database.url)}`,
+    publicUrl: config.publicUrl,
+    redisUrl: config.redisUrl ? maskUrl(config.redisUrl) : '(none)',
+    demoContent: config.demoContent,
+    logLevel: config.logLevel,
+    trustProxy: config.trustProxy,
+    themeDir: config.themeDir ?? '(built-in)',
+  }
+}
+
+function maskUrl(value: string): string {
+  try {
+    const url = new URL(value)
+    if (url.password) url.password = '****'
+    return url.toString()
+  } catch {
+    return '****'
+  }
+}

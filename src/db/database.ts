@@ -1,0 +1,40 @@
+import type { Kysely } from 'kysely'
+import type { PageViewTable } from '../analytics/page-view.table.js'
+import type { UserTable } from '../auth/user.table.js'
+import type { CommentTable } from '../comments/comment.table.js'
+import type {
+  ArticleAuthorTable,
+  ArticleCategoryTable,
+  ArticleTable,
+  ArticleTagTable,
+  RevisionTable,
+} from '../content/article.table.js'
+import type { MediaTable } from '../content/media.table.js'
+import type { PageTable, RedirectTable } from '../content/page.table.js'
+import type { CategoryTable, TagTable } from '../content/taxonomy.table.js'
+import type { SubscriberTable } from '../newsletter/subscriber.table.js'
+import type { MenuItemTable, MenuTable, SettingTable } from '../settings/settings.table.js'
+
+/** Every table Broadsheet owns, as Kysely sees it. */
+export interface Database {
+  users: UserTable
+  categories: CategoryTable
+  tags: TagTable
+  media: MediaTable
+  articles: ArticleTable
+  article_categories: ArticleCategoryTable
+  article_tags: ArticleTagTable
+  article_authors: ArticleAuthorTable
+  revisions: RevisionTable
+  pages: PageTable
+  comments: CommentTable
+  subscribers: SubscriberTable
+  menus: MenuTable
+  menu_items: MenuItemTable
+  settings: SettingTable
+  redirects: RedirectTable
+  page_views: PageViewTable
+}
+
+export type Db = Kysely<Database>
+export type Dialect = 'sqlite' | 'postgres'

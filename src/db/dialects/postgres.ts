@@ -1,0 +1,28 @@
+import { Kysely, PostgresDialect } from 'kysely'
+import pg from 'pg'
+import type { Database } from '../database.js'
+
+const INT8 = 20
+const NUMERIC = 1700
+
+/**
+ * A Kysely instance over a pg pool. Our timestamps are epoch milliseconds in bigint columns:
+ * they fit in a JS number, so int8 (and aggregate numerics) are parsed to numbers.
+ */
+export function openPostgres(url: string, options: { max?: number } = {}): Kysely<Database> {
+  const types = {
+    getTypeParser: (oid: number, format?: 'text' | 'binary') => {
+      if (oid === INT8 || oid === NUMERIC) return (value: string) => Number(value)
+      return pg.types.getTypeParser(oid, format) as (value: string) => unknown
+    },
+  } as typeof pg.types
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.max ?? 10,
+    types,
+    connectionTimeoutMillis: 5000,
+  })
+  // An idle client losing its connection must not crash the process.
+  pool.on('error', () => {})
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
+}

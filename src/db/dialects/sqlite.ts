@@ -1,0 +1,46 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import SQLite from 'better-sqlite3'
+import { Kysely, SqliteDialect } from 'kysely'
+import { AppError } from '../../errors.js'
+import type { Database } from '../database.js'
+
+/**
+ * Open (creating if needed) a SQLite database file with the pragmas Broadsheet relies on:
+ * WAL so readers never wait for the writer and a second process can share the file,
+ * foreign keys on, and a busy timeout instead of immediate SQLITE_BUSY.
+ */
+export function openSqlite(file: string): Kysely<Database> {
+  const dir = path.dirname(file)
+  if (!fs.existsSync(dir)) {
+    throw new AppError('DATABASE_UNAVAILABLE', `database directory ${dir} does not exist`)
+  }
+  let sqlite: SQLite.Database
+  try {
+    sqlite = new SQLite(file)
+    sqlite.pragma('busy_timeout = 5000')
+    sqlite.pragma('journal_mode = WAL')
+    sqlite.pragma('synchronous = NORMAL')
+    sqlite.pragma('foreign_keys = ON')
+    // Reading the schema forces SQLite to read the header: a corrupt file fails here.
+    sqlite.prepare('select count(*) from sqlite_master').get()
+  } catch (error) {
+    throw new AppError(
+      'DATABASE_UNAVAILABLE',
+      `cannot open SQLite database ${file}: ${describe(error)}`,
+      {
+        cause: error,
+      },
+    )
+  }
+  return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) })
+}
+
+function describe(error: unknown): string {
+  const code = (error as { code?: string }).code
+  if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT')
+    return 'the file is not a valid SQLite database'
+  if (code === 'SQLITE_READONLY' || code === 'SQLITE_CANTOPEN')
+    return `${(error as Error).message} (check file permissions)`
+  return error instanceof Error ? error.message : String(error)
+}

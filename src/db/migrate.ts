@@ -1,0 +1,40 @@
+import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely'
+import { AppError } from '../errors.js'
+import * as createContent from './migrations/2026_11_27_1100_create_content.js'
+
+/** Every migration, in order. Listed explicitly: greppable wiring beats directory scanning. */
+const MIGRATIONS: Record<string, Migration> = {
+  '2026_11_27_1100_create_content': createContent,
+}
+
+const provider: MigrationProvider = { getMigrations: () => Promise.resolve(MIGRATIONS) }
+
+export interface MigrationReport {
+  applied: string[]
+}
+
+/**
+ * Bring the schema up to date. Each migration runs in a transaction on both dialects,
+ * so one interrupted half-way is rolled back and simply runs again next time.
+ */
+export async function migrateToLatest(db: Kysely<any>): Promise<MigrationReport> {
+  const migrator = new Migrator({ db, provider })
+  const { error, results } = await migrator.migrateToLatest()
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown'
+    const message = error instanceof Error ? error.message : JSON.stringify(error)
+    throw new AppError('DATABASE_UNAVAILABLE', `migration ${failed} failed: ${message}`, {
+      cause: error,
+    })
+  }
+  return {
+    applied: (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName),
+  }
+}
+
+/** Names of migrations not yet applied. */
+export async function pendingMigrations(db: Kysely<any>): Promise<string[]> {
+  const migrator = new Migrator({ db, provider })
+  const all = await migrator.getMigrations()
+  return all.filter((m) => !m.executedAt).map((m) => m.name)
+}
