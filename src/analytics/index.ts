@@ -1,0 +1,2 @@
+/** Privacy-friendly view counting: per-article hourly aggregates, no personal data. */
+export { addViews } from './page-view.repository.js'

@@ -1,0 +1,43 @@
+/**
+ * Build the Fastify application from its dependencies. Never listens: `main.ts` does, and tests
+ * call `app.inject()`.
+ */
+import path from 'node:path'
+import fastifyCookie from '@fastify/cookie'
+import fastifyFormbody from '@fastify/formbody'
+import fastifyStatic from '@fastify/static'
+import Fastify, { type FastifyInstance } from 'fastify'
+import type { Kysely } from 'kysely'
+import type { Clock } from './clock.js'
+import type { Config } from './config.js'
+import type { Database } from './db/database.js'
+import { registerErrorHandler } from './http/error-handler.js'
+import { siteRoutes } from './site/site.routes.js'
+
+export interface AppDeps {
+  db: Kysely<Database>
+  clock: Clock
+  config: Config
+}
+
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: deps.config.logLevel === 'silent' ? false : { level: deps.config.logLevel },
+    trustProxy: deps.config.trustProxy,
+    routerOptions: { ignoreTrailingSlash: false },
+    bodyLimit: 1_048_576,
+    requestTimeout: 30_000,
+  })
+  registerErrorHandler(app)
+  await app.register(fastifyCookie)
+  await app.register(fastifyFormbody)
+  await app.register(fastifyStatic, {
+    root: path.join(deps.config.dataDir, 'media'),
+    prefix: '/media/',
+    decorateReply: false,
+    maxAge: '30d',
+    immutable: false,
+  })
+  await app.register(siteRoutes, { db: deps.db, clock: deps.clock, config: deps.config })
+  return app
+}

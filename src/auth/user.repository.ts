@@ -1,0 +1,102 @@
+import type { Kysely } from 'kysely'
+import type { Database } from '../db/database.js'
+import type { NewUserRow, Role, UserRow } from './user.table.js'
+
+type Db = Kysely<Database>
+
+export interface SocialLinks {
+  x?: string
+  facebook?: string
+  instagram?: string
+  linkedin?: string
+  website?: string
+}
+
+/** A user as the rest of the app sees them: never the password hash. */
+export interface User {
+  id: number
+  email: string
+  name: string
+  slug: string
+  bio: string
+  avatarUrl: string | null
+  role: Role
+  social: SocialLinks
+  createdAt: Date
+}
+
+export async function insertUser(db: Db, row: NewUserRow): Promise<number> {
+  const result = await db.insertInto('users').values(row).returning('id').executeTakeFirstOrThrow()
+  return result.id
+}
+
+export async function findUserById(db: Db, id: number): Promise<User | undefined> {
+  const row = await db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst()
+  return row && toUser(row)
+}
+
+export async function findUserBySlug(db: Db, slug: string): Promise<User | undefined> {
+  const row = await db.selectFrom('users').selectAll().where('slug', '=', slug).executeTakeFirst()
+  return row && toUser(row)
+}
+
+export async function findUserByEmail(db: Db, email: string): Promise<User | undefined> {
+  const row = await db
+    .selectFrom('users')
+    .selectAll()
+    .where('email', '=', email.toLowerCase())
+    .executeTakeFirst()
+  return row && toUser(row)
+}
+
+export async function findPasswordHash(db: Db, userId: number): Promise<string | null> {
+  const row = await db
+    .selectFrom('users')
+    .select('password_hash')
+    .where('id', '=', userId)
+    .executeTakeFirst()
+  return row?.password_hash ?? null
+}
+
+export async function isUserSlugTaken(db: Db, slug: string): Promise<boolean> {
+  return (
+    (await db.selectFrom('users').select('id').where('slug', '=', slug).executeTakeFirst()) !==
+    undefined
+  )
+}
+
+export async function listUsers(db: Db): Promise<User[]> {
+  const rows = await db.selectFrom('users').selectAll().orderBy('id').execute()
+  return rows.map(toUser)
+}
+
+export async function countUsers(db: Db): Promise<number> {
+  const row = await db
+    .selectFrom('users')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow()
+  return Number(row.n)
+}
+
+function toUser(row: UserRow): User {
+  return {
+    id: row.id,
+    email: row.email,
+    name: row.name,
+    slug: row.slug,
+    bio: row.bio,
+    avatarUrl: row.avatar_url,
+    role: row.role,
+    social: parseSocial(row.social),
+    createdAt: new Date(row.created_at),
+  }
+}
+
+function parseSocial(json: string): SocialLinks {
+  try {
+    const value = JSON.parse(json) as SocialLinks | null
+    return value && typeof value === 'object' ? value : {}
+  } catch {
+    return {}
+  }
+}

@@ -1,0 +1,219 @@
+import path from 'node:path'
+import { createInterface } from 'node:readline/promises'
+import { ROLES, createUser, type Role } from '../auth/index.js'
+import { systemClock } from '../clock.js'
+import { describeConfig, parseConfig } from '../config.js'
+import { connectDatabase } from '../db/connect.js'
+import { migrateToLatest, pendingMigrations } from '../db/migrate.js'
+import { seedBulk } from '../db/seed/seed-bulk.js'
+import { isDatabaseEmpty, seedDemo } from '../db/seed/seed-demo.js'
+import { AppError } from '../errors.js'
+import { prepareDatabase, startServer } from '../main.js'
+
+type Values = Record<string, string | boolean | (string | boolean)[] | undefined>
+
+export interface Command {
+  name: string
+  summary: string
+  help: string
+  options: Record<string, { type: 'string' | 'boolean'; short?: string }>
+  run(values: Values): Promise<void>
+}
+
+const log = (line: string) => console.log(`broadsheet: ${line}`)
+
+const serve: Command = {
+  name: 'serve',
+  summary: 'start the web server (migrates, seeds demo content into an empty database)',
+  help: `Usage: broadsheet serve
+
+Starts Broadsheet on HOST:PORT (default 0.0.0.0:3000). On start it applies pending migrations,
+fills an empty database with demo content (unless DEMO_CONTENT=false) and publishes overdue
+scheduled articles.`,
+  options: {},
+  run: () => startServer(parseConfig(process.env)),
+}
+
+const migrate: Command = {
+  name: 'migrate',
+  summary: 'apply pending database migrations',
+  help: `Usage: broadsheet migrate [--status]
+
+Applies every pending migration to the configured database (SQLite file in DATA_DIR, or
+DATABASE_URL). Safe to run repeatedly; an interrupted migration is rolled back and runs again.
+
+Options:
+  --status   list pending migrations without applying them`,
+  options: { status: { type: 'boolean' } },
+  run: async (values) => {
+    const config = parseConfig(process.env)
+    const handle = await connectDatabase(config.database, config.dataDir)
+    try {
+      if (values.status) {
+        const pending = await pendingMigrations(handle.db)
+        log(pending.length === 0 ? 'database is up to date' : `pending: ${pending.join(', ')}`)
+        return
+      }
+      const { applied } = await migrateToLatest(handle.db)
+      log(applied.length === 0 ? 'database is up to date' : `applied ${applied.join(', ')}`)
+    } finally {
+      await handle.close()
+    }
+  },
+}
+
+const seed: Command = {
+  name: 'seed',
+  summary: 'add demo content, or N generated articles with --articles N',
+  help: `Usage: broadsheet seed [--articles N]
+
+Without options, fills an empty database with the demo newsroom (sections, authors, original
+stories, comments, pages, menus, settings). With --articles N, also appends N generated
+articles (for benchmarks and scale tests), printing progress.
+
+Options:
+  --articles N   number of generated articles to add (1 to 10000000)`,
+  options: { articles: { type: 'string' } },
+  run: async (values) => {
+    const count = values.articles === undefined ? 0 : Number(values.articles)
+    if (!Number.isInteger(count) || count < 0 || count > 10_000_000) {
+      throw new AppError(
+        'VALIDATION_FAILED',
+        `--articles must be a whole number from 1 to 10000000 (got "${String(values.articles)}")`,
+      )
+    }
+    const config = parseConfig(process.env)
+    const handle = await connectDatabase(config.database, config.dataDir)
+    try {
+      await migrateToLatest(handle.db)
+      if (await isDatabaseEmpty(handle.db)) {
+        const { articles } = await seedDemo({
+          db: handle.db,
+          clock: systemClock,
+          mediaDir: path.join(config.dataDir, 'media'),
+        })
+        log(`seeded the demo newsroom (${articles} articles)`)
+      } else if (count === 0) {
+        log('the database already has content; demo content is only added to an empty database')
+      }
+      if (count > 0) {
+        const started = Date.now()
+        await seedBulk(handle.db, { articles: count, now: Date.now(), onProgress: progressBar })
+        process.stderr.write('\n')
+        log(`added ${count} generated articles in ${((Date.now() - started) / 1000).toFixed(1)} s`)
+      }
+    } finally {
+      await handle.close()
+    }
+  },
+}
+
+function progressBar(done: number, total: number): void {
+  const width = 30
+  const filled = Math.round((done / total) * width)
+  process.stderr.write(`\r[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${done}/${total}`)
+}
+
+const userCreate: Command = {
+  name: 'user:create',
+  summary: 'create a user (the owner on a new site)',
+  help: `Usage: broadsheet user:create --email EMAIL --name NAME [--role ROLE] [--password PASSWORD]
+
+Creates a newsroom account. Without --password, the password is read from the
+BROADSHEET_PASSWORD environment variable, or asked for on the terminal.
+
+Options:
+  --email      login email address (required)
+  --name       display name (required)
+  --role       ${ROLES.join(', ')} (default: owner)
+  --password   at least 10 characters`,
+  options: {
+    email: { type: 'string' },
+    name: { type: 'string' },
+    role: { type: 'string' },
+    password: { type: 'string' },
+  },
+  run: async (values) => {
+    const email = typeof values.email === 'string' ? values.email : undefined
+    const name = typeof values.name === 'string' ? values.name : undefined
+    if (!email) throw new AppError('VALIDATION_FAILED', 'user:create: --email is required')
+    if (!name) throw new AppError('VALIDATION_FAILED', 'user:create: --name is required')
+    const role = (typeof values.role === 'string' ? values.role : 'owner') as Role
+    if (!ROLES.includes(role))
+      throw new AppError(
+        'VALIDATION_FAILED',
+        `user:create: --role must be one of ${ROLES.join(', ')}`,
+      )
+    const password =
+      (typeof values.password === 'string' ? values.password : undefined) ??
+      process.env.BROADSHEET_PASSWORD ??
+      (await askPassword())
+    const config = parseConfig(process.env)
+    const handle = await prepareDatabase({ ...config, demoContent: false }, systemClock, log)
+    try {
+      const user = await createUser(
+        { db: handle.db, clock: systemClock },
+        { email, name, role, password },
+      )
+      log(`created ${user.role} ${user.name} <${user.email}>`)
+    } finally {
+      await handle.close()
+    }
+  },
+}
+
+async function askPassword(): Promise<string> {
+  if (!process.stdin.isTTY)
+    throw new AppError(
+      'VALIDATION_FAILED',
+      'user:create: --password or BROADSHEET_PASSWORD is required',
+    )
+  const rl = createInterface({ input: process.stdin, output: process.stdout })
+  try {
+    return await rl.question('Password (at least 10 characters): ')
+  } finally {
+    rl.close()
+  }
+}
+
+const doctor: Command = {
+  name: 'doctor',
+  summary: 'print the effective configuration and check the database',
+  help: `Usage: broadsheet doctor
+
+Prints the configuration Broadsheet would run with (secrets masked), then connects to the
+database and reports pending migrations and content counts. Exits non-zero when a check fails.`,
+  options: {},
+  run: async () => {
+    const config = parseConfig(process.env)
+    for (const [key, value] of Object.entries(describeConfig(config)))
+      console.log(`${key.padEnd(12)} ${String(value)}`)
+    const handle = await connectDatabase(config.database, config.dataDir)
+    try {
+      const pending = await pendingMigrations(handle.db)
+      console.log(`${'database'.padEnd(12)} ok (${handle.dialect})`)
+      console.log(
+        `${'migrations'.padEnd(12)} ${pending.length === 0 ? 'up to date' : `${pending.length} pending: ${pending.join(', ')}`}`,
+      )
+      if (pending.length === 0) {
+        const articles = await handle.db
+          .selectFrom('articles')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+        console.log(
+          `${'articles'.padEnd(12)} ${Number(articles.n)}${(await isDatabaseEmpty(handle.db)) ? ' (empty: demo content is added on start)' : ''}`,
+        )
+      }
+    } finally {
+      await handle.close()
+    }
+  },
+}
+
+export const COMMANDS: Record<string, Command> = {
+  serve,
+  migrate,
+  seed,
+  'user:create': userCreate,
+  doctor,
+}

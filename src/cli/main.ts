@@ -1,0 +1,52 @@
+/**
+ * `broadsheet <command>`: the command-line entry point. Each command parses its own flags and
+ * answers `--help`; errors are one line naming the problem, with a non-zero exit.
+ */
+import { parseArgs } from 'node:util'
+import { exitWithError, loadEnvFile } from '../main.js'
+import { AppError } from '../errors.js'
+import { COMMANDS, type Command } from './commands.js'
+
+const USAGE = `Usage: broadsheet <command> [options]
+
+Commands:
+${Object.values(COMMANDS)
+  .map((c) => `  ${c.name.padEnd(14)} ${c.summary}`)
+  .join('\n')}
+
+Run "broadsheet <command> --help" for a command's options.
+Configuration comes from the environment (and .env): PORT, HOST, DATA_DIR, DATABASE_URL,
+PUBLIC_URL, REDIS_URL, DEMO_CONTENT, LOG_LEVEL, TRUST_PROXY, THEME_DIR. See README.md.`
+
+export async function runCli(argv: string[]): Promise<void> {
+  const [name, ...rest] = argv
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    console.log(USAGE)
+    return
+  }
+  const command: Command | undefined = COMMANDS[name]
+  if (!command)
+    throw new AppError('VALIDATION_FAILED', `unknown command "${name}" (run "broadsheet --help")`)
+  let parsed: ReturnType<typeof parseArgs>
+  try {
+    parsed = parseArgs({
+      args: rest,
+      options: { ...command.options, help: { type: 'boolean', short: 'h' } },
+      allowPositionals: false,
+    })
+  } catch (error) {
+    throw new AppError('VALIDATION_FAILED', `${name}: ${(error as Error).message}`)
+  }
+  if (parsed.values.help) {
+    console.log(command.help)
+    return
+  }
+  loadEnvFile()
+  await command.run(parsed.values)
+}
+
+try {
+  await runCli(process.argv.slice(2))
+} catch (error) {
+  exitWithError(error)
+}

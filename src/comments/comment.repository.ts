@@ -1,0 +1,96 @@
+import type { Kysely } from 'kysely'
+import type { Database } from '../db/database.js'
+import type { CommentStatus } from './comment.table.js'
+
+type Db = Kysely<Database>
+
+export interface Comment {
+  id: number
+  articleId: number
+  parentId: number | null
+  authorName: string
+  authorUrl: string
+  body: string
+  status: CommentStatus
+  createdAt: Date
+}
+
+export async function insertComment(
+  db: Db,
+  input: {
+    articleId: number
+    parentId: number | null
+    authorName: string
+    authorEmail: string
+    authorUrl?: string
+    body: string
+    status: CommentStatus
+    userId?: number | null
+  },
+  now: number,
+): Promise<number> {
+  const row = await db
+    .insertInto('comments')
+    .values({
+      article_id: input.articleId,
+      parent_id: input.parentId,
+      user_id: input.userId ?? null,
+      author_name: input.authorName,
+      author_email: input.authorEmail.toLowerCase(),
+      author_url: input.authorUrl ?? '',
+      body: input.body,
+      status: input.status,
+      created_at: now,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  return row.id
+}
+
+/** Approved comments of an article, oldest first (the caller builds the tree). */
+export async function listApprovedComments(db: Db, articleId: number): Promise<Comment[]> {
+  const rows = await db
+    .selectFrom('comments')
+    .select([
+      'id',
+      'article_id',
+      'parent_id',
+      'author_name',
+      'author_url',
+      'body',
+      'status',
+      'created_at',
+    ])
+    .where('article_id', '=', articleId)
+    .where('status', '=', 'approved')
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute()
+  return rows.map((r) => ({
+    id: r.id,
+    articleId: r.article_id,
+    parentId: r.parent_id,
+    authorName: r.author_name,
+    authorUrl: r.author_url,
+    body: r.body,
+    status: r.status,
+    createdAt: new Date(r.created_at),
+  }))
+}
+
+/** Recount an article's approved comments into `articles.comment_count`. */
+export async function refreshCommentCount(db: Db, articleId: number): Promise<number> {
+  const row = await db
+    .selectFrom('comments')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('article_id', '=', articleId)
+    .where('status', '=', 'approved')
+    .executeTakeFirstOrThrow()
+  const count = Number(row.n)
+  await db
+    .updateTable('articles')
+    .set({ comment_count: count })
+    .where('id', '=', articleId)
+    .execute()
+  return count
+}

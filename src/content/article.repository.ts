@@ -1,0 +1,435 @@
+/**
+ * Every SQL statement about articles and their links. List queries work in two steps: pick the
+ * page of ids from an index (link tables carry `listed_at` for that), then load summaries by id.
+ */
+import type { Kysely } from 'kysely'
+import type { Database } from '../db/database.js'
+import type { Article, ArticleSummary, AuthorRef, CategoryRef, TagRef } from './article.js'
+import type { ArticleRow, ArticleUpdate, NewArticleRow } from './article.table.js'
+import { trustedHtml } from './body-html.js'
+
+type Db = Kysely<Database>
+
+export async function insertArticle(db: Db, row: NewArticleRow): Promise<number> {
+  const result = await db
+    .insertInto('articles')
+    .values(row)
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  return result.id
+}
+
+export async function updateArticleRow(db: Db, id: number, update: ArticleUpdate): Promise<void> {
+  await db.updateTable('articles').set(update).where('id', '=', id).execute()
+}
+
+/**
+ * Update only if the stored version is still `expectedVersion`; bumps the version.
+ * Returns false when someone else saved in between.
+ */
+export async function updateArticleIfVersion(
+  db: Db,
+  id: number,
+  expectedVersion: number,
+  update: ArticleUpdate,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('articles')
+    .set({ ...update, version: expectedVersion + 1 })
+    .where('id', '=', id)
+    .where('version', '=', expectedVersion)
+    .executeTakeFirst()
+  return Number(result.numUpdatedRows) === 1
+}
+
+export async function findArticleRow(db: Db, id: number): Promise<ArticleRow | undefined> {
+  return db.selectFrom('articles').selectAll().where('id', '=', id).executeTakeFirst()
+}
+
+export async function findArticleIdBySlug(db: Db, slug: string): Promise<number | undefined> {
+  const row = await db
+    .selectFrom('articles')
+    .select('id')
+    .where('slug', '=', slug)
+    .executeTakeFirst()
+  return row?.id
+}
+
+export async function isArticleSlugTaken(
+  db: Db,
+  slug: string,
+  exceptId?: number,
+): Promise<boolean> {
+  let query = db.selectFrom('articles').select('id').where('slug', '=', slug)
+  if (exceptId !== undefined) query = query.where('id', '!=', exceptId)
+  return (await query.executeTakeFirst()) !== undefined
+}
+
+/** Replace an article's sections, tags and authors, each row listed at `listedAt`. */
+export async function replaceArticleLinks(
+  db: Db,
+  articleId: number,
+  links: {
+    categories: { id: number; inherited: boolean }[]
+    tagIds: number[]
+    authorIds: number[]
+  },
+  listedAt: number | null,
+): Promise<void> {
+  await db.deleteFrom('article_categories').where('article_id', '=', articleId).execute()
+  await db.deleteFrom('article_tags').where('article_id', '=', articleId).execute()
+  await db.deleteFrom('article_authors').where('article_id', '=', articleId).execute()
+  if (links.categories.length > 0) {
+    await db
+      .insertInto('article_categories')
+      .values(
+        links.categories.map((c, position) => ({
+          article_id: articleId,
+          category_id: c.id,
+          position,
+          inherited: c.inherited ? 1 : 0,
+          listed_at: listedAt,
+        })),
+      )
+      .execute()
+  }
+  if (links.tagIds.length > 0) {
+    await db
+      .insertInto('article_tags')
+      .values(
+        links.tagIds.map((tag_id, position) => ({
+          article_id: articleId,
+          tag_id,
+          position,
+          listed_at: listedAt,
+        })),
+      )
+      .execute()
+  }
+  if (links.authorIds.length > 0) {
+    await db
+      .insertInto('article_authors')
+      .values(
+        links.authorIds.map((user_id, position) => ({
+          article_id: articleId,
+          user_id,
+          position,
+          listed_at: listedAt,
+        })),
+      )
+      .execute()
+  }
+}
+
+/** Keep the link tables' listing time in step with the article's visibility. */
+export async function setListedAt(
+  db: Db,
+  articleId: number,
+  listedAt: number | null,
+): Promise<void> {
+  for (const table of ['article_categories', 'article_tags', 'article_authors'] as const) {
+    await db
+      .updateTable(table)
+      .set({ listed_at: listedAt })
+      .where('article_id', '=', articleId)
+      .execute()
+  }
+}
+
+export interface IdPage {
+  ids: number[]
+  total: number
+}
+
+/** Ids of published articles, newest first. */
+export async function listPublishedIds(
+  db: Db,
+  now: number,
+  offset: number,
+  limit: number,
+): Promise<IdPage> {
+  const base = db
+    .selectFrom('articles')
+    .where('status', '=', 'published')
+    .where('published_at', '<=', now)
+  const [rows, count] = await Promise.all([
+    base
+      .select('id')
+      .orderBy('published_at', 'desc')
+      .orderBy('id', 'desc')
+      .offset(offset)
+      .limit(limit)
+      .execute(),
+    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ])
+  return { ids: rows.map((r) => r.id), total: Number(count.n) }
+}
+
+type LinkTable = 'article_categories' | 'article_tags' | 'article_authors'
+const LINK_COLUMN = {
+  article_categories: 'category_id',
+  article_tags: 'tag_id',
+  article_authors: 'user_id',
+} as const
+
+/** Ids of published articles linked to one section, tag or author, newest first. */
+export async function listLinkedIds(
+  db: Db,
+  table: LinkTable,
+  targetId: number,
+  now: number,
+  offset: number,
+  limit: number,
+): Promise<IdPage> {
+  const column = LINK_COLUMN[table]
+  // The dynamic column name keeps one query for three tables; each has a matching index.
+  const base = db
+    .selectFrom(table as 'article_tags')
+    .where(column as 'tag_id', '=', targetId)
+    .where('listed_at', 'is not', null)
+    .where('listed_at', '<=', now)
+  const [rows, count] = await Promise.all([
+    base
+      .select('article_id')
+      .orderBy('listed_at', 'desc')
+      .orderBy('article_id', 'desc')
+      .offset(offset)
+      .limit(limit)
+      .execute(),
+    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ])
+  return { ids: rows.map((r) => r.article_id), total: Number(count.n) }
+}
+
+export async function listFlaggedIds(
+  db: Db,
+  flag: 'is_editors_pick' | 'is_featured',
+  now: number,
+  limit: number,
+): Promise<number[]> {
+  const rows = await db
+    .selectFrom('articles')
+    .select('id')
+    .where(flag, '=', 1)
+    .where('status', '=', 'published')
+    .where('published_at', '<=', now)
+    .orderBy('published_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute()
+  return rows.map((r) => r.id)
+}
+
+/** Ids of scheduled articles whose time has come, oldest first. */
+export async function listDueScheduledIds(db: Db, now: number, limit: number): Promise<number[]> {
+  const rows = await db
+    .selectFrom('articles')
+    .select('id')
+    .where('status', '=', 'scheduled')
+    .where('published_at', '<=', now)
+    .orderBy('published_at', 'asc')
+    .limit(limit)
+    .execute()
+  return rows.map((r) => r.id)
+}
+
+/** The latest `perTag` published article ids for each tag, for related-story scoring. */
+export async function listRecentIdsForTags(
+  db: Db,
+  tagIds: number[],
+  now: number,
+  perTag: number,
+): Promise<{ tagId: number; articleId: number; listedAt: number }[]> {
+  const out: { tagId: number; articleId: number; listedAt: number }[] = []
+  for (const tagId of tagIds) {
+    const rows = await db
+      .selectFrom('article_tags')
+      .select(['article_id', 'listed_at'])
+      .where('tag_id', '=', tagId)
+      .where('listed_at', 'is not', null)
+      .where('listed_at', '<=', now)
+      .orderBy('listed_at', 'desc')
+      .orderBy('article_id', 'desc')
+      .limit(perTag)
+      .execute()
+    for (const r of rows) out.push({ tagId, articleId: r.article_id, listedAt: r.listed_at ?? 0 })
+  }
+  return out
+}
+
+function summaryQuery(db: Db) {
+  return db
+    .selectFrom('articles as a')
+    .leftJoin('categories as c', 'c.id', 'a.primary_category_id')
+    .leftJoin('users as u', 'u.id', 'a.author_id')
+    .leftJoin('media as m', 'm.id', 'a.featured_media_id')
+    .select([
+      'a.id',
+      'a.title',
+      'a.slug',
+      'a.standfirst',
+      'a.excerpt',
+      'a.status',
+      'a.published_at',
+      'a.updated_at',
+      'a.reading_minutes',
+      'a.comment_count',
+      'a.is_editors_pick',
+      'a.is_featured',
+      'a.featured_media_id',
+      'a.featured_alt',
+      'a.featured_caption',
+      'a.featured_credit',
+      'c.id as category_id',
+      'c.name as category_name',
+      'c.slug as category_slug',
+      'c.parent_id as category_parent_id',
+      'u.id as author_id',
+      'u.name as author_name',
+      'u.slug as author_slug',
+      'u.avatar_url as author_avatar_url',
+      'm.path as media_path',
+      'm.width as media_width',
+      'm.height as media_height',
+      'm.alt as media_alt',
+      'm.caption as media_caption',
+      'm.credit as media_credit',
+    ])
+}
+
+type SummaryRow = Awaited<ReturnType<ReturnType<typeof summaryQuery>['executeTakeFirstOrThrow']>>
+
+/** Summaries for `ids`, in the order given (missing ids are skipped). */
+export async function findSummariesByIds(db: Db, ids: number[]): Promise<ArticleSummary[]> {
+  if (ids.length === 0) return []
+  const rows = await summaryQuery(db).where('a.id', 'in', ids).execute()
+  const byId = new Map(rows.map((r) => [r.id, toSummary(r)]))
+  return ids.flatMap((id) => byId.get(id) ?? [])
+}
+
+/** The whole article with its sections, tags and authors. */
+export async function findArticleById(db: Db, id: number): Promise<Article | undefined> {
+  const [row, extra] = await Promise.all([
+    summaryQuery(db)
+      .select([
+        'a.body_html',
+        'a.body_doc',
+        'a.created_at',
+        'a.word_count',
+        'a.allow_comments',
+        'a.seo_title',
+        'a.seo_description',
+        'a.canonical_url',
+        'a.version',
+      ])
+      .where('a.id', '=', id)
+      .executeTakeFirst(),
+    findLinks(db, id),
+  ])
+  if (!row) return undefined
+  return {
+    ...toSummary(row),
+    bodyHtml: trustedHtml(row.body_html),
+    bodyDoc: row.body_doc ? (JSON.parse(row.body_doc) as unknown) : null,
+    createdAt: new Date(row.created_at),
+    wordCount: row.word_count,
+    allowComments: row.allow_comments === 1,
+    seoTitle: row.seo_title,
+    seoDescription: row.seo_description,
+    canonicalUrl: row.canonical_url,
+    version: row.version,
+    ...extra,
+  }
+}
+
+async function findLinks(
+  db: Db,
+  articleId: number,
+): Promise<{ categories: CategoryRef[]; tags: TagRef[]; authors: AuthorRef[] }> {
+  const [categories, tags, authors] = await Promise.all([
+    db
+      .selectFrom('article_categories as ac')
+      .innerJoin('categories as c', 'c.id', 'ac.category_id')
+      .select(['c.id', 'c.name', 'c.slug', 'c.parent_id'])
+      .where('ac.article_id', '=', articleId)
+      .where('ac.inherited', '=', 0)
+      .orderBy('ac.position')
+      .execute(),
+    db
+      .selectFrom('article_tags as at')
+      .innerJoin('tags as t', 't.id', 'at.tag_id')
+      .select(['t.id', 't.name', 't.slug'])
+      .where('at.article_id', '=', articleId)
+      .orderBy('at.position')
+      .execute(),
+    db
+      .selectFrom('article_authors as aa')
+      .innerJoin('users as u', 'u.id', 'aa.user_id')
+      .select(['u.id', 'u.name', 'u.slug', 'u.avatar_url'])
+      .where('aa.article_id', '=', articleId)
+      .orderBy('aa.position')
+      .execute(),
+  ])
+  return {
+    categories: categories.map((c) => ({
+      id: c.id,
+      name: c.name,
+      slug: c.slug,
+      parentId: c.parent_id,
+    })),
+    tags,
+    authors: authors.map((u) => ({
+      id: u.id,
+      name: u.name,
+      slug: u.slug,
+      avatarUrl: u.avatar_url,
+    })),
+  }
+}
+
+function toSummary(row: SummaryRow): ArticleSummary {
+  return {
+    id: row.id,
+    title: row.title,
+    slug: row.slug,
+    standfirst: row.standfirst,
+    excerpt: row.excerpt,
+    status: row.status,
+    publishedAt: row.published_at === null ? null : new Date(row.published_at),
+    updatedAt: new Date(row.updated_at),
+    readingMinutes: row.reading_minutes,
+    commentCount: row.comment_count,
+    isEditorsPick: row.is_editors_pick === 1,
+    isFeatured: row.is_featured === 1,
+    category:
+      row.category_id === null
+        ? null
+        : {
+            id: row.category_id,
+            name: row.category_name ?? '',
+            slug: row.category_slug ?? '',
+            parentId: row.category_parent_id ?? null,
+          },
+    author:
+      row.author_id === null
+        ? null
+        : {
+            id: row.author_id,
+            name: row.author_name ?? '',
+            slug: row.author_slug ?? '',
+            avatarUrl: row.author_avatar_url ?? null,
+          },
+    image:
+      row.featured_media_id === null || row.media_path === null
+        ? null
+        : {
+            mediaId: row.featured_media_id,
+            url: `/media/${row.media_path}`,
+            alt: row.featured_alt || (row.media_alt ?? ''),
+            caption: row.featured_caption || (row.media_caption ?? ''),
+            credit: row.featured_credit || (row.media_credit ?? ''),
+            width: row.media_width ?? null,
+            height: row.media_height ?? null,
+          },
+  }
+}

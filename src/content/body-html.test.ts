@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest'
+import { sanitizeBody } from './body-html.js'
+
+describe('sanitizeBody', () => {
+  it('removes scripts, event handlers and javascript: links', () => {
+    const html = sanitizeBody(
+      '<p onclick="x()">Hi<script>alert(1)</script> <a href="javascript:alert(1)">x</a></p><img src=x onerror=alert(1)>',
+    )
+    expect(html).not.toMatch(/script|onclick|onerror|javascript:/i)
+    expect(html).toContain('<p>Hi <a>x</a></p>')
+  })
+
+  it('keeps the editor’s formatting', () => {
+    const html = sanitizeBody(
+      '<h2>Head</h2><p><strong>b</strong> <em>i</em></p><blockquote class="pull-quote"><p>q</p></blockquote><ul><li>a</li></ul>',
+    )
+    expect(html).toBe(
+      '<h2>Head</h2><p><strong>b</strong> <em>i</em></p><blockquote class="pull-quote"><p>q</p></blockquote><ul><li>a</li></ul>',
+    )
+  })
+
+  it('marks external links noopener', () => {
+    expect(sanitizeBody('<a href="https://example.org/" target="_blank">x</a>')).toBe(
+      '<a href="https://example.org/" target="_blank" rel="noopener">x</a>',
+    )
+  })
+})

@@ -1,0 +1,77 @@
+/** Articles, pages, sections, tags: writing, workflow and reader-facing reads. */
+export {
+  articlePath,
+  canTransition,
+  formatCommentCount,
+  isVisibleToReaders,
+  type Article,
+  type ArticleStatus,
+  type ArticleSummary,
+  type AuthorRef,
+  type CategoryRef,
+  type ImageRef,
+  type Page,
+  type TagRef,
+} from './article.js'
+/**
+ * Article use cases. `createArticle` makes a draft; `publishArticle`, `scheduleArticle`,
+ * `unpublishArticle`, `archiveArticle` and `submitForReview` move it through the workflow.
+ * @example
+ * const draft = await createArticle({ db, clock }, authorId, { title: 'Budget vote', bodyHtml: '<p>…</p>' })
+ * await scheduleArticle({ db, clock }, draft.id, new Date('2026-12-01T07:00:00Z'))
+ */
+export {
+  archiveArticle,
+  createArticle,
+  publishArticle,
+  publishDueArticles,
+  scheduleArticle,
+  submitForReview,
+  unpublishArticle,
+  updateArticle,
+  type ArticleInput,
+  type ContentDeps,
+} from './article.service.js'
+/** Reader-facing lists and lookups (published stories only). */
+export {
+  findPublishedArticle,
+  listAuthorArticles,
+  listEditorsPicks,
+  listFeaturedArticles,
+  listLatestArticles,
+  listMostRead,
+  listRelatedArticles,
+  listSectionArticles,
+  listTagArticles,
+  type ArticleLookup,
+  type PageRequest,
+  type SectionListing,
+} from './listing.service.js'
+/** Sections and tags. */
+export {
+  ancestorIds,
+  buildCategoryTree,
+  createCategory,
+  resolveTagNames,
+  type CategoryInput,
+  type CategoryNode,
+} from './taxonomy.service.js'
+export { listCategories, type Category, type Tag } from './taxonomy.repository.js'
+/** Static pages (About, Contact). */
+export { createPage, findPublishedPage } from './page.service.js'
+export type { StaticPage } from './page.repository.js'
+/** Media library records. */
+export { insertMedia, type NewMedia } from './media.repository.js'
+/** Old URLs that moved. */
+export { findRedirect, type Redirect } from './redirect.repository.js'
+export { listRevisions, type Revision } from './revision.repository.js'
+/** Sanitizing on save and the one door for stored HTML into templates. */
+export { escapeHtml, sanitizeBody, trustedHtml, type TrustedHtml } from './body-html.js'
+/** Reading time ("4 Mins Read"), word counts, excerpts. */
+export {
+  countWords,
+  formatReadingTime,
+  htmlToText,
+  makeExcerpt,
+  readingMinutes,
+} from './reading-time.js'

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest'
+import {
+  countWords,
+  formatReadingTime,
+  htmlToText,
+  makeExcerpt,
+  readingMinutes,
+} from './reading-time.js'
+
+describe('reading time', () => {
+  it('counts words in text, not markup', () => {
+    expect(countWords('<p>One <strong>two</strong> three.</p><p>Four&nbsp;five</p>')).toBe(5)
+    expect(countWords('')).toBe(0)
+  })
+
+  it('rounds up at about 200 words a minute, never below one', () => {
+    expect(readingMinutes(0)).toBe(1)
+    expect(readingMinutes(200)).toBe(1)
+    expect(readingMinutes(201)).toBe(2)
+    expect(readingMinutes(800)).toBe(4)
+  })
+
+  it('labels singular and plural minutes', () => {
+    expect(formatReadingTime(1)).toBe('1 Min Read')
+    expect(formatReadingTime(4)).toBe('4 Mins Read')
+  })
+})
+
+describe('htmlToText', () => {
+  it('decodes entities and separates blocks', () => {
+    expect(htmlToText('<h2>Rock &amp; roll</h2><p>It&#39;s &lt;loud&gt;</p>')).toBe(
+      "Rock & roll It's <loud>",
+    )
+  })
+})
+
+describe('makeExcerpt', () => {
+  it('keeps short text whole', () => {
+    expect(makeExcerpt('  A short   standfirst. ')).toBe('A short standfirst.')
+  })
+
+  it('cuts long text at a word with an ellipsis', () => {
+    const excerpt = makeExcerpt('alpha beta gamma delta epsilon zeta eta theta', 20)
+    expect(excerpt).toBe('alpha beta gamma…')
+  })
+})

@@ -1,0 +1,63 @@
+const WORDS_PER_MINUTE = 200
+
+/** Words in a piece of HTML, counting only text (tags and entities don't count). */
+export function countWords(html: string): number {
+  const text = htmlToText(html)
+  const words = text.match(/[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu)
+  return words ? words.length : 0
+}
+
+/** Minutes to read `words` at ~200 words a minute; never less than one. */
+export function readingMinutes(words: number): number {
+  return Math.max(1, Math.ceil(words / WORDS_PER_MINUTE))
+}
+
+/** "1 Min Read", "4 Mins Read". */
+export function formatReadingTime(minutes: number): string {
+  return `${minutes} ${minutes === 1 ? 'Min' : 'Mins'} Read`
+}
+
+/** Plain text of an HTML fragment: tags dropped, block ends become spaces, entities decoded. */
+export function htmlToText(html: string): string {
+  return decodeEntities(
+    html
+      .replace(/<(script|style)[^>]*>[\s\S]*?<\/\1>/gi, ' ')
+      .replace(/<\/?(p|div|h[1-6]|li|blockquote|br|tr|td|th|figcaption)\b[^>]*>/gi, ' ')
+      .replace(/<[^>]+>/g, ''),
+  )
+    .replace(/\s+/g, ' ')
+    .trim()
+}
+
+const ENTITIES: Record<string, string> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: ' ',
+}
+
+function decodeEntities(text: string): string {
+  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (match, name: string) => {
+    if (name[0] === '#') {
+      const code =
+        name[1] === 'x' || name[1] === 'X'
+          ? parseInt(name.slice(2), 16)
+          : parseInt(name.slice(1), 10)
+      return Number.isFinite(code) && code > 0 && code < 0x110000
+        ? String.fromCodePoint(code)
+        : match
+    }
+    return ENTITIES[name.toLowerCase()] ?? match
+  })
+}
+
+/** A teaser of at most `maxChars` characters, cut at a word boundary with an ellipsis. */
+export function makeExcerpt(text: string, maxChars = 200): string {
+  const clean = text.replace(/\s+/g, ' ').trim()
+  if (clean.length <= maxChars) return clean
+  const cut = clean.slice(0, maxChars + 1)
+  const lastSpace = cut.lastIndexOf(' ')
+  return `${(lastSpace > maxChars * 0.6 ? cut.slice(0, lastSpace) : cut.slice(0, maxChars)).replace(/[\s,;:.-]+$/, '')}…`
+}

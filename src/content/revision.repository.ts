@@ -1,0 +1,66 @@
+import type { Kysely } from 'kysely'
+import type { Database } from '../db/database.js'
+
+type Db = Kysely<Database>
+
+export interface Revision {
+  id: number
+  articleId: number
+  version: number
+  title: string
+  standfirst: string
+  bodyHtml: string
+  authorId: number | null
+  createdAt: Date
+}
+
+export async function insertRevision(
+  db: Db,
+  articleId: number,
+  version: number,
+  content: { title: string; standfirst: string; bodyHtml: string; bodyDoc: string | null },
+  authorId: number | null,
+  now: number,
+): Promise<void> {
+  await db
+    .insertInto('revisions')
+    .values({
+      article_id: articleId,
+      version,
+      title: content.title,
+      standfirst: content.standfirst,
+      body_html: content.bodyHtml,
+      body_doc: content.bodyDoc,
+      author_id: authorId,
+      created_at: now,
+    })
+    .execute()
+}
+
+export async function listRevisions(db: Db, articleId: number): Promise<Revision[]> {
+  const rows = await db
+    .selectFrom('revisions')
+    .select([
+      'id',
+      'article_id',
+      'version',
+      'title',
+      'standfirst',
+      'body_html',
+      'author_id',
+      'created_at',
+    ])
+    .where('article_id', '=', articleId)
+    .orderBy('id', 'desc')
+    .execute()
+  return rows.map((r) => ({
+    id: r.id,
+    articleId: r.article_id,
+    version: r.version,
+    title: r.title,
+    standfirst: r.standfirst,
+    bodyHtml: r.body_html,
+    authorId: r.author_id,
+    createdAt: new Date(r.created_at),
+  }))
+}

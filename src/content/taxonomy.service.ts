@@ -1,0 +1,98 @@
+import { slugify } from '../text/slug.js'
+import { AppError, validationError } from '../errors.js'
+import type { ContentDeps } from './article.service.js'
+import {
+  findCategoryBySlug,
+  findTagBySlug,
+  insertCategory,
+  insertTag,
+  isCategorySlugTaken,
+  listCategories,
+  type Category,
+} from './taxonomy.repository.js'
+
+export interface CategoryNode extends Category {
+  children: CategoryNode[]
+}
+
+/** Ids of a category's ancestors, nearest first. */
+export function ancestorIds(all: Category[], id: number): number[] {
+  const byId = new Map(all.map((c) => [c.id, c]))
+  const out: number[] = []
+  let parent = byId.get(id)?.parentId ?? null
+  while (parent !== null && !out.includes(parent)) {
+    out.push(parent)
+    parent = byId.get(parent)?.parentId ?? null
+  }
+  return out
+}
+
+/** Sections as a tree, ordered by position then name. */
+export function buildCategoryTree(all: Category[]): CategoryNode[] {
+  const nodes = new Map<number, CategoryNode>(all.map((c) => [c.id, { ...c, children: [] }]))
+  const roots: CategoryNode[] = []
+  for (const node of nodes.values()) {
+    const parent = node.parentId === null ? undefined : nodes.get(node.parentId)
+    if (parent) parent.children.push(node)
+    else roots.push(node)
+  }
+  return roots
+}
+
+export interface CategoryInput {
+  name: string
+  slug?: string
+  description?: string
+  parentSlug?: string
+  position?: number
+}
+
+/** Create a section (optionally under a parent, by slug). */
+export async function createCategory(deps: ContentDeps, input: CategoryInput): Promise<Category> {
+  const name = input.name.trim()
+  if (!name || name.length > 200)
+    throw validationError('name', 'section name must be 1 to 200 characters')
+  const slug = slugify(input.slug ?? name)
+  if (!slug) throw validationError('slug', 'slug must contain letters or digits')
+  if (await isCategorySlugTaken(deps.db, slug)) {
+    throw new AppError('SLUG_TAKEN', `a section with slug "${slug}" already exists`, {
+      property: 'slug',
+    })
+  }
+  let parentId: number | null = null
+  if (input.parentSlug) {
+    const parent = await findCategoryBySlug(deps.db, input.parentSlug)
+    if (!parent)
+      throw new AppError('CATEGORY_NOT_FOUND', `no section "${input.parentSlug}"`, {
+        property: 'parentSlug',
+      })
+    parentId = parent.id
+  }
+  const position = input.position ?? (await listCategories(deps.db)).length
+  const now = deps.clock.now().getTime()
+  await insertCategory(
+    deps.db,
+    { name, slug, description: input.description ?? '', parentId, position },
+    now,
+  )
+  const created = await findCategoryBySlug(deps.db, slug)
+  if (!created) throw new AppError('CATEGORY_NOT_FOUND', `section ${slug} vanished after insert`)
+  return created
+}
+
+/** Tag ids for tag names, creating the tags that don't exist yet. Names are matched by slug. */
+export async function resolveTagNames(deps: ContentDeps, names: string[]): Promise<number[]> {
+  const ids: number[] = []
+  for (const raw of names) {
+    const name = raw.trim()
+    if (!name) continue
+    if (name.length > 100)
+      throw validationError('tags', `tag "${name.slice(0, 20)}…" is longer than 100 characters`)
+    const slug = slugify(name)
+    if (!slug) throw validationError('tags', `tag "${name}" must contain letters or digits`)
+    const existing = await findTagBySlug(deps.db, slug)
+    const id = existing?.id ?? (await insertTag(deps.db, name, slug, deps.clock.now().getTime()))
+    if (!ids.includes(id)) ids.push(id)
+  }
+  return ids
+}

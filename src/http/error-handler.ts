@@ -1,0 +1,75 @@
+/**
+ * The one place domain errors become HTTP responses. Codes map to statuses through ERROR_STATUS;
+ * anything unknown is a 500 whose message is never echoed.
+ */
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import { AppError, type ErrorCode } from '../errors.js'
+
+export const ERROR_STATUS: Record<ErrorCode, number> = {
+  NOT_FOUND: 404,
+  ARTICLE_NOT_FOUND: 404,
+  CATEGORY_NOT_FOUND: 404,
+  TAG_NOT_FOUND: 404,
+  USER_NOT_FOUND: 404,
+  PAGE_NOT_FOUND: 404,
+  SLUG_TAKEN: 409,
+  EMAIL_TAKEN: 409,
+  VALIDATION_FAILED: 400,
+  INVALID_TRANSITION: 409,
+  VERSION_CONFLICT: 409,
+  CONFIG_INVALID: 500,
+  DATABASE_UNAVAILABLE: 503,
+}
+
+export interface ErrorBody {
+  errors: { code: string; message: string; property?: string }[]
+}
+
+/** Status and public body for any thrown value. */
+export function describeError(error: unknown): { status: number; body: ErrorBody } {
+  if (error instanceof AppError) {
+    const status = ERROR_STATUS[error.code]
+    const message = status >= 500 ? 'The service is temporarily unavailable.' : error.message
+    return {
+      status,
+      body: {
+        errors: [
+          { code: error.code, message, ...(error.property ? { property: error.property } : {}) },
+        ],
+      },
+    }
+  }
+  const fastifyError = error as FastifyError
+  const status = fastifyError.statusCode
+  if (typeof status === 'number' && status >= 400 && status < 500) {
+    const code = fastifyError.validation
+      ? 'VALIDATION_FAILED'
+      : (fastifyError.code ?? 'BAD_REQUEST')
+    return { status, body: { errors: [{ code, message: fastifyError.message }] } }
+  }
+  return {
+    status: 500,
+    body: { errors: [{ code: 'INTERNAL', message: 'Something went wrong on our side.' }] },
+  }
+}
+
+/** A renderer for HTML error pages; the site registers one. JSON is the fallback. */
+export type ErrorPageRenderer = (
+  request: FastifyRequest,
+  reply: FastifyReply,
+  status: number,
+  message: string,
+) => Promise<unknown>
+
+export function registerErrorHandler(app: FastifyInstance, renderPage?: ErrorPageRenderer): void {
+  app.setErrorHandler(async (error, request, reply) => {
+    const { status, body } = describeError(error)
+    if (status >= 500) request.log.error({ err: error, reqId: request.id }, 'request failed')
+    reply.status(status)
+    const wantsHtml =
+      !request.url.startsWith('/api/') && (request.headers.accept ?? '').includes('text/html')
+    if (wantsHtml && renderPage)
+      return renderPage(request, reply, status, body.errors[0]?.message ?? '')
+    return reply.type('application/json; charset=utf-8').send(body)
+  })
+}

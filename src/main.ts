@@ -1,0 +1,107 @@
+/**
+ * Process entry: config → database → migrations (→ demo content) → app → listen, with a
+ * graceful close on SIGINT/SIGTERM. `node dist/main.js` runs it; so does `broadsheet serve`.
+ */
+import fs from 'node:fs'
+import path from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { buildApp } from './app.js'
+import { systemClock, type Clock } from './clock.js'
+import { parseConfig, type Config } from './config.js'
+import { publishDueArticles } from './content/index.js'
+import { connectDatabase, type DatabaseHandle } from './db/connect.js'
+import { migrateToLatest } from './db/migrate.js'
+import { isDatabaseEmpty, seedDemo } from './db/seed/seed-demo.js'
+import { AppError } from './errors.js'
+
+/** Read `.env` from the working directory when present (environment variables win). */
+export function loadEnvFile(file = '.env'): void {
+  if (fs.existsSync(file)) process.loadEnvFile(file)
+}
+
+/** Open the database, migrate it and, when empty and allowed, fill it with the demo newsroom. */
+export async function prepareDatabase(
+  config: Config,
+  clock: Clock,
+  log: (line: string) => void,
+): Promise<DatabaseHandle> {
+  const handle = await connectDatabase(config.database, config.dataDir)
+  try {
+    const { applied } = await migrateToLatest(handle.db)
+    if (applied.length > 0) log(`applied ${applied.length} migration(s): ${applied.join(', ')}`)
+    if (config.demoContent && (await isDatabaseEmpty(handle.db))) {
+      const { articles } = await seedDemo({
+        db: handle.db,
+        clock,
+        mediaDir: path.join(config.dataDir, 'media'),
+      })
+      log(`filled the empty database with demo content (${articles} articles)`)
+    }
+    return handle
+  } catch (error) {
+    await handle.close()
+    throw error
+  }
+}
+
+const SCHEDULER_INTERVAL_MS = 15_000
+
+/** Start Broadsheet and keep it running until a signal asks it to stop. */
+export async function startServer(config: Config, clock: Clock = systemClock): Promise<void> {
+  const handle = await prepareDatabase(config, clock, (line) => console.log(`broadsheet: ${line}`))
+  const app = await buildApp({ db: handle.db, clock, config })
+  const deps = { db: handle.db, clock }
+  // Overdue scheduled stories go out at start (the server may have been down at their minute).
+  const runScheduler = () =>
+    publishDueArticles(deps).then(
+      (ids) => ids.length > 0 && app.log.info({ ids }, 'published scheduled articles'),
+      (error: unknown) => app.log.error({ err: error }, 'scheduled publishing failed'),
+    )
+  await runScheduler()
+  const timer = setInterval(() => void runScheduler(), SCHEDULER_INTERVAL_MS)
+  timer.unref()
+
+  let closing = false
+  const close = (signal: string) => {
+    if (closing) return
+    closing = true
+    app.log.info({ signal }, 'shutting down')
+    clearInterval(timer)
+    const force = setTimeout(() => process.exit(1), 10_000)
+    force.unref()
+    void app
+      .close()
+      .then(() => handle.close())
+      .then(() => process.exit(0))
+  }
+  process.once('SIGINT', () => close('SIGINT'))
+  process.once('SIGTERM', () => close('SIGTERM'))
+  try {
+    await app.listen({ port: config.port, host: config.host })
+  } catch (error) {
+    await handle.close()
+    const code = (error as { code?: string }).code
+    if (code === 'EADDRINUSE')
+      throw new AppError('CONFIG_INVALID', `port ${config.port} is already in use (set PORT)`)
+    throw error
+  }
+  console.log(
+    `broadsheet: serving ${config.publicUrl} (listening on ${config.host}:${config.port})`,
+  )
+}
+
+/** Print one line for a failure and exit non-zero: no stack traces for expected problems. */
+export function exitWithError(error: unknown): never {
+  const message = error instanceof Error ? error.message : String(error)
+  console.error(`broadsheet: ${error instanceof AppError ? '' : 'unexpected error: '}${message}`)
+  process.exit(1)
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  try {
+    loadEnvFile()
+    await startServer(parseConfig(process.env))
+  } catch (error) {
+    exitWithError(error)
+  }
+}

@@ -1,0 +1,84 @@
+import type { Kysely } from 'kysely'
+import type { Database } from '../db/database.js'
+
+type Db = Kysely<Database>
+
+export interface MenuItem {
+  id: number
+  label: string
+  /** Resolved target: a section's or page's path, or the stored URL. */
+  url: string
+  categorySlug: string | null
+  parentId: number | null
+}
+
+/** The items of the menu at `location` ('primary', 'footer'…), in order, with section/page links resolved. */
+export async function findMenuItems(db: Db, location: string): Promise<MenuItem[]> {
+  const rows = await db
+    .selectFrom('menu_items as mi')
+    .innerJoin('menus as m', 'm.id', 'mi.menu_id')
+    .leftJoin('categories as c', 'c.id', 'mi.category_id')
+    .leftJoin('pages as p', 'p.id', 'mi.page_id')
+    .select([
+      'mi.id',
+      'mi.label',
+      'mi.url',
+      'mi.parent_id',
+      'c.slug as category_slug',
+      'p.slug as page_slug',
+    ])
+    .where('m.location', '=', location)
+    .orderBy('mi.position')
+    .orderBy('mi.id')
+    .execute()
+  return rows.map((r) => ({
+    id: r.id,
+    label: r.label,
+    url: r.category_slug ? `/${r.category_slug}/` : r.page_slug ? `/${r.page_slug}/` : r.url,
+    categorySlug: r.category_slug,
+    parentId: r.parent_id,
+  }))
+}
+
+export interface NewMenuItem {
+  label: string
+  url?: string
+  categoryId?: number
+  pageId?: number
+}
+
+/** Replace the menu at `location` with `items` (creating the menu if needed). */
+export async function replaceMenu(
+  db: Db,
+  location: string,
+  name: string,
+  items: NewMenuItem[],
+): Promise<void> {
+  let menu = await db
+    .selectFrom('menus')
+    .select('id')
+    .where('location', '=', location)
+    .executeTakeFirst()
+  if (!menu)
+    menu = await db
+      .insertInto('menus')
+      .values({ location, name })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+  const menuId = menu.id
+  await db.deleteFrom('menu_items').where('menu_id', '=', menuId).execute()
+  if (items.length === 0) return
+  await db
+    .insertInto('menu_items')
+    .values(
+      items.map((item, position) => ({
+        menu_id: menuId,
+        label: item.label,
+        url: item.url ?? '',
+        category_id: item.categoryId ?? null,
+        page_id: item.pageId ?? null,
+        position,
+      })),
+    )
+    .execute()
+}

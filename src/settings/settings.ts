@@ -1,0 +1,53 @@
+/** Site settings: typed, with defaults for every key, stored as JSON values by key. */
+export interface AdSlot {
+  /** Raw HTML from an administrator (trusted: only admins may set it). */
+  html?: string
+  imageUrl?: string
+  linkUrl?: string
+  alt?: string
+}
+
+export interface SocialProfiles {
+  facebook?: string
+  x?: string
+  instagram?: string
+  pinterest?: string
+  youtube?: string
+  linkedin?: string
+}
+
+export interface SiteSettings {
+  title: string
+  tagline: string
+  description: string
+  logoUrl: string
+  locale: string
+  timeZone: string
+  contactEmail: string
+  social: SocialProfiles
+  adSlots: Record<string, AdSlot>
+  commentPolicy: 'hold-all' | 'hold-first' | 'publish'
+  commentDepth: number
+  postsPerPage: number
+  newsletterBlurb: string
+  footerNewsletterBlurb: string
+}
+
+export const DEFAULT_SETTINGS: SiteSettings = {
+  title: 'Broadsheet',
+  tagline: 'News you can trust',
+  description: 'Independent news, analysis and features.',
+  logoUrl: '',
+  locale: 'en-GB',
+  timeZone: 'Europe/London',
+  contactEmail: '',
+  social: {},
+  adSlots: {},
+  commentPolicy: 'hold-first',
+  commentDepth: 4,
+  postsPerPage: 10,
+  newsletterBlurb: 'Get the latest news, analysis and features in your inbox.',
+  footerNewsletterBlurb: 'The day’s most important stories, every morning.',
+}
+
+export type SettingKey = keyof SiteSettings

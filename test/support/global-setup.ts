@@ -1,0 +1,39 @@
+import pg from 'pg'
+import type { TestProject } from 'vitest/node'
+import { REQUIRE_SERVICES, TEST_DATABASE_URL } from './services.js'
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    postgresAvailable: boolean
+  }
+}
+
+/**
+ * Once per run: find out whether PostgreSQL answers. When it doesn't, say so in one visible
+ * SKIPPED line, or fail the run under REQUIRE_SERVICES=1.
+ */
+export default async function setup(project: TestProject): Promise<void> {
+  const wanted = (process.env.DIALECTS ?? 'sqlite,postgres').split(',').includes('postgres')
+  let available = false
+  if (wanted) {
+    const client = new pg.Client({
+      connectionString: TEST_DATABASE_URL,
+      connectionTimeoutMillis: 3000,
+    })
+    try {
+      await client.connect()
+      await client.query('select 1')
+      available = true
+    } catch (error) {
+      const reason = error instanceof Error ? error.message || error.name : String(error)
+      if (REQUIRE_SERVICES)
+        throw new Error(
+          `PostgreSQL is required (REQUIRE_SERVICES=1) but unreachable at ${TEST_DATABASE_URL}: ${reason}`,
+        )
+      process.stderr.write(`\nSKIPPED postgres: ${TEST_DATABASE_URL} unreachable (${reason})\n\n`)
+    } finally {
+      await client.end().catch(() => {})
+    }
+  }
+  project.provide('postgresAvailable', available)
+}

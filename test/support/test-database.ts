@@ -1,0 +1,72 @@
+/**
+ * Fresh, migrated databases for integration tests: a new SQLite file in a temp folder, or a
+ * new PostgreSQL database created on the test server and dropped afterwards.
+ */
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { randomBytes } from 'node:crypto'
+import type { Kysely } from 'kysely'
+import pg from 'pg'
+import { inject } from 'vitest'
+import type { Database, Dialect } from '../../src/db/database.js'
+import { openPostgres } from '../../src/db/dialects/postgres.js'
+import { openSqlite } from '../../src/db/dialects/sqlite.js'
+import { migrateToLatest } from '../../src/db/migrate.js'
+import { TEST_DATABASE_URL } from './services.js'
+
+const REQUESTED = (process.env.DIALECTS ?? 'sqlite,postgres')
+  .split(',')
+  .map((d) => d.trim()) as Dialect[]
+
+/** The dialects this run covers: the requested ones, minus PostgreSQL when it is unreachable. */
+export const DIALECTS: Dialect[] = REQUESTED.filter(
+  (d) => d === 'sqlite' || (d === 'postgres' && inject('postgresAvailable')),
+)
+
+export interface TestDatabase {
+  db: Kysely<Database>
+  dialect: Dialect
+  dataDir: string
+  destroy(): Promise<void>
+}
+
+export async function createTestDatabase(
+  dialect: Dialect,
+  options: { migrate?: boolean } = {},
+): Promise<TestDatabase> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'broadsheet-test-'))
+  let db: Kysely<Database>
+  let dropDatabase = async () => {}
+  if (dialect === 'sqlite') {
+    db = openSqlite(path.join(dataDir, 'test.db'))
+  } else {
+    const name = `broadsheet_test_${randomBytes(6).toString('hex')}`
+    await adminQuery(`create database ${name}`)
+    const url = new URL(TEST_DATABASE_URL)
+    url.pathname = `/${name}`
+    db = openPostgres(url.toString(), { max: 4 })
+    dropDatabase = () => adminQuery(`drop database if exists ${name} with (force)`)
+  }
+  if (options.migrate !== false) await migrateToLatest(db)
+  return {
+    db,
+    dialect,
+    dataDir,
+    destroy: async () => {
+      await db.destroy()
+      await dropDatabase()
+      fs.rmSync(dataDir, { recursive: true, force: true })
+    },
+  }
+}
+
+async function adminQuery(text: string): Promise<void> {
+  const client = new pg.Client({ connectionString: TEST_DATABASE_URL })
+  await client.connect()
+  try {
+    await client.query(text)
+  } finally {
+    await client.end()
+  }
+}
