@@ -139,7 +139,7 @@ export function publishArticle(deps: ContentDeps, id: number): Promise<Article> 
 }
 
 /** Publish at a future time. The job runner calls `publishDueArticles` every minute. */
-export function scheduleArticle(deps: ContentDeps, id: number, at: Date): Promise<Article> {
+export async function scheduleArticle(deps: ContentDeps, id: number, at: Date): Promise<Article> {
   if (Number.isNaN(at.getTime()))
     throw validationError('publishAt', 'publish time is not a valid date')
   if (at.getTime() <= deps.clock.now().getTime()) {

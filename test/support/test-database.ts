@@ -6,7 +6,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { randomBytes } from 'node:crypto'
-import type { Kysely } from 'kysely'
+import type { Kysely, LogConfig } from 'kysely'
 import pg from 'pg'
 import { inject } from 'vitest'
 import type { Database, Dialect } from '../../src/db/database.js'
@@ -33,19 +33,19 @@ export interface TestDatabase {
 
 export async function createTestDatabase(
   dialect: Dialect,
-  options: { migrate?: boolean } = {},
+  options: { migrate?: boolean; log?: LogConfig } = {},
 ): Promise<TestDatabase> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'broadsheet-test-'))
   let db: Kysely<Database>
   let dropDatabase = async () => {}
   if (dialect === 'sqlite') {
-    db = openSqlite(path.join(dataDir, 'test.db'))
+    db = openSqlite(path.join(dataDir, 'test.db'), { log: options.log })
   } else {
     const name = `broadsheet_test_${randomBytes(6).toString('hex')}`
     await adminQuery(`create database ${name}`)
     const url = new URL(TEST_DATABASE_URL)
     url.pathname = `/${name}`
-    db = openPostgres(url.toString(), { max: 4 })
+    db = openPostgres(url.toString(), { max: 4, log: options.log })
     dropDatabase = () => adminQuery(`drop database if exists ${name} with (force)`)
   }
   if (options.migrate !== false) await migrateToLatest(db)

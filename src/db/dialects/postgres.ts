@@ -1,4 +1,4 @@
-import { Kysely, PostgresDialect } from 'kysely'
+import { Kysely, PostgresDialect, type LogConfig } from 'kysely'
 import pg from 'pg'
 import type { Database } from '../database.js'
 
@@ -9,7 +9,7 @@ const NUMERIC = 1700
  * A Kysely instance over a pg pool. Our timestamps are epoch milliseconds in bigint columns:
  * they fit in a JS number, so int8 (and aggregate numerics) are parsed to numbers.
  */
-export function openPostgres(url: string, options: { max?: number } = {}): Kysely<Database> {
+export function openPostgres(url: string, options: { max?: number; log?: LogConfig } = {}): Kysely<Database> {
   const types = {
     getTypeParser: (oid: number, format?: 'text' | 'binary') => {
       if (oid === INT8 || oid === NUMERIC) return (value: string) => Number(value)
@@ -24,5 +24,5 @@ export function openPostgres(url: string, options: { max?: number } = {}): Kysel
   })
   // An idle client losing its connection must not crash the process.
   pool.on('error', () => {})
-  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log: options.log })
 }

@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import SQLite from 'better-sqlite3'
-import { Kysely, SqliteDialect } from 'kysely'
+import { Kysely, SqliteDialect, type LogConfig } from 'kysely'
 import { AppError } from '../../errors.js'
 import type { Database } from '../database.js'
 
@@ -10,7 +10,7 @@ import type { Database } from '../database.js'
  * WAL so readers never wait for the writer and a second process can share the file,
  * foreign keys on, and a busy timeout instead of immediate SQLITE_BUSY.
  */
-export function openSqlite(file: string): Kysely<Database> {
+export function openSqlite(file: string, options: { log?: LogConfig } = {}): Kysely<Database> {
   const dir = path.dirname(file)
   if (!fs.existsSync(dir)) {
     throw new AppError('DATABASE_UNAVAILABLE', `database directory ${dir} does not exist`)
@@ -33,7 +33,7 @@ export function openSqlite(file: string): Kysely<Database> {
       },
     )
   }
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) })
+  return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }), log: options.log })
 }
 
 function describe(error: unknown): string {

@@ -1,0 +1,126 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { runCli, startCli } from '../../support/run-cli.js'
+
+/** A failure is one line on stderr naming the problem, with no stack trace. */
+function expectOneLineError(result: { code: number | null; stderr: string }, pattern: RegExp): void {
+  expect(result.code).toBe(1)
+  const lines = result.stderr.trim().split('\n')
+  expect(lines, result.stderr).toHaveLength(1)
+  expect(lines[0]).toMatch(/^broadsheet: /)
+  expect(lines[0]).toMatch(pattern)
+  expect(result.stderr).not.toMatch(/\n\s+at /)
+}
+
+describe('broadsheet CLI', () => {
+  let dir: string
+  beforeAll(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'broadsheet-cli-'))
+  })
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }))
+
+  it('lists its commands, and each command explains itself', async () => {
+    const help = await runCli(['--help'], {})
+    expect(help.code).toBe(0)
+    for (const command of ['serve', 'migrate', 'seed', 'user:create', 'doctor']) expect(help.stdout).toContain(command)
+    const seedHelp = await runCli(['seed', '--help'], {})
+    expect(seedHelp.stdout).toMatch(/--articles N/)
+  })
+
+  it('rejects an unknown command and an unknown flag in one line', async () => {
+    expectOneLineError(await runCli(['publish-everything'], {}), /unknown command "publish-everything"/)
+    expectOneLineError(await runCli(['migrate', '--fast'], {}), /migrate: .*--fast/)
+  })
+
+  it('names an invalid variable and stops', async () => {
+    expectOneLineError(await runCli(['doctor'], { PORT: 'eighty', DATA_DIR: dir }), /PORT/)
+    expectOneLineError(await runCli(['serve'], { DATABASE_URL: 'mysql://db/news' }), /DATABASE_URL: must start with postgres/)
+  })
+
+  it('migrates, seeds, creates users and reports in doctor', async () => {
+    const env = { DATA_DIR: path.join(dir, 'site') }
+    const migrate = await runCli(['migrate'], env)
+    expect(migrate.code, migrate.stderr).toBe(0)
+    expect((await runCli(['migrate'], env)).stdout).toMatch(/up to date/)
+    const seed = await runCli(['seed', '--articles', '120'], env)
+    expect(seed.code, seed.stderr).toBe(0)
+    expect(seed.stdout).toMatch(/seeded the demo newsroom/)
+    expect(seed.stdout).toMatch(/added 120 generated articles/)
+    expect(seed.stderr).toMatch(/120\/120/)
+
+    const user = await runCli(['user:create', '--email', 'Owner@Example.com', '--name', 'Olive Owner', '--password', 'correct horse battery'], env)
+    expect(user.code, user.stderr).toBe(0)
+    expect(user.stdout).toMatch(/created owner Olive Owner <owner@example.com>/)
+    expectOneLineError(
+      await runCli(['user:create', '--email', 'owner@example.com', '--name', 'Again', '--password', 'correct horse battery'], env),
+      /already exists/,
+    )
+    expectOneLineError(await runCli(['user:create', '--email', 'x@example.com', '--name', 'Short', '--password', 'short'], env), /at least 10/)
+
+    const doctor = await runCli(['doctor'], { ...env, DATABASE_URL: '', REDIS_URL: 'redis://:secret@127.0.0.1:6379' })
+    expect(doctor.code, doctor.stderr).toBe(0)
+    expect(doctor.stdout).toMatch(/database\s+ok \(sqlite\)/)
+    expect(doctor.stdout).toMatch(/articles\s+1\d\d/)
+    expect(doctor.stdout).not.toContain('secret')
+    expectOneLineError(await runCli(['seed', '--articles', 'many'], env), /--articles must be a whole number/)
+  })
+
+  it('explains a corrupt database file, a missing directory and an unreachable PostgreSQL', async () => {
+    const corrupt = path.join(dir, 'corrupt')
+    fs.mkdirSync(corrupt)
+    fs.writeFileSync(path.join(corrupt, 'broadsheet.db'), 'this is not a database, just text '.repeat(200))
+    expectOneLineError(await runCli(['doctor'], { DATA_DIR: corrupt }), /not a valid SQLite database/)
+    expect(fs.readFileSync(path.join(corrupt, 'broadsheet.db'), 'utf8')).toMatch(/^this is not a database/)
+
+    expectOneLineError(await runCli(['migrate'], { DATABASE_URL: `sqlite:${path.join(dir, 'no/such/dir/site.db')}` }), /directory .* does not exist/)
+    expectOneLineError(await runCli(['migrate'], { DATABASE_URL: 'postgres://postgres@127.0.0.1:1/nowhere' }), /cannot reach the database: .*refused/)
+  })
+
+  it.skipIf(process.getuid?.() === 0)('explains a read-only database file', async () => {
+    const ro = path.join(dir, 'ro')
+    fs.mkdirSync(ro)
+    expect((await runCli(['migrate'], { DATA_DIR: ro })).code).toBe(0)
+    fs.chmodSync(path.join(ro, 'broadsheet.db'), 0o444)
+    fs.chmodSync(ro, 0o555)
+    expectOneLineError(await runCli(['seed'], { DATA_DIR: ro }), /readonly|read-only|permission/i)
+  })
+
+  it('serves from two processes sharing one SQLite file', async () => {
+    const env = { DATA_DIR: path.join(dir, 'shared') }
+    const seeded = await runCli(['seed'], env)
+    expect(seeded.code, seeded.stderr).toBe(0)
+    const ports = [await freePort(), await freePort()]
+    const servers = ports.map((port) => startCli(['serve'], { ...env, PORT: String(port), HOST: '127.0.0.1' }))
+    try {
+      const pages = await Promise.all(ports.map((port) => fetchWhenUp(`http://127.0.0.1:${port}/`)))
+      for (const page of pages) expect(page).toContain('The Broadsheet Gazette')
+    } finally {
+      for (const server of servers) server.kill('SIGTERM')
+    }
+  })
+})
+
+async function freePort(): Promise<number> {
+  const net = await import('node:net')
+  return new Promise((resolve) => {
+    const server = net.createServer().listen(0, '127.0.0.1', () => {
+      const address = server.address()
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0))
+    })
+  })
+}
+
+async function fetchWhenUp(url: string, deadlineMs = 30_000): Promise<string> {
+  const start = Date.now()
+  for (;;) {
+    try {
+      const response = await fetch(url)
+      return await response.text()
+    } catch (error) {
+      if (Date.now() - start > deadlineMs) throw error
+      await new Promise((resolve) => setTimeout(resolve, 200))
+    }
+  }
+}

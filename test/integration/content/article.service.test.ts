@@ -1,0 +1,114 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import {
+  archiveArticle,
+  createArticle,
+  findPublishedArticle,
+  findRedirect,
+  listRevisions,
+  publishArticle,
+  publishDueArticles,
+  scheduleArticle,
+  submitForReview,
+  unpublishArticle,
+  updateArticle,
+} from '../../../src/content/index.js'
+import { HOUR, newsroom, T0 } from '../../support/content-fixtures.js'
+import { createTestDatabase, DIALECTS, type TestDatabase } from '../../support/test-database.js'
+
+for (const dialect of DIALECTS) {
+  describe(`${dialect}: article service`, () => {
+    let t: TestDatabase
+    let n: Awaited<ReturnType<typeof newsroom>>
+
+    beforeEach(async () => {
+      t = await createTestDatabase(dialect)
+      n = await newsroom(t.db)
+    })
+    afterEach(() => t.destroy())
+
+    it('creates a sanitized draft with slug, reading time, excerpt and a first revision', async () => {
+      const words = Array.from({ length: 650 }, (_, i) => `word${i}`).join(' ')
+      const article = await createArticle(n.deps, n.writer.id, {
+        title: 'Kim Jong-un’s huge swipe at ally',
+        bodyHtml: `<p>${words}</p><script>alert(1)</script>`,
+        primaryCategoryId: n.football.id,
+        tags: ['Russia', 'russia', 'North Korea'],
+      })
+      expect(article.slug).toBe('kim-jong-uns-huge-swipe-at-ally')
+      expect(article.status).toBe('draft')
+      expect(article.bodyHtml).not.toContain('script')
+      expect(article.wordCount).toBe(650)
+      expect(article.readingMinutes).toBe(4)
+      expect(article.excerpt.endsWith('…')).toBe(true)
+      expect(article.tags.map((t) => t.slug)).toEqual(['russia', 'north-korea'])
+      expect(article.categories.map((c) => c.slug)).toEqual(['football'])
+      expect(article.authors.map((a) => a.id)).toEqual([n.writer.id])
+      expect(await listRevisions(t.db, article.id)).toHaveLength(1)
+    })
+
+    it('gives clashing titles unique slugs', async () => {
+      const a = await createArticle(n.deps, n.writer.id, { title: 'Ünïcödé' })
+      const b = await createArticle(n.deps, n.writer.id, { title: 'Unicode' })
+      expect([a.slug, b.slug]).toEqual(['unicode', 'unicode-2'])
+    })
+
+    it('refuses an empty headline and an unknown section without storing anything', async () => {
+      await expect(createArticle(n.deps, n.writer.id, { title: '   ' })).rejects.toMatchObject({ code: 'VALIDATION_FAILED', property: 'title' })
+      await expect(createArticle(n.deps, n.writer.id, { title: 'x', primaryCategoryId: 9999 })).rejects.toMatchObject({ code: 'CATEGORY_NOT_FOUND' })
+      const count = await t.db.selectFrom('articles').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
+      expect(Number(count.n)).toBe(1 - 1)
+    })
+
+    it('detects a save based on an old version instead of overwriting', async () => {
+      const draft = await createArticle(n.deps, n.writer.id, { title: 'Budget vote' })
+      await updateArticle(n.deps, draft.id, { standfirst: 'First editor' }, { expectedVersion: draft.version })
+      await expect(updateArticle(n.deps, draft.id, { standfirst: 'Second editor' }, { expectedVersion: draft.version })).rejects.toMatchObject({
+        code: 'VERSION_CONFLICT',
+      })
+      const lookup = await t.db.selectFrom('articles').select(['standfirst', 'version']).where('id', '=', draft.id).executeTakeFirstOrThrow()
+      expect(lookup).toEqual({ standfirst: 'First editor', version: 2 })
+      expect(await listRevisions(t.db, draft.id)).toHaveLength(2)
+    })
+
+    it('walks the workflow: review, publish, unpublish, archive', async () => {
+      const draft = await createArticle(n.deps, n.writer.id, { title: 'Harbour bridge', primaryCategoryId: n.world.id })
+      expect((await submitForReview(n.deps, draft.id)).status).toBe('pending')
+      const published = await publishArticle(n.deps, draft.id)
+      expect(published.status).toBe('published')
+      expect(published.publishedAt).toEqual(T0)
+      expect((await findPublishedArticle(n.deps, 'harbour-bridge')).kind).toBe('published')
+      await expect(publishArticle(n.deps, draft.id)).rejects.toMatchObject({ code: 'INVALID_TRANSITION' })
+
+      n.clock.advance(HOUR)
+      await unpublishArticle(n.deps, draft.id)
+      expect((await findPublishedArticle(n.deps, 'harbour-bridge')).kind).toBe('missing')
+      const republished = await publishArticle(n.deps, draft.id)
+      expect(republished.publishedAt).toEqual(T0)
+
+      await archiveArticle(n.deps, draft.id)
+      expect(await findPublishedArticle(n.deps, 'harbour-bridge')).toEqual({ kind: 'gone', slug: 'harbour-bridge' })
+    })
+
+    it('publishes scheduled articles when their minute comes, exactly once', async () => {
+      const draft = await createArticle(n.deps, n.writer.id, { title: 'Election night' })
+      await expect(scheduleArticle(n.deps, draft.id, new Date(T0.getTime() - 1000))).rejects.toMatchObject({ code: 'VALIDATION_FAILED' })
+      await scheduleArticle(n.deps, draft.id, new Date(T0.getTime() + 2 * 60_000))
+      expect(await publishDueArticles(n.deps)).toEqual([])
+      expect((await findPublishedArticle(n.deps, 'election-night')).kind).toBe('missing')
+
+      n.clock.advance(2 * 60_000)
+      const [first, second] = await Promise.all([publishDueArticles(n.deps), publishDueArticles(n.deps)])
+      expect([...first, ...second]).toEqual([draft.id])
+      const lookup = await findPublishedArticle(n.deps, 'election-night')
+      expect(lookup.kind === 'published' && lookup.article.publishedAt).toEqual(new Date(T0.getTime() + 2 * 60_000))
+    })
+
+    it('leaves a redirect when a published article changes slug', async () => {
+      const article = await n.published('Old headline')
+      const updated = await updateArticle(n.deps, article.id, { slug: 'new-headline' })
+      expect(updated.slug).toBe('new-headline')
+      const redirect = await findRedirect(t.db, '/2026/06/old-headline/')
+      expect(redirect).toMatchObject({ toPath: '/2026/06/new-headline/', statusCode: 301 })
+    })
+  })
+}
