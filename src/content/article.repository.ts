@@ -345,14 +345,18 @@ export async function findArticleById(db: Db, id: number): Promise<Article | und
 async function findLinks(
   db: Db,
   articleId: number,
-): Promise<{ categories: CategoryRef[]; tags: TagRef[]; authors: AuthorRef[] }> {
+): Promise<{
+  categories: CategoryRef[]
+  sectionSlugs: string[]
+  tags: TagRef[]
+  authors: AuthorRef[]
+}> {
   const [categories, tags, authors] = await Promise.all([
     db
       .selectFrom('article_categories as ac')
       .innerJoin('categories as c', 'c.id', 'ac.category_id')
-      .select(['c.id', 'c.name', 'c.slug', 'c.parent_id'])
+      .select(['c.id', 'c.name', 'c.slug', 'c.parent_id', 'ac.inherited'])
       .where('ac.article_id', '=', articleId)
-      .where('ac.inherited', '=', 0)
       .orderBy('ac.position')
       .execute(),
     db
@@ -371,12 +375,10 @@ async function findLinks(
       .execute(),
   ])
   return {
-    categories: categories.map((c) => ({
-      id: c.id,
-      name: c.name,
-      slug: c.slug,
-      parentId: c.parent_id,
-    })),
+    categories: categories
+      .filter((c) => c.inherited === 0)
+      .map((c) => ({ id: c.id, name: c.name, slug: c.slug, parentId: c.parent_id })),
+    sectionSlugs: categories.map((c) => c.slug),
     tags,
     authors: authors.map((u) => ({
       id: u.id,

@@ -6,6 +6,7 @@ import type { Kysely } from 'kysely'
 import type { Clock } from '../clock.js'
 import type { Database } from '../db/database.js'
 import { AppError, validationError } from '../errors.js'
+import type { ArticleRefs, EventSink } from '../events.js'
 import { slugify, uniqueSlug } from '../text/slug.js'
 import { canTransition, type Article, type ArticleStatus } from './article.js'
 import {
@@ -29,6 +30,8 @@ import { articlePath } from './article.js'
 export interface ContentDeps {
   db: Kysely<Database>
   clock: Clock
+  /** Where to announce changes (cache purge, search index). Optional for scripts and tests. */
+  events?: EventSink
 }
 
 export interface ArticleInput {
@@ -76,7 +79,7 @@ export async function createArticle(
   const authorIds = unique([...(authorId === null ? [] : [authorId]), ...(input.authorIds ?? [])])
   await replaceArticleLinks(deps.db, id, { ...fields.links, authorIds }, null)
   await insertRevision(deps.db, id, 1, fields.revision, authorId, now)
-  return mustFind(deps, id)
+  return announce(deps, null, await mustFind(deps, id))
 }
 
 /**
@@ -119,7 +122,7 @@ export async function updateArticle(
     )
   }
   await insertRevision(deps.db, id, expected + 1, fields.revision, options.editorId ?? null, now)
-  return mustFind(deps, id)
+  return announce(deps, current, await mustFind(deps, id))
 }
 
 /** Draft → pending: the writer asks an editor to review. */
@@ -175,6 +178,7 @@ export async function publishDueArticles(deps: ContentDeps): Promise<number[]> {
     })
     if (!ok) continue
     await setListedAt(deps.db, id, article.publishedAt?.getTime() ?? now)
+    announce(deps, article, await mustFind(deps, id))
     published.push(id)
   }
   return published
@@ -205,7 +209,30 @@ async function transition(
     )
   const publishedAt = update.published_at ?? current.publishedAt?.getTime() ?? null
   await setListedAt(deps.db, id, to === 'published' ? publishedAt : null)
-  return mustFind(deps, id)
+  return announce(deps, current, await mustFind(deps, id))
+}
+
+/** Tell listeners what the article was linked to before and after a change; returns `after`. */
+function announce(deps: ContentDeps, before: Article | null, after: Article): Article {
+  deps.events?.emit({
+    type: 'article.changed',
+    articleId: after.id,
+    before: before && refsOf(before),
+    after: refsOf(after),
+  })
+  return after
+}
+
+function refsOf(article: Article): ArticleRefs {
+  return {
+    id: article.id,
+    slug: article.slug,
+    status: article.status,
+    publishedAt: article.publishedAt,
+    categorySlugs: article.sectionSlugs,
+    tagSlugs: article.tags.map((t) => t.slug),
+    authorIds: article.authors.map((a) => a.id),
+  }
 }
 
 async function mustFind(deps: ContentDeps, id: number): Promise<Article> {
@@ -310,7 +337,11 @@ async function resolveCategories(
     input.primaryCategoryId !== undefined
       ? input.primaryCategoryId
       : (current?.category?.id ?? null)
-  const extra = input.categoryIds ?? current?.categories.map((c) => c.id) ?? []
+  // Without an explicit list, the extra sections stay and the old primary gives way to the new.
+  const extra =
+    input.categoryIds ??
+    current?.categories.filter((c) => c.id !== current.category?.id).map((c) => c.id) ??
+    []
   const chosen = unique([...(primary === null ? [] : [primary]), ...extra])
   if (chosen.length === 0) return []
   const all = await listCategories(deps.db)

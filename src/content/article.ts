@@ -64,6 +64,8 @@ export interface Article extends ArticleSummary {
   canonicalUrl: string
   version: number
   categories: CategoryRef[]
+  /** Slugs of every section that lists the article: chosen ones and their ancestors. */
+  sectionSlugs: string[]
   tags: TagRef[]
   authors: AuthorRef[]
 }

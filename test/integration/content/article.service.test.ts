@@ -12,6 +12,7 @@ import {
   unpublishArticle,
   updateArticle,
 } from '../../../src/content/index.js'
+import type { DomainEvent } from '../../../src/events.js'
 import { HOUR, newsroom, T0 } from '../../support/content-fixtures.js'
 import { createTestDatabase, DIALECTS, type TestDatabase } from '../../support/test-database.js'
 
@@ -53,31 +54,60 @@ for (const dialect of DIALECTS) {
     })
 
     it('refuses an empty headline and an unknown section without storing anything', async () => {
-      await expect(createArticle(n.deps, n.writer.id, { title: '   ' })).rejects.toMatchObject({ code: 'VALIDATION_FAILED', property: 'title' })
-      await expect(createArticle(n.deps, n.writer.id, { title: 'x', primaryCategoryId: 9999 })).rejects.toMatchObject({ code: 'CATEGORY_NOT_FOUND' })
-      const count = await t.db.selectFrom('articles').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
+      await expect(createArticle(n.deps, n.writer.id, { title: '   ' })).rejects.toMatchObject({
+        code: 'VALIDATION_FAILED',
+        property: 'title',
+      })
+      await expect(
+        createArticle(n.deps, n.writer.id, { title: 'x', primaryCategoryId: 9999 }),
+      ).rejects.toMatchObject({ code: 'CATEGORY_NOT_FOUND' })
+      const count = await t.db
+        .selectFrom('articles')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
       expect(Number(count.n)).toBe(1 - 1)
     })
 
     it('detects a save based on an old version instead of overwriting', async () => {
       const draft = await createArticle(n.deps, n.writer.id, { title: 'Budget vote' })
-      await updateArticle(n.deps, draft.id, { standfirst: 'First editor' }, { expectedVersion: draft.version })
-      await expect(updateArticle(n.deps, draft.id, { standfirst: 'Second editor' }, { expectedVersion: draft.version })).rejects.toMatchObject({
+      await updateArticle(
+        n.deps,
+        draft.id,
+        { standfirst: 'First editor' },
+        { expectedVersion: draft.version },
+      )
+      await expect(
+        updateArticle(
+          n.deps,
+          draft.id,
+          { standfirst: 'Second editor' },
+          { expectedVersion: draft.version },
+        ),
+      ).rejects.toMatchObject({
         code: 'VERSION_CONFLICT',
       })
-      const lookup = await t.db.selectFrom('articles').select(['standfirst', 'version']).where('id', '=', draft.id).executeTakeFirstOrThrow()
+      const lookup = await t.db
+        .selectFrom('articles')
+        .select(['standfirst', 'version'])
+        .where('id', '=', draft.id)
+        .executeTakeFirstOrThrow()
       expect(lookup).toEqual({ standfirst: 'First editor', version: 2 })
       expect(await listRevisions(t.db, draft.id)).toHaveLength(2)
     })
 
     it('walks the workflow: review, publish, unpublish, archive', async () => {
-      const draft = await createArticle(n.deps, n.writer.id, { title: 'Harbour bridge', primaryCategoryId: n.world.id })
+      const draft = await createArticle(n.deps, n.writer.id, {
+        title: 'Harbour bridge',
+        primaryCategoryId: n.world.id,
+      })
       expect((await submitForReview(n.deps, draft.id)).status).toBe('pending')
       const published = await publishArticle(n.deps, draft.id)
       expect(published.status).toBe('published')
       expect(published.publishedAt).toEqual(T0)
       expect((await findPublishedArticle(n.deps, 'harbour-bridge')).kind).toBe('published')
-      await expect(publishArticle(n.deps, draft.id)).rejects.toMatchObject({ code: 'INVALID_TRANSITION' })
+      await expect(publishArticle(n.deps, draft.id)).rejects.toMatchObject({
+        code: 'INVALID_TRANSITION',
+      })
 
       n.clock.advance(HOUR)
       await unpublishArticle(n.deps, draft.id)
@@ -86,21 +116,65 @@ for (const dialect of DIALECTS) {
       expect(republished.publishedAt).toEqual(T0)
 
       await archiveArticle(n.deps, draft.id)
-      expect(await findPublishedArticle(n.deps, 'harbour-bridge')).toEqual({ kind: 'gone', slug: 'harbour-bridge' })
+      expect(await findPublishedArticle(n.deps, 'harbour-bridge')).toEqual({
+        kind: 'gone',
+        slug: 'harbour-bridge',
+      })
     })
 
     it('publishes scheduled articles when their minute comes, exactly once', async () => {
       const draft = await createArticle(n.deps, n.writer.id, { title: 'Election night' })
-      await expect(scheduleArticle(n.deps, draft.id, new Date(T0.getTime() - 1000))).rejects.toMatchObject({ code: 'VALIDATION_FAILED' })
+      await expect(
+        scheduleArticle(n.deps, draft.id, new Date(T0.getTime() - 1000)),
+      ).rejects.toMatchObject({ code: 'VALIDATION_FAILED' })
       await scheduleArticle(n.deps, draft.id, new Date(T0.getTime() + 2 * 60_000))
       expect(await publishDueArticles(n.deps)).toEqual([])
       expect((await findPublishedArticle(n.deps, 'election-night')).kind).toBe('missing')
 
       n.clock.advance(2 * 60_000)
-      const [first, second] = await Promise.all([publishDueArticles(n.deps), publishDueArticles(n.deps)])
+      const [first, second] = await Promise.all([
+        publishDueArticles(n.deps),
+        publishDueArticles(n.deps),
+      ])
       expect([...first, ...second]).toEqual([draft.id])
       const lookup = await findPublishedArticle(n.deps, 'election-night')
-      expect(lookup.kind === 'published' && lookup.article.publishedAt).toEqual(new Date(T0.getTime() + 2 * 60_000))
+      expect(lookup.kind === 'published' && lookup.article.publishedAt).toEqual(
+        new Date(T0.getTime() + 2 * 60_000),
+      )
+    })
+
+    it('announces what each change touched, before and after', async () => {
+      const events: DomainEvent[] = []
+      const deps = { ...n.deps, events: { emit: (e: DomainEvent) => events.push(e) } }
+      const draft = await createArticle(deps, n.writer.id, {
+        title: 'Derby day',
+        primaryCategoryId: n.football.id,
+        tags: ['Derby'],
+      })
+      await publishArticle(deps, draft.id)
+      await updateArticle(deps, draft.id, { primaryCategoryId: n.world.id, tags: ['Rivals'] })
+      expect(events.map((e) => e.type)).toEqual([
+        'article.changed',
+        'article.changed',
+        'article.changed',
+      ])
+      const [created, published, moved] = events as Extract<
+        DomainEvent,
+        { type: 'article.changed' }
+      >[]
+      expect(created?.before).toBeNull()
+      expect(published?.before?.status).toBe('draft')
+      expect(published?.after).toMatchObject({
+        status: 'published',
+        categorySlugs: ['football', 'sport'],
+        tagSlugs: ['derby'],
+      })
+      expect(moved?.before?.categorySlugs).toEqual(['football', 'sport'])
+      expect(moved?.after).toMatchObject({
+        categorySlugs: ['world'],
+        tagSlugs: ['rivals'],
+        authorIds: [n.writer.id],
+      })
     })
 
     it('leaves a redirect when a published article changes slug', async () => {

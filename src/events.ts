@@ -1,0 +1,67 @@
+/**
+ * @module events
+ * Domain events: services announce what they changed; the edge (app.ts / main.ts) subscribes
+ * the cache purge, the search index and future webhooks. Listeners run after the write, and
+ * their failures are reported, never thrown back into the service that wrote.
+ */
+
+/** What an article was linked to at one moment: enough to know which pages showed it. */
+export interface ArticleRefs {
+  id: number
+  slug: string
+  status: string
+  publishedAt: Date | null
+  categorySlugs: string[]
+  tagSlugs: string[]
+  authorIds: number[]
+}
+
+export type DomainEvent =
+  /** An article was created, saved or moved through the workflow. `before` is null on create. */
+  | {
+      type: 'article.changed'
+      articleId: number
+      before: ArticleRefs | null
+      after: ArticleRefs | null
+    }
+  /** Comments of an article changed in a way readers see (approved, unapproved, deleted). */
+  | { type: 'comments.changed'; articleId: number }
+  /** Site settings changed (title, social links, ad slots…). */
+  | { type: 'settings.changed'; keys: string[] }
+  /** A menu, section or tag changed. */
+  | { type: 'taxonomy.changed'; kind: 'menu' | 'section' | 'tag' | 'page'; slugs: string[] }
+
+export interface EventSink {
+  emit(event: DomainEvent): void
+}
+
+export type EventListener = (event: DomainEvent) => void | Promise<void>
+
+/** A tiny synchronous-dispatch event bus. Built at the edge; passed to services in `deps.events`. */
+export class EventBus implements EventSink {
+  private readonly listeners: EventListener[] = []
+
+  constructor(private readonly onError: (error: unknown, event: DomainEvent) => void = () => {}) {}
+
+  on(listener: EventListener): () => void {
+    this.listeners.push(listener)
+    return () => {
+      const index = this.listeners.indexOf(listener)
+      if (index >= 0) this.listeners.splice(index, 1)
+    }
+  }
+
+  emit(event: DomainEvent): void {
+    for (const listener of this.listeners) {
+      try {
+        const result = listener(event)
+        if (result instanceof Promise) result.catch((error: unknown) => this.onError(error, event))
+      } catch (error) {
+        this.onError(error, event)
+      }
+    }
+  }
+}
+
+/** An event sink that drops everything: for scripts and tests that don't care. */
+export const noEvents: EventSink = { emit: () => {} }
