@@ -16,6 +16,13 @@ export type ErrorCode =
   | 'VERSION_CONFLICT'
   | 'CONFIG_INVALID'
   | 'DATABASE_UNAVAILABLE'
+  | 'INVALID_CREDENTIALS'
+  | 'TOO_MANY_ATTEMPTS'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'CSRF_FAILED'
+  | 'TOKEN_INVALID'
+  | 'SETUP_DONE'
 
 export class AppError extends Error {
   readonly code: ErrorCode
