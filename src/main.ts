@@ -13,6 +13,8 @@ import { connectDatabase, type DatabaseHandle } from './db/connect.js'
 import { migrateToLatest } from './db/migrate.js'
 import { isDatabaseEmpty, seedDemo } from './db/seed/seed-demo.js'
 import { AppError } from './errors.js'
+import { EventBus } from './events.js'
+import { createSearchIndex, reindexAll } from './search/index.js'
 
 /** Read `.env` from the working directory when present (environment variables win). */
 export function loadEnvFile(file = '.env'): void {
@@ -35,6 +37,11 @@ export async function prepareDatabase(
         clock,
         mediaDir: path.join(config.dataDir, 'media'),
       })
+      await reindexAll({
+        db: handle.db,
+        clock,
+        index: createSearchIndex(handle.db, handle.dialect),
+      })
       log(`filled the empty database with demo content (${articles} articles)`)
     }
     return handle
@@ -49,8 +56,12 @@ const SCHEDULER_INTERVAL_MS = 15_000
 /** Start Broadsheet and keep it running until a signal asks it to stop. */
 export async function startServer(config: Config, clock: Clock = systemClock): Promise<void> {
   const handle = await prepareDatabase(config, clock, (line) => console.log(`broadsheet: ${line}`))
-  const app = await buildApp({ db: handle.db, clock, config })
-  const deps = { db: handle.db, clock }
+  // One bus for the process: services announce writes, the page cache purges what they touched.
+  const events = new EventBus((error, event) =>
+    console.error(`broadsheet: ${event.type} listener failed:`, error),
+  )
+  const app = await buildApp({ db: handle.db, clock, config, events })
+  const deps = { db: handle.db, clock, events }
   // Overdue scheduled stories go out at start (the server may have been down at their minute).
   const runScheduler = () =>
     publishDueArticles(deps).then(

@@ -3,12 +3,13 @@ import { createInterface } from 'node:readline/promises'
 import { ROLES, createUser, type Role } from '../auth/index.js'
 import { systemClock } from '../clock.js'
 import { describeConfig, parseConfig } from '../config.js'
-import { connectDatabase } from '../db/connect.js'
+import { connectDatabase, type DatabaseHandle } from '../db/connect.js'
 import { migrateToLatest, pendingMigrations } from '../db/migrate.js'
 import { seedBulk } from '../db/seed/seed-bulk.js'
 import { isDatabaseEmpty, seedDemo } from '../db/seed/seed-demo.js'
 import { AppError } from '../errors.js'
 import { prepareDatabase, startServer } from '../main.js'
+import { createSearchIndex, reindexAll } from '../search/index.js'
 
 type Values = Record<string, string | boolean | (string | boolean)[] | undefined>
 
@@ -92,6 +93,7 @@ Options:
           clock: systemClock,
           mediaDir: path.join(config.dataDir, 'media'),
         })
+        await reindexAll(searchDeps(handle))
         log(`seeded the demo newsroom (${articles} articles)`)
       } else if (count === 0) {
         log('the database already has content; demo content is only added to an empty database')
@@ -101,11 +103,17 @@ Options:
         await seedBulk(handle.db, { articles: count, now: Date.now(), onProgress: progressBar })
         process.stderr.write('\n')
         log(`added ${count} generated articles in ${((Date.now() - started) / 1000).toFixed(1)} s`)
+        const indexed = await reindexAll(searchDeps(handle))
+        log(`search index rebuilt: ${indexed} articles`)
       }
     } finally {
       await handle.close()
     }
   },
+}
+
+function searchDeps(handle: DatabaseHandle) {
+  return { db: handle.db, clock: systemClock, index: createSearchIndex(handle.db, handle.dialect) }
 }
 
 function progressBar(done: number, total: number): void {
@@ -210,10 +218,35 @@ database and reports pending migrations and content counts. Exits non-zero when 
   },
 }
 
+const searchReindex: Command = {
+  name: 'search:reindex',
+  summary: 'rebuild the full-text search index from the published archive',
+  help: `Usage: broadsheet search:reindex
+
+Empties the search index (SQLite FTS5 or PostgreSQL tsvector) and indexes every published
+article again. The index normally follows every publish, update and unpublish by itself; run
+this after restoring a backup or importing content straight into the database.`,
+  options: {},
+  run: async () => {
+    const config = parseConfig(process.env)
+    const handle = await prepareDatabase({ ...config, demoContent: false }, systemClock, log)
+    try {
+      const count = await reindexAll(searchDeps(handle), (done) =>
+        process.stderr.write(`\rindexed ${done}`),
+      )
+      process.stderr.write('\n')
+      log(`search index rebuilt: ${count} articles`)
+    } finally {
+      await handle.close()
+    }
+  },
+}
+
 export const COMMANDS: Record<string, Command> = {
   serve,
   migrate,
   seed,
   'user:create': userCreate,
   doctor,
+  'search:reindex': searchReindex,
 }

@@ -220,6 +220,65 @@ export async function listFlaggedIds(
   return rows.map((r) => r.id)
 }
 
+export interface IndexableArticle {
+  id: number
+  title: string
+  standfirst: string
+  bodyHtml: string
+  publishedAt: number
+  tagNames: string[]
+  authorNames: string[]
+}
+
+/** Published articles after `afterId` in id order with their tag and author names, for indexing. */
+export async function listIndexableAfter(
+  db: Db,
+  afterId: number,
+  limit: number,
+): Promise<IndexableArticle[]> {
+  const rows = await db
+    .selectFrom('articles')
+    .select(['id', 'title', 'standfirst', 'body_html', 'published_at'])
+    .where('id', '>', afterId)
+    .where('status', '=', 'published')
+    .orderBy('id')
+    .limit(limit)
+    .execute()
+  if (rows.length === 0) return []
+  const ids = rows.map((r) => r.id)
+  const [tags, authors] = await Promise.all([
+    db
+      .selectFrom('article_tags as at')
+      .innerJoin('tags as t', 't.id', 'at.tag_id')
+      .select(['at.article_id', 't.name'])
+      .where('at.article_id', 'in', ids)
+      .execute(),
+    db
+      .selectFrom('article_authors as aa')
+      .innerJoin('users as u', 'u.id', 'aa.user_id')
+      .select(['aa.article_id', 'u.name'])
+      .where('aa.article_id', 'in', ids)
+      .execute(),
+  ])
+  const group = (list: { article_id: number; name: string }[]) => {
+    const map = new Map<number, string[]>()
+    for (const item of list)
+      map.set(item.article_id, [...(map.get(item.article_id) ?? []), item.name])
+    return map
+  }
+  const tagMap = group(tags)
+  const authorMap = group(authors)
+  return rows.map((r) => ({
+    id: r.id,
+    title: r.title,
+    standfirst: r.standfirst,
+    bodyHtml: r.body_html,
+    publishedAt: r.published_at ?? 0,
+    tagNames: tagMap.get(r.id) ?? [],
+    authorNames: authorMap.get(r.id) ?? [],
+  }))
+}
+
 /** Ids of scheduled articles whose time has come, oldest first. */
 export async function listDueScheduledIds(db: Db, now: number, limit: number): Promise<number[]> {
   const rows = await db

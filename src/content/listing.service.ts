@@ -12,6 +12,8 @@ import {
   listFlaggedIds,
   listLinkedIds,
   listPublishedIds,
+  listIndexableAfter,
+  type IndexableArticle,
   listRecentIdsForTags,
   type IdPage,
 } from './article.repository.js'
@@ -47,6 +49,29 @@ export async function findPublishedArticle(
   return isVisibleToReaders(article, deps.clock.now())
     ? { kind: 'published', article }
     : { kind: 'missing' }
+}
+
+/** Any article by id, whatever its status (for the newsroom and the search indexer). */
+export async function findArticle(deps: ContentDeps, id: number): Promise<Article | undefined> {
+  return findArticleById(deps.db, id)
+}
+
+/** Published articles after `afterId` in id order with tag and author names (for indexing). */
+export async function listIndexableArticles(
+  deps: ContentDeps,
+  afterId: number,
+  limit = 500,
+): Promise<IndexableArticle[]> {
+  return listIndexableAfter(deps.db, afterId, limit)
+}
+
+/** Summaries of the given articles in the given order, published ones only. */
+export async function findArticleSummaries(
+  deps: ContentDeps,
+  ids: number[],
+): Promise<ArticleSummary[]> {
+  const now = deps.clock.now()
+  return (await findSummariesByIds(deps.db, ids)).filter((a) => isVisibleToReaders(a, now))
 }
 
 /** The newest published stories. */

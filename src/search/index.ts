@@ -1,0 +1,14 @@
+/** Full-text search over published articles: FTS5 on SQLite, tsvector on PostgreSQL. */
+export {
+  createSearchIndex,
+  indexArticle,
+  reindexAll,
+  searchArticles,
+  searchIndexListener,
+  suggestHeadlines,
+  type SearchDeps,
+  type SearchInput,
+  type SearchResults,
+} from './search.service.js'
+export type { SearchIndex } from './search-index.js'
+export { parseSearchQuery, type ParsedQuery, type SnippetPart } from './search-query.js'

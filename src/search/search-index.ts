@@ -1,0 +1,43 @@
+import type { ParsedQuery, SnippetPart } from './search-query.js'
+
+/** What the index stores for one published article. */
+export interface SearchDocument {
+  articleId: number
+  title: string
+  standfirst: string
+  /** Plain text of the body. */
+  body: string
+  tags: string
+  authors: string
+  publishedAt: number
+}
+
+export interface SearchRequest {
+  query: ParsedQuery
+  /** Limit to articles listed in these sections (a section and its sub-sections). */
+  categoryIds?: number[]
+  /** Epoch ms bounds on the publication time, inclusive. */
+  from?: number
+  to?: number
+  sort: 'relevance' | 'date'
+  offset: number
+  limit: number
+}
+
+export interface SearchHit {
+  articleId: number
+  snippet: SnippetPart[]
+}
+
+/**
+ * Full-text search behind one interface: `search.sqlite.ts` (FTS5, bm25) and
+ * `search.postgres.ts` (tsvector, GIN, ts_rank) implement it.
+ */
+export interface SearchIndex {
+  upsert(doc: SearchDocument): Promise<void>
+  /** Add many documents at once (rebuilds); documents must not be in the index yet. */
+  insertMany(docs: SearchDocument[]): Promise<void>
+  remove(articleId: number): Promise<void>
+  clear(): Promise<void>
+  search(request: SearchRequest): Promise<{ hits: SearchHit[]; total: number }>
+}

@@ -1,0 +1,84 @@
+/**
+ * PostgreSQL search: a tsvector per article (weighted: headline A, standfirst and tags B,
+ * authors C, body D) with a GIN index, ranked by ts_rank, snippets from ts_headline.
+ */
+import { sql, type Kysely, type RawBuilder } from 'kysely'
+import type { Database } from '../db/database.js'
+import type { SearchDocument, SearchIndex, SearchRequest } from './search-index.js'
+import { MARK_END, MARK_START, splitSnippet, type ParsedQuery } from './search-query.js'
+
+const CONFIG = 'english'
+
+/** to_tsquery text: words become lexemes (non-word characters already stripped), prefix-matched. */
+export function toTsQuery(query: ParsedQuery): string {
+  const lexeme = (word: string) => `'${word.replace(/'/g, "''")}'`
+  const terms = query.terms.map((t) => `${lexeme(t)}:*`)
+  const phrases = query.phrases.map((p) => `(${p.map(lexeme).join(' <-> ')})`)
+  return [...phrases, ...terms].join(' & ')
+}
+
+export function createPostgresSearchIndex(db: Kysely<Database>): SearchIndex {
+  return {
+    async upsert(doc: SearchDocument) {
+      await sql`insert into search_documents (article_id, title, standfirst, body, tags, authors, published_at, document)
+        values (${doc.articleId}, ${doc.title}, ${doc.standfirst}, ${doc.body}, ${doc.tags}, ${doc.authors}, ${doc.publishedAt}, ${vector(doc)})
+        on conflict (article_id) do update set title = excluded.title, standfirst = excluded.standfirst, body = excluded.body,
+          tags = excluded.tags, authors = excluded.authors, published_at = excluded.published_at, document = excluded.document`.execute(
+        db,
+      )
+    },
+    async insertMany(docs: SearchDocument[]) {
+      if (docs.length === 0) return
+      const rows = docs.map(
+        (doc) =>
+          sql`(${doc.articleId}, ${doc.title}, ${doc.standfirst}, ${doc.body}, ${doc.tags}, ${doc.authors}, ${doc.publishedAt}, ${vector(doc)})`,
+      )
+      await sql`insert into search_documents (article_id, title, standfirst, body, tags, authors, published_at, document)
+        values ${sql.join(rows)}`.execute(db)
+    },
+    async remove(articleId: number) {
+      await sql`delete from search_documents where article_id = ${articleId}`.execute(db)
+    },
+    async clear() {
+      await sql`delete from search_documents`.execute(db)
+    },
+    async search(request: SearchRequest) {
+      const tsquery = sql`to_tsquery(${sql.lit(CONFIG)}, ${toTsQuery(request.query)})`
+      const filters = [sql`d.document @@ ${tsquery}`]
+      if (request.from !== undefined) filters.push(sql`d.published_at >= ${request.from}`)
+      if (request.to !== undefined) filters.push(sql`d.published_at <= ${request.to}`)
+      if (request.categoryIds && request.categoryIds.length > 0) {
+        filters.push(
+          sql`d.article_id in (select article_id from article_categories where category_id in (${sql.join(request.categoryIds)}) and listed_at is not null)`,
+        )
+      }
+      const where = sql.join(filters, sql` and `)
+      const order =
+        request.sort === 'date'
+          ? sql`d.published_at desc, d.article_id desc`
+          : sql`ts_rank(d.document, ${tsquery}) desc, d.published_at desc`
+      const options = `StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=30, MinWords=12, ShortWord=2`
+      // Headlines are costly: make them only for the page of results, keeping the ranked order.
+      const rows = await sql<{ id: number; snippet: string }>`
+        select page.article_id as id, ts_headline(${sql.lit(CONFIG)}, page.body, ${tsquery}, ${options}) as snippet
+        from (select d.article_id, d.body, row_number() over (order by ${order}) as position
+              from search_documents d where ${where} order by ${order}
+              limit ${request.limit} offset ${request.offset}) page
+        order by page.position`.execute(db)
+      const count = await sql<{
+        n: number
+      }>`select count(*) as n from search_documents d where ${where}`.execute(db)
+      return {
+        hits: rows.rows.map((r) => ({ articleId: Number(r.id), snippet: splitSnippet(r.snippet) })),
+        total: Number(count.rows[0]?.n ?? 0),
+      }
+    },
+  }
+}
+
+function vector(doc: SearchDocument): RawBuilder<unknown> {
+  const c = sql.lit(CONFIG)
+  return sql`setweight(to_tsvector(${c}, ${doc.title}), 'A') || setweight(to_tsvector(${c}, ${doc.standfirst}), 'B')
+    || setweight(to_tsvector(${c}, ${doc.tags}), 'B') || setweight(to_tsvector(${c}, ${doc.authors}), 'C')
+    || setweight(to_tsvector(${c}, ${doc.body}), 'D')`
+}

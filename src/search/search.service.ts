@@ -1,0 +1,178 @@
+/**
+ * Search use cases: keep the index in step with published articles, and answer readers.
+ */
+import type { Kysely } from 'kysely'
+import type { Clock } from '../clock.js'
+import {
+  findArticle,
+  findArticleSummaries,
+  findCategoryBySlug,
+  htmlToText,
+  listIndexableArticles,
+  type ArticleSummary,
+  type DomainEvent,
+} from '../content/index.js'
+import type { Database, Dialect } from '../db/database.js'
+import { AppError } from '../errors.js'
+import type { SearchIndex } from './search-index.js'
+import { createPostgresSearchIndex } from './search.postgres.js'
+import { createSqliteSearchIndex } from './search.sqlite.js'
+import {
+  isEmptyQuery,
+  parseSearchQuery,
+  type ParsedQuery,
+  type SnippetPart,
+} from './search-query.js'
+
+export interface SearchDeps {
+  db: Kysely<Database>
+  clock: Clock
+  index: SearchIndex
+}
+
+/** The search index for the configured database engine. */
+export function createSearchIndex(db: Kysely<Database>, dialect: Dialect): SearchIndex {
+  return dialect === 'postgres' ? createPostgresSearchIndex(db) : createSqliteSearchIndex(db)
+}
+
+/** Put an article in the index when readers can see it, take it out otherwise. */
+export async function indexArticle(
+  deps: SearchDeps,
+  articleId: number,
+): Promise<'indexed' | 'removed'> {
+  const article = await findArticle(deps, articleId)
+  // Scheduled stories are indexed when they go live (the scheduler announces it).
+  if (!article || article.status !== 'published') {
+    await deps.index.remove(articleId)
+    return 'removed'
+  }
+  await deps.index.upsert({
+    articleId,
+    title: article.title,
+    standfirst: article.standfirst,
+    body: htmlToText(article.bodyHtml),
+    tags: article.tags.map((t) => t.name).join(' '),
+    authors: article.authors.map((a) => a.name).join(' '),
+    publishedAt: article.publishedAt?.getTime() ?? 0,
+  })
+  return 'indexed'
+}
+
+/** Rebuild the whole index from the published archive, in batches. Returns how many it holds. */
+export async function reindexAll(
+  deps: SearchDeps,
+  onProgress?: (done: number) => void,
+): Promise<number> {
+  await deps.index.clear()
+  let afterId = 0
+  let done = 0
+  for (;;) {
+    const batch = await listIndexableArticles(deps, afterId, 500)
+    if (batch.length === 0) return done
+    await deps.index.insertMany(
+      batch.map((a) => ({
+        articleId: a.id,
+        title: a.title,
+        standfirst: a.standfirst,
+        body: htmlToText(a.bodyHtml),
+        tags: a.tagNames.join(' '),
+        authors: a.authorNames.join(' '),
+        publishedAt: a.publishedAt,
+      })),
+    )
+    done += batch.length
+    afterId = batch[batch.length - 1]?.id ?? afterId
+    onProgress?.(done)
+  }
+}
+
+/** An event listener that follows every publish, update, unpublish and archive. */
+export function searchIndexListener(deps: SearchDeps): (event: DomainEvent) => Promise<void> {
+  return async (event) => {
+    if (event.type !== 'article.changed') return
+    if (event.after?.status === 'published' || event.before?.status === 'published')
+      await indexArticle(deps, event.articleId)
+  }
+}
+
+export interface SearchInput {
+  q: string
+  section?: string
+  /** ISO dates (YYYY-MM-DD), inclusive, in UTC. */
+  from?: string
+  to?: string
+  sort?: 'relevance' | 'date'
+  page?: number
+  perPage?: number
+}
+
+export interface SearchResults {
+  query: ParsedQuery
+  items: { article: ArticleSummary; snippet: SnippetPart[] }[]
+  total: number
+  page: number
+  perPage: number
+  totalPages: number
+}
+
+/** Answer a reader's search. Any text is safe: unusable input gives an empty result. */
+export async function searchArticles(deps: SearchDeps, input: SearchInput): Promise<SearchResults> {
+  const query = parseSearchQuery(input.q)
+  const page = input.page ?? 1
+  const perPage = input.perPage ?? 10
+  if (!Number.isInteger(page) || page < 1 || page > 1000)
+    throw new AppError('VALIDATION_FAILED', 'page must be 1 to 1000', { property: 'page' })
+  const empty: SearchResults = { query, items: [], total: 0, page, perPage, totalPages: 1 }
+  if (isEmptyQuery(query)) return empty
+  let categoryIds: number[] | undefined
+  if (input.section) {
+    const category = await findCategoryBySlug(deps.db, input.section)
+    if (!category) return empty
+    categoryIds = [category.id]
+  }
+  const { hits, total } = await deps.index.search({
+    query,
+    categoryIds,
+    from: parseDay(input.from, 'from', 0),
+    to: parseDay(input.to, 'to', 86_399_999),
+    sort: input.sort === 'date' ? 'date' : 'relevance',
+    offset: (page - 1) * perPage,
+    limit: perPage,
+  })
+  const summaries = await findArticleSummaries(
+    deps,
+    hits.map((h) => h.articleId),
+  )
+  const byId = new Map(summaries.map((s) => [s.id, s]))
+  const items = hits.flatMap((hit) => {
+    const article = byId.get(hit.articleId)
+    return article ? [{ article, snippet: hit.snippet }] : []
+  })
+  return { query, items, total, page, perPage, totalPages: Math.max(1, Math.ceil(total / perPage)) }
+}
+
+/** Up to five headlines for as-you-type suggestions. */
+export async function suggestHeadlines(
+  deps: SearchDeps,
+  q: string,
+): Promise<{ title: string; articleId: number }[]> {
+  const results = await searchArticles(deps, { q, perPage: 5 })
+  return results.items.map((item) => ({ title: item.article.title, articleId: item.article.id }))
+}
+
+function parseDay(
+  value: string | undefined,
+  property: string,
+  offsetMs: number,
+): number | undefined {
+  if (!value) return undefined
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value)
+  const time = match
+    ? Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))
+    : Number.NaN
+  if (Number.isNaN(time))
+    throw new AppError('VALIDATION_FAILED', `${property} must be a date like 2026-05-01`, {
+      property,
+    })
+  return time + offsetMs
+}
