@@ -58,6 +58,19 @@ export async function findPasswordHash(db: Db, userId: number): Promise<string |
   return row?.password_hash ?? null
 }
 
+export async function updatePasswordHash(
+  db: Db,
+  userId: number,
+  hash: string,
+  now: number,
+): Promise<void> {
+  await db
+    .updateTable('users')
+    .set({ password_hash: hash, updated_at: now })
+    .where('id', '=', userId)
+    .execute()
+}
+
 export async function isUserSlugTaken(db: Db, slug: string): Promise<boolean> {
   return (
     (await db.selectFrom('users').select('id').where('slug', '=', slug).executeTakeFirst()) !==

@@ -1,5 +1,7 @@
 import type { Kysely } from 'kysely'
 import type { PageViewTable } from '../analytics/page-view.table.js'
+import type { AuditLogTable } from '../auth/audit.table.js'
+import type { LoginAttemptTable, PasswordResetTable, SessionTable } from '../auth/session.table.js'
 import type { UserTable } from '../auth/user.table.js'
 import type { CommentTable } from '../comments/comment.table.js'
 import type {
@@ -34,6 +36,10 @@ export interface Database {
   settings: SettingTable
   redirects: RedirectTable
   page_views: PageViewTable
+  sessions: SessionTable
+  login_attempts: LoginAttemptTable
+  password_resets: PasswordResetTable
+  audit_log: AuditLogTable
 }
 
 export type Db = Kysely<Database>

@@ -1,0 +1,38 @@
+import type { Kysely } from 'kysely'
+import type { Database } from '../db/database.js'
+import type { PasswordResetRow, TokenPurpose } from './session.table.js'
+
+type Db = Kysely<Database>
+
+export async function insertPasswordReset(
+  db: Db,
+  row: { id: string; userId: number; purpose: TokenPurpose; createdAt: number; expiresAt: number },
+): Promise<void> {
+  await db
+    .insertInto('password_resets')
+    .values({
+      id: row.id,
+      user_id: row.userId,
+      purpose: row.purpose,
+      created_at: row.createdAt,
+      expires_at: row.expiresAt,
+      used_at: null,
+    })
+    .execute()
+}
+
+export async function findPasswordReset(db: Db, id: string): Promise<PasswordResetRow | undefined> {
+  return db.selectFrom('password_resets').selectAll().where('id', '=', id).executeTakeFirst()
+}
+
+/** Mark a link used; false when it was already used or has expired (so only one use wins). */
+export async function markPasswordResetUsed(db: Db, id: string, now: number): Promise<boolean> {
+  const result = await db
+    .updateTable('password_resets')
+    .set({ used_at: now })
+    .where('id', '=', id)
+    .where('used_at', 'is', null)
+    .where('expires_at', '>', now)
+    .executeTakeFirst()
+  return Number(result.numUpdatedRows) === 1
+}

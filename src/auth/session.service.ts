@@ -1,0 +1,110 @@
+/**
+ * Database sessions. The browser holds a random token; the table holds its SHA-256, so a copy
+ * of the database cannot be turned into working cookies.
+ */
+import type { Kysely } from 'kysely'
+import type { Clock } from '../clock.js'
+import type { Database } from '../db/database.js'
+import {
+  deleteSession,
+  deleteUserSessions,
+  findSessionById,
+  insertSession,
+  listUserSessions,
+  touchSession,
+  type Session,
+} from './session.repository.js'
+import { hashToken, newToken } from './token.js'
+import { findUserById, type User } from './user.repository.js'
+
+export interface SessionDeps {
+  db: Kysely<Database>
+  clock: Clock
+}
+
+/** Sessions last 30 days from sign-in; "last seen" is refreshed at most once a minute. */
+export const SESSION_LIFETIME_MS = 30 * 24 * 3_600_000
+const TOUCH_EVERY_MS = 60_000
+
+export interface ClientInfo {
+  ip?: string
+  userAgent?: string
+}
+
+/** Start a session for a user. The token goes into the cookie and nowhere else. */
+export async function createSession(
+  deps: SessionDeps,
+  userId: number,
+  client: ClientInfo = {},
+): Promise<{ token: string; session: Session }> {
+  const token = newToken()
+  const now = deps.clock.now().getTime()
+  const row = {
+    id: hashToken(token),
+    user_id: userId,
+    created_at: now,
+    last_seen_at: now,
+    expires_at: now + SESSION_LIFETIME_MS,
+    ip: (client.ip ?? '').slice(0, 64),
+    user_agent: (client.userAgent ?? '').slice(0, 500),
+  }
+  await insertSession(deps.db, row)
+  return {
+    token,
+    session: {
+      id: row.id,
+      userId,
+      createdAt: new Date(now),
+      lastSeenAt: new Date(now),
+      expiresAt: new Date(row.expires_at),
+      ip: row.ip,
+      userAgent: row.user_agent,
+    },
+  }
+}
+
+/** The user and session behind a cookie token, or undefined when unknown or expired. */
+export async function validateSession(
+  deps: SessionDeps,
+  token: string,
+): Promise<{ user: User; session: Session } | undefined> {
+  if (!token) return undefined
+  const session = await findSessionById(deps.db, hashToken(token))
+  if (!session) return undefined
+  const now = deps.clock.now().getTime()
+  if (session.expiresAt.getTime() <= now) {
+    await deleteSession(deps.db, session.id)
+    return undefined
+  }
+  const user = await findUserById(deps.db, session.userId)
+  if (!user) return undefined
+  if (now - session.lastSeenAt.getTime() >= TOUCH_EVERY_MS) {
+    await touchSession(deps.db, session.id, now)
+    session.lastSeenAt = new Date(now)
+  }
+  return { user, session }
+}
+
+/** End one session of a user (by its id, as the session list shows it). */
+export async function revokeSession(
+  deps: SessionDeps,
+  userId: number,
+  sessionId: string,
+): Promise<void> {
+  const session = await findSessionById(deps.db, sessionId)
+  if (session && session.userId === userId) await deleteSession(deps.db, sessionId)
+}
+
+/** Sign a user out everywhere, optionally keeping the session making the request. */
+export function revokeAllSessions(
+  deps: SessionDeps,
+  userId: number,
+  options: { exceptSessionId?: string } = {},
+): Promise<number> {
+  return deleteUserSessions(deps.db, userId, options.exceptSessionId)
+}
+
+/** A user's live sessions, most recently used first. */
+export function listSessions(deps: SessionDeps, userId: number): Promise<Session[]> {
+  return listUserSessions(deps.db, userId, deps.clock.now().getTime())
+}
