@@ -57,7 +57,6 @@ export function splitSnippet(raw: string): SnippetPart[] {
     last = m.index + m[0].length
   }
   if (last < raw.length) parts.push({ text: raw.slice(last), match: false })
-  return parts
-    .map((p) => ({ ...p, text: p.text.replace(/[\u0001\u0002]/g, '') }))
-    .filter((p) => p.text)
+  const clean = (text: string) => text.split(MARK_START).join('').split(MARK_END).join('')
+  return parts.map((p) => ({ ...p, text: clean(p.text) })).filter((p) => p.text)
 }
