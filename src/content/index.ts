@@ -75,3 +75,25 @@ export {
   makeExcerpt,
   readingMinutes,
 } from './reading-time.js'
+/**
+ * Feeds: the latest published stories of the site, a section, a tag or an author, whole.
+ * @example const feed = await listFeedArticles({ db, clock }, { kind: 'section', slug: 'world' }, 20)
+ */
+export { listFeedArticles, type FeedListing, type FeedScope } from './feed.service.js'
+export type { FeedArticle, FeedImage } from './feed.repository.js'
+/**
+ * Sitemaps: months with stories (UTC), one month's stories, the news sitemap's last 48 hours,
+ * and the sections, tags, authors and pages that list something.
+ */
+export {
+  findLatestPublication,
+  listArchiveMonths,
+  listMonthArticles,
+  listNewsArticles,
+  listSitemapPages,
+  listSitemapTargets,
+  NEWS_SITEMAP_MAX_URLS,
+  SITEMAP_MAX_URLS,
+  type ArchiveMonth,
+} from './archive.service.js'
+export type { ArchiveArticle, ArchiveEntry } from './archive.repository.js'

@@ -31,6 +31,8 @@ export interface SiteSettings {
   postsPerPage: number
   newsletterBlurb: string
   footerNewsletterBlurb: string
+  /** What feeds carry for each story: the whole body, or only its excerpt. */
+  feedContent: 'full' | 'excerpt'
 }
 
 export const DEFAULT_SETTINGS: SiteSettings = {
@@ -48,6 +50,7 @@ export const DEFAULT_SETTINGS: SiteSettings = {
   postsPerPage: 10,
   newsletterBlurb: 'Get the latest news, analysis and features in your inbox.',
   footerNewsletterBlurb: 'The day’s most important stories, every morning.',
+  feedContent: 'full',
 }
 
 export type SettingKey = keyof SiteSettings
