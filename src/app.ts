@@ -11,6 +11,7 @@ import type { Kysely } from 'kysely'
 import type { Clock } from './clock.js'
 import type { Config } from './config.js'
 import type { Database } from './db/database.js'
+import { feedRoutes } from './feeds/index.js'
 import { registerErrorHandler } from './http/error-handler.js'
 import { siteRoutes } from './site/site.routes.js'
 
@@ -39,5 +40,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     immutable: false,
   })
   await app.register(siteRoutes, { db: deps.db, clock: deps.clock, config: deps.config })
+  await app.register(feedRoutes, { db: deps.db, clock: deps.clock, config: deps.config })
   return app
 }
