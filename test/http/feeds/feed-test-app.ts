@@ -1,0 +1,42 @@
+/** A real app on a fresh SQLite database filled with the demo newsroom, for the feed tests. */
+import path from 'node:path'
+import type { FastifyInstance } from 'fastify'
+import { buildApp } from '../../../src/app.js'
+import { fixedClock } from '../../../src/clock.js'
+import { parseConfig } from '../../../src/config.js'
+import { seedDemo } from '../../../src/db/seed/seed-demo.js'
+import { createTestDatabase, type TestDatabase } from '../../support/test-database.js'
+
+export const PUBLIC_URL = 'https://news.example'
+/** The demo is seeded relative to this moment. */
+export const SEEDED_AT = new Date('2026-11-27T12:00:00Z')
+
+export interface FeedTestApp {
+  app: FastifyInstance
+  clock: ReturnType<typeof fixedClock>
+  database: TestDatabase
+  close(): Promise<void>
+}
+
+export async function startFeedTestApp(): Promise<FeedTestApp> {
+  const database = await createTestDatabase('sqlite')
+  const clock = fixedClock(SEEDED_AT)
+  await seedDemo({ db: database.db, clock, mediaDir: path.join(database.dataDir, 'media') })
+  const config = parseConfig({
+    DATA_DIR: database.dataDir,
+    PUBLIC_URL,
+    LOG_LEVEL: 'silent',
+    DEMO_CONTENT: 'false',
+  })
+  const app = await buildApp({ db: database.db, clock, config })
+  await app.ready()
+  return {
+    app,
+    clock,
+    database,
+    close: async () => {
+      await app.close()
+      await database.destroy()
+    },
+  }
+}
