@@ -22,6 +22,8 @@ const EnvSchema = Type.Object({
   ),
   TRUST_PROXY: Type.Boolean({ default: false }),
   THEME_DIR: Type.Optional(Type.String({ minLength: 1 })),
+  SMTP_URL: Type.Optional(Type.String({ minLength: 1 })),
+  MAIL_FROM: Type.String({ minLength: 3, default: 'Broadsheet <broadsheet@localhost>' }),
 })
 
 type Env = Static<typeof EnvSchema>
@@ -40,6 +42,9 @@ export interface Config {
   readonly logLevel: string
   readonly trustProxy: boolean
   readonly themeDir: string | undefined
+  /** Mail goes through this SMTP server when set; otherwise into `DATA_DIR/outbox/`. */
+  readonly smtpUrl: string | undefined
+  readonly mailFrom: string
 }
 
 const KEYS = Object.keys(EnvSchema.properties) as (keyof Env)[]
@@ -81,6 +86,8 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     logLevel: parsed.LOG_LEVEL,
     trustProxy: parsed.TRUST_PROXY,
     themeDir: parsed.THEME_DIR ? path.resolve(parsed.THEME_DIR) : undefined,
+    smtpUrl: parsed.SMTP_URL,
+    mailFrom: parsed.MAIL_FROM,
   })
 }
 
@@ -93,6 +100,7 @@ function checkUrls(env: Env): string[] {
   const urls: [keyof Env, string | undefined, string[]][] = [
     ['PUBLIC_URL', env.PUBLIC_URL, ['http:', 'https:']],
     ['REDIS_URL', env.REDIS_URL, ['redis:', 'rediss:']],
+    ['SMTP_URL', env.SMTP_URL, ['smtp:', 'smtps:']],
   ]
   const db = env.DATABASE_URL
   if (db && !db.startsWith('sqlite:') && !db.startsWith('file:')) {
@@ -139,6 +147,8 @@ export function describeConfig(config: Config): Record<string, string | number |
     logLevel: config.logLevel,
     trustProxy: config.trustProxy,
     themeDir: config.themeDir ?? '(built-in)',
+    smtpUrl: config.smtpUrl ? maskUrl(config.smtpUrl) : '(none: mail goes to the outbox)',
+    mailFrom: config.mailFrom,
   }
 }
 
