@@ -22,6 +22,9 @@ const EnvSchema = Type.Object({
   ),
   TRUST_PROXY: Type.Boolean({ default: false }),
   THEME_DIR: Type.Optional(Type.String({ minLength: 1 })),
+  PAGE_CACHE: Type.Boolean({ default: true }),
+  CACHE_MAX_BYTES: Type.Integer({ minimum: 0, default: 64 * 1024 * 1024 }),
+  CDN_PURGE_URL: Type.Optional(Type.String({ minLength: 1 })),
   SMTP_URL: Type.Optional(Type.String({ minLength: 1 })),
   MAIL_FROM: Type.String({ minLength: 3, default: 'Broadsheet <broadsheet@localhost>' }),
 })
@@ -42,6 +45,12 @@ export interface Config {
   readonly logLevel: string
   readonly trustProxy: boolean
   readonly themeDir: string | undefined
+  /** Keep anonymous reader pages in the in-memory page cache. */
+  readonly pageCache: boolean
+  /** Upper bound of the page cache, bodies and compressed variants included. */
+  readonly cacheMaxBytes: number
+  /** Receives `POST {"tags":[…]}` on every purge, for a CDN that purges by tag. */
+  readonly cdnPurgeUrl: string | undefined
   /** Mail goes through this SMTP server when set; otherwise into `DATA_DIR/outbox/`. */
   readonly smtpUrl: string | undefined
   readonly mailFrom: string
@@ -86,6 +95,9 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     logLevel: parsed.LOG_LEVEL,
     trustProxy: parsed.TRUST_PROXY,
     themeDir: parsed.THEME_DIR ? path.resolve(parsed.THEME_DIR) : undefined,
+    pageCache: parsed.PAGE_CACHE,
+    cacheMaxBytes: parsed.CACHE_MAX_BYTES,
+    cdnPurgeUrl: parsed.CDN_PURGE_URL,
     smtpUrl: parsed.SMTP_URL,
     mailFrom: parsed.MAIL_FROM,
   })
@@ -100,6 +112,7 @@ function checkUrls(env: Env): string[] {
   const urls: [keyof Env, string | undefined, string[]][] = [
     ['PUBLIC_URL', env.PUBLIC_URL, ['http:', 'https:']],
     ['REDIS_URL', env.REDIS_URL, ['redis:', 'rediss:']],
+    ['CDN_PURGE_URL', env.CDN_PURGE_URL, ['http:', 'https:']],
     ['SMTP_URL', env.SMTP_URL, ['smtp:', 'smtps:']],
   ]
   const db = env.DATABASE_URL
@@ -147,6 +160,9 @@ export function describeConfig(config: Config): Record<string, string | number |
     logLevel: config.logLevel,
     trustProxy: config.trustProxy,
     themeDir: config.themeDir ?? '(built-in)',
+    pageCache: config.pageCache,
+    cacheMaxBytes: config.cacheMaxBytes,
+    cdnPurgeUrl: config.cdnPurgeUrl ? maskUrl(config.cdnPurgeUrl) : '(none)',
     smtpUrl: config.smtpUrl ? maskUrl(config.smtpUrl) : '(none: mail goes to the outbox)',
     mailFrom: config.mailFrom,
   }
