@@ -13,7 +13,7 @@ import type { Config } from './config.js'
 import type { Database } from './db/database.js'
 import { feedRoutes } from './feeds/index.js'
 import { registerErrorHandler } from './http/error-handler.js'
-import { siteRoutes } from './site/site.routes.js'
+import { createSite } from './site/site.js'
 
 export interface AppDeps {
   db: Kysely<Database>
@@ -29,7 +29,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     bodyLimit: 1_048_576,
     requestTimeout: 30_000,
   })
-  registerErrorHandler(app)
+  const site = await createSite(deps)
+  registerErrorHandler(app, site.renderError)
+  app.setNotFoundHandler(site.notFound)
   await app.register(fastifyCookie)
   await app.register(fastifyFormbody)
   await app.register(fastifyStatic, {
@@ -39,7 +41,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     maxAge: '30d',
     immutable: false,
   })
-  await app.register(siteRoutes, { db: deps.db, clock: deps.clock, config: deps.config })
+  await app.register(site.routes)
   await app.register(feedRoutes, { db: deps.db, clock: deps.clock, config: deps.config })
   return app
 }

@@ -1,40 +1,181 @@
-import type { FastifyPluginAsync } from 'fastify'
-import type { Kysely } from 'kysely'
-import { h } from 'preact'
-import { render } from 'preact-render-to-string'
-import type { Clock } from '../clock.js'
-import type { Config } from '../config.js'
-import { articlePath, listLatestArticles } from '../content/index.js'
-import type { Database } from '../db/database.js'
-import { findSettings } from '../settings/index.js'
+/**
+ * Reader pages. Handlers stay thin: parse the path, load one page's data, render.
+ * URL scheme: `/`, `/:section/` (sub-sections too; `/:parent/:child/` redirects there),
+ * `/:section/page/:n/`, `/YYYY/MM/:slug/` (articles), `/:page/` (static pages), `/tag/:slug/`,
+ * `/author/:slug/`, `/search/?q=`, `/subscribe/`. WordPress's `/?s=` redirects to search.
+ */
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
+import {
+  articlePath,
+  findPublishedArticle,
+  findPublishedPage,
+  listAuthorArticles,
+  listCategories,
+  listSectionArticles,
+  listTagArticles,
+  searchArticles,
+} from '../content/index.js'
+import { loadArticlePage, loadHomePage } from './page-data.js'
+import type { SiteKit } from './site.js'
+import type { SiteAssets } from './site-assets.js'
+import { loadSidebar } from './site-view.js'
 
-export interface SiteOptions {
-  db: Kysely<Database>
-  clock: Clock
-  config: Config
+type Params = Record<string, string>
+type Query = Record<string, string | string[] | undefined>
+
+export const readerRoutes: FastifyPluginAsync<{ kit: SiteKit }> = async (app, { kit }) => {
+  const { deps } = kit
+
+  app.get('/assets/:file', async (request, reply) => {
+    const { file } = request.params as Params
+    const asset = kit.assets[file as keyof SiteAssets] as SiteAssets[keyof SiteAssets] | undefined
+    if (!asset) return kit.notFound(request, reply)
+    const current = first((request.query as Query).v) === asset.hash
+    return reply
+      .type(asset.type)
+      .header(
+        'cache-control',
+        current ? 'public, max-age=31536000, immutable' : 'public, max-age=300',
+      )
+      .header('etag', `"${asset.hash}"`)
+      .send(asset.body)
+  })
+
+  app.get('/', async (request, reply) => {
+    const s = first((request.query as Query).s)
+    if (s !== undefined) return reply.redirect(`/search/?q=${encodeURIComponent(s)}`, 301)
+    const view = await kit.view(request)
+    return kit.render(reply, view, { kind: 'home' }, await loadHomePage(deps, view))
+  })
+
+  app.get('/search/', async (request, reply) => {
+    const query = request.query as Query
+    const q = (first(query.q) ?? '').trim()
+    const page = parsePage(first(query.page) ?? '1') ?? 1
+    const view = await kit.view(request)
+    const [results, sidebar] = await Promise.all([
+      searchArticles(deps, q, { page, perPage: view.settings.postsPerPage }),
+      loadSidebar(deps),
+    ])
+    return kit.render(reply, view, { kind: 'search' }, { query: q, results, sidebar })
+  })
+
+  app.get('/subscribe/', async (request, reply) => {
+    const view = await kit.view(request)
+    return kit.render(reply, view, { kind: 'subscribe' }, {})
+  })
+
+  const tag = async (request: FastifyRequest, reply: FastifyReply) => {
+    const { slug = '', n } = request.params as Params
+    const page = parsePage(n ?? '1')
+    const view = await kit.view(request)
+    const found =
+      page && (await listTagArticles(deps, slug, { page, perPage: view.settings.postsPerPage }))
+    if (!found || !isPageInRange(found.articles, n)) return kit.notFound(request, reply)
+    const sidebar = await loadSidebar(deps)
+    return kit.render(reply, view, { kind: 'tag', slug }, { ...found, sidebar })
+  }
+  app.get('/tag/:slug/', tag)
+  app.get('/tag/:slug/page/:n/', tag)
+
+  const author = async (request: FastifyRequest, reply: FastifyReply) => {
+    const { slug = '', n } = request.params as Params
+    const page = parsePage(n ?? '1')
+    const view = await kit.view(request)
+    const found =
+      page && (await listAuthorArticles(deps, slug, { page, perPage: view.settings.postsPerPage }))
+    if (!found || !isPageInRange(found.articles, n)) return kit.notFound(request, reply)
+    const sidebar = await loadSidebar(deps)
+    return kit.render(reply, view, { kind: 'author', slug }, { ...found, sidebar })
+  }
+  app.get('/author/:slug/', author)
+  app.get('/author/:slug/page/:n/', author)
+
+  const section = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    slug: string,
+    n?: string,
+  ) => {
+    const page = parsePage(n ?? '1')
+    if (n === '1') return reply.redirect(`/${slug}/`, 301)
+    const view = await kit.view(request)
+    const listing =
+      page && (await listSectionArticles(deps, slug, { page, perPage: view.settings.postsPerPage }))
+    if (!listing || !isPageInRange(listing.articles, n)) return kit.notFound(request, reply)
+    const sidebar = await loadSidebar(deps)
+    return kit.render(reply, view, { kind: 'section', slug }, { listing, sidebar })
+  }
+
+  // Static pages and sections share the top level: a page wins, then a section.
+  app.get('/:slug/', async (request, reply) => {
+    const { slug = '' } = request.params as Params
+    const page = await findPublishedPage(deps, slug)
+    if (!page) return section(request, reply, slug)
+    const view = await kit.view(request)
+    const sidebar = await loadSidebar(deps)
+    return kit.render(
+      reply,
+      view,
+      { kind: 'page', slug },
+      { page, sidebar },
+      { lastModified: page.updatedAt },
+    )
+  })
+
+  // Sub-sections live at `/:child/`; `/:parent/:child/` points there.
+  app.get('/:parent/:child/', async (request, reply) => {
+    const { parent, child } = request.params as Params
+    const all = await listCategories(deps.db)
+    const sub = all.find((c) => c.slug === child)
+    const up = sub && all.find((c) => c.id === sub.parentId)
+    if (!sub || up?.slug !== parent) return kit.notFound(request, reply)
+    return reply.redirect(`/${sub.slug}/`, 301)
+  })
+
+  app.get('/:a/:b/:c/', async (request, reply) => {
+    const { a = '', b = '', c = '' } = request.params as Params
+    if (b === 'page') return section(request, reply, a, c)
+    if (!/^\d{4}$/.test(a) || !/^\d{2}$/.test(b)) return kit.notFound(request, reply)
+    return article(request, reply, `/${a}/${b}/${c}/`, c)
+  })
+
+  async function article(request: FastifyRequest, reply: FastifyReply, path: string, slug: string) {
+    const lookup = await findPublishedArticle(deps, slug)
+    if (lookup.kind === 'missing') return kit.notFound(request, reply)
+    if (lookup.kind === 'gone') return kit.errorPage(request, reply, 410, 'Gone')
+    const view = await kit.view(request)
+    const canonical = articlePath(lookup.article, view.settings.timeZone)
+    if (canonical !== path) return reply.redirect(canonical + queryString(request), 301)
+    const query = request.query as Query
+    const props = await loadArticlePage(deps, view, lookup.article, {
+      replyTo: parsePage(first(query.replytocom) ?? ''),
+      pending: first(query.comment) === 'pending',
+    })
+    return kit.render(reply, view, { kind: 'post', slug }, props, {
+      lastModified: lookup.article.updatedAt,
+    })
+  }
 }
 
-/** Reader pages. */
-export const siteRoutes: FastifyPluginAsync<SiteOptions> = async (app, { db, clock }) => {
-  const deps = { db, clock }
-  app.get('/', async (_request, reply) => {
-    const [settings, latest] = await Promise.all([
-      findSettings(db),
-      listLatestArticles(deps, { perPage: 20 }),
-    ])
-    const page = h('html', { lang: 'en' }, [
-      h('head', null, [h('meta', { charset: 'utf-8' }), h('title', null, settings.title)]),
-      h('body', null, [
-        h('h1', null, settings.title),
-        h(
-          'ul',
-          null,
-          latest.items.map((a) =>
-            h('li', { key: a.id }, h('a', { href: articlePath(a) }, a.title)),
-          ),
-        ),
-      ]),
-    ])
-    return reply.type('text/html; charset=utf-8').send(`<!doctype html>${render(page)}`)
-  })
+function first(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value
+}
+
+/** A positive page number from a path segment, or undefined when it isn't one. */
+function parsePage(value: string): number | undefined {
+  return /^[1-9]\d{0,5}$/.test(value) ? Number(value) : undefined
+}
+
+/** Page 1 always exists (an empty list is still a list); later pages must have stories. */
+function isPageInRange(
+  articles: { page: number; totalPages: number },
+  n: string | undefined,
+): boolean {
+  return n === undefined || articles.page <= articles.totalPages
+}
+
+function queryString(request: FastifyRequest): string {
+  const q = request.url.indexOf('?')
+  return q === -1 ? '' : request.url.slice(q)
 }

@@ -1,0 +1,77 @@
+/**
+ * What each reader page shows, gathered from the domain's public functions. Route handlers call
+ * one of these and render; nothing here knows about HTTP.
+ */
+import { findUserBySlug, type User } from '../auth/index.js'
+import { buildCommentTree, listApprovedComments } from '../comments/index.js'
+import {
+  listFeaturedArticles,
+  listLatestArticles,
+  listRelatedArticles,
+  listSectionArticles,
+  type Article,
+} from '../content/index.js'
+import type { ArticlePageProps } from './theme/pages/article.page.js'
+import type { HomePageProps } from './theme/pages/home.page.js'
+import type { SiteView } from './theme/site-view.js'
+import { loadSidebar, type SiteDeps } from './site-view.js'
+
+export async function loadHomePage(deps: SiteDeps, view: SiteView): Promise<HomePageProps> {
+  const roots = view.categories.filter((c) => c.parentId === null)
+  const [featured, latest, sidebar, sections] = await Promise.all([
+    listFeaturedArticles(deps, 3),
+    listLatestArticles(deps, { perPage: 9 }),
+    loadSidebar(deps),
+    Promise.all(roots.map((c) => listSectionArticles(deps, c.slug, { perPage: 4 }))),
+  ])
+  const lead = featured[0] ?? latest.items[0]
+  const side = [...featured, ...latest.items].filter((a) => a.id !== lead?.id).slice(0, 2)
+  const shown = new Set([lead?.id, ...side.map((a) => a.id)])
+  return {
+    lead,
+    featured: side,
+    latest: latest.items.filter((a) => !shown.has(a.id)).slice(0, 6),
+    sections: sections.flatMap((s) =>
+      s ? [{ category: s.category, articles: s.articles.items }] : [],
+    ),
+    sidebar,
+  }
+}
+
+export async function loadArticlePage(
+  deps: SiteDeps,
+  view: SiteView,
+  article: Article,
+  query: { replyTo?: number | undefined; pending: boolean },
+): Promise<ArticlePageProps> {
+  const authorRefs =
+    article.authors.length > 0 ? article.authors : article.author ? [article.author] : []
+  const [related, comments, sidebar, authors] = await Promise.all([
+    listRelatedArticles(deps, article, 6),
+    listApprovedComments(deps.db, article.id),
+    loadSidebar(deps),
+    Promise.all(authorRefs.map((a) => findUserBySlug(deps.db, a.slug))),
+  ])
+  return {
+    article,
+    sectionTrail: sectionTrail(view, article.category?.id),
+    authors: authors.filter((a): a is User => a !== undefined),
+    related,
+    comments: buildCommentTree(comments, view.settings.commentDepth),
+    replyTo: query.replyTo,
+    pending: query.pending,
+    sidebar,
+  }
+}
+
+/** The section and its ancestors, top-level first. */
+function sectionTrail(view: SiteView, id: number | undefined): { name: string; slug: string }[] {
+  const byId = new Map(view.categories.map((c) => [c.id, c]))
+  const trail: { name: string; slug: string }[] = []
+  let category = id === undefined ? undefined : byId.get(id)
+  while (category && trail.length < 10) {
+    trail.unshift({ name: category.name, slug: category.slug })
+    category = category.parentId === null ? undefined : byId.get(category.parentId)
+  }
+  return trail
+}

@@ -1,0 +1,37 @@
+/**
+ * The reader CSS and JS, read once from `public/` (plus the theme's CSS) and served under
+ * versioned URLs (`/assets/site.css?v=<hash>`) with a year-long cache. Paths resolve from the
+ * package root, so they work from `src/` under tsx and from `dist/` after `tsc`.
+ */
+import { createHash } from 'node:crypto'
+import fs from 'node:fs'
+
+const PUBLIC_DIR = new URL('../../public/', import.meta.url)
+
+export interface Asset {
+  body: Buffer
+  hash: string
+  type: string
+  /** Versioned URL to put in pages. */
+  url: string
+}
+
+export type SiteAssets = Record<'site.css' | 'site.js' | 'favicon.svg', Asset>
+
+const TYPES = {
+  'site.css': 'text/css; charset=utf-8',
+  'site.js': 'text/javascript; charset=utf-8',
+  'favicon.svg': 'image/svg+xml',
+} as const
+
+export function loadSiteAssets(themeCss = ''): SiteAssets {
+  const out = {} as SiteAssets
+  for (const name of Object.keys(TYPES) as (keyof SiteAssets)[]) {
+    let body = fs.readFileSync(new URL(name, PUBLIC_DIR))
+    if (name === 'site.css' && themeCss)
+      body = Buffer.concat([body, Buffer.from(`\n/* THEME_DIR/theme.css */\n${themeCss}\n`)])
+    const hash = createHash('sha256').update(body).digest('hex').slice(0, 12)
+    out[name] = { body, hash, type: TYPES[name], url: `/assets/${name}?v=${hash}` }
+  }
+  return out
+}

@@ -1,0 +1,50 @@
+/** Render a page template to an HTML document and send it with the right headers. */
+import type { FastifyReply } from 'fastify'
+import { h } from 'preact'
+import { render } from 'preact-render-to-string'
+import type { Theme } from './theme-loader.js'
+import { ComponentsContext, SiteContext } from './theme/theme-context.js'
+import type { TemplateKind, TemplateProps } from './theme/pages/templates.js'
+import type { SiteView } from './theme/site-view.js'
+import { resolveTemplate, templateCandidates, type TemplateRequest } from './templates.js'
+
+/** Reader pages are the same for every anonymous reader: a CDN may keep them briefly. */
+export const READER_CACHE_CONTROL = 'public, max-age=60, s-maxage=300, stale-while-revalidate=600'
+
+/** Render the most specific template the theme has for `request`, as a whole document. */
+export function renderDocument<K extends TemplateKind>(
+  theme: Theme,
+  view: SiteView,
+  request: TemplateRequest & { kind: K },
+  props: TemplateProps<K>,
+): string {
+  const name = resolveTemplate(templateCandidates(request), (n) => theme.templates.has(n))
+  const template = name === undefined ? undefined : theme.templates.get(name)
+  if (!template) throw new Error(`no template for ${request.kind}`)
+  const tree = h(
+    SiteContext.Provider,
+    { value: view },
+    h(ComponentsContext.Provider, { value: theme.components }, h(template, props)),
+  )
+  return `<!doctype html>\n${render(tree)}`
+}
+
+export interface SendOptions {
+  /** 'reader' for cacheable pages (and 404/410), 'none' for form answers and errors. */
+  cache?: 'reader' | 'none'
+  lastModified?: Date | undefined
+}
+
+export function sendHtml(
+  reply: FastifyReply,
+  html: string,
+  options: SendOptions = {},
+): FastifyReply {
+  reply.type('text/html; charset=utf-8')
+  reply.header(
+    'cache-control',
+    (options.cache ?? 'reader') === 'reader' ? READER_CACHE_CONTROL : 'no-store',
+  )
+  if (options.lastModified) reply.header('last-modified', options.lastModified.toUTCString())
+  return reply.send(html)
+}

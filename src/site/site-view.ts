@@ -1,0 +1,49 @@
+/** Loads what every reader page needs (the "site context") and what sidebars show. */
+import type { Kysely } from 'kysely'
+import type { Clock } from '../clock.js'
+import {
+  listCategories,
+  listEditorsPicks,
+  listLatestArticles,
+  listMostRead,
+} from '../content/index.js'
+import type { Database } from '../db/database.js'
+import { findMenuItems, findSettings } from '../settings/index.js'
+import type { SidebarData, SiteView } from './theme/site-view.js'
+
+export interface SiteDeps {
+  db: Kysely<Database>
+  clock: Clock
+}
+
+export async function loadSiteView(
+  deps: SiteDeps,
+  request: { path: string; publicUrl: string; assets: SiteView['assets'] },
+): Promise<SiteView> {
+  const [settings, primaryMenu, footerMenu, categories, trending] = await Promise.all([
+    findSettings(deps.db),
+    findMenuItems(deps.db, 'primary'),
+    findMenuItems(deps.db, 'footer'),
+    listCategories(deps.db),
+    listMostRead(deps, { hours: 48, limit: 8 }),
+  ])
+  return {
+    settings,
+    primaryMenu,
+    footerMenu,
+    categories,
+    trending,
+    now: deps.clock.now(),
+    currentPath: request.path,
+    publicUrl: request.publicUrl,
+    assets: request.assets,
+  }
+}
+
+export async function loadSidebar(deps: SiteDeps): Promise<SidebarData> {
+  const [editorsPicks, latest] = await Promise.all([
+    listEditorsPicks(deps, 4),
+    listLatestArticles(deps, { perPage: 3 }),
+  ])
+  return { editorsPicks, latest: latest.items }
+}

@@ -1,0 +1,144 @@
+/**
+ * The reader site, built once at start-up: theme (with THEME_DIR overrides), assets, and the
+ * helpers every route shares (site view, rendering, not-found with redirects, error pages).
+ * `app.ts` registers `site.routes`, `site.renderError` and `site.notFound`.
+ */
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
+import type { Kysely } from 'kysely'
+import type { Clock } from '../clock.js'
+import type { Config } from '../config.js'
+import { findRedirect, listLatestArticles } from '../content/index.js'
+import type { Database } from '../db/database.js'
+import type { ErrorPageRenderer } from '../http/error-handler.js'
+import { formRoutes } from './form.routes.js'
+import { loadSiteAssets, type SiteAssets } from './site-assets.js'
+import { renderDocument, sendHtml, type SendOptions } from './site-render.js'
+import { loadSiteView, type SiteDeps } from './site-view.js'
+import { readerRoutes } from './site.routes.js'
+import { loadTheme, type Theme } from './theme-loader.js'
+import type { TemplateKind, TemplateProps } from './theme/pages/templates.js'
+import type { SiteView } from './theme/site-view.js'
+import type { TemplateRequest } from './templates.js'
+
+export interface SiteKit {
+  deps: SiteDeps
+  theme: Theme
+  assets: SiteAssets
+  view(request: FastifyRequest): Promise<SiteView>
+  render<K extends TemplateKind>(
+    reply: FastifyReply,
+    view: SiteView,
+    request: TemplateRequest & { kind: K },
+    props: TemplateProps<K>,
+    options?: SendOptions,
+  ): FastifyReply
+  /** Answer a miss: a stored redirect, a missing trailing slash, or the themed 404 page. */
+  notFound(request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply>
+  /** Render the themed error page for `status` (4xx/5xx). */
+  errorPage(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    status: number,
+    message: string,
+  ): Promise<FastifyReply>
+}
+
+export interface Site {
+  kit: SiteKit
+  routes: FastifyPluginAsync
+  renderError: ErrorPageRenderer
+  notFound: (request: FastifyRequest, reply: FastifyReply) => Promise<FastifyReply>
+}
+
+export async function createSite(options: {
+  db: Kysely<Database>
+  clock: Clock
+  config: Config
+}): Promise<Site> {
+  const deps: SiteDeps = { db: options.db, clock: options.clock }
+  const theme = await loadTheme(options.config.themeDir)
+  const assets = loadSiteAssets(theme.css)
+  const assetUrls = {
+    css: assets['site.css'].url,
+    js: assets['site.js'].url,
+    icon: assets['favicon.svg'].url,
+  }
+
+  const kit: SiteKit = {
+    deps,
+    theme,
+    assets,
+    view: (request) =>
+      loadSiteView(deps, {
+        path: pathOf(request),
+        publicUrl: options.config.publicUrl,
+        assets: assetUrls,
+      }),
+    render: (reply, view, request, props, sendOptions) =>
+      sendHtml(reply, renderDocument(theme, view, request, props), sendOptions),
+    notFound: async (request, reply) => {
+      const path = pathOf(request)
+      const redirect = await findRedirect(deps.db, path)
+      if (redirect) return reply.redirect(redirect.toPath + queryOf(request), redirect.statusCode)
+      if (!path.endsWith('/') && !/\.[a-z0-9]+$/i.test(path))
+        return reply.redirect(`${path}/${queryOf(request)}`, 301)
+      return kit.errorPage(request, reply.status(404), 404, 'Not found')
+    },
+    errorPage: async (request, reply, status, message) => {
+      reply.status(status)
+      try {
+        const view = await kit.view(request)
+        const latest =
+          status === 404 || status === 410
+            ? (await listLatestArticles(deps, { perPage: 6 })).items
+            : []
+        return kit.render(
+          reply,
+          view,
+          { kind: 'error', status },
+          { status, message, latest },
+          { cache: status === 404 || status === 410 ? 'reader' : 'none' },
+        )
+      } catch (error) {
+        // The database may be what failed: answer with a page that needs nothing.
+        request.log.error({ err: error }, 'error page failed to render')
+        return sendHtml(reply, plainErrorPage(status), { cache: 'none' })
+      }
+    },
+  }
+
+  const routes: FastifyPluginAsync = async (app) => {
+    await app.register(readerRoutes, { kit })
+    await app.register(formRoutes, { kit })
+  }
+  return {
+    kit,
+    routes,
+    renderError: (request, reply, status, message) =>
+      kit.errorPage(request, reply, status, message),
+    notFound: async (request, reply) => {
+      if (!request.url.startsWith('/api/')) return kit.notFound(request, reply)
+      await reply
+        .status(404)
+        .type('application/json; charset=utf-8')
+        .send({ errors: [{ code: 'NOT_FOUND', message: 'Not found' }] })
+      return reply
+    },
+  }
+}
+
+export function pathOf(request: FastifyRequest): string {
+  const url = request.url
+  const q = url.indexOf('?')
+  return q === -1 ? url : url.slice(0, q)
+}
+
+function queryOf(request: FastifyRequest): string {
+  const q = request.url.indexOf('?')
+  return q === -1 ? '' : request.url.slice(q)
+}
+
+function plainErrorPage(status: number): string {
+  const title = status >= 500 ? 'Something went wrong' : 'Something is not quite right'
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title}</title></head><body><main><h1>${title}</h1><p>Please try again in a moment.</p><p><a href="/">Go to the front page</a></p></main></body></html>`
+}

@@ -1,0 +1,78 @@
+/**
+ * A story teaser. Variants: `lead` (big picture, standfirst), `grid` (picture on top),
+ * `list` (thumbnail beside the headline), `text` (headline and date). The headline link is
+ * stretched over the card, so the whole card is one click target and one tab stop.
+ */
+import { formatCommentCount, type ArticleSummary } from '../../../content/index.js'
+import { formatDate, pathOf, sectionAccent } from '../format.js'
+import { useSite } from '../theme-context.js'
+
+export type CardVariant = 'lead' | 'grid' | 'list' | 'text'
+
+export interface ArticleCardProps {
+  article: ArticleSummary
+  variant?: CardVariant
+  level?: 2 | 3 | 4
+  showSection?: boolean
+  showStandfirst?: boolean
+  eager?: boolean
+}
+
+export function ArticleCard({
+  article,
+  variant = 'grid',
+  level = 3,
+  showSection = true,
+  showStandfirst = variant === 'lead',
+  eager = false,
+}: ArticleCardProps) {
+  const site = useSite()
+  const Heading = `h${level}` as 'h3'
+  const accent = sectionAccent(article.category?.id, site.categories)
+  const image = variant === 'text' ? null : article.image
+  return (
+    <div
+      class={`card card-${variant}${image ? '' : ' card-no-image'}`}
+      style={accent ? `--accent:${accent}` : undefined}
+    >
+      {image && (
+        <div class="card-media">
+          <img
+            src={image.url}
+            alt={image.alt}
+            width={image.width ?? undefined}
+            height={image.height ?? undefined}
+            loading={eager ? 'eager' : 'lazy'}
+            decoding="async"
+          />
+        </div>
+      )}
+      <div class="card-body">
+        {showSection && article.category && variant !== 'text' && (
+          <a class="badge" href={`/${article.category.slug}/`}>
+            {article.category.name}
+          </a>
+        )}
+        <Heading class="card-title">
+          <a href={pathOf(article, site)}>{article.title}</a>
+        </Heading>
+        {showStandfirst && article.standfirst && (
+          <p class="card-standfirst">{article.standfirst}</p>
+        )}
+        <p class="meta">
+          {variant !== 'list' && variant !== 'text' && article.author && (
+            <span class="meta-author">By {article.author.name}</span>
+          )}
+          {article.publishedAt && (
+            <time datetime={article.publishedAt.toISOString()}>
+              {formatDate(article.publishedAt, site)}
+            </time>
+          )}
+          {variant === 'lead' && (
+            <span class="meta-comments">{formatCommentCount(article.commentCount)}</span>
+          )}
+        </p>
+      </div>
+    </div>
+  )
+}

@@ -1,0 +1,170 @@
+/**
+ * The comment thread and the reply form. Each comment's Reply link is `?replytocom=ID#respond`:
+ * without JavaScript the server renders the form under that comment ("Leave A Reply" with a
+ * "Cancel Reply" link back); with JavaScript site.js moves the form there instead.
+ */
+import { formatCommentCount } from '../../../content/index.js'
+import type { CommentNode } from '../../../comments/index.js'
+import { formatDate } from '../format.js'
+import { useSite } from '../theme-context.js'
+
+export interface CommentsProps {
+  articleSlug: string
+  articlePath: string
+  allowComments: boolean
+  comments: CommentNode[]
+  count: number
+  replyTo?: number | undefined
+  pending?: boolean
+}
+
+export function Comments(props: CommentsProps) {
+  const { comments, count, replyTo } = props
+  const replying = replyTo !== undefined && findComment(comments, replyTo) !== undefined
+  return (
+    <section id="comments" class="comments" aria-labelledby="comments-title">
+      <h2 id="comments-title" class="section-title">
+        {count > 0 ? formatCommentCount(count) : 'Comments'}
+      </h2>
+      {comments.length > 0 && (
+        <ol class="comment-list">
+          {comments.map((c) => (
+            <CommentItem key={c.id} comment={c} {...props} replying={replying} />
+          ))}
+        </ol>
+      )}
+      <div id="respond-home" class="respond-home">
+        {!replying && <RespondForm {...props} replyTo={undefined} />}
+      </div>
+    </section>
+  )
+}
+
+function CommentItem(props: CommentsProps & { comment: CommentNode; replying: boolean }) {
+  const site = useSite()
+  const { comment, articlePath, replyTo, replying } = props
+  const initial = comment.authorName.trim().charAt(0).toUpperCase() || '?'
+  return (
+    <li id={`comment-${comment.id}`} class={`comment depth-${comment.depth}`}>
+      <div class="comment-body">
+        <div class="comment-avatar" aria-hidden="true">
+          {initial}
+        </div>
+        <div class="comment-main">
+          <p class="comment-meta">
+            <b class="comment-author">{comment.authorName}</b>
+            <time datetime={comment.createdAt.toISOString()}>
+              {formatDate(comment.createdAt, site)}
+            </time>
+          </p>
+          <div class="comment-text">
+            {comment.body.split(/\n{2,}/).map((p, i) => (
+              <p key={i}>{p}</p>
+            ))}
+          </div>
+          {props.allowComments && (
+            <a
+              class="comment-reply-link"
+              href={`${articlePath}?replytocom=${comment.id}#respond`}
+              data-reply-to={comment.id}
+              aria-label={`Reply to ${comment.authorName}`}
+            >
+              Reply
+            </a>
+          )}
+        </div>
+      </div>
+      <div class="reply-slot">
+        {replying && replyTo === comment.id && <RespondForm {...props} replyTo={comment.id} />}
+      </div>
+      {comment.replies.length > 0 && (
+        <ol class="children">
+          {comment.replies.map((c) => (
+            <CommentItem key={c.id} {...props} comment={c} />
+          ))}
+        </ol>
+      )}
+    </li>
+  )
+}
+
+function RespondForm({ articleSlug, articlePath, allowComments, replyTo, pending }: CommentsProps) {
+  const replying = replyTo !== undefined
+  return (
+    <div id="respond" class="respond">
+      <div class="respond-head">
+        <h2
+          id="reply-title"
+          class="section-title"
+          data-add-text="Add A Comment"
+          data-reply-text="Leave A Reply"
+        >
+          {replying ? 'Leave A Reply' : 'Add A Comment'}
+        </h2>
+        <a
+          id="cancel-reply"
+          class="cancel-reply"
+          href={`${articlePath}#respond`}
+          hidden={!replying}
+        >
+          Cancel Reply
+        </a>
+      </div>
+      {pending && (
+        <p class="notice" role="status">
+          Your comment is awaiting moderation.
+        </p>
+      )}
+      {allowComments ? (
+        <form class="comment-form" action="/comments" method="post">
+          <input type="hidden" name="article" value={articleSlug} />
+          <input type="hidden" name="parent" value={replyTo ?? ''} data-comment-parent />
+          <p class="form-note">
+            Your email address will not be published. Required fields are marked *
+          </p>
+          <p class="field">
+            <label for="comment-body">Comment *</label>
+            <textarea id="comment-body" name="comment" rows={6} maxLength={5000} required />
+          </p>
+          <div class="field-row">
+            <p class="field">
+              <label for="comment-name">Name *</label>
+              <input id="comment-name" name="name" autocomplete="name" maxLength={100} required />
+            </p>
+            <p class="field">
+              <label for="comment-email">Email *</label>
+              <input
+                id="comment-email"
+                name="email"
+                type="email"
+                autocomplete="email"
+                maxLength={254}
+                required
+              />
+            </p>
+            <p class="field">
+              <label for="comment-url">Website</label>
+              <input id="comment-url" name="url" type="url" autocomplete="url" maxLength={300} />
+            </p>
+          </div>
+          <p>
+            <button class="button" type="submit">
+              Post Comment
+            </button>
+          </p>
+        </form>
+      ) : (
+        <p class="comments-closed">Comments are closed.</p>
+      )}
+    </div>
+  )
+}
+
+function findComment(nodes: CommentNode[], id: number): CommentNode | undefined {
+  for (const node of nodes) {
+    if (node.id === id) return node
+    const found = findComment(node.replies, id)
+    if (found) return found
+  }
+  return undefined
+}

@@ -1,0 +1,23 @@
+/** The newsletter sign-up form: posts to /subscribe (header, sidebar and footer all use it). */
+export function NewsletterForm({ id, source }: { id: string; source: string }) {
+  return (
+    <form class="newsletter-form" action="/subscribe" method="post">
+      <input type="hidden" name="source" value={source} />
+      <label class="sr-only" for={`${id}-email`}>
+        Email address
+      </label>
+      <input
+        id={`${id}-email`}
+        type="email"
+        name="email"
+        required
+        maxLength={254}
+        autocomplete="email"
+        placeholder="Your email address"
+      />
+      <button class="button" type="submit">
+        Subscribe
+      </button>
+    </form>
+  )
+}

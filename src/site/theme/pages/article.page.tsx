@@ -1,0 +1,195 @@
+import type { User } from '../../../auth/index.js'
+import type { CommentNode } from '../../../comments/index.js'
+import {
+  formatCommentCount,
+  formatReadingTime,
+  type Article,
+  type ArticleSummary,
+} from '../../../content/index.js'
+import { Html } from '../components/html.js'
+import { Icon } from '../components/icons.js'
+import { absoluteUrl, formatDate, pathOf, sectionAccent } from '../format.js'
+import { BaseLayout } from '../layouts/base-layout.js'
+import type { SidebarData } from '../site-view.js'
+import { useComponents, useSite } from '../theme-context.js'
+
+export interface ArticlePageProps {
+  article: Article
+  /** Sections from the top down to the article's section, for the breadcrumb. */
+  sectionTrail: { name: string; slug: string }[]
+  authors: User[]
+  related: ArticleSummary[]
+  comments: CommentNode[]
+  replyTo?: number | undefined
+  pending: boolean
+  sidebar: SidebarData
+}
+
+const MINUTE = 60_000
+
+/** One story: the page's only `<article>` and only `<h1>`. */
+export function ArticlePage(props: ArticlePageProps) {
+  const { article, sectionTrail, authors, related, sidebar } = props
+  const site = useSite()
+  const c = useComponents()
+  const path = pathOf(article, site)
+  const url = absoluteUrl(path, site)
+  const bylineAuthors =
+    article.authors.length > 0 ? article.authors : article.author ? [article.author] : []
+  const published = article.publishedAt
+  const updated =
+    published && article.updatedAt.getTime() - published.getTime() >= MINUTE
+      ? article.updatedAt
+      : undefined
+  const accent = sectionAccent(article.category?.id, site.categories)
+  const top = sectionTrail[0]
+  return (
+    <BaseLayout
+      title={article.seoTitle || article.title}
+      description={article.seoDescription || article.standfirst || article.excerpt}
+      canonicalPath={article.canonicalUrl || path}
+      image={article.image?.url}
+      type="article"
+      activeSection={top ? `/${top.slug}/` : undefined}
+      bodyClass="single"
+    >
+      <div class="wrap layout">
+        <main id="main" class="content" style={accent ? `--accent:${accent}` : undefined}>
+          <c.breadcrumb trail={sectionTrail.map((s) => ({ label: s.name, href: `/${s.slug}/` }))} />
+          <article class="article">
+            <header class="article-header">
+              {article.category && (
+                <a class="badge" href={`/${article.category.slug}/`}>
+                  {article.category.name}
+                </a>
+              )}
+              <h1 class="article-title">{article.title}</h1>
+              {article.standfirst && <p class="standfirst">{article.standfirst}</p>}
+              <div class="byline">
+                <div class="byline-avatars" aria-hidden="true">
+                  {bylineAuthors.map(
+                    (a) =>
+                      a.avatarUrl && (
+                        <img
+                          key={a.id}
+                          class="avatar"
+                          src={a.avatarUrl}
+                          alt=""
+                          width={44}
+                          height={44}
+                        />
+                      ),
+                  )}
+                </div>
+                <div class="byline-text">
+                  <p class="byline-names">
+                    By{' '}
+                    {bylineAuthors.map((a, i) => (
+                      <>
+                        {i > 0 && (i === bylineAuthors.length - 1 ? ' and ' : ', ')}
+                        <a href={`/author/${a.slug}/`} rel="author">
+                          {a.name}
+                        </a>
+                      </>
+                    ))}
+                  </p>
+                  <p class="byline-meta">
+                    {published && (
+                      <span>
+                        Published{' '}
+                        <time datetime={published.toISOString()}>
+                          {formatDate(published, site)}
+                        </time>
+                      </span>
+                    )}
+                    {updated && (
+                      <span>
+                        Updated{' '}
+                        <time datetime={updated.toISOString()}>{formatDate(updated, site)}</time>
+                      </span>
+                    )}
+                    {article.category && (
+                      <a class="byline-section" href={`/${article.category.slug}/`}>
+                        {article.category.name}
+                      </a>
+                    )}
+                    <a class="byline-comments" href="#comments">
+                      <Icon name="comment" size={14} />
+                      {formatCommentCount(article.commentCount)}
+                    </a>
+                    <span class="reading-time">
+                      <Icon name="clock" size={14} />
+                      {formatReadingTime(article.readingMinutes)}
+                    </span>
+                  </p>
+                </div>
+              </div>
+              <c.shareLinks
+                url={url}
+                title={article.title}
+                imageUrl={article.image ? absoluteUrl(article.image.url, site) : undefined}
+              />
+            </header>
+            {article.image && (
+              <figure class="featured-image">
+                <img
+                  src={article.image.url}
+                  alt={article.image.alt}
+                  width={article.image.width ?? undefined}
+                  height={article.image.height ?? undefined}
+                  fetchpriority="high"
+                />
+                {(article.image.caption || article.image.credit) && (
+                  <figcaption>
+                    {article.image.caption}
+                    {article.image.credit && <span class="credit">{article.image.credit}</span>}
+                  </figcaption>
+                )}
+              </figure>
+            )}
+            <Html class="article-body" html={article.bodyHtml} />
+            <footer class="article-footer">
+              {article.tags.length > 0 && (
+                <ul class="tags" aria-label="Tags">
+                  {article.tags.map((t) => (
+                    <li key={t.id}>
+                      <a href={`/tag/${t.slug}/`} rel="tag">
+                        {t.name}
+                      </a>
+                    </li>
+                  ))}
+                </ul>
+              )}
+              <c.shareLinks url={url} title={article.title} />
+              {authors.map((a) => (
+                <c.authorBox key={a.id} author={a} bio={a.bio} social={a.social} />
+              ))}
+            </footer>
+          </article>
+          {related.length > 0 && (
+            <section class="block keep-reading" aria-labelledby="keep-reading">
+              <h2 id="keep-reading" class="block-title">
+                <span>Keep Reading</span>
+              </h2>
+              <div class="grid grid-3">
+                {related.map((a) => (
+                  <c.articleCard key={a.id} article={a} variant="grid" />
+                ))}
+              </div>
+            </section>
+          )}
+          <c.comments
+            articleSlug={article.slug}
+            articlePath={path}
+            allowComments={article.allowComments}
+            comments={props.comments}
+            count={article.commentCount}
+            replyTo={props.replyTo}
+            pending={props.pending}
+          />
+        </main>
+        <c.sidebar data={sidebar} />
+      </div>
+    </BaseLayout>
+  )
+}
