@@ -1,0 +1,86 @@
+/**
+ * @module redis-purge-channel
+ * Purges between nodes over Redis pub/sub: each node publishes the tags it purged and applies
+ * the tags other nodes publish. A node recognises (and ignores) its own messages by its id.
+ */
+import { randomUUID } from 'node:crypto'
+import { Redis } from 'ioredis'
+import type { PurgeChannel, PurgeLog } from './cache-purger.js'
+
+export const DEFAULT_PURGE_CHANNEL = 'broadsheet:cache-purge'
+
+export interface RedisPurgeChannelOptions {
+  url: string
+  /** Called with the tags another node purged. */
+  onRemotePurge: (tags: string[]) => void
+  log: PurgeLog
+  channel?: string
+  /** Give up connecting after this many failed tries in a row (default: keep trying). */
+  maxConnectRetries?: number
+}
+
+interface PurgeMessage {
+  origin: string
+  tags: string[]
+}
+
+/** A publisher and a subscriber connection to one Redis, carrying purge messages. */
+export class RedisPurgeChannel implements PurgeChannel {
+  /** This node's id, sent with every message. */
+  readonly nodeId = randomUUID()
+  /** Resolves once this node is subscribed (rejects if the subscription fails). */
+  readonly ready: Promise<void>
+  private readonly publisher: Redis
+  private readonly subscriber: Redis
+  private readonly channel: string
+
+  constructor(private readonly options: RedisPurgeChannelOptions) {
+    this.channel = options.channel ?? DEFAULT_PURGE_CHANNEL
+    const connection = {
+      lazyConnect: false,
+      retryStrategy: (times: number) =>
+        options.maxConnectRetries !== undefined && times > options.maxConnectRetries
+          ? null
+          : Math.min(times * 200, 2_000),
+    }
+    this.publisher = new Redis(options.url, connection)
+    this.subscriber = new Redis(options.url, connection)
+    for (const client of [this.publisher, this.subscriber]) {
+      client.on('error', (error: unknown) =>
+        options.log.warn({ err: error }, 'Redis purge channel'),
+      )
+    }
+    this.subscriber.on('message', (channel: string, message: string) => {
+      if (channel === this.channel) this.receive(message)
+    })
+    this.ready = this.subscriber.subscribe(this.channel).then(() => undefined)
+    // Callers may not wait for `ready`; a failure is still reported.
+    void this.ready.catch((error: unknown) =>
+      options.log.warn({ err: error }, 'Redis purge channel: subscribe failed'),
+    )
+  }
+
+  publish(tags: readonly string[]): void {
+    const message: PurgeMessage = { origin: this.nodeId, tags: [...tags] }
+    void this.publisher
+      .publish(this.channel, JSON.stringify(message))
+      .catch((error: unknown) =>
+        this.options.log.warn({ err: error, tags }, 'Redis purge channel: publish failed'),
+      )
+  }
+
+  async close(): Promise<void> {
+    await Promise.allSettled([this.subscriber.quit(), this.publisher.quit()])
+  }
+
+  private receive(raw: string): void {
+    let message: PurgeMessage
+    try {
+      message = JSON.parse(raw) as PurgeMessage
+    } catch {
+      return this.options.log.warn({ raw }, 'Redis purge channel: unreadable message')
+    }
+    if (message.origin === this.nodeId || !Array.isArray(message.tags)) return
+    this.options.onRemotePurge(message.tags.filter((tag) => typeof tag === 'string'))
+  }
+}
