@@ -13,3 +13,8 @@ export type { CommentStatus } from './comment.table.js'
  * @example await postComment({ db, clock }, { articleSlug: 'budget-vote', authorName: 'Ann', authorEmail: 'ann@example.com', body: 'Well said.' })
  */
 export { COMMENT_LIMITS, postComment, type CommentDeps, type CommentInput } from './post-comment.js'
+/**
+ * Moderation: set a comment's status and recount the article's approved comments.
+ * @example await moderateComment({ db, clock, events }, { commentId: 12, status: 'approved' })
+ */
+export { findCommentArticleId, moderateComment, type ModerationDeps } from './moderate-comment.js'

@@ -102,3 +102,12 @@ export {
   type ArchiveMonth,
 } from './archive.service.js'
 export type { ArchiveArticle, ArchiveEntry } from './archive.repository.js'
+/**
+ * The newsroom's article list and dashboard counts: every status, optionally one writer's.
+ * @example await listNewsroomArticles({ db, clock }, { status: 'pending', authorId: 7 })
+ */
+export {
+  countNewsroomArticles,
+  listNewsroomArticles,
+  type NewsroomFilter,
+} from './newsroom.service.js'

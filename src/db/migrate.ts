@@ -3,12 +3,14 @@ import { AppError } from '../errors.js'
 import * as createContent from './migrations/2026_11_27_1100_create_content.js'
 import * as createSearchIndex from './migrations/2026_11_27_1200_create_search_index.js'
 import * as createAuth from './migrations/2026_11_28_0900_create_auth.js'
+import * as createNewsroomIndexes from './migrations/2026_11_28_0910_create_newsroom_indexes.js'
 
 /** Every migration, in order. Listed explicitly: greppable wiring beats directory scanning. */
 const MIGRATIONS: Record<string, Migration> = {
   '2026_11_27_1100_create_content': createContent,
   '2026_11_27_1200_create_search_index': createSearchIndex,
   '2026_11_28_0900_create_auth': createAuth,
+  '2026_11_28_0910_create_newsroom_indexes': createNewsroomIndexes,
 }
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(MIGRATIONS) }

@@ -1,0 +1,37 @@
+/** The newsroom's view of articles: every status, optionally one writer's only. */
+import type { ArticleStatus, ArticleSummary } from './article.js'
+import { findSummariesByIds } from './article.repository.js'
+import type { ContentDeps } from './article.service.js'
+import { countByStatus, listNewsroomIds } from './newsroom.repository.js'
+
+export interface NewsroomFilter {
+  status?: ArticleStatus
+  /** Only articles this user wrote or co-wrote. */
+  authorId?: number
+  page?: number
+  perPage?: number
+}
+
+/** Articles for the admin list, most recently updated first. */
+export async function listNewsroomArticles(
+  deps: ContentDeps,
+  filter: NewsroomFilter = {},
+): Promise<ArticleSummary[]> {
+  const perPage = Math.min(Math.max(filter.perPage ?? 50, 1), 200)
+  const page = Math.max(filter.page ?? 1, 1)
+  const ids = await listNewsroomIds(deps.db, {
+    status: filter.status,
+    authorId: filter.authorId,
+    limit: perPage,
+    offset: (page - 1) * perPage,
+  })
+  return findSummariesByIds(deps.db, ids)
+}
+
+/** Drafts, pending, scheduled… counted for the dashboard. */
+export function countNewsroomArticles(
+  deps: ContentDeps,
+  filter: { authorId?: number } = {},
+): Promise<Partial<Record<ArticleStatus, number>>> {
+  return countByStatus(deps.db, filter.authorId)
+}
