@@ -188,7 +188,7 @@ export async function listMostRead(
   const now = deps.clock.now()
   const since =
     Math.floor((now.getTime() - (options.hours ?? 48) * 3_600_000) / 3_600_000) * 3_600_000
-  const viewed = await listMostViewedIds(deps.db, since, limit * 2)
+  const viewed = await listMostViewedIds(deps.db, since, now.getTime(), limit * 2)
   const read = (
     await findSummariesByIds(
       deps.db,

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { addViews } from '../../../src/analytics/index.js'
+import { addViews, ViewBuffer } from '../../../src/analytics/index.js'
 import {
   listAuthorArticles,
   listEditorsPicks,
@@ -39,7 +39,9 @@ for (const dialect of DIALECTS) {
       expect(third.items.map((a) => a.title)).toEqual(['Story 1'])
       expect(first.total).toBe(5)
       expect(first.totalPages).toBe(3)
-      await expect(listLatestArticles(n.deps, { page: 0 })).rejects.toMatchObject({ code: 'VALIDATION_FAILED' })
+      await expect(listLatestArticles(n.deps, { page: 0 })).rejects.toMatchObject({
+        code: 'VALIDATION_FAILED',
+      })
     })
 
     it('lists a section with its sub-sections’ stories, and only published ones', async () => {
@@ -88,14 +90,53 @@ for (const dialect of DIALECTS) {
       expect(top.map((s) => s.title)).toEqual(['Popular', 'Quiet', 'Old favourite'])
     })
 
+    it('lets fresh views outweigh older ones (recency decay)', async () => {
+      const older = await n.published('Yesterday’s hit', { hoursAgo: 41 })
+      const fresh = await n.published('Breaking now', { hoursAgo: 2 })
+      await addViews(t.db, older.id, T0.getTime() - 40 * HOUR, 30)
+      await addViews(t.db, fresh.id, T0.getTime() - 1 * HOUR, 12)
+      const top = await listMostRead(n.deps, { limit: 2 })
+      expect(top.map((s) => s.title)).toEqual(['Breaking now', 'Yesterday’s hit'])
+    })
+
+    it('buffers beacon views and writes them as hourly aggregates', async () => {
+      const story = await n.published('Counted', { hoursAgo: 3 })
+      const buffer = new ViewBuffer()
+      for (let i = 0; i < 7; i++) buffer.add(story.id, T0.getTime() - 30 * 60_000)
+      buffer.add(story.id, T0.getTime())
+      buffer.add(999_999, T0.getTime())
+      expect(buffer.size).toBe(3)
+      expect(await buffer.flush(t.db)).toBe(8)
+      expect(buffer.size).toBe(0)
+      const rows = await t.db
+        .selectFrom('page_views')
+        .select(['hour', 'views'])
+        .where('article_id', '=', story.id)
+        .orderBy('hour')
+        .execute()
+      expect(rows).toEqual([
+        { hour: T0.getTime() - HOUR, views: 7 },
+        { hour: T0.getTime(), views: 1 },
+      ])
+    })
+
     it('relates stories by shared tags, then section, then recency', async () => {
-      const subject = await n.published('Subject', { tags: ['Ports', 'Trade'], section: n.world, hoursAgo: 10 })
+      const subject = await n.published('Subject', {
+        tags: ['Ports', 'Trade'],
+        section: n.world,
+        hoursAgo: 10,
+      })
       await n.published('Shares both', { tags: ['Ports', 'Trade'], section: n.sport, hoursAgo: 9 })
       await n.published('Shares one', { tags: ['Trade'], section: n.sport, hoursAgo: 1 })
       await n.published('Same section', { section: n.world, hoursAgo: 8 })
       await n.published('Unrelated', { section: n.sport, hoursAgo: 7 })
       const related = await listRelatedArticles(n.deps, subject, 4)
-      expect(related.map((a) => a.title)).toEqual(['Shares both', 'Shares one', 'Same section', 'Unrelated'])
+      expect(related.map((a) => a.title)).toEqual([
+        'Shares both',
+        'Shares one',
+        'Same section',
+        'Unrelated',
+      ])
     })
   })
 }
