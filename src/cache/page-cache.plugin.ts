@@ -113,6 +113,9 @@ async function pageCachePlugin(app: FastifyInstance, options: PageCachePluginOpt
         })
       : null
   const purger = new CachePurger({ cache, channel, cdnPurgeUrl: config.cdnPurgeUrl, log: app.log })
+  // Purges published before the subscription is live would be missed: wait for it, briefly.
+  if (channel && !(await settlesWithin(channel.ready, REDIS_READY_MS)))
+    app.log.warn({ redisUrl: config.redisUrl }, 'page cache: Redis purge channel not ready yet')
   const unsubscribe = options.events?.on((event) => purger.purge(tagsForEvent(event)))
 
   app.decorate('pageCache', cache)
@@ -293,6 +296,20 @@ function matchesIfNoneMatch(header: string | undefined, entry: CacheEntry): bool
   if (header.trim() === '*') return true
   const known = new Set(ENCODINGS.map((encoding) => etagOf(entry, encoding)))
   return header.split(',').some((tag) => known.has(tag.trim().replace(/^W\//, '')))
+}
+
+const REDIS_READY_MS = 1_000
+
+async function settlesWithin(promise: Promise<void>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined
+  const timeout = new Promise<boolean>((resolve) => (timer = setTimeout(resolve, ms, false)))
+  try {
+    return await Promise.race([promise.then(() => true), timeout])
+  } catch {
+    return false
+  } finally {
+    clearTimeout(timer)
+  }
 }
 
 function waitAtMost(flight: Promise<void>, ms: number): Promise<void> {

@@ -1,10 +1,12 @@
+import { Redis } from 'ioredis'
 import pg from 'pg'
 import type { TestProject } from 'vitest/node'
-import { REQUIRE_SERVICES, TEST_DATABASE_URL } from './services.js'
+import { REDIS_URL, REQUIRE_SERVICES, TEST_DATABASE_URL } from './services.js'
 
 declare module 'vitest' {
   export interface ProvidedContext {
     postgresAvailable: boolean
+    redisAvailable: boolean
   }
 }
 
@@ -36,4 +38,31 @@ export default async function setup(project: TestProject): Promise<void> {
     }
   }
   project.provide('postgresAvailable', available)
+  project.provide('redisAvailable', await probeRedis())
+}
+
+/** Whether Redis answers PING at REDIS_URL (for the cross-node cache purge tests). */
+async function probeRedis(): Promise<boolean> {
+  const client = new Redis(REDIS_URL, {
+    lazyConnect: true,
+    connectTimeout: 3000,
+    maxRetriesPerRequest: 0,
+    retryStrategy: () => null,
+  })
+  client.on('error', () => {})
+  try {
+    await client.connect()
+    await client.ping()
+    return true
+  } catch (error) {
+    const reason = error instanceof Error ? error.message || error.name : String(error)
+    if (REQUIRE_SERVICES)
+      throw new Error(
+        `Redis is required (REQUIRE_SERVICES=1) but unreachable at ${REDIS_URL}: ${reason}`,
+      )
+    process.stderr.write(`\nSKIPPED redis: ${REDIS_URL} unreachable (${reason})\n\n`)
+    return false
+  } finally {
+    client.disconnect()
+  }
 }
