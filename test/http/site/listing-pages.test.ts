@@ -1,3 +1,4 @@
+import type { CheerioAPI } from 'cheerio'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { upsertSetting } from '../../../src/settings/index.js'
 import { buildSeededSite, getPage, type SeededSite } from '../../support/site-app.js'
@@ -26,7 +27,7 @@ async function sectionSlugs(slug: string): Promise<string[]> {
   return rows.map((r) => r.slug)
 }
 
-function storySlugs($: ReturnType<typeof import('cheerio').load>): string[] {
+function storySlugs($: CheerioAPI): string[] {
   return $('main .card-title a')
     .map((_, a) => ($(a).attr('href') ?? '').split('/')[3] ?? '')
     .get()
