@@ -25,6 +25,7 @@ const EnvSchema = Type.Object({
   PAGE_CACHE: Type.Boolean({ default: true }),
   CACHE_MAX_BYTES: Type.Integer({ minimum: 0, default: 64 * 1024 * 1024 }),
   CDN_PURGE_URL: Type.Optional(Type.String({ minLength: 1 })),
+  STATIC_MIRROR: Type.Boolean({ default: false }),
   SMTP_URL: Type.Optional(Type.String({ minLength: 1 })),
   MAIL_FROM: Type.String({ minLength: 3, default: 'Broadsheet <broadsheet@localhost>' }),
 })
@@ -51,6 +52,8 @@ export interface Config {
   readonly cacheMaxBytes: number
   /** Receives `POST {"tags":[…]}` on every purge, for a CDN that purges by tag. */
   readonly cdnPurgeUrl: string | undefined
+  /** Mirror cached pages to `DATA_DIR/static` for a front server (nginx `try_files`). */
+  readonly staticMirror: boolean
   /** Mail goes through this SMTP server when set; otherwise into `DATA_DIR/outbox/`. */
   readonly smtpUrl: string | undefined
   readonly mailFrom: string
@@ -98,6 +101,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     pageCache: parsed.PAGE_CACHE,
     cacheMaxBytes: parsed.CACHE_MAX_BYTES,
     cdnPurgeUrl: parsed.CDN_PURGE_URL,
+    staticMirror: parsed.STATIC_MIRROR,
     smtpUrl: parsed.SMTP_URL,
     mailFrom: parsed.MAIL_FROM,
   })
@@ -163,6 +167,7 @@ export function describeConfig(config: Config): Record<string, string | number |
     pageCache: config.pageCache,
     cacheMaxBytes: config.cacheMaxBytes,
     cdnPurgeUrl: config.cdnPurgeUrl ? maskUrl(config.cdnPurgeUrl) : '(none)',
+    staticMirror: config.staticMirror,
     smtpUrl: config.smtpUrl ? maskUrl(config.smtpUrl) : '(none: mail goes to the outbox)',
     mailFrom: config.mailFrom,
   }

@@ -10,6 +10,7 @@
  * // in any reader route (site/, feeds/):
  * request.cacheTags(cacheTag.home, ...articles.map((a) => cacheTag.article(a.id)))
  */
+import path from 'node:path'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { fastifyPlugin } from 'fastify-plugin'
 import type { Config } from '../config.js'
@@ -26,6 +27,7 @@ import {
   type Encoding,
 } from './page-cache.js'
 import { RedisPurgeChannel } from './redis-purge-channel.js'
+import { StaticMirror } from './static-mirror.js'
 import { tagsForEvent } from './tags-for-event.js'
 
 declare module 'fastify' {
@@ -57,7 +59,10 @@ export const PRIVATE_CACHE_CONTROL = 'private, no-store'
 export const SESSION_COOKIE = 'bs_session'
 
 export interface PageCachePluginOptions {
-  config: Pick<Config, 'pageCache' | 'cacheMaxBytes' | 'redisUrl' | 'cdnPurgeUrl'>
+  config: Pick<
+    Config,
+    'pageCache' | 'cacheMaxBytes' | 'redisUrl' | 'cdnPurgeUrl' | 'staticMirror' | 'dataDir'
+  >
   /** Domain events to purge on; omitted in tests that purge by hand. */
   events?: EventBus
   /** How long a purged page may be served to concurrent readers while it refills. */
@@ -112,7 +117,18 @@ async function pageCachePlugin(app: FastifyInstance, options: PageCachePluginOpt
           onRemotePurge: (tags) => purger.purgeLocally(tags),
         })
       : null
-  const purger = new CachePurger({ cache, channel, cdnPurgeUrl: config.cdnPurgeUrl, log: app.log })
+  const mirror =
+    cache && config.staticMirror
+      ? new StaticMirror(path.join(config.dataDir, 'static'), app.log)
+      : null
+  await mirror?.reset()
+  const purger = new CachePurger({
+    cache,
+    channel,
+    cdnPurgeUrl: config.cdnPurgeUrl,
+    onLocalPurge: mirror ? (tags) => void mirror.purge(tags) : undefined,
+    log: app.log,
+  })
   // Purges published before the subscription is live would be missed: wait for it, briefly.
   if (channel && !(await settlesWithin(channel.ready, REDIS_READY_MS)))
     app.log.warn({ redisUrl: config.redisUrl }, 'page cache: Redis purge channel not ready yet')
@@ -183,7 +199,7 @@ async function pageCachePlugin(app: FastifyInstance, options: PageCachePluginOpt
         body,
         tags: [...state.tags, ...CHROME_TAGS],
       })
-      cache.put(entry, state.generation)
+      if (cache.put(entry, state.generation)) void mirror?.write(entry)
       reply.removeHeader('content-length')
       return answer(request, reply, entry, 'MISS')
     } finally {

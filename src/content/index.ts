@@ -1,4 +1,5 @@
 /** Articles, pages, sections, tags: writing, workflow and reader-facing reads. */
+export type { ArticleRefs, DomainEvent, EventSink } from '../events.js'
 export {
   articlePath,
   canTransition,
@@ -34,7 +35,10 @@ export {
 } from './article.service.js'
 /** Reader-facing lists and lookups (published stories only). */
 export {
+  findArticle,
+  findArticleSummaries,
   findPublishedArticle,
+  listIndexableArticles,
   listAuthorArticles,
   listEditorsPicks,
   listFeaturedArticles,
@@ -56,12 +60,16 @@ export {
   type CategoryInput,
   type CategoryNode,
 } from './taxonomy.service.js'
-export { listCategories, type Category, type Tag } from './taxonomy.repository.js'
+export type { IndexableArticle } from './article.repository.js'
+export {
+  findCategoryBySlug,
+  listCategories,
+  type Category,
+  type Tag,
+} from './taxonomy.repository.js'
 /** Static pages (About, Contact). */
 export { createPage, findPublishedPage } from './page.service.js'
 export type { StaticPage } from './page.repository.js'
-/** Media library records. */
-export { insertMedia, type NewMedia } from './media.repository.js'
 /** Old URLs that moved. */
 export { findRedirect, type Redirect } from './redirect.repository.js'
 export { listRevisions, type Revision } from './revision.repository.js'
@@ -108,6 +116,7 @@ export type { ArchiveArticle, ArchiveEntry } from './archive.repository.js'
  */
 export {
   countNewsroomArticles,
+  findNewsroomArticle,
   listNewsroomArticles,
   type NewsroomFilter,
 } from './newsroom.service.js'

@@ -11,7 +11,7 @@ import type {
   ArticleTagTable,
   RevisionTable,
 } from '../content/article.table.js'
-import type { MediaTable } from '../content/media.table.js'
+import type { MediaTable, MediaVariantTable } from '../media/media.table.js'
 import type { PageTable, RedirectTable } from '../content/page.table.js'
 import type { CategoryTable, TagTable } from '../content/taxonomy.table.js'
 import type { SubscriberTable } from '../newsletter/subscriber.table.js'
@@ -23,6 +23,7 @@ export interface Database {
   categories: CategoryTable
   tags: TagTable
   media: MediaTable
+  media_variants: MediaVariantTable
   articles: ArticleTable
   article_categories: ArticleCategoryTable
   article_tags: ArticleTagTable

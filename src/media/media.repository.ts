@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely'
 import type { Database } from '../db/database.js'
+import type { MediaRow } from './media.table.js'
 
 type Db = Kysely<Database>
 
@@ -13,6 +14,30 @@ export interface NewMedia {
   caption?: string
   credit?: string
   uploadedBy?: number | null
+}
+
+export interface MediaVariant {
+  kind: string
+  format: string
+  width: number
+  height: number
+  url: string
+  bytes: number
+}
+
+export interface MediaItem {
+  id: number
+  path: string
+  url: string
+  mimeType: string
+  width: number | null
+  height: number | null
+  bytes: number
+  alt: string
+  caption: string
+  credit: string
+  uploadedBy: number | null
+  createdAt: Date
 }
 
 export async function insertMedia(db: Db, media: NewMedia, now: number): Promise<number> {
@@ -33,4 +58,131 @@ export async function insertMedia(db: Db, media: NewMedia, now: number): Promise
     .returning('id')
     .executeTakeFirstOrThrow()
   return row.id
+}
+
+export async function insertVariants(
+  db: Db,
+  mediaId: number,
+  variants: Omit<MediaVariant, 'url'>[],
+  pathOf: (v: Omit<MediaVariant, 'url'>) => string,
+): Promise<void> {
+  if (variants.length === 0) return
+  await db
+    .insertInto('media_variants')
+    .values(
+      variants.map((v) => ({
+        media_id: mediaId,
+        kind: v.kind,
+        format: v.format,
+        width: v.width,
+        height: v.height,
+        bytes: v.bytes,
+        path: pathOf(v),
+      })),
+    )
+    .execute()
+}
+
+export async function findMediaById(db: Db, id: number): Promise<MediaItem | undefined> {
+  const row = await db.selectFrom('media').selectAll().where('id', '=', id).executeTakeFirst()
+  return row && toMedia(row)
+}
+
+export async function listVariants(
+  db: Db,
+  mediaIds: number[],
+): Promise<Map<number, MediaVariant[]>> {
+  const out = new Map<number, MediaVariant[]>()
+  if (mediaIds.length === 0) return out
+  const rows = await db
+    .selectFrom('media_variants')
+    .select(['media_id', 'kind', 'format', 'width', 'height', 'path', 'bytes'])
+    .where('media_id', 'in', mediaIds)
+    .orderBy('media_id')
+    .orderBy('width')
+    .execute()
+  for (const r of rows) {
+    const list = out.get(r.media_id) ?? []
+    list.push({
+      kind: r.kind,
+      format: r.format,
+      width: r.width,
+      height: r.height,
+      url: `/media/${r.path}`,
+      bytes: r.bytes,
+    })
+    out.set(r.media_id, list)
+  }
+  return out
+}
+
+/** Newest first; `search` matches alt text, caption, credit or file name; `type` a MIME prefix. */
+export async function listMedia(
+  db: Db,
+  options: { search?: string; mimePrefix?: string; offset: number; limit: number },
+): Promise<{ items: MediaItem[]; total: number }> {
+  let query = db.selectFrom('media')
+  if (options.mimePrefix)
+    query = query.where('mime_type', 'like', `${options.mimePrefix.replace(/[%_]/g, '')}%`)
+  if (options.search) {
+    const pattern = `%${options.search.toLowerCase().replace(/[%_\\]/g, '')}%`
+    query = query.where((eb) =>
+      eb.or(
+        ['alt', 'caption', 'credit', 'path'].map((c) =>
+          eb(eb.fn('lower', [c as 'alt']), 'like', pattern),
+        ),
+      ),
+    )
+  }
+  const [rows, count] = await Promise.all([
+    query
+      .selectAll()
+      .orderBy('created_at', 'desc')
+      .orderBy('id', 'desc')
+      .offset(options.offset)
+      .limit(options.limit)
+      .execute(),
+    query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ])
+  return { items: rows.map(toMedia), total: Number(count.n) }
+}
+
+export async function updateMediaText(
+  db: Db,
+  id: number,
+  text: { alt?: string; caption?: string; credit?: string },
+): Promise<void> {
+  if (Object.keys(text).length === 0) return
+  await db.updateTable('media').set(text).where('id', '=', id).execute()
+}
+
+/** Articles that use a media item as their featured image (how the library shows "usage"). */
+export async function listMediaUsage(
+  db: Db,
+  mediaId: number,
+): Promise<{ id: number; title: string; status: string }[]> {
+  return db
+    .selectFrom('articles')
+    .select(['id', 'title', 'status'])
+    .where('featured_media_id', '=', mediaId)
+    .orderBy('id', 'desc')
+    .limit(50)
+    .execute()
+}
+
+function toMedia(row: MediaRow): MediaItem {
+  return {
+    id: row.id,
+    path: row.path,
+    url: `/media/${row.path}`,
+    mimeType: row.mime_type,
+    width: row.width,
+    height: row.height,
+    bytes: row.bytes,
+    alt: row.alt,
+    caption: row.caption,
+    credit: row.credit,
+    uploadedBy: row.uploaded_by,
+    createdAt: new Date(row.created_at),
+  }
 }

@@ -15,10 +15,10 @@ import {
   createCategory,
   createPage,
   escapeHtml,
-  insertMedia,
   publishArticle,
   type Category,
 } from '../../content/index.js'
+import { insertMedia } from '../../media/index.js'
 import { replaceMenu, upsertSetting } from '../../settings/index.js'
 import { slugify } from '../../text/slug.js'
 import type { Database } from '../database.js'

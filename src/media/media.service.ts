@@ -1,0 +1,230 @@
+/**
+ * The media library: uploads become an original (EXIF stripped, orientation applied) plus
+ * responsive variants in the original format, WebP and AVIF, and fixed-ratio crops for
+ * structured data and social cards.
+ */
+import { randomBytes } from 'node:crypto'
+import type { Kysely } from 'kysely'
+import sharp, { type OutputInfo, type ResizeOptions } from 'sharp'
+import type { Clock } from '../clock.js'
+import type { Database } from '../db/database.js'
+import { AppError, validationError } from '../errors.js'
+import { slugify } from '../text/slug.js'
+import { detectImageFormat, MIME_TYPES, type ImageFormat } from './image-type.js'
+import {
+  findMediaById,
+  insertMedia,
+  insertVariants,
+  listMedia,
+  listMediaUsage,
+  listVariants,
+  updateMediaText,
+  type MediaItem,
+  type MediaVariant,
+} from './media.repository.js'
+import type { MediaStorage } from './storage.js'
+
+export interface MediaDeps {
+  db: Kysely<Database>
+  clock: Clock
+  storage: MediaStorage
+}
+
+export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024
+const MAX_PIXELS = 60_000_000
+/** Widths of responsive renditions; none is wider than the original. */
+export const VARIANT_WIDTHS = [320, 640, 1024, 1600]
+/** Crops for NewsArticle images (Google asks for 16:9, 4:3 and 1:1) and social cards. */
+export const CROPS: { kind: string; width: number; height: number }[] = [
+  { kind: 'crop-16x9', width: 1200, height: 675 },
+  { kind: 'crop-4x3', width: 1200, height: 900 },
+  { kind: 'crop-1x1', width: 1200, height: 1200 },
+  { kind: 'social', width: 1200, height: 630 },
+]
+
+export interface UploadInput {
+  filename: string
+  bytes: Buffer
+  uploadedBy: number | null
+  alt?: string
+  caption?: string
+  credit?: string
+}
+
+export interface MediaWithVariants extends MediaItem {
+  variants: MediaVariant[]
+}
+
+/** Store an uploaded image after checking what it really is. Refuses anything that won't decode. */
+export async function uploadImage(deps: MediaDeps, input: UploadInput): Promise<MediaWithVariants> {
+  if (input.bytes.length === 0) throw validationError('file', 'the file is empty')
+  if (input.bytes.length > MAX_UPLOAD_BYTES) {
+    throw validationError('file', `the file is larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB`)
+  }
+  const format = detectImageFormat(input.bytes)
+  if (!format)
+    throw validationError('file', 'only JPEG, PNG, GIF, WebP and AVIF images can be uploaded')
+  let original: { data: Buffer; info: OutputInfo }
+  try {
+    // rotate() applies the EXIF orientation; sharp drops metadata (EXIF, GPS) unless asked to keep it.
+    original = await sharp(input.bytes, {
+      limitInputPixels: MAX_PIXELS,
+      animated: format === 'gif',
+    })
+      .rotate()
+      .toFormat(format)
+      .toBuffer({ resolveWithObject: true })
+  } catch (error) {
+    throw new AppError('VALIDATION_FAILED', `the image could not be decoded (${describe(error)})`, {
+      property: 'file',
+      cause: error,
+    })
+  }
+  const now = deps.clock.now()
+  const base = `${now.getUTCFullYear()}/${String(now.getUTCMonth() + 1).padStart(2, '0')}/${slugify(input.filename.replace(/\.[a-z0-9]+$/i, ''), 50) || 'image'}-${randomBytes(3).toString('hex')}`
+  const originalPath = `${base}.${extension(format)}`
+  await deps.storage.put(originalPath, original.data)
+  const id = await insertMedia(
+    deps.db,
+    {
+      path: originalPath,
+      mimeType: MIME_TYPES[format],
+      width: original.info.width,
+      height: original.info.height,
+      bytes: original.data.length,
+      alt: input.alt?.trim(),
+      caption: input.caption?.trim(),
+      credit: input.credit?.trim(),
+      uploadedBy: input.uploadedBy,
+    },
+    now.getTime(),
+  )
+  const variants =
+    format === 'gif'
+      ? []
+      : await renderVariants(deps.storage, original.data, format, original.info.width, base)
+  await insertVariants(deps.db, id, variants, (v) => variantPath(base, v))
+  return mustFind(deps, id)
+}
+
+async function renderVariants(
+  storage: MediaStorage,
+  source: Buffer,
+  format: ImageFormat,
+  width: number,
+  base: string,
+): Promise<Omit<MediaVariant, 'url'>[]> {
+  const out: Omit<MediaVariant, 'url'>[] = []
+  const formats: ImageFormat[] = [...new Set<ImageFormat>([format, 'webp', 'avif'])]
+  const jobs: { kind: string; resize: ResizeOptions }[] = [
+    ...VARIANT_WIDTHS.filter((w) => w < width).map((w) => ({
+      kind: `w${w}`,
+      resize: { width: w },
+    })),
+    ...CROPS.map((c) => ({
+      kind: c.kind,
+      resize: {
+        width: c.width,
+        height: c.height,
+        fit: 'cover' as const,
+        position: 'attention',
+      },
+    })),
+  ]
+  for (const job of jobs) {
+    for (const target of formats) {
+      const { data, info } = await sharp(source)
+        .resize({ ...job.resize, withoutEnlargement: false })
+        .toFormat(target, target === 'avif' ? { quality: 50, effort: 2 } : { quality: 78 })
+        .toBuffer({ resolveWithObject: true })
+      const variant = {
+        kind: job.kind,
+        format: target,
+        width: info.width,
+        height: info.height,
+        bytes: data.length,
+      }
+      await storage.put(variantPath(base, variant), data)
+      out.push(variant)
+    }
+  }
+  return out
+}
+
+function variantPath(base: string, v: { kind: string; format: string }): string {
+  return `${base}-${v.kind}.${extension(v.format as ImageFormat)}`
+}
+
+function extension(format: ImageFormat): string {
+  return format === 'jpeg' ? 'jpg' : format
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message.split('\n')[0]!.slice(0, 120) : 'unknown error'
+}
+
+async function mustFind(deps: MediaDeps, id: number): Promise<MediaWithVariants> {
+  const item = await findMedia(deps, id)
+  if (!item) throw new AppError('NOT_FOUND', `media ${id} does not exist`)
+  return item
+}
+
+/** One media item with its variants. */
+export async function findMedia(
+  deps: MediaDeps,
+  id: number,
+): Promise<MediaWithVariants | undefined> {
+  const item = await findMediaById(deps.db, id)
+  if (!item) return undefined
+  return { ...item, variants: (await listVariants(deps.db, [id])).get(id) ?? [] }
+}
+
+/** Variants of several media items at once (for srcset on list pages). */
+export function findVariants(
+  deps: Pick<MediaDeps, 'db'>,
+  mediaIds: number[],
+): Promise<Map<number, MediaVariant[]>> {
+  return listVariants(deps.db, mediaIds)
+}
+
+/** The library, newest first, filtered by text and type. */
+export async function searchMedia(
+  deps: MediaDeps,
+  options: { search?: string; type?: string; page?: number; perPage?: number },
+): Promise<{ items: MediaItem[]; total: number }> {
+  const perPage = Math.min(options.perPage ?? 40, 100)
+  const page = Math.max(1, options.page ?? 1)
+  return listMedia(deps.db, {
+    search: options.search?.trim() || undefined,
+    mimePrefix: options.type,
+    offset: (page - 1) * perPage,
+    limit: perPage,
+  })
+}
+
+/** Edit alt text, caption and credit. */
+export async function updateMediaDetails(
+  deps: MediaDeps,
+  id: number,
+  text: { alt?: string; caption?: string; credit?: string },
+): Promise<MediaWithVariants> {
+  for (const [key, value] of Object.entries(text)) {
+    if (value !== undefined && value.length > 1000)
+      throw validationError(key, `${key} must be at most 1000 characters`)
+  }
+  await mustFind(deps, id)
+  await updateMediaText(deps.db, id, {
+    ...(text.alt !== undefined ? { alt: text.alt.trim() } : {}),
+    ...(text.caption !== undefined ? { caption: text.caption.trim() } : {}),
+    ...(text.credit !== undefined ? { credit: text.credit.trim() } : {}),
+  })
+  return mustFind(deps, id)
+}
+
+/** Where a media item is used. */
+export function findMediaUsage(
+  deps: MediaDeps,
+  id: number,
+): Promise<{ id: number; title: string; status: string }[]> {
+  return listMediaUsage(deps.db, id)
+}
