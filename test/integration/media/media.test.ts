@@ -82,10 +82,7 @@ for (const dialect of DIALECTS) {
           bytes: Buffer.from('<svg onload="alert(1)"></svg>'.repeat(5)),
           uploadedBy: null,
         }),
-      ).rejects.toMatchObject({
-        code: 'VALIDATION_FAILED',
-        message: expect.stringMatching(/only JPEG, PNG, GIF, WebP and AVIF/),
-      })
+      ).rejects.toThrow(/only JPEG, PNG, GIF, WebP and AVIF/)
     })
 
     it('refuses a truncated image with a message and stores nothing', async () => {
@@ -96,10 +93,7 @@ for (const dialect of DIALECTS) {
           bytes: jpeg.subarray(0, 400),
           uploadedBy: null,
         }),
-      ).rejects.toMatchObject({
-        code: 'VALIDATION_FAILED',
-        message: expect.stringMatching(/could not be decoded/),
-      })
+      ).rejects.toThrow(/could not be decoded/)
       expect((await searchMedia(deps, {})).total).toBe(0)
       expect(
         fs.existsSync(root)
