@@ -4,6 +4,7 @@
  * Fastify's router prefers over a parameter.
  */
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
+import { cacheTag } from '../cache/cache-tags.js'
 import type { FeedScope } from '../content/index.js'
 import { ATOM_CONTENT_TYPE, renderAtomFeed } from './atom-feed.js'
 import { sendWithValidators } from './conditional-get.js'
@@ -35,6 +36,8 @@ export const feedRoutesOnly: FastifyPluginAsync<FeedDeps> = async (app, deps) =>
   ) => {
     const feed = await loadFeed(deps, scope)
     if (!feed) return reply.callNotFound()
+    // Every article change purges `feed`; section and tag renames purge their own tag.
+    request.cacheTags(cacheTag.feed, ...scopeTags(scope))
     const writer = WRITERS[format]
     return sendWithValidators(request, reply, writer.render(feed), {
       contentType: writer.contentType,
@@ -52,4 +55,10 @@ export const feedRoutesOnly: FastifyPluginAsync<FeedDeps> = async (app, deps) =>
       )
     }
   }
+}
+
+function scopeTags(scope: FeedScope): string[] {
+  if (scope.kind === 'section') return [cacheTag.section(scope.slug)]
+  if (scope.kind === 'tag') return [cacheTag.tag(scope.slug)]
+  return []
 }

@@ -1,5 +1,6 @@
 /** Sitemap index, per-month article sitemaps, taxonomy and page sitemaps, news sitemap, robots.txt. */
 import type { FastifyPluginAsync } from 'fastify'
+import { cacheTag } from '../cache/cache-tags.js'
 import { sendWithValidators } from './conditional-get.js'
 import type { FeedDeps } from './feed-document.js'
 import {
@@ -26,6 +27,14 @@ type MonthParams = { Params: { year: string; month: string; part?: string } }
 const xml = { contentType: XML_CONTENT_TYPE }
 
 export const sitemapRoutes: FastifyPluginAsync<FeedDeps> = async (app, deps) => {
+  // Sitemaps change only when articles, sections, tags or pages do, and each of those writes
+  // purges `sitemap` (or the implicit menu tag), so the page cache may keep them. The news
+  // sitemap is not tagged: its 48-hour window moves with the clock, not with writes.
+  app.addHook('onRequest', async (request) => {
+    const route = request.routeOptions.url
+    if (route !== NEWS_SITEMAP && route !== '/robots.txt') request.cacheTags(cacheTag.sitemap)
+  })
+
   app.get(SITEMAP_INDEX, async (request, reply) =>
     sendWithValidators(request, reply, renderSitemapIndex(await loadSitemapIndex(deps)), xml),
   )

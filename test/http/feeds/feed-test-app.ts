@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify'
 import { buildApp } from '../../../src/app.js'
 import { fixedClock } from '../../../src/clock.js'
 import { parseConfig } from '../../../src/config.js'
+import { EventBus } from '../../../src/events.js'
 import { seedDemo } from '../../../src/db/seed/seed-demo.js'
 import { createTestDatabase, type TestDatabase } from '../../support/test-database.js'
 
@@ -15,6 +16,8 @@ export interface FeedTestApp {
   app: FastifyInstance
   clock: ReturnType<typeof fixedClock>
   database: TestDatabase
+  /** The app's event bus: pass it to services so their writes purge the page cache. */
+  events: EventBus
   close(): Promise<void>
 }
 
@@ -28,12 +31,14 @@ export async function startFeedTestApp(): Promise<FeedTestApp> {
     LOG_LEVEL: 'silent',
     DEMO_CONTENT: 'false',
   })
-  const app = await buildApp({ db: database.db, clock, config })
+  const events = new EventBus()
+  const app = await buildApp({ db: database.db, clock, config, events })
   await app.ready()
   return {
     app,
     clock,
     database,
+    events,
     close: async () => {
       await app.close()
       await database.destroy()

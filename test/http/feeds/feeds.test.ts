@@ -167,11 +167,14 @@ describe('conditional GET', () => {
     expect(stale.statusCode).toBe(200)
   })
 
-  it('answers 304 to If-Modified-Since at or after Last-Modified', async () => {
+  it('answers 304 to If-Modified-Since at or after Last-Modified when the feed renders', async () => {
     const first = await get('/feed.json')
     const lastModified = first.headers['last-modified'] as string
-
+    // The page cache answers hits by ETag only; this checks the feed route's own validators,
+    // which run on a miss (after a purge).
+    t.app.purgeCacheTags(['feed'])
     const same = await get('/feed.json', { 'if-modified-since': lastModified })
+    t.app.purgeCacheTags(['feed'])
     const older = await get('/feed.json', {
       'if-modified-since': new Date(Date.parse(lastModified) - 60_000).toUTCString(),
     })
@@ -179,6 +182,17 @@ describe('conditional GET', () => {
     expect(lastModified).toMatch(/GMT$/)
     expect(same.statusCode).toBe(304)
     expect(older.statusCode).toBe(200)
+  })
+
+  it('is served from the page cache, tagged for purging, with its validators', async () => {
+    await get('/world/feed/')
+    const hit = await get('/world/feed/')
+    const revalidated = await get('/world/feed/', { 'if-none-match': hit.headers.etag as string })
+
+    expect(hit.headers['x-cache']).toBe('HIT')
+    expect(String(hit.headers['surrogate-key'])).toContain('feed')
+    expect(hit.headers['last-modified']).toMatch(/GMT$/)
+    expect(revalidated.statusCode).toBe(304)
   })
 })
 
@@ -190,7 +204,7 @@ describe('a story updated after publication', () => {
     const id = Number(before.id.split(':').pop())
 
     t.clock.advance(3 * 3_600_000)
-    await updateArticle({ db: t.database.db, clock: t.clock }, id, {
+    await updateArticle({ db: t.database.db, clock: t.clock, events: t.events }, id, {
       title: 'Festival opens: an updated headline',
       slug: 'festival-opens-updated',
     })
@@ -219,6 +233,7 @@ describe('a story updated after publication', () => {
 describe('feedContent setting', () => {
   it('carries only excerpts when set to "excerpt"', async () => {
     await upsertSetting(t.database.db, 'feedContent', 'excerpt', t.clock.now().getTime())
+    t.events.emit({ type: 'settings.changed', keys: ['feedContent'] })
     try {
       const rss = await get('/feed/')
       const json = await jsonFeed()
@@ -229,6 +244,7 @@ describe('feedContent setting', () => {
       expect(jsonFeedErrors(json)).toEqual([])
     } finally {
       await upsertSetting(t.database.db, 'feedContent', 'full', t.clock.now().getTime())
+      t.events.emit({ type: 'settings.changed', keys: ['feedContent'] })
     }
   })
 })
@@ -236,7 +252,7 @@ describe('feedContent setting', () => {
 describe('escaping', () => {
   it('keeps feeds well-formed with markup, CDATA terminators and control characters in a story', async () => {
     const id = Number((await jsonFeed()).items[1]!.id.split(':').pop())
-    await updateArticle({ db: t.database.db, clock: t.clock }, id, {
+    await updateArticle({ db: t.database.db, clock: t.clock, events: t.events }, id, {
       title: 'Ampersands & <angles> ]]> and a bell\u0007',
       standfirst: 'Quotes "double" and \'single\' ]]>',
       bodyHtml: '<p>Code: <code>a]]&gt;b</code> and x]]>y</p>',

@@ -173,6 +173,19 @@ describe('the sitemap validator', () => {
   })
 })
 
+describe('page cache', () => {
+  it('keeps sitemaps but not the news sitemap, whose window moves with the clock', async () => {
+    await get('/sitemap-sections.xml')
+    await get('/news-sitemap.xml')
+    const sitemap = await get('/sitemap-sections.xml')
+    const news = await get('/news-sitemap.xml')
+
+    expect(sitemap.headers['x-cache']).toBe('HIT')
+    expect(String(sitemap.headers['surrogate-key'])).toContain('sitemap')
+    expect(news.headers['x-cache']).toBeUndefined()
+  })
+})
+
 describe('robots.txt', () => {
   it('allows crawling, keeps out the newsroom and search, and lists both sitemaps', async () => {
     const response = await get('/robots.txt')
