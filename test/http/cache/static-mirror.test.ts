@@ -18,12 +18,12 @@ describe('static mirror (STATIC_MIRROR=true)', () => {
     const file = path.join(dataDir, 'static/story/index.html')
 
     await t.app.inject({ method: 'GET', url: '/story/' })
-    await expect.poll(() => fs.existsSync(file), { timeout: 2000, interval: 10 }).toBe(true)
+    await expect.poll(() => fs.existsSync(file), { timeout: 10_000, interval: 10 }).toBe(true)
     expect(fs.readFileSync(file, 'utf8')).toContain('First headline')
     expect(fs.existsSync(`${file}.gz`) && fs.existsSync(`${file}.br`)).toBe(true)
 
     t.events.emit({ type: 'comments.changed', articleId: 42 })
-    await expect.poll(() => fs.existsSync(file), { timeout: 2000, interval: 10 }).toBe(false)
+    await expect.poll(() => fs.existsSync(file), { timeout: 10_000, interval: 10 }).toBe(false)
     expect(fs.existsSync(`${file}.gz`)).toBe(false)
   })
 })
