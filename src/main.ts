@@ -13,6 +13,7 @@ import { connectDatabase, type DatabaseHandle } from './db/connect.js'
 import { migrateToLatest } from './db/migrate.js'
 import { isDatabaseEmpty, seedDemo } from './db/seed/seed-demo.js'
 import { AppError } from './errors.js'
+import { JobRunner } from './jobs/job-runner.js'
 import { EventBus } from './events.js'
 import { createSearchIndex, reindexAll } from './search/index.js'
 
@@ -62,26 +63,32 @@ export async function startServer(config: Config, clock: Clock = systemClock): P
   )
   const app = await buildApp({ db: handle.db, clock, config, events })
   const deps = { db: handle.db, clock, events }
+  const jobs = new JobRunner({
+    deps: { db: handle.db, clock, dialect: handle.dialect },
+    handlers: {},
+    periodic: [
+      () =>
+        publishDueArticles(deps).then(
+          (ids) => ids.length > 0 && app.log.info({ ids }, 'published scheduled articles'),
+        ),
+    ],
+    intervalMs: SCHEDULER_INTERVAL_MS,
+    onError: (error, context) => app.log.error({ err: error }, `${context} failed`),
+  })
   // Overdue scheduled stories go out at start (the server may have been down at their minute).
-  const runScheduler = () =>
-    publishDueArticles(deps).then(
-      (ids) => ids.length > 0 && app.log.info({ ids }, 'published scheduled articles'),
-      (error: unknown) => app.log.error({ err: error }, 'scheduled publishing failed'),
-    )
-  await runScheduler()
-  const timer = setInterval(() => void runScheduler(), SCHEDULER_INTERVAL_MS)
-  timer.unref()
+  await jobs.tick()
+  jobs.start()
 
   let closing = false
   const close = (signal: string) => {
     if (closing) return
     closing = true
     app.log.info({ signal }, 'shutting down')
-    clearInterval(timer)
     const force = setTimeout(() => process.exit(1), 10_000)
     force.unref()
-    void app
-      .close()
+    void jobs
+      .stop()
+      .then(() => app.close())
       .then(() => handle.close())
       .then(() => process.exit(0))
   }

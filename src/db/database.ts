@@ -15,6 +15,7 @@ import type { MediaTable, MediaVariantTable } from '../media/media.table.js'
 import type { PageTable, RedirectTable } from '../content/page.table.js'
 import type { CategoryTable, TagTable } from '../content/taxonomy.table.js'
 import type { SubscriberTable } from '../newsletter/subscriber.table.js'
+import type { JobTable } from '../queue/job.table.js'
 import type { MenuItemTable, MenuTable, SettingTable } from '../settings/settings.table.js'
 
 /** Every table Broadsheet owns, as Kysely sees it. */
@@ -37,6 +38,7 @@ export interface Database {
   settings: SettingTable
   redirects: RedirectTable
   page_views: PageViewTable
+  jobs: JobTable
   sessions: SessionTable
   login_attempts: LoginAttemptTable
   password_resets: PasswordResetTable

@@ -3,6 +3,7 @@ import { AppError } from '../errors.js'
 import * as createContent from './migrations/2026_11_27_1100_create_content.js'
 import * as createSearchIndex from './migrations/2026_11_27_1200_create_search_index.js'
 import * as createMediaVariants from './migrations/2026_11_27_1300_create_media_variants.js'
+import * as createJobs from './migrations/2026_11_27_1400_create_jobs.js'
 import * as createAuth from './migrations/2026_11_28_0900_create_auth.js'
 import * as createNewsroomIndexes from './migrations/2026_11_28_0910_create_newsroom_indexes.js'
 
@@ -11,6 +12,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026_11_27_1100_create_content': createContent,
   '2026_11_27_1200_create_search_index': createSearchIndex,
   '2026_11_27_1300_create_media_variants': createMediaVariants,
+  '2026_11_27_1400_create_jobs': createJobs,
   '2026_11_28_0900_create_auth': createAuth,
   '2026_11_28_0910_create_newsroom_indexes': createNewsroomIndexes,
 }

@@ -1,0 +1,82 @@
+/**
+ * The job runner: work that comes in by time. Polls the durable queue, runs each claimed job
+ * with its handler, and runs periodic tasks (scheduled publishing). Holds timers: built in
+ * main.ts, never at module level.
+ */
+import { randomBytes } from 'node:crypto'
+import { hostname } from 'node:os'
+import { claimJobs, completeJob, failJob, type Job, type QueueDeps } from '../queue/index.js'
+
+export type JobHandler = (payload: unknown, job: Job) => Promise<void>
+
+export interface JobRunnerOptions {
+  deps: QueueDeps
+  handlers: Record<string, JobHandler>
+  /** Tasks run on every tick, before jobs are claimed (e.g. publishing due articles). */
+  periodic?: (() => Promise<unknown>)[]
+  intervalMs?: number
+  onError?: (error: unknown, context: string) => void
+}
+
+export class JobRunner {
+  readonly worker = `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`
+  private timer: NodeJS.Timeout | undefined
+  private running: Promise<number> | undefined
+
+  constructor(private readonly options: JobRunnerOptions) {}
+
+  /** Run periodic tasks, then every due job. Returns how many jobs ran. Never runs twice at once. */
+  tick(): Promise<number> {
+    this.running ??= this.runTick().finally(() => {
+      this.running = undefined
+    })
+    return this.running
+  }
+
+  start(): void {
+    if (this.timer) return
+    this.timer = setInterval(() => void this.tick(), this.options.intervalMs ?? 15_000)
+    this.timer.unref()
+  }
+
+  /** Stop polling and wait for the current tick to finish. */
+  async stop(): Promise<void> {
+    clearInterval(this.timer)
+    this.timer = undefined
+    await this.running
+  }
+
+  private async runTick(): Promise<number> {
+    for (const task of this.options.periodic ?? []) {
+      await task().catch((error: unknown) => this.report(error, 'periodic task'))
+    }
+    let ran = 0
+    for (;;) {
+      const jobs = await claimJobs(this.options.deps, this.worker, 10).catch((error: unknown) => {
+        this.report(error, 'claiming jobs')
+        return []
+      })
+      if (jobs.length === 0) return ran
+      for (const job of jobs) {
+        await this.run(job)
+        ran++
+      }
+    }
+  }
+
+  private async run(job: Job): Promise<void> {
+    const handler = this.options.handlers[job.type]
+    try {
+      if (!handler) throw new Error(`no handler for job type "${job.type}"`)
+      await handler(job.payload, job)
+      await completeJob(this.options.deps, job, this.worker)
+    } catch (error) {
+      this.report(error, `job ${job.id} (${job.type})`)
+      await failJob(this.options.deps, job, this.worker, error)
+    }
+  }
+
+  private report(error: unknown, context: string): void {
+    this.options.onError?.(error, context)
+  }
+}

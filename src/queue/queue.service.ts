@@ -1,0 +1,86 @@
+/**
+ * A durable job queue in the database. Jobs are claimed with a lock that expires, so a job
+ * whose process died is retried; failures back off exponentially up to `maxAttempts`.
+ */
+import type { Kysely } from 'kysely'
+import type { Clock } from '../clock.js'
+import type { Database, Dialect } from '../db/database.js'
+import { validationError } from '../errors.js'
+import { claimJobsPostgres } from './claim.postgres.js'
+import { claimJobsSqlite } from './claim.sqlite.js'
+import {
+  insertJob,
+  listJobs,
+  markDone,
+  markFailed,
+  releaseExpiredLocks,
+  toJob,
+  type Job,
+} from './job.repository.js'
+import type { JobStatus } from './job.table.js'
+
+export interface QueueDeps {
+  db: Kysely<Database>
+  clock: Clock
+  dialect: Dialect
+}
+
+export interface EnqueueOptions {
+  runAt?: Date
+  maxAttempts?: number
+  /** At most one job with this key ever exists (later enqueues are ignored). */
+  uniqueKey?: string
+}
+
+/** Add a job; returns its id, or undefined when a job with the same unique key exists. */
+export async function enqueueJob(
+  deps: QueueDeps,
+  type: string,
+  payload: unknown,
+  options: EnqueueOptions = {},
+): Promise<number | undefined> {
+  if (!/^[a-z][a-z0-9.:-]{0,99}$/.test(type))
+    throw validationError('type', `invalid job type "${type}"`)
+  const now = deps.clock.now().getTime()
+  return insertJob(
+    deps.db,
+    {
+      type,
+      payload,
+      runAt: options.runAt?.getTime() ?? now,
+      maxAttempts: options.maxAttempts ?? 5,
+      uniqueKey: options.uniqueKey ?? null,
+    },
+    now,
+  )
+}
+
+/** Claim up to `limit` due jobs for `worker`, locking them for `lockMs`. */
+export async function claimJobs(
+  deps: QueueDeps,
+  worker: string,
+  limit = 10,
+  lockMs = 5 * 60_000,
+): Promise<Job[]> {
+  const now = deps.clock.now().getTime()
+  await releaseExpiredLocks(deps.db, now)
+  const claim = deps.dialect === 'postgres' ? claimJobsPostgres : claimJobsSqlite
+  const rows = await claim(deps.db, worker, now, lockMs, limit)
+  return rows.map(toJob).sort((a, b) => a.runAt.getTime() - b.runAt.getTime() || a.id - b.id)
+}
+
+export function completeJob(deps: QueueDeps, job: Job, worker: string): Promise<void> {
+  return markDone(deps.db, job.id, worker, deps.clock.now().getTime())
+}
+
+/** Retry after 30 s, 2 min, 8 min… (×4 each attempt), or give up after the last attempt. */
+export function failJob(deps: QueueDeps, job: Job, worker: string, error: unknown): Promise<void> {
+  const now = deps.clock.now().getTime()
+  const delay = 30_000 * 4 ** Math.max(0, job.attempts - 1)
+  const message = error instanceof Error ? error.message : String(error)
+  return markFailed(deps.db, job.id, worker, message, now + delay, now)
+}
+
+export function listRecentJobs(deps: QueueDeps, status?: JobStatus, limit = 50): Promise<Job[]> {
+  return listJobs(deps.db, status, limit)
+}
