@@ -110,7 +110,7 @@ export function Header({ isHome = false, activeSection }: HeaderProps) {
             <Menu items={site.primaryMenu} current={site.currentPath} active={activeSection} />
           </nav>
           {site.trending.length > 0 && (
-            <section class="whats-hot" aria-labelledby="offcanvas-hot">
+            <div class="whats-hot">
               <h2 id="offcanvas-hot" class="widget-title">
                 What's Hot
               </h2>
@@ -121,7 +121,7 @@ export function Header({ isHome = false, activeSection }: HeaderProps) {
                   </li>
                 ))}
               </ul>
-            </section>
+            </div>
           )}
           <SocialLinks label="Follow us" />
         </div>
