@@ -1,6 +1,6 @@
 /** The newsroom's view of articles: every status, optionally one writer's only. */
-import type { ArticleStatus, ArticleSummary } from './article.js'
-import { findSummariesByIds } from './article.repository.js'
+import type { Article, ArticleStatus, ArticleSummary } from './article.js'
+import { findArticleById, findSummariesByIds } from './article.repository.js'
 import type { ContentDeps } from './article.service.js'
 import { countByStatus, listNewsroomIds } from './newsroom.repository.js'
 
@@ -34,4 +34,9 @@ export function countNewsroomArticles(
   filter: { authorId?: number } = {},
 ): Promise<Partial<Record<ArticleStatus, number>>> {
   return countByStatus(deps.db, filter.authorId)
+}
+
+/** One article in any status, for the editor (undefined when there is none). */
+export function findNewsroomArticle(deps: ContentDeps, id: number): Promise<Article | undefined> {
+  return findArticleById(deps.db, id)
 }
