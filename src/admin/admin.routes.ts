@@ -1,0 +1,51 @@
+/**
+ * The newsroom, under /admin/. Every request in this scope gets `request.user` from the session
+ * cookie; every state-changing request must carry a CSRF token and come from this origin; no
+ * response may be stored by any cache.
+ */
+import type { FastifyPluginAsync } from 'fastify'
+import { h } from 'preact'
+import { needsSetup } from '../auth/index.js'
+import { registerCsrfProtection } from '../http/csrf.js'
+import { registerSessions } from '../http/session.js'
+import { accountRoutes } from './account.routes.js'
+import { ADMIN_CSS } from './admin-css.js'
+import { formToken, sendPage, type AdminContext, type AdminOptions } from './admin-context.js'
+import { handleAdminError } from './admin-errors.js'
+import { articleRoutes } from './articles.routes.js'
+import { manageRoutes } from './manage.routes.js'
+import { mediaRoutes } from './media.routes.js'
+import { LoginPage, SetupPage } from './views/account.js'
+
+export type { AdminOptions } from './admin-context.js'
+
+export const adminRoutes: FastifyPluginAsync<AdminOptions> = async (app, options) => {
+  const ctx: AdminContext = {
+    deps: { db: options.db, clock: options.clock, events: options.events },
+    config: options.config,
+    mailer: options.mailer,
+  }
+  registerSessions(app, ctx.deps)
+  registerCsrfProtection(app)
+  app.addHook('onSend', async (_request, reply) => {
+    reply.header('cache-control', 'private, no-store')
+  })
+  app.setErrorHandler(handleAdminError)
+
+  app.get('/admin.css', async (_request, reply) =>
+    reply.type('text/css; charset=utf-8').send(ADMIN_CSS),
+  )
+
+  // The front door: first run → setup; signed out → sign in; signed in → dashboard.
+  app.get('/', async (request, reply) => {
+    if (await needsSetup(ctx.deps))
+      return sendPage(reply, h(SetupPage, { csrf: formToken(request, reply) }))
+    if (!request.user) return sendPage(reply, h(LoginPage, { csrf: formToken(request, reply) }))
+    return reply.redirect('/admin/dashboard', 303)
+  })
+
+  await app.register(accountRoutes, ctx)
+  await app.register(articleRoutes, ctx)
+  await app.register(manageRoutes, ctx)
+  await app.register(mediaRoutes, { ...ctx, storage: options.storage })
+}
