@@ -10,6 +10,7 @@
  * // in any reader route (site/, feeds/):
  * request.cacheTags(cacheTag.home, ...articles.map((a) => cacheTag.article(a.id)))
  */
+import cluster from 'node:cluster'
 import path from 'node:path'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { fastifyPlugin } from 'fastify-plugin'
@@ -26,6 +27,7 @@ import {
   type CacheEntry,
   type Encoding,
 } from './page-cache.js'
+import { ClusterPurgeChannel } from './cluster-purge-channel.js'
 import { RedisPurgeChannel } from './redis-purge-channel.js'
 import { StaticMirror } from './static-mirror.js'
 import { tagsForEvent } from './tags-for-event.js'
@@ -109,14 +111,19 @@ async function pageCachePlugin(app: FastifyInstance, options: PageCachePluginOpt
   const cache = config.pageCache
     ? new PageCache({ maxBytes: config.cacheMaxBytes, staleGraceMs: options.staleGraceMs })
     : null
-  const channel =
-    cache && config.redisUrl
+  // Redis reaches every node (and every worker on it); without it, workers of one
+  // `serve --workers N` still reach each other through the cluster primary.
+  const channel = !cache
+    ? null
+    : config.redisUrl
       ? new RedisPurgeChannel({
           url: config.redisUrl,
           log: app.log,
           onRemotePurge: (tags) => purger.purgeLocally(tags),
         })
-      : null
+      : cluster.isWorker
+        ? new ClusterPurgeChannel((tags) => purger.purgeLocally(tags))
+        : null
   const mirror =
     cache && config.staticMirror
       ? new StaticMirror(path.join(config.dataDir, 'static'), app.log)

@@ -9,6 +9,7 @@ import { seedBulk } from '../db/seed/seed-bulk.js'
 import { isDatabaseEmpty, seedDemo } from '../db/seed/seed-demo.js'
 import { AppError } from '../errors.js'
 import { prepareDatabase, startServer } from '../main.js'
+import { serveWorkers } from './cluster.js'
 import { createSearchIndex, reindexAll } from '../search/index.js'
 
 type Values = Record<string, string | boolean | (string | boolean)[] | undefined>
@@ -26,13 +27,28 @@ const log = (line: string) => console.log(`broadsheet: ${line}`)
 const serve: Command = {
   name: 'serve',
   summary: 'start the web server (migrates, seeds demo content into an empty database)',
-  help: `Usage: broadsheet serve
+  help: `Usage: broadsheet serve [--workers N]
 
 Starts Broadsheet on HOST:PORT (default 0.0.0.0:3000). On start it applies pending migrations,
 fills an empty database with demo content (unless DEMO_CONTENT=false) and publishes overdue
-scheduled articles.`,
-  options: {},
-  run: () => startServer(parseConfig(process.env)),
+scheduled articles.
+
+Options:
+  --workers N   run N worker processes sharing the port (node:cluster; default 1). Page-cache
+                purges reach every worker; with REDIS_URL they also reach other machines.`,
+  options: { workers: { type: 'string' } },
+  run: async (values) => {
+    const workers = values.workers === undefined ? 1 : Number(values.workers)
+    if (!Number.isInteger(workers) || workers < 1 || workers > 64) {
+      throw new AppError(
+        'VALIDATION_FAILED',
+        `--workers must be a whole number from 1 to 64 (got "${String(values.workers)}")`,
+      )
+    }
+    const config = parseConfig(process.env)
+    if (workers === 1) return startServer(config)
+    return serveWorkers(config, workers, log)
+  },
 }
 
 const migrate: Command = {

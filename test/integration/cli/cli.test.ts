@@ -2,10 +2,13 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { runCli, startCli } from '../../support/run-cli.js'
+import { freePort, runCli, startCli } from '../../support/run-cli.js'
 
 /** A failure is one line on stderr naming the problem, with no stack trace. */
-function expectOneLineError(result: { code: number | null; stderr: string }, pattern: RegExp): void {
+function expectOneLineError(
+  result: { code: number | null; stderr: string },
+  pattern: RegExp,
+): void {
   expect(result.code).toBe(1)
   const lines = result.stderr.trim().split('\n')
   expect(lines, result.stderr).toHaveLength(1)
@@ -24,19 +27,26 @@ describe('broadsheet CLI', () => {
   it('lists its commands, and each command explains itself', async () => {
     const help = await runCli(['--help'], {})
     expect(help.code).toBe(0)
-    for (const command of ['serve', 'migrate', 'seed', 'user:create', 'doctor']) expect(help.stdout).toContain(command)
+    for (const command of ['serve', 'migrate', 'seed', 'user:create', 'doctor'])
+      expect(help.stdout).toContain(command)
     const seedHelp = await runCli(['seed', '--help'], {})
     expect(seedHelp.stdout).toMatch(/--articles N/)
   })
 
   it('rejects an unknown command and an unknown flag in one line', async () => {
-    expectOneLineError(await runCli(['publish-everything'], {}), /unknown command "publish-everything"/)
+    expectOneLineError(
+      await runCli(['publish-everything'], {}),
+      /unknown command "publish-everything"/,
+    )
     expectOneLineError(await runCli(['migrate', '--fast'], {}), /migrate: .*--fast/)
   })
 
   it('names an invalid variable and stops', async () => {
     expectOneLineError(await runCli(['doctor'], { PORT: 'eighty', DATA_DIR: dir }), /PORT/)
-    expectOneLineError(await runCli(['serve'], { DATABASE_URL: 'mysql://db/news' }), /DATABASE_URL: must start with postgres/)
+    expectOneLineError(
+      await runCli(['serve'], { DATABASE_URL: 'mysql://db/news' }),
+      /DATABASE_URL: must start with postgres/,
+    )
   })
 
   it('migrates, seeds, creates users and reports in doctor', async () => {
@@ -50,32 +60,83 @@ describe('broadsheet CLI', () => {
     expect(seed.stdout).toMatch(/added 120 generated articles/)
     expect(seed.stderr).toMatch(/120\/120/)
 
-    const user = await runCli(['user:create', '--email', 'Owner@Example.com', '--name', 'Olive Owner', '--password', 'correct horse battery'], env)
+    const user = await runCli(
+      [
+        'user:create',
+        '--email',
+        'Owner@Example.com',
+        '--name',
+        'Olive Owner',
+        '--password',
+        'correct horse battery',
+      ],
+      env,
+    )
     expect(user.code, user.stderr).toBe(0)
     expect(user.stdout).toMatch(/created owner Olive Owner <owner@example.com>/)
     expectOneLineError(
-      await runCli(['user:create', '--email', 'owner@example.com', '--name', 'Again', '--password', 'correct horse battery'], env),
+      await runCli(
+        [
+          'user:create',
+          '--email',
+          'owner@example.com',
+          '--name',
+          'Again',
+          '--password',
+          'correct horse battery',
+        ],
+        env,
+      ),
       /already exists/,
     )
-    expectOneLineError(await runCli(['user:create', '--email', 'x@example.com', '--name', 'Short', '--password', 'short'], env), /at least 10/)
+    expectOneLineError(
+      await runCli(
+        ['user:create', '--email', 'x@example.com', '--name', 'Short', '--password', 'short'],
+        env,
+      ),
+      /at least 10/,
+    )
 
-    const doctor = await runCli(['doctor'], { ...env, DATABASE_URL: '', REDIS_URL: 'redis://:secret@127.0.0.1:6379' })
+    const doctor = await runCli(['doctor'], {
+      ...env,
+      DATABASE_URL: '',
+      REDIS_URL: 'redis://:secret@127.0.0.1:6379',
+    })
     expect(doctor.code, doctor.stderr).toBe(0)
     expect(doctor.stdout).toMatch(/database\s+ok \(sqlite\)/)
     expect(doctor.stdout).toMatch(/articles\s+1\d\d/)
     expect(doctor.stdout).not.toContain('secret')
-    expectOneLineError(await runCli(['seed', '--articles', 'many'], env), /--articles must be a whole number/)
+    expectOneLineError(
+      await runCli(['seed', '--articles', 'many'], env),
+      /--articles must be a whole number/,
+    )
   })
 
   it('explains a corrupt database file, a missing directory and an unreachable PostgreSQL', async () => {
     const corrupt = path.join(dir, 'corrupt')
     fs.mkdirSync(corrupt)
-    fs.writeFileSync(path.join(corrupt, 'broadsheet.db'), 'this is not a database, just text '.repeat(200))
-    expectOneLineError(await runCli(['doctor'], { DATA_DIR: corrupt }), /not a valid SQLite database/)
-    expect(fs.readFileSync(path.join(corrupt, 'broadsheet.db'), 'utf8')).toMatch(/^this is not a database/)
+    fs.writeFileSync(
+      path.join(corrupt, 'broadsheet.db'),
+      'this is not a database, just text '.repeat(200),
+    )
+    expectOneLineError(
+      await runCli(['doctor'], { DATA_DIR: corrupt }),
+      /not a valid SQLite database/,
+    )
+    expect(fs.readFileSync(path.join(corrupt, 'broadsheet.db'), 'utf8')).toMatch(
+      /^this is not a database/,
+    )
 
-    expectOneLineError(await runCli(['migrate'], { DATABASE_URL: `sqlite:${path.join(dir, 'no/such/dir/site.db')}` }), /directory .* does not exist/)
-    expectOneLineError(await runCli(['migrate'], { DATABASE_URL: 'postgres://postgres@127.0.0.1:1/nowhere' }), /cannot reach the database: .*refused/)
+    expectOneLineError(
+      await runCli(['migrate'], {
+        DATABASE_URL: `sqlite:${path.join(dir, 'no/such/dir/site.db')}`,
+      }),
+      /directory .* does not exist/,
+    )
+    expectOneLineError(
+      await runCli(['migrate'], { DATABASE_URL: 'postgres://postgres@127.0.0.1:1/nowhere' }),
+      /cannot reach the database: .*refused/,
+    )
   })
 
   it.skipIf(process.getuid?.() === 0)('explains a read-only database file', async () => {
@@ -92,7 +153,9 @@ describe('broadsheet CLI', () => {
     const seeded = await runCli(['seed'], env)
     expect(seeded.code, seeded.stderr).toBe(0)
     const ports = [await freePort(), await freePort()]
-    const servers = ports.map((port) => startCli(['serve'], { ...env, PORT: String(port), HOST: '127.0.0.1' }))
+    const servers = ports.map((port) =>
+      startCli(['serve'], { ...env, PORT: String(port), HOST: '127.0.0.1' }),
+    )
     try {
       const pages = await Promise.all(ports.map((port) => fetchWhenUp(`http://127.0.0.1:${port}/`)))
       for (const page of pages) expect(page).toContain('The Broadsheet Gazette')
@@ -101,16 +164,6 @@ describe('broadsheet CLI', () => {
     }
   })
 })
-
-async function freePort(): Promise<number> {
-  const net = await import('node:net')
-  return new Promise((resolve) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const address = server.address()
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0))
-    })
-  })
-}
 
 async function fetchWhenUp(url: string, deadlineMs = 30_000): Promise<string> {
   const start = Date.now()
