@@ -9,7 +9,10 @@ const NUMERIC = 1700
  * A Kysely instance over a pg pool. Our timestamps are epoch milliseconds in bigint columns:
  * they fit in a JS number, so int8 (and aggregate numerics) are parsed to numbers.
  */
-export function openPostgres(url: string, options: { max?: number; log?: LogConfig } = {}): Kysely<Database> {
+export function openPostgres(
+  url: string,
+  options: { max?: number; log?: LogConfig } = {},
+): Kysely<Database> {
   const types = {
     getTypeParser: (oid: number, format?: 'text' | 'binary') => {
       if (oid === INT8 || oid === NUMERIC) return (value: string) => Number(value)

@@ -33,7 +33,10 @@ export function openSqlite(file: string, options: { log?: LogConfig } = {}): Kys
       },
     )
   }
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }), log: options.log })
+  return new Kysely<Database>({
+    dialect: new SqliteDialect({ database: sqlite }),
+    log: options.log,
+  })
 }
 
 function describe(error: unknown): string {

@@ -11,7 +11,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     await db.schema
       .createTable('search_documents')
       .ifNotExists()
-      .addColumn('article_id', 'integer', (c) => c.primaryKey().references('articles.id').onDelete('cascade'))
+      .addColumn('article_id', 'integer', (c) =>
+        c.primaryKey().references('articles.id').onDelete('cascade'),
+      )
       .addColumn('title', 'text', (c) => c.notNull())
       .addColumn('standfirst', 'text', (c) => c.notNull())
       .addColumn('body', 'text', (c) => c.notNull())
@@ -20,7 +22,9 @@ export async function up(db: Kysely<any>): Promise<void> {
       .addColumn('published_at', TIME, (c) => c.notNull())
       .addColumn('document', sql`tsvector`, (c) => c.notNull())
       .execute()
-    await sql`create index if not exists search_documents_document_idx on search_documents using gin (document)`.execute(db)
+    await sql`create index if not exists search_documents_document_idx on search_documents using gin (document)`.execute(
+      db,
+    )
     await db.schema
       .createIndex('search_documents_published_idx')
       .ifNotExists()

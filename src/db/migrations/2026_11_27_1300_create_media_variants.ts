@@ -17,7 +17,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .on('media_variants')
     .columns(['media_id', 'kind', 'format'])
     .execute()
-  await db.schema.createIndex('media_mime_idx').ifNotExists().on('media').columns(['mime_type', 'created_at']).execute()
+  await db.schema
+    .createIndex('media_mime_idx')
+    .ifNotExists()
+    .on('media')
+    .columns(['mime_type', 'created_at'])
+    .execute()
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
