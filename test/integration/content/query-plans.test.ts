@@ -20,7 +20,14 @@ import {
 import { newsroom } from '../../support/content-fixtures.js'
 import { createTestDatabase, DIALECTS, type TestDatabase } from '../../support/test-database.js'
 
-const CONTENT_TABLES = ['articles', 'article_categories', 'article_tags', 'article_authors', 'page_views', 'comments']
+const CONTENT_TABLES = [
+  'articles',
+  'article_categories',
+  'article_tags',
+  'article_authors',
+  'page_views',
+  'comments',
+]
 
 for (const dialect of DIALECTS) {
   describe(`${dialect}: reader query plans`, () => {
@@ -53,8 +60,15 @@ for (const dialect of DIALECTS) {
         })
         for (const row of plan.rows) {
           const line = String(dialect === 'sqlite' ? row.detail : row['QUERY PLAN'])
-          const table = dialect === 'sqlite' ? /^SCAN (\w+)$/.exec(line)?.[1] : /Seq Scan on (\w+)/.exec(line)?.[1]
-          const alias = table && CONTENT_TABLES.find((name) => name === table || query.sql.includes(`"${name}" as "${table}"`))
+          const table =
+            dialect === 'sqlite'
+              ? /^SCAN (\w+)$/.exec(line)?.[1]
+              : /Seq Scan on (\w+)/.exec(line)?.[1]
+          const alias =
+            table &&
+            CONTENT_TABLES.find(
+              (name) => name === table || query.sql.includes(`"${name}" as "${table}"`),
+            )
           if (alias) scans.push(`${line} in: ${query.sql}`)
         }
       }

@@ -3,7 +3,11 @@ import path from 'node:path'
 import { sql } from 'kysely'
 import { afterEach, describe, expect, it } from 'vitest'
 import { fixedClock } from '../../../src/clock.js'
-import { listSectionArticles, listLatestArticles, listCategories } from '../../../src/content/index.js'
+import {
+  listSectionArticles,
+  listLatestArticles,
+  listCategories,
+} from '../../../src/content/index.js'
 import { migrateToLatest, pendingMigrations } from '../../../src/db/migrate.js'
 import { seedBulk } from '../../../src/db/seed/seed-bulk.js'
 import { isDatabaseEmpty, seedDemo } from '../../../src/db/seed/seed-demo.js'
@@ -47,14 +51,25 @@ for (const dialect of DIALECTS) {
       expect(await isDatabaseEmpty(t.db)).toBe(false)
 
       const sections = (await listCategories(t.db)).filter((c) => c.parentId === null)
-      expect(sections.map((s) => s.name)).toEqual(['News', 'World', 'Life & Style', 'Sport', 'Entertainment', 'Health', 'Tech', 'Travel'])
+      expect(sections.map((s) => s.name)).toEqual([
+        'News',
+        'World',
+        'Life & Style',
+        'Sport',
+        'Entertainment',
+        'Health',
+        'Tech',
+        'Travel',
+      ])
       for (const section of sections) {
         const listing = await listSectionArticles({ db: t.db, clock }, section.slug)
         expect(listing?.articles.total, section.slug).toBeGreaterThanOrEqual(5)
       }
       const latest = await listLatestArticles({ db: t.db, clock }, { perPage: 100 })
       expect(latest.total).toBe(articles)
-      const withImage = latest.items.filter((a) => a.image && fs.existsSync(path.join(mediaDir, a.image.url.replace('/media/', ''))))
+      const withImage = latest.items.filter(
+        (a) => a.image && fs.existsSync(path.join(mediaDir, a.image.url.replace('/media/', ''))),
+      )
       expect(withImage).toHaveLength(articles)
 
       const users = await t.db.selectFrom('users').select(['role', 'bio']).execute()
@@ -64,13 +79,19 @@ for (const dialect of DIALECTS) {
       // The denormalized comment counts match the approved comments stored.
       const counts = await t.db
         .selectFrom('articles as a')
-        .leftJoin('comments as c', (join) => join.onRef('c.article_id', '=', 'a.id').on('c.status', '=', 'approved'))
+        .leftJoin('comments as c', (join) =>
+          join.onRef('c.article_id', '=', 'a.id').on('c.status', '=', 'approved'),
+        )
         .select(['a.id', 'a.comment_count', (eb) => eb.fn.count<number>('c.id').as('approved')])
         .groupBy(['a.id', 'a.comment_count'])
         .execute()
       expect(counts.every((r) => Number(r.approved) === r.comment_count)).toBe(true)
       expect(counts.filter((r) => r.comment_count > 0).length).toBeGreaterThanOrEqual(10)
-      const replies = await t.db.selectFrom('comments').select('id').where('parent_id', 'is not', null).execute()
+      const replies = await t.db
+        .selectFrom('comments')
+        .select('id')
+        .where('parent_id', 'is not', null)
+        .execute()
       expect(replies.length).toBeGreaterThan(0)
 
       const settings = await findSettings(t.db)
@@ -90,7 +111,12 @@ for (const dialect of DIALECTS) {
       await seedDemo({ db: t.db, clock, mediaDir: path.join(t.dataDir, 'media') })
       const before = await listLatestArticles({ db: t.db, clock })
       const progress: number[] = []
-      await seedBulk(t.db, { articles: 900, batchSize: 400, now: clock.now().getTime(), onProgress: (done) => progress.push(done) })
+      await seedBulk(t.db, {
+        articles: 900,
+        batchSize: 400,
+        now: clock.now().getTime(),
+        onProgress: (done) => progress.push(done),
+      })
       expect(progress).toEqual([400, 800, 900])
       const after = await listLatestArticles({ db: t.db, clock })
       expect(after.total).toBe(before.total + 900)

@@ -1,13 +1,44 @@
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { fixedClock } from '../../../src/clock.js'
-import { archiveArticle, createArticle, publishArticle, updateArticle } from '../../../src/content/index.js'
+import {
+  archiveArticle,
+  createArticle,
+  publishArticle,
+  updateArticle,
+} from '../../../src/content/index.js'
 import { seedDemo } from '../../../src/db/seed/seed-demo.js'
 import { EventBus } from '../../../src/events.js'
-import { createSearchIndex, reindexAll, searchArticles, searchIndexListener, suggestHeadlines, type SearchDeps } from '../../../src/search/index.js'
+import {
+  createSearchIndex,
+  reindexAll,
+  searchArticles,
+  searchIndexListener,
+  suggestHeadlines,
+  type SearchDeps,
+} from '../../../src/search/index.js'
 import { createTestDatabase, DIALECTS, type TestDatabase } from '../../support/test-database.js'
 
-const NASTY = ['"', '*', 'NEAR(', 'a NEAR(b c', '-', ':', '^', '"unbalanced', 'x:y', 'AND OR NOT', "'; drop table articles; --", '🙂🙃', 'مرحبا بالعالم', 'שלום', 'a'.repeat(10_240), '\u0000\u0001', '()', '{}[]']
+const NASTY = [
+  '"',
+  '*',
+  'NEAR(',
+  'a NEAR(b c',
+  '-',
+  ':',
+  '^',
+  '"unbalanced',
+  'x:y',
+  'AND OR NOT',
+  "'; drop table articles; --",
+  '🙂🙃',
+  'مرحبا بالعالم',
+  'שלום',
+  'a'.repeat(10_240),
+  '\u0000\u0001',
+  '()',
+  '{}[]',
+]
 
 for (const dialect of DIALECTS) {
   describe(`${dialect}: full-text search`, () => {
@@ -37,7 +68,9 @@ for (const dialect of DIALECTS) {
       await new Promise((resolve) => setTimeout(resolve, 50))
       const results = await searchArticles(deps, { q: 'zanzibarine' })
       expect(results.items.map((i) => i.article.title)).toEqual(['Quiet afternoon on the quay'])
-      expect(results.items[0]?.snippet.some((p) => p.match && /zanzibarine/i.test(p.text))).toBe(true)
+      expect(results.items[0]?.snippet.some((p) => p.match && /zanzibarine/i.test(p.text))).toBe(
+        true,
+      )
     })
 
     it('matches prefixes while typing', async () => {
@@ -65,18 +98,38 @@ for (const dialect of DIALECTS) {
     it('filters by section and date range, and pages', async () => {
       const sport = await searchArticles(deps, { q: 'harbourton', section: 'sport', perPage: 50 })
       expect(sport.total).toBeGreaterThan(0)
-      expect(sport.items.every((i) => ['sport', 'football'].includes(i.article.category?.slug ?? ''))).toBe(true)
-      const recent = await searchArticles(deps, { q: 'harbourton', from: '2026-11-26', perPage: 50 })
-      expect(recent.items.every((i) => (i.article.publishedAt?.getTime() ?? 0) >= Date.UTC(2026, 10, 26))).toBe(true)
-      expect(recent.total).toBeLessThan((await searchArticles(deps, { q: 'harbourton', perPage: 50 })).total)
+      expect(
+        sport.items.every((i) => ['sport', 'football'].includes(i.article.category?.slug ?? '')),
+      ).toBe(true)
+      const recent = await searchArticles(deps, {
+        q: 'harbourton',
+        from: '2026-11-26',
+        perPage: 50,
+      })
+      expect(
+        recent.items.every(
+          (i) => (i.article.publishedAt?.getTime() ?? 0) >= Date.UTC(2026, 10, 26),
+        ),
+      ).toBe(true)
+      expect(recent.total).toBeLessThan(
+        (await searchArticles(deps, { q: 'harbourton', perPage: 50 })).total,
+      )
       const first = await searchArticles(deps, { q: 'harbourton', perPage: 5 })
       const second = await searchArticles(deps, { q: 'harbourton', perPage: 5, page: 2 })
-      expect(second.items.map((i) => i.article.id)).not.toEqual(first.items.map((i) => i.article.id))
-      await expect(searchArticles(deps, { q: 'x', from: 'yesterday' })).rejects.toMatchObject({ code: 'VALIDATION_FAILED', property: 'from' })
+      expect(second.items.map((i) => i.article.id)).not.toEqual(
+        first.items.map((i) => i.article.id),
+      )
+      await expect(searchArticles(deps, { q: 'x', from: 'yesterday' })).rejects.toMatchObject({
+        code: 'VALIDATION_FAILED',
+        property: 'from',
+      })
     })
 
     it('follows updates, unpublishing and archiving', async () => {
-      const draft = await createArticle({ ...deps, events }, null, { title: 'Quillothorpe keeper retires', bodyHtml: '<p>After forty years.</p>' })
+      const draft = await createArticle({ ...deps, events }, null, {
+        title: 'Quillothorpe keeper retires',
+        bodyHtml: '<p>After forty years.</p>',
+      })
       expect((await searchArticles(deps, { q: 'quillothorpe' })).total).toBe(0)
       await publishArticle({ ...deps, events }, draft.id)
       await new Promise((resolve) => setTimeout(resolve, 50))
