@@ -21,6 +21,11 @@ export const cacheTag = {
   page: (slug: string): string => `page:${slug}`,
   /** The front page. */
   home: 'home',
+  /**
+   * Pages that show "the newest stories" (sidebar Latest Posts, the Trending ticker's fallback):
+   * purged when a story appears, disappears or changes its publication time.
+   */
+  latest: 'latest',
   /** Navigation menus (shown on every page). */
   menu: 'menu',
   /** Site settings: title, social links… (shown on every page). */

@@ -52,6 +52,30 @@ describe('tagsForEvent', () => {
     }
   })
 
+  it('purges the newest-stories lists only when a story enters, leaves or moves in them', () => {
+    const publish = tagsForEvent({
+      type: 'article.changed',
+      articleId: 42,
+      before: refs({ status: 'draft' }),
+      after: refs(),
+    })
+    const edit = tagsForEvent({
+      type: 'article.changed',
+      articleId: 42,
+      before: refs(),
+      after: refs(),
+    })
+    const redate = tagsForEvent({
+      type: 'article.changed',
+      articleId: 42,
+      before: refs(),
+      after: refs({ publishedAt: new Date('2026-06-02T10:00:00Z') }),
+    })
+    expect(publish).toContain('latest')
+    expect(edit).not.toContain('latest')
+    expect(redate).toContain('latest')
+  })
+
   it('purges nothing when no reader could see the story before or after', () => {
     const draft = refs({ status: 'draft', publishedAt: null })
     const scheduled = refs({ status: 'scheduled', publishedAt: new Date('2027-01-01') })

@@ -38,7 +38,14 @@ function articleTags(id: number, before: ArticleRefs | null, after: ArticleRefs 
     cacheTag.feed,
     cacheTag.sitemap,
     cacheTag.search,
+    ...(changesLatest(before, after) ? [cacheTag.latest] : []),
   ])
+}
+
+/** A story entered or left the lists of newest stories, or moved within them. */
+function changesLatest(before: ArticleRefs | null, after: ArticleRefs | null): boolean {
+  if (isReaderVisible(before) !== isReaderVisible(after)) return true
+  return before?.publishedAt?.getTime() !== after?.publishedAt?.getTime()
 }
 
 function isReaderVisible(refs: ArticleRefs | null): boolean {

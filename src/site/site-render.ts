@@ -1,5 +1,6 @@
 /** Render a page template to an HTML document and send it with the right headers. */
 import type { FastifyReply } from 'fastify'
+import { CACHEABLE_CACHE_CONTROL } from '../cache/page-cache.plugin.js'
 import { h } from 'preact'
 import { render } from 'preact-render-to-string'
 import type { Theme } from './theme-loader.js'
@@ -8,8 +9,8 @@ import type { TemplateKind, TemplateProps } from './theme/pages/templates.js'
 import type { SiteView } from './theme/site-view.js'
 import { resolveTemplate, templateCandidates, type TemplateRequest } from './templates.js'
 
-/** Reader pages are the same for every anonymous reader: a CDN may keep them briefly. */
-export const READER_CACHE_CONTROL = 'public, max-age=60, s-maxage=300, stale-while-revalidate=600'
+/** Reader pages are the same for every anonymous reader: a CDN may keep them (one policy, the cache's). */
+export const READER_CACHE_CONTROL = CACHEABLE_CACHE_CONTROL
 
 /** Render the most specific template the theme has for `request`, as a whole document. */
 export function renderDocument<K extends TemplateKind>(

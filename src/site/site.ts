@@ -11,6 +11,7 @@ import { findRedirect, listLatestArticles } from '../content/index.js'
 import type { Database } from '../db/database.js'
 import type { ErrorPageRenderer } from '../http/error-handler.js'
 import { formRoutes } from './form.routes.js'
+import { pageCacheTags } from './page-cache-tags.js'
 import { loadSiteAssets, type SiteAssets } from './site-assets.js'
 import { renderDocument, sendHtml, type SendOptions } from './site-render.js'
 import { loadSiteView, type SiteDeps } from './site-view.js'
@@ -74,8 +75,12 @@ export async function createSite(options: {
         publicUrl: options.config.publicUrl,
         assets: assetUrls,
       }),
-    render: (reply, view, request, props, sendOptions) =>
-      sendHtml(reply, renderDocument(theme, view, request, props), sendOptions),
+    render: (reply, view, request, props, sendOptions) => {
+      if ((sendOptions?.cache ?? 'reader') === 'reader') {
+        reply.request.cacheTags(...pageCacheTags(request, { props, trending: view.trending }))
+      }
+      return sendHtml(reply, renderDocument(theme, view, request, props), sendOptions)
+    },
     notFound: async (request, reply) => {
       const path = pathOf(request)
       const redirect = await findRedirect(deps.db, path)

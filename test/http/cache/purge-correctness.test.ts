@@ -101,17 +101,14 @@ describe('purge correctness', () => {
     }
   })
 
-  it('caches every one of those pages (routes declare their tags)', async (context) => {
+  it('caches every one of those pages (routes declare their tags)', async () => {
     const uncached: string[] = []
     for (const [name, url] of Object.entries(pages)) {
+      // The news sitemap's 48-hour window moves with the clock, not with writes: never cached.
+      if (url === '/news-sitemap.xml') continue
       await get(url)
       if ((await get(url)).headers['x-cache'] !== 'HIT') uncached.push(`${name} ${url}`)
     }
-    if (uncached.length > 0) {
-      // The site and feed routes adopt request.cacheTags() route by route; until then the
-      // freshness checks above hold trivially for those pages.
-      process.stderr.write(`SKIPPED cache coverage: not cached yet: ${uncached.join(', ')}\n`)
-      context.skip()
-    }
+    expect(uncached).toEqual([])
   })
 })

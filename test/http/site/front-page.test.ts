@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { findSettings } from '../../../src/settings/index.js'
+import { READER_CACHE_CONTROL } from '../../../src/site/site-render.js'
 import { buildSeededSite, getPage, SITE_NOW, type SeededSite } from '../../support/site-app.js'
 
 let site: SeededSite
@@ -16,9 +17,7 @@ describe('site chrome', () => {
     const { response } = await getPage(site.app, '/')
     expect(response.statusCode).toBe(200)
     expect(response.headers['content-type']).toBe('text/html; charset=utf-8')
-    expect(response.headers['cache-control']).toBe(
-      'public, max-age=60, s-maxage=300, stale-while-revalidate=600',
-    )
+    expect(response.headers['cache-control']).toBe(READER_CACHE_CONTROL)
     expect(response.body.startsWith('<!doctype html>')).toBe(true)
   })
 
