@@ -1,0 +1,148 @@
+/**
+ * deploy/nginx.conf, for real: nginx serves pages from the static mirror and falls through to
+ * Broadsheet on a miss; an edit deletes the mirrored file so nginx never serves a stale page.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
+import fs from 'node:fs'
+import path from 'node:path'
+import type { FastifyInstance } from 'fastify'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { buildApp } from '../../../src/app.js'
+import { fixedClock } from '../../../src/clock.js'
+import { parseConfig } from '../../../src/config.js'
+import { updateArticle } from '../../../src/content/index.js'
+import { seedDemo } from '../../../src/db/seed/seed-demo.js'
+import { EventBus } from '../../../src/events.js'
+import { ROOT, freePort } from '../../support/run-cli.js'
+import { REQUIRE_SERVICES } from '../../support/services.js'
+import { createTestDatabase, type TestDatabase } from '../../support/test-database.js'
+
+const NGINX = ['/usr/sbin/nginx', '/usr/bin/nginx'].find((p) => fs.existsSync(p))
+if (!NGINX) {
+  if (REQUIRE_SERVICES) throw new Error('nginx is required (REQUIRE_SERVICES=1) but not installed')
+  process.stderr.write('SKIPPED nginx: not installed (apt-get install nginx)\n')
+}
+
+/** Turn the shipped example into a runnable config for this test's ports and folders. */
+function configFor(dir: string, nginxPort: number, appPort: number, mirrorRoot: string): string {
+  const server = fs
+    .readFileSync(path.join(ROOT, 'deploy/nginx.conf'), 'utf8')
+    .replace('server 127.0.0.1:3000;', `server 127.0.0.1:${appPort};`)
+    .replace('listen 80;', `listen 127.0.0.1:${nginxPort};`)
+    .replace('root /var/lib/broadsheet/data/static;', `root ${mirrorRoot};`)
+    .replaceAll(
+      'include /etc/nginx/broadsheet-proxy.conf;',
+      `include ${path.join(ROOT, 'deploy/broadsheet-proxy.conf')};`,
+    )
+  expect(server).toContain(`listen 127.0.0.1:${nginxPort};`)
+  const temp = (name: string) => path.join(dir, name)
+  return `${process.getuid?.() === 0 ? 'user root;' : ''}
+daemon off;
+worker_processes 1;
+pid ${temp('nginx.pid')};
+error_log ${temp('error.log')} warn;
+events { worker_connections 256; }
+http {
+  include /etc/nginx/mime.types;
+  access_log off;
+  client_body_temp_path ${temp('body')};
+  proxy_temp_path ${temp('proxy')};
+  fastcgi_temp_path ${temp('fastcgi')};
+  uwsgi_temp_path ${temp('uwsgi')};
+  scgi_temp_path ${temp('scgi')};
+  ${server}
+}
+`
+}
+
+describe.skipIf(!NGINX)('deploy/nginx.conf with the static mirror', () => {
+  let database: TestDatabase
+  let app: FastifyInstance
+  let nginx: ChildProcess
+  let base: string
+  let events: EventBus
+  const clock = fixedClock(new Date('2026-11-17T09:30:00Z'))
+
+  beforeAll(async () => {
+    database = await createTestDatabase('sqlite')
+    await seedDemo({ db: database.db, clock, mediaDir: path.join(database.dataDir, 'media') })
+    const config = parseConfig({
+      DATA_DIR: database.dataDir,
+      STATIC_MIRROR: 'true',
+      LOG_LEVEL: 'silent',
+      DEMO_CONTENT: 'false',
+    })
+    events = new EventBus()
+    app = await buildApp({ db: database.db, clock, config, events })
+    await app.listen({ port: 0, host: '127.0.0.1' })
+    const address = app.server.address()
+    const appPort = typeof address === 'object' && address ? address.port : 0
+    const nginxPort = await freePort()
+    const dir = path.join(database.dataDir, 'nginx')
+    fs.mkdirSync(dir)
+    const conf = path.join(dir, 'nginx.conf')
+    fs.writeFileSync(
+      conf,
+      configFor(dir, nginxPort, appPort, path.join(database.dataDir, 'static')),
+    )
+    const check = spawnSync(NGINX!, ['-t', '-p', dir, '-c', conf], { encoding: 'utf8' })
+    expect(check.status, check.stderr).toBe(0)
+    nginx = spawn(NGINX!, ['-p', dir, '-c', conf], { stdio: 'ignore' })
+    base = `http://127.0.0.1:${nginxPort}`
+    const up = () =>
+      fetch(`${base}/about/`).then(
+        (r) => r.status,
+        () => 0,
+      )
+    for (let i = 0; i < 100 && (await up()) !== 200; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 100))
+    }
+  })
+
+  afterAll(async () => {
+    nginx?.kill('SIGQUIT')
+    await app?.close()
+    await database?.destroy()
+  })
+
+  it('answers from Broadsheet first, then from the mirror with gzip', async () => {
+    const first = await fetch(`${base}/world/`)
+    expect(first.headers.get('x-cache')).toMatch(/MISS|HIT/)
+    const html = await first.text()
+    await expect
+      .poll(() => fetch(`${base}/world/`).then((r) => r.headers.get('x-cache')))
+      .toBe('STATIC')
+    const mirrored = await fetch(`${base}/world/`, { headers: { 'accept-encoding': 'gzip' } })
+    expect(mirrored.headers.get('content-encoding')).toBe('gzip')
+    expect(await mirrored.text()).toBe(html)
+  })
+
+  it('sends sessions, query strings and the newsroom to Broadsheet', async () => {
+    const withSession = await fetch(`${base}/world/`, { headers: { cookie: 'bs_session=abc' } })
+    expect(withSession.headers.get('x-cache')).not.toBe('STATIC')
+    const withQuery = await fetch(`${base}/world/?utm=1`)
+    expect(withQuery.headers.get('x-cache')).not.toBe('STATIC')
+  })
+
+  it('never serves a stale mirrored page after an edit', async () => {
+    const row = await database.db
+      .selectFrom('article_categories as ac')
+      .innerJoin('categories as c', 'c.id', 'ac.category_id')
+      .innerJoin('articles as a', 'a.id', 'ac.article_id')
+      .select(['a.id'])
+      .where('c.slug', '=', 'world')
+      .orderBy('a.published_at', 'desc')
+      .executeTakeFirstOrThrow()
+    await fetch(`${base}/world/`)
+    await expect
+      .poll(() => fetch(`${base}/world/`).then((r) => r.headers.get('x-cache')))
+      .toBe('STATIC')
+    await updateArticle({ db: database.db, clock, events }, row.id, {
+      title: 'Lighthouse relit after ninety dark years',
+    })
+    // The mirror's files go within milliseconds of the write (unlinks run right after it).
+    await expect
+      .poll(() => fetch(`${base}/world/`).then((r) => r.text()), { timeout: 1000, interval: 20 })
+      .toContain('Lighthouse relit after ninety dark years')
+  })
+})
