@@ -5,6 +5,7 @@ export {
   findMediaUsage,
   findVariants,
   MAX_UPLOAD_BYTES,
+  renderVariantsFromOriginal,
   searchMedia,
   updateMediaDetails,
   uploadImage,

@@ -102,22 +102,51 @@ export async function uploadImage(deps: MediaDeps, input: UploadInput): Promise<
   const variants =
     format === 'gif'
       ? []
-      : await renderVariants(deps.storage, original.data, format, original.info.width, base)
+      : await renderVariants(deps.storage, original.data, base, {
+          formats: [format, 'webp', 'avif'],
+          widths: VARIANT_WIDTHS.filter((w) => w < original.info.width),
+          position: 'attention',
+        })
   await insertVariants(deps.db, id, variants, (v) => variantPath(base, v))
   return mustFind(deps, id)
 }
 
+/**
+ * Render the responsive variants and crops of an image that is already in the library, from its
+ * original bytes: for originals stored without them (the demo seed's SVG illustrations, imports).
+ * A vector original (SVG) renders to rasters: JPEG, WebP and AVIF unless `formats` says
+ * otherwise. Call it once per item.
+ * @example await renderVariantsFromOriginal(deps, { mediaId, bytes: svg, formats: ['jpeg'] })
+ */
+export async function renderVariantsFromOriginal(
+  deps: MediaDeps,
+  input: { mediaId: number; bytes: Buffer; formats?: ImageFormat[] },
+): Promise<MediaWithVariants> {
+  const item = await mustFind(deps, input.mediaId)
+  const format = detectImageFormat(input.bytes)
+  const vector = format === undefined
+  const width = item.width ?? (await sharp(input.bytes).metadata()).width ?? 0
+  const base = item.path.replace(/\.[a-z0-9]+$/i, '')
+  const variants = await renderVariants(deps.storage, input.bytes, base, {
+    formats: input.formats ?? [format && format !== 'gif' ? format : 'jpeg', 'webp', 'avif'],
+    widths: VARIANT_WIDTHS.filter((w) => w < width),
+    // Finding the interesting part costs time; generated art is the same everywhere.
+    position: vector ? 'centre' : 'attention',
+  })
+  await insertVariants(deps.db, item.id, variants, (v) => variantPath(base, v))
+  return mustFind(deps, item.id)
+}
+
+/** The resizes to `widths` and the fixed crops, in each of `formats`. */
 async function renderVariants(
   storage: MediaStorage,
   source: Buffer,
-  format: ImageFormat,
-  width: number,
   base: string,
+  options: { formats: ImageFormat[]; widths: number[]; position: string },
 ): Promise<Omit<MediaVariant, 'url'>[]> {
-  const out: Omit<MediaVariant, 'url'>[] = []
-  const formats: ImageFormat[] = [...new Set<ImageFormat>([format, 'webp', 'avif'])]
+  const formats = [...new Set(options.formats)]
   const jobs: { kind: string; resize: ResizeOptions }[] = [
-    ...VARIANT_WIDTHS.filter((w) => w < width).map((w) => ({
+    ...options.widths.map((w) => ({
       kind: `w${w}`,
       resize: { width: w },
     })),
@@ -127,26 +156,31 @@ async function renderVariants(
         width: c.width,
         height: c.height,
         fit: 'cover' as const,
-        position: 'attention',
+        position: options.position,
       },
     })),
   ]
+  const out: Omit<MediaVariant, 'url'>[] = []
+  // One job's formats at a time: a large original decodes once per format, not 20 times at once.
   for (const job of jobs) {
-    for (const target of formats) {
-      const { data, info } = await sharp(source)
-        .resize({ ...job.resize, withoutEnlargement: false })
-        .toFormat(target, target === 'avif' ? { quality: 50, effort: 2 } : { quality: 78 })
-        .toBuffer({ resolveWithObject: true })
-      const variant = {
-        kind: job.kind,
-        format: target,
-        width: info.width,
-        height: info.height,
-        bytes: data.length,
-      }
-      await storage.put(variantPath(base, variant), data)
-      out.push(variant)
-    }
+    const rendered = await Promise.all(
+      formats.map(async (target) => {
+        const { data, info } = await sharp(source)
+          .resize({ ...job.resize, withoutEnlargement: false })
+          .toFormat(target, target === 'avif' ? { quality: 50, effort: 2 } : { quality: 78 })
+          .toBuffer({ resolveWithObject: true })
+        const variant = {
+          kind: job.kind,
+          format: target,
+          width: info.width,
+          height: info.height,
+          bytes: data.length,
+        }
+        await storage.put(variantPath(base, variant), data)
+        return variant
+      }),
+    )
+    out.push(...rendered)
   }
   return out
 }

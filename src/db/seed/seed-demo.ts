@@ -18,7 +18,7 @@ import {
   publishArticle,
   type Category,
 } from '../../content/index.js'
-import { insertMedia } from '../../media/index.js'
+import { diskStorage, insertMedia, renderVariantsFromOriginal } from '../../media/index.js'
 import { replaceMenu, upsertSetting } from '../../settings/index.js'
 import { slugify } from '../../text/slug.js'
 import type { Database } from '../database.js'
@@ -56,12 +56,13 @@ export async function seedDemo(deps: SeedDeps): Promise<{ articles: number }> {
   await seedSiteChrome(deps, sections)
 
   const sorted = [...DEMO_ARTICLES].sort((a, b) => b.hoursAgo - a.hoursAgo)
+  const mediaIds = await writeIllustrations(deps, sorted, now)
   for (const [index, demo] of sorted.entries()) {
     const publishedAt = now - demo.hoursAgo * HOUR
     const clock = fixedClock(new Date(publishedAt))
     const articleDeps = { db: deps.db, clock }
     const author = authors.get(demo.author)
-    const mediaId = await writeIllustration(deps, demo, publishedAt)
+    const mediaId = mediaIds[index] ?? null
     const sectionId = sections.get(demo.subsection ?? demo.section)?.id ?? null
     const draft = await createArticle(articleDeps, author?.id ?? null, {
       title: demo.title,
@@ -196,24 +197,48 @@ async function seedSiteChrome(deps: SeedDeps, sections: Map<string, Category>): 
   )
 }
 
-async function writeIllustration(deps: SeedDeps, demo: DemoArticle, at: number): Promise<number> {
-  const file = `demo/${slugify(demo.title, 60) || 'story'}.svg`
-  const svg = storyIllustration(demo.title, demo.section)
-  await fs.writeFile(path.join(deps.mediaDir, file), svg)
-  return insertMedia(
-    deps.db,
-    {
-      path: file,
-      mimeType: 'image/svg+xml',
-      width: 1600,
-      height: 900,
-      bytes: Buffer.byteLength(svg),
-      alt: demo.imageAlt,
-      caption: demo.imageCaption,
-      credit: 'Illustration: Broadsheet demo art',
-    },
-    at,
+/**
+ * Demo raster formats: JPEG only. WebP and AVIF would triple the seed's encoding time (it runs
+ * before many test files); uploads get all three.
+ */
+const DEMO_FORMATS = ['jpeg'] as const
+
+/**
+ * One SVG illustration per story, stored as the original, plus raster variants (widths for
+ * `srcset`, the 16:9, 4:3 and 1:1 crops for structured data, the 1200×630 social card), as an
+ * upload would have them. The rasters render in parallel.
+ */
+async function writeIllustrations(
+  deps: SeedDeps,
+  demos: DemoArticle[],
+  now: number,
+): Promise<number[]> {
+  const mediaDeps = { db: deps.db, clock: deps.clock, storage: diskStorage(deps.mediaDir) }
+  const stored: { mediaId: number; bytes: Buffer }[] = []
+  for (const demo of demos) {
+    const file = `demo/${slugify(demo.title, 60) || 'story'}.svg`
+    const bytes = Buffer.from(storyIllustration(demo.title, demo.section))
+    await fs.writeFile(path.join(deps.mediaDir, file), bytes)
+    const mediaId = await insertMedia(
+      deps.db,
+      {
+        path: file,
+        mimeType: 'image/svg+xml',
+        width: 1600,
+        height: 900,
+        bytes: bytes.length,
+        alt: demo.imageAlt,
+        caption: demo.imageCaption,
+        credit: 'Illustration: Broadsheet demo art',
+      },
+      now - demo.hoursAgo * HOUR,
+    )
+    stored.push({ mediaId, bytes })
+  }
+  await Promise.all(
+    stored.map((s) => renderVariantsFromOriginal(mediaDeps, { ...s, formats: [...DEMO_FORMATS] })),
   )
+  return stored.map((s) => s.mediaId)
 }
 
 async function seedComments(
