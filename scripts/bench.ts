@@ -12,6 +12,7 @@ import http from 'node:http'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import autocannon from 'autocannon'
+import { mirrorConfig, NGINX_BINARY, plainStaticConfig } from './nginx-config.js'
 
 const ROOT = path.resolve(import.meta.dirname, '..')
 const OUT = path.join(ROOT, 'artifacts', 'bench')
@@ -128,18 +129,49 @@ async function waitFor(url: string): Promise<void> {
   throw new Error(`${url} did not answer`)
 }
 
+const WRK = ['/usr/bin/wrk', '/usr/local/bin/wrk'].find((p) => fs.existsSync(p))
+
 async function measure(
   name: string,
   url: string,
   headers: Record<string, string> = {},
 ): Promise<Row> {
-  const result = await autocannon({
-    url,
-    connections: CONNECTIONS,
-    duration: DURATION,
-    headers: { 'accept-encoding': 'gzip', ...headers },
-  })
-  const row: Row = {
+  const all = { 'accept-encoding': 'gzip', ...headers }
+  const row = WRK ? runWrk(name, url, all) : await runAutocannon(name, url, all)
+  log(`${name}: ${row.requestsPerSecond} req/s, p99 ${row.p99} ms`)
+  return row
+}
+
+function runWrk(name: string, url: string, headers: Record<string, string>): Row {
+  const args = ['-t2', `-c${CONNECTIONS}`, `-d${DURATION}s`, '--latency']
+  for (const [key, value] of Object.entries(headers)) args.push('-H', `${key}: ${value}`)
+  const out = spawnSync(WRK!, [...args, url], { encoding: 'utf8' }).stdout
+  const ms = (label: string) => {
+    const m = new RegExp(`${label}\\s+([\\d.]+)(us|ms|s)`).exec(out)
+    if (!m) return 0
+    const value = Number(m[1])
+    return (
+      Math.round((m[2] === 'us' ? value / 1000 : m[2] === 's' ? value * 1000 : value) * 100) / 100
+    )
+  }
+  return {
+    name,
+    url: url.replace(/^http:\/\/127\.0\.0\.1:\d+/, ''),
+    requestsPerSecond: Math.round(Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1] ?? 0)),
+    p50: ms('50%'),
+    p99: ms('99%'),
+    errors: Number(/Socket errors:.*?(\d+)/.exec(out)?.[1] ?? 0),
+    non2xx: Number(/Non-2xx or 3xx responses:\s+(\d+)/.exec(out)?.[1] ?? 0),
+  }
+}
+
+async function runAutocannon(
+  name: string,
+  url: string,
+  headers: Record<string, string>,
+): Promise<Row> {
+  const result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION, headers })
+  return {
     name,
     url: url.replace(/^http:\/\/127\.0\.0\.1:\d+/, ''),
     requestsPerSecond: Math.round(result.requests.average),
@@ -148,8 +180,16 @@ async function measure(
     errors: result.errors,
     non2xx: result.non2xx,
   }
-  log(`${name}: ${row.requestsPerSecond} req/s, p99 ${row.p99} ms`)
-  return row
+}
+
+/** Start nginx with a generated config; resolves once it answers. */
+async function startNginx(dir: string, config: string, url: string): Promise<() => Promise<void>> {
+  fs.mkdirSync(dir, { recursive: true })
+  const file = path.join(dir, 'nginx.conf')
+  fs.writeFileSync(file, config)
+  const child = spawn(NGINX_BINARY!, ['-p', dir, '-c', file], { stdio: 'ignore' })
+  await waitFor(url)
+  return () => stop(child)
 }
 
 /** A bare node:http server answering every request with the captured response bytes. */
@@ -212,7 +252,7 @@ async function main(): Promise<void> {
   const dir = dataDir()
   const rows: Row[] = []
 
-  const cached = await startBroadsheet(dir, 38080, { PAGE_CACHE: 'true' })
+  const cached = await startBroadsheet(dir, 38080, { PAGE_CACHE: 'true', STATIC_MIRROR: 'true' })
   const urls = await pickUrls(cached.url)
   const sample = await capture(`${cached.url}${urls.article}`)
   const limit = await startLimitServer(sample.body, sample.headers)
@@ -231,6 +271,37 @@ async function main(): Promise<void> {
       'if-none-match': sample.etag,
     }),
   )
+  if (NGINX_BINARY) {
+    // The mirror holds the article's files once it was served; nginx alone is the limit here.
+    const mirrorRoot = path.join(dir, 'static')
+    const plainDir = path.join(OUT, 'nginx-plain')
+    const plain = await startNginx(
+      plainDir,
+      plainStaticConfig({ dir: plainDir, port: 38090, root: mirrorRoot }),
+      'http://127.0.0.1:38090/',
+    )
+    const nginxLimit = await measure(
+      'limit: nginx, same static file',
+      `http://127.0.0.1:38090${urls.article}`,
+    )
+    rows.push(nginxLimit)
+    await plain()
+    const mirrorDir = path.join(OUT, 'nginx-mirror')
+    const mirror = await startNginx(
+      mirrorDir,
+      mirrorConfig({ dir: mirrorDir, port: 38091, appPort: 38080, mirrorRoot }),
+      'http://127.0.0.1:38091/',
+    )
+    const row = await measure(
+      'nginx + static mirror (article)',
+      `http://127.0.0.1:38091${urls.article}`,
+    )
+    row.ratio = ratio(row.requestsPerSecond, nginxLimit.requestsPerSecond)
+    rows.push(row)
+    await mirror()
+  } else {
+    log('nginx not installed: skipping the static-mirror rows (apt-get install nginx)')
+  }
   const cachedRss = cached.peakRssMb()
   await cached.stop()
 
@@ -255,6 +326,7 @@ async function main(): Promise<void> {
   console.log(
     `\nBroadsheet bench, ${report.date.slice(0, 10)}, ${ARTICLES} articles, ${CONNECTIONS} connections, ${DURATION} s each, Node ${process.version}\n`,
   )
+  console.log(`Load generator: ${WRK ? 'wrk' : 'autocannon'}\n`)
   console.log('| measurement | path | req/s | p50 ms | p99 ms | vs limit | errors |')
   console.log('| --- | --- | ---: | ---: | ---: | ---: | ---: |')
   for (const r of rows) {

@@ -13,46 +13,15 @@ import { parseConfig } from '../../../src/config.js'
 import { updateArticle } from '../../../src/content/index.js'
 import { seedDemo } from '../../../src/db/seed/seed-demo.js'
 import { EventBus } from '../../../src/events.js'
-import { ROOT, freePort } from '../../support/run-cli.js'
+import { mirrorConfig, NGINX_BINARY } from '../../../scripts/nginx-config.js'
+import { freePort } from '../../support/run-cli.js'
 import { REQUIRE_SERVICES } from '../../support/services.js'
 import { createTestDatabase, type TestDatabase } from '../../support/test-database.js'
 
-const NGINX = ['/usr/sbin/nginx', '/usr/bin/nginx'].find((p) => fs.existsSync(p))
+const NGINX = NGINX_BINARY
 if (!NGINX) {
   if (REQUIRE_SERVICES) throw new Error('nginx is required (REQUIRE_SERVICES=1) but not installed')
   process.stderr.write('SKIPPED nginx: not installed (apt-get install nginx)\n')
-}
-
-/** Turn the shipped example into a runnable config for this test's ports and folders. */
-function configFor(dir: string, nginxPort: number, appPort: number, mirrorRoot: string): string {
-  const server = fs
-    .readFileSync(path.join(ROOT, 'deploy/nginx.conf'), 'utf8')
-    .replace('server 127.0.0.1:3000;', `server 127.0.0.1:${appPort};`)
-    .replace('listen 80;', `listen 127.0.0.1:${nginxPort};`)
-    .replace('root /var/lib/broadsheet/data/static;', `root ${mirrorRoot};`)
-    .replaceAll(
-      'include /etc/nginx/broadsheet-proxy.conf;',
-      `include ${path.join(ROOT, 'deploy/broadsheet-proxy.conf')};`,
-    )
-  expect(server).toContain(`listen 127.0.0.1:${nginxPort};`)
-  const temp = (name: string) => path.join(dir, name)
-  return `${process.getuid?.() === 0 ? 'user root;' : ''}
-daemon off;
-worker_processes 1;
-pid ${temp('nginx.pid')};
-error_log ${temp('error.log')} warn;
-events { worker_connections 256; }
-http {
-  include /etc/nginx/mime.types;
-  access_log off;
-  client_body_temp_path ${temp('body')};
-  proxy_temp_path ${temp('proxy')};
-  fastcgi_temp_path ${temp('fastcgi')};
-  uwsgi_temp_path ${temp('uwsgi')};
-  scgi_temp_path ${temp('scgi')};
-  ${server}
-}
-`
 }
 
 describe.skipIf(!NGINX)('deploy/nginx.conf with the static mirror', () => {
@@ -83,7 +52,12 @@ describe.skipIf(!NGINX)('deploy/nginx.conf with the static mirror', () => {
     const conf = path.join(dir, 'nginx.conf')
     fs.writeFileSync(
       conf,
-      configFor(dir, nginxPort, appPort, path.join(database.dataDir, 'static')),
+      mirrorConfig({
+        dir,
+        port: nginxPort,
+        appPort,
+        mirrorRoot: path.join(database.dataDir, 'static'),
+      }),
     )
     const check = spawnSync(NGINX!, ['-t', '-p', dir, '-c', conf], { encoding: 'utf8' })
     expect(check.status, check.stderr).toBe(0)
