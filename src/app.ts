@@ -38,7 +38,8 @@ const VIEW_FLUSH_MS = 10_000
 export async function buildApp(appDeps: AppDeps): Promise<FastifyInstance> {
   const events = appDeps.events ?? new EventBus()
   const search: SearchIndex = createSearchIndex(appDeps.db, appDeps.config.database.dialect)
-  const deps = { ...appDeps, events, search }
+  const mailer = appDeps.mailer ?? createMailer(appDeps.config, appDeps.clock)
+  const deps = { ...appDeps, events, search, mailer }
   events.on(searchIndexListener({ db: deps.db, clock: deps.clock, index: search }))
   const app = Fastify({
     logger: deps.config.logLevel === 'silent' ? false : { level: deps.config.logLevel },
@@ -69,7 +70,7 @@ export async function buildApp(appDeps: AppDeps): Promise<FastifyInstance> {
     clock: deps.clock,
     config: deps.config,
     events: deps.events,
-    mailer: appDeps.mailer ?? createMailer(deps.config, deps.clock),
+    mailer,
     storage: diskStorage(path.join(deps.config.dataDir, 'media')),
   })
   await registerViewCounting(app, deps)

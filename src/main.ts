@@ -16,6 +16,7 @@ import { AppError } from './errors.js'
 import { JobRunner } from './jobs/job-runner.js'
 import { EventBus } from './events.js'
 import { createSearchIndex, reindexAll } from './search/index.js'
+import { newsletterJobs } from './jobs/newsletter-jobs.js'
 
 /** Read `.env` from the working directory when present (environment variables win). */
 export function loadEnvFile(file = '.env'): void {
@@ -63,10 +64,12 @@ export async function startServer(config: Config, clock: Clock = systemClock): P
   )
   const app = await buildApp({ db: handle.db, clock, config, events })
   const deps = { db: handle.db, clock, events }
+  const newsletter = await newsletterJobs({ db: handle.db, clock, dialect: handle.dialect, config })
   const jobs = new JobRunner({
     deps: { db: handle.db, clock, dialect: handle.dialect },
-    handlers: {},
+    handlers: { ...newsletter.handlers },
     periodic: [
+      newsletter.enqueueDueDigest,
       () =>
         publishDueArticles(deps).then(
           (ids) => ids.length > 0 && app.log.info({ ids }, 'published scheduled articles'),

@@ -26,6 +26,7 @@ export async function insertComment(
     body: string
     status: CommentStatus
     userId?: number | null
+    notifyReplies?: boolean
   },
   now: number,
 ): Promise<number> {
@@ -40,6 +41,7 @@ export async function insertComment(
       author_url: input.authorUrl ?? '',
       body: input.body,
       status: input.status,
+      notify_replies: input.notifyReplies ? 1 : 0,
       created_at: now,
     })
     .returning('id')
@@ -93,4 +95,32 @@ export async function refreshCommentCount(db: Db, articleId: number): Promise<nu
     .where('id', '=', articleId)
     .execute()
   return count
+}
+
+/** Has this address had a comment approved before? (It is then a "known" commenter.) */
+export async function hasApprovedCommentFrom(db: Db, email: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('comments')
+    .select('id')
+    .where('author_email', '=', email.toLowerCase())
+    .where('status', '=', 'approved')
+    .limit(1)
+    .executeTakeFirst()
+  return row !== undefined
+}
+
+/** The same body from the same address since `since` (any status): a double post or a bot. */
+export async function hasRecentDuplicate(
+  db: Db,
+  input: { email: string; body: string; since: number },
+): Promise<boolean> {
+  const row = await db
+    .selectFrom('comments')
+    .select('id')
+    .where('author_email', '=', input.email.toLowerCase())
+    .where('created_at', '>=', input.since)
+    .where('body', '=', input.body)
+    .limit(1)
+    .executeTakeFirst()
+  return row !== undefined
 }

@@ -13,5 +13,9 @@ export interface CommentTable {
   body: string
   status: CommentStatus
   created_at: number
+  /** 1 when the commenter asked to be mailed about replies. */
+  notify_replies: Generated<number>
+  /** 1 once the parent comment's author was told about this reply. */
+  reply_notified: Generated<number>
 }
 export type CommentRow = Selectable<CommentTable>

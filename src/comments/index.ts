@@ -8,13 +8,63 @@ export {
 /** Arrange approved comments into reply threads. */
 export { buildCommentTree, type CommentNode } from './comment-tree.js'
 export type { CommentStatus } from './comment.table.js'
+/** Plain-text bodies as paragraphs of text and safe links, for the theme to render escaped. */
+export { commentParagraphs, linkify, type TextPart } from './comment-text.js'
 /**
- * A reader posts a comment: validated, stored as 'pending' for moderation.
- * @example await postComment({ db, clock }, { articleSlug: 'budget-vote', authorName: 'Ann', authorEmail: 'ann@example.com', body: 'Well said.' })
+ * A reader posts a comment: validated, screened for spam, stored under the moderation policy.
+ * @example await postComment(deps, { articleSlug: 'budget-vote', authorName: 'Ann', authorEmail: 'ann@example.com', body: 'Well said.', honeypot: '', stamp, ip })
  */
-export { COMMENT_LIMITS, postComment, type CommentDeps, type CommentInput } from './post-comment.js'
+export {
+  COMMENT_LIMITS,
+  commentsOpen,
+  postComment,
+  type CommentDeps,
+  type CommentInput,
+  type PostCommentDeps,
+  type PostedComment,
+} from './post-comment.js'
 /**
  * Moderation: set a comment's status and recount the article's approved comments.
  * @example await moderateComment({ db, clock, events }, { commentId: 12, status: 'approved' })
  */
-export { findCommentArticleId, moderateComment, type ModerationDeps } from './moderate-comment.js'
+export {
+  findCommentArticleId,
+  moderateComment,
+  moderateComments,
+  replyAsStaff,
+  type ModerationDeps,
+} from './moderate-comment.js'
+/** The moderation queue's tabs and counts. */
+export {
+  countModerationQueue,
+  listModerationQueue,
+  type QueuedComment,
+} from './moderation.repository.js'
+/** Comment mail: new-comment notices to authors, opt-in reply notices and their opt-out. */
+export {
+  notifyAuthorsOfComment,
+  notifyReplyApproved,
+  replyNoticeToken,
+  stopReplyNotices,
+  type CommentMailDeps,
+} from './comment-mail.js'
+/**
+ * Spam defences shared with the contact form: honeypot, signed fill-time stamp, rate limits,
+ * links and blocked words; `SpamChecker` is the optional Akismet-shaped hook.
+ * @example const stamp = formStamp(secret, Date.now()) // put in a hidden field named STAMP_FIELD
+ */
+export {
+  countLinks,
+  DEFAULT_GUARD,
+  findBlockedWord,
+  formStamp,
+  guardSubmission,
+  HONEYPOT_FIELD,
+  STAMP_FIELD,
+  type GuardDeps,
+  type GuardRules,
+  type SpamChecker,
+  type Submission,
+} from './spam-guard.js'
+/** Per-process, hashed-key rate limiting (built once at the edge). */
+export { RateLimiter, type RateRule } from './rate-limiter.js'

@@ -4,7 +4,8 @@ import type { Clock } from '../clock.js'
 import type { Database } from '../db/database.js'
 import { AppError, validationError } from '../errors.js'
 import type { EventSink } from '../events.js'
-import { refreshCommentCount } from './comment.repository.js'
+import { notifyReplyApproved, type CommentMailDeps } from './comment-mail.js'
+import { insertComment, refreshCommentCount } from './comment.repository.js'
 import type { CommentStatus } from './comment.table.js'
 import { findCommentStatus, updateCommentStatus } from './moderation.repository.js'
 
@@ -40,4 +41,54 @@ export async function moderateComment(
   if (comment.status === 'approved' || input.status === 'approved')
     deps.events?.emit({ type: 'comments.changed', articleId: comment.articleId })
   return { articleId: comment.articleId, commentCount }
+}
+
+/**
+ * Moderate several comments at once (the queue's bulk actions), then mail reply notices for
+ * newly approved replies when a mail context is given. Returns the articles touched.
+ */
+export async function moderateComments(
+  deps: ModerationDeps & { mail?: CommentMailDeps | undefined },
+  input: { commentIds: number[]; status: CommentStatus },
+): Promise<number[]> {
+  const articles = new Set<number>()
+  for (const commentId of input.commentIds) {
+    const { articleId } = await moderateComment(deps, { commentId, status: input.status })
+    articles.add(articleId)
+    if (input.status === 'approved' && deps.mail)
+      await notifyReplyApproved(deps.mail, commentId).catch(() => false)
+  }
+  return [...articles]
+}
+
+/** A newsroom member answers a comment: published at once, under their name. */
+export async function replyAsStaff(
+  deps: ModerationDeps & { mail?: CommentMailDeps | undefined },
+  input: { commentId: number; user: { id: number; name: string; email: string }; body: string },
+): Promise<number> {
+  const body = input.body.trim()
+  if (!body) throw validationError('body', 'Please write a reply.')
+  if (body.length > 5000) throw validationError('body', 'Replies must be at most 5000 characters.')
+  const parent = await findCommentStatus(deps.db, input.commentId)
+  if (!parent) throw new AppError('NOT_FOUND', `comment ${input.commentId} does not exist`)
+  // Answering a held comment approves it: the reply must not hang under an invisible parent.
+  if (parent.status !== 'approved')
+    await moderateComment(deps, { commentId: parent.id, status: 'approved' })
+  const id = await insertComment(
+    deps.db,
+    {
+      articleId: parent.articleId,
+      parentId: parent.id,
+      authorName: input.user.name,
+      authorEmail: input.user.email,
+      body,
+      status: 'approved',
+      userId: input.user.id,
+    },
+    deps.clock.now().getTime(),
+  )
+  await refreshCommentCount(deps.db, parent.articleId)
+  deps.events?.emit({ type: 'comments.changed', articleId: parent.articleId })
+  if (deps.mail) await notifyReplyApproved(deps.mail, id).catch(() => false)
+  return id
 }

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely'
+import type { ExpressionBuilder, Kysely } from 'kysely'
 import type { Database } from '../db/database.js'
 import type { CommentStatus } from './comment.table.js'
 
@@ -22,4 +22,89 @@ export async function updateCommentStatus(
   status: CommentStatus,
 ): Promise<void> {
   await db.updateTable('comments').set({ status }).where('id', '=', id).execute()
+}
+
+export interface QueuedComment {
+  id: number
+  articleId: number
+  articleTitle: string
+  parentId: number | null
+  authorName: string
+  authorEmail: string
+  authorUrl: string
+  body: string
+  status: CommentStatus
+  createdAt: Date
+}
+
+/** One tab of the moderation queue, newest first; `authorId` limits it to their articles. */
+export async function listModerationQueue(
+  db: Db,
+  input: { status: CommentStatus; authorId?: number | undefined; limit: number; offset: number },
+): Promise<QueuedComment[]> {
+  let query = db
+    .selectFrom('comments')
+    .innerJoin('articles', 'articles.id', 'comments.article_id')
+    .select([
+      'comments.id',
+      'comments.article_id',
+      'articles.title',
+      'comments.parent_id',
+      'comments.author_name',
+      'comments.author_email',
+      'comments.author_url',
+      'comments.body',
+      'comments.status',
+      'comments.created_at',
+    ])
+    .where('comments.status', '=', input.status)
+  if (input.authorId !== undefined) query = query.where(ownArticle(input.authorId))
+  const rows = await query
+    .orderBy('comments.created_at', 'desc')
+    .orderBy('comments.id', 'desc')
+    .limit(input.limit)
+    .offset(input.offset)
+    .execute()
+  return rows.map((r) => ({
+    id: r.id,
+    articleId: r.article_id,
+    articleTitle: r.title,
+    parentId: r.parent_id,
+    authorName: r.author_name,
+    authorEmail: r.author_email,
+    authorUrl: r.author_url,
+    body: r.body,
+    status: r.status,
+    createdAt: new Date(r.created_at),
+  }))
+}
+
+/** How many comments each tab holds. */
+export async function countModerationQueue(
+  db: Db,
+  authorId?: number,
+): Promise<Record<CommentStatus, number>> {
+  let query = db
+    .selectFrom('comments')
+    .innerJoin('articles', 'articles.id', 'comments.article_id')
+    .select(['comments.status', (eb) => eb.fn.countAll<number>().as('n')])
+    .groupBy('comments.status')
+  if (authorId !== undefined) query = query.where(ownArticle(authorId))
+  const counts: Record<CommentStatus, number> = { pending: 0, approved: 0, spam: 0, trash: 0 }
+  for (const row of await query.execute()) counts[row.status] = Number(row.n)
+  return counts
+}
+
+function ownArticle(authorId: number) {
+  return (eb: ExpressionBuilder<Database, 'comments' | 'articles'>) =>
+    eb.or([
+      eb('articles.author_id', '=', authorId),
+      eb.exists(
+        eb
+          .selectFrom('article_authors')
+          .select('article_authors.user_id')
+          .whereRef('article_authors.article_id', '=', 'articles.id')
+          .where('article_authors.user_id', '=', authorId),
+      ),
+    ])
 }

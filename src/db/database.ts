@@ -14,6 +14,8 @@ import type {
 import type { MediaTable, MediaVariantTable } from '../media/media.table.js'
 import type { PageTable, RedirectTable } from '../content/page.table.js'
 import type { CategoryTable, TagTable } from '../content/taxonomy.table.js'
+import type { ContactMessageTable } from '../contact/contact-message.table.js'
+import type { NewsletterSendTable } from '../newsletter/newsletter-send.table.js'
 import type { SubscriberTable } from '../newsletter/subscriber.table.js'
 import type { JobTable } from '../queue/job.table.js'
 import type { MenuItemTable, MenuTable, SettingTable } from '../settings/settings.table.js'
@@ -43,6 +45,8 @@ export interface Database {
   login_attempts: LoginAttemptTable
   password_resets: PasswordResetTable
   audit_log: AuditLogTable
+  newsletter_sends: NewsletterSendTable
+  contact_messages: ContactMessageTable
 }
 
 export type Db = Kysely<Database>

@@ -1,7 +1,46 @@
 /**
- * Newsletter sign-up: add a reader's address as a pending subscriber.
- * @example await subscribe({ db, clock }, { email: 'reader@example.com', source: 'sidebar' })
+ * Newsletter sign-up with double opt-in: a pending address gets a signed, expiring link.
+ * @example await subscribe({ db, clock, mailer, secret, publicUrl, siteTitle }, { email: 'reader@example.com', source: 'sidebar' })
  */
-export { subscribe, type NewsletterDeps } from './subscribe.service.js'
-export { findSubscriberByEmail, type Subscriber } from './subscriber.repository.js'
+export {
+  confirmSubscription,
+  confirmToken,
+  CONFIRM_TTL_MS,
+  isUnsubscribeToken,
+  normaliseEmail,
+  subscribe,
+  unsubscribe,
+  unsubscribeToken,
+  type NewsletterDeps,
+  type NewsletterMailDeps,
+} from './subscribe.service.js'
+export { findSubscriberByEmail, listSubscribers, type Subscriber } from './subscriber.repository.js'
 export type { SubscriberStatus } from './subscriber.table.js'
+/** Bounces, complaints, CSV import and export for the newsroom. */
+export {
+  exportSubscribersCsv,
+  importSubscribers,
+  markSubscriber,
+} from './subscriber-admin.service.js'
+/**
+ * Sending: digests and breaking news, queued in batches (`newsletter.batch` jobs) that respect
+ * the per-minute limit; `deliverBatch` is the job handler.
+ * @example await sendArticleNow({ db, clock, dialect, settings }, 42)
+ */
+export {
+  BATCH_JOB,
+  BATCH_SIZE,
+  deliverBatch,
+  DIGEST_JOB,
+  enqueueDueDigest,
+  sendArticleNow,
+  sendDigest,
+  startSend,
+  type BatchPayload,
+  type DeliveryDeps,
+  type SendDeps,
+} from './newsletter-send.service.js'
+export { listSends, type NewsletterSend } from './newsletter-send.repository.js'
+export type { SendKind } from './newsletter-send.table.js'
+/** The newsletter's HTML and text rendering. */
+export { renderNewsletter, type MailStory, type NewsletterContent } from './newsletter-mail.js'

@@ -45,3 +45,88 @@ export async function findSubscriberByEmail(
     }
   )
 }
+
+/** Move an address to a new status, stamping when it confirmed or left. */
+export async function updateSubscriberStatus(
+  db: Db,
+  email: string,
+  status: SubscriberStatus,
+  now: number,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('subscribers')
+    .set({
+      status,
+      ...(status === 'confirmed' ? { confirmed_at: now, unsubscribed_at: null } : {}),
+      ...(status === 'unsubscribed' ? { unsubscribed_at: now } : {}),
+    })
+    .where('email', '=', email.toLowerCase())
+    .executeTakeFirst()
+  return Number(result.numUpdatedRows) > 0
+}
+
+/** Ids of confirmed subscribers, in id order (a send's recipient list). */
+export async function listConfirmedSubscriberIds(db: Db): Promise<number[]> {
+  const rows = await db
+    .selectFrom('subscribers')
+    .select('id')
+    .where('status', '=', 'confirmed')
+    .orderBy('id')
+    .execute()
+  return rows.map((r) => r.id)
+}
+
+/** Of these ids, the subscribers still confirmed (someone may have left since the send began). */
+export async function findConfirmedSubscribers(db: Db, ids: number[]): Promise<Subscriber[]> {
+  if (ids.length === 0) return []
+  const rows = await db
+    .selectFrom('subscribers')
+    .select(['id', 'email', 'status', 'source', 'created_at'])
+    .where('id', 'in', ids)
+    .where('status', '=', 'confirmed')
+    .orderBy('id')
+    .execute()
+  return rows.map(toSubscriber)
+}
+
+/** The admin's list: optional status and address search, newest first. */
+export async function listSubscribers(
+  db: Db,
+  input: {
+    status?: SubscriberStatus | undefined
+    search?: string | undefined
+    limit: number
+    offset: number
+  },
+): Promise<{ items: Subscriber[]; total: number }> {
+  let query = db.selectFrom('subscribers')
+  if (input.status) query = query.where('status', '=', input.status)
+  if (input.search)
+    query = query.where('email', 'like', `%${input.search.toLowerCase().replace(/[%_\\]/g, '')}%`)
+  const [rows, count] = await Promise.all([
+    query
+      .select(['id', 'email', 'status', 'source', 'created_at'])
+      .orderBy('id', 'desc')
+      .limit(input.limit)
+      .offset(input.offset)
+      .execute(),
+    query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ])
+  return { items: rows.map(toSubscriber), total: Number(count.n) }
+}
+
+function toSubscriber(row: {
+  id: number
+  email: string
+  status: SubscriberStatus
+  source: string
+  created_at: number
+}): Subscriber {
+  return {
+    id: row.id,
+    email: row.email,
+    status: row.status,
+    source: row.source,
+    createdAt: new Date(Number(row.created_at)),
+  }
+}

@@ -28,6 +28,20 @@ export interface SiteSettings {
   adSlots: Record<string, AdSlot>
   commentPolicy: 'hold-all' | 'hold-first' | 'publish'
   commentDepth: number
+  /** Comments close this many days after publication (0 = never). */
+  commentsCloseAfterDays: number
+  /** Comments with more links than this wait for moderation. */
+  commentMaxLinks: number
+  /** Comments and contact messages containing any of these words go to spam. */
+  blockedWords: string[]
+  /** Forms sent sooner than this after the page was rendered are refused (bots fill instantly). */
+  formMinSeconds: number
+  /** Digest schedule: every day, every Monday, or none. */
+  newsletterDigest: 'daily' | 'weekly' | 'off'
+  /** Hour (0–23, in the site's time zone) the digest goes out. */
+  newsletterHour: number
+  /** Newsletter mails sent per minute at most. */
+  newsletterPerMinute: number
   postsPerPage: number
   newsletterBlurb: string
   footerNewsletterBlurb: string
@@ -47,6 +61,13 @@ export const DEFAULT_SETTINGS: SiteSettings = {
   adSlots: {},
   commentPolicy: 'hold-first',
   commentDepth: 4,
+  commentsCloseAfterDays: 0,
+  commentMaxLinks: 2,
+  blockedWords: [],
+  formMinSeconds: 3,
+  newsletterDigest: 'daily',
+  newsletterHour: 7,
+  newsletterPerMinute: 300,
   postsPerPage: 10,
   newsletterBlurb: 'Get the latest news, analysis and features in your inbox.',
   footerNewsletterBlurb: 'The day’s most important stories, every morning.',

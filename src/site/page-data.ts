@@ -3,7 +3,7 @@
  * one of these and render; nothing here knows about HTTP.
  */
 import { findUserBySlug, type User } from '../auth/index.js'
-import { buildCommentTree, listApprovedComments } from '../comments/index.js'
+import { buildCommentTree, commentsOpen, listApprovedComments } from '../comments/index.js'
 import {
   listFeaturedArticles,
   listLatestArticles,
@@ -53,7 +53,8 @@ export async function loadArticlePage(
     Promise.all(authorRefs.map((a) => findUserBySlug(deps.db, a.slug))),
   ])
   return {
-    article,
+    // The form shows only while comments are open (per article and the site's "close after").
+    article: { ...article, allowComments: commentsOpen(article, view.settings, view.now) },
     sectionTrail: sectionTrail(view, article.category?.id),
     authors: authors.filter((a): a is User => a !== undefined),
     related,

@@ -1,6 +1,7 @@
 /** Loads what every reader page needs (the "site context") and what sidebars show. */
 import type { Kysely } from 'kysely'
 import type { Clock } from '../clock.js'
+import { formStamp, type RateLimiter } from '../comments/index.js'
 import {
   listCategories,
   listEditorsPicks,
@@ -8,12 +9,24 @@ import {
   listMostRead,
 } from '../content/index.js'
 import type { Database } from '../db/database.js'
+import type { EventSink } from '../events.js'
+import type { Mailer } from '../mail/index.js'
+import type { SearchIndex } from '../search/index.js'
 import { findMenuItems, findSettings } from '../settings/index.js'
 import type { SidebarData, SiteView } from './theme/site-view.js'
 
 export interface SiteDeps {
   db: Kysely<Database>
   clock: Clock
+  events?: EventSink | undefined
+  /** Full-text search (the /search/ page and suggestions). */
+  index: SearchIndex
+  mailer: Mailer
+  /** The site's signing secret (form stamps, emailed links). */
+  secret: string
+  /** Per-IP and per-email limits for the reader's forms (one per process). */
+  limiter: RateLimiter
+  publicUrl: string
 }
 
 export async function loadSiteView(
@@ -37,6 +50,7 @@ export async function loadSiteView(
     currentPath: request.path,
     publicUrl: request.publicUrl,
     assets: request.assets,
+    formStamp: formStamp(deps.secret, deps.clock.now().getTime()),
   }
 }
 

@@ -2,7 +2,7 @@
  * Reader pages. Handlers stay thin: parse the path, load one page's data, render.
  * URL scheme: `/`, `/:section/` (sub-sections too; `/:parent/:child/` redirects there),
  * `/:section/page/:n/`, `/YYYY/MM/:slug/` (articles), `/:page/` (static pages), `/tag/:slug/`,
- * `/author/:slug/`, `/search/?q=`, `/subscribe/`. WordPress's `/?s=` redirects to search.
+ * `/author/:slug/`, `/subscribe/` (`/search/` is in search.routes.ts). WordPress's `/?s=` redirects to search.
  */
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
 import {
@@ -13,7 +13,6 @@ import {
   listCategories,
   listSectionArticles,
   listTagArticles,
-  searchArticles,
 } from '../content/index.js'
 import { loadArticlePage, loadHomePage } from './page-data.js'
 import type { SiteKit } from './site.js'
@@ -46,18 +45,6 @@ export const readerRoutes: FastifyPluginAsync<{ kit: SiteKit }> = async (app, { 
     if (s !== undefined) return reply.redirect(`/search/?q=${encodeURIComponent(s)}`, 301)
     const view = await kit.view(request)
     return kit.render(reply, view, { kind: 'home' }, await loadHomePage(deps, view))
-  })
-
-  app.get('/search/', async (request, reply) => {
-    const query = request.query as Query
-    const q = (first(query.q) ?? '').trim()
-    const page = parsePage(first(query.page) ?? '1') ?? 1
-    const view = await kit.view(request)
-    const [results, sidebar] = await Promise.all([
-      searchArticles(deps, q, { page, perPage: view.settings.postsPerPage }),
-      loadSidebar(deps),
-    ])
-    return kit.render(reply, view, { kind: 'search' }, { query: q, results, sidebar })
   })
 
   app.get('/subscribe/', async (request, reply) => {

@@ -6,11 +6,18 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
 import type { Kysely } from 'kysely'
 import type { Clock } from '../clock.js'
+import { RateLimiter } from '../comments/index.js'
 import type { Config } from '../config.js'
 import { findRedirect, listLatestArticles } from '../content/index.js'
 import type { Database } from '../db/database.js'
+import type { EventSink } from '../events.js'
 import type { ErrorPageRenderer } from '../http/error-handler.js'
+import type { Mailer } from '../mail/index.js'
+import type { SearchIndex } from '../search/index.js'
+import { findOrCreateSiteSecret } from '../settings/index.js'
 import { formRoutes } from './form.routes.js'
+import { readerMailRoutes } from './reader-mail.routes.js'
+import { searchRoutes } from './search.routes.js'
 import { pageCacheTags } from './page-cache-tags.js'
 import { loadSiteAssets, type SiteAssets } from './site-assets.js'
 import { renderDocument, sendHtml, type SendOptions } from './site-render.js'
@@ -55,8 +62,21 @@ export async function createSite(options: {
   db: Kysely<Database>
   clock: Clock
   config: Config
+  events?: EventSink | undefined
+  search: SearchIndex
+  mailer: Mailer
 }): Promise<Site> {
-  const deps: SiteDeps = { db: options.db, clock: options.clock }
+  const secret = await findOrCreateSiteSecret(options.db, options.clock.now().getTime())
+  const deps: SiteDeps = {
+    db: options.db,
+    clock: options.clock,
+    events: options.events,
+    index: options.search,
+    mailer: options.mailer,
+    secret,
+    limiter: new RateLimiter(secret),
+    publicUrl: options.config.publicUrl,
+  }
   const theme = await loadTheme(options.config.themeDir)
   const assets = loadSiteAssets(theme.css)
   const assetUrls = {
@@ -115,6 +135,8 @@ export async function createSite(options: {
   const routes: FastifyPluginAsync = async (app) => {
     await app.register(readerRoutes, { kit })
     await app.register(formRoutes, { kit })
+    await app.register(readerMailRoutes, { kit })
+    await app.register(searchRoutes, { kit })
   }
   return {
     kit,

@@ -9,6 +9,7 @@ import { buildApp } from '../../src/app.js'
 import { fixedClock } from '../../src/clock.js'
 import { parseConfig } from '../../src/config.js'
 import { seedDemo } from '../../src/db/seed/seed-demo.js'
+import { createSearchIndex, reindexAll } from '../../src/search/index.js'
 import { createTestDatabase, type TestDatabase } from './test-database.js'
 
 /** Tuesday 17 November 2026, 09:30 in London: the demo newsroom's "now" in tests. */
@@ -23,17 +24,19 @@ export interface SeededSite {
 }
 
 export async function buildSeededSite(
-  options: { now?: Date; themeDir?: string; publicUrl?: string } = {},
+  options: { now?: Date; themeDir?: string; publicUrl?: string; smtpUrl?: string } = {},
 ): Promise<SeededSite> {
   const database = await createTestDatabase('sqlite')
   const clock = fixedClock(options.now ?? SITE_NOW)
   await seedDemo({ db: database.db, clock, mediaDir: path.join(database.dataDir, 'media') })
+  await reindexAll({ db: database.db, clock, index: createSearchIndex(database.db, 'sqlite') })
   const config = parseConfig({
     DATA_DIR: database.dataDir,
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     DEMO_CONTENT: 'false',
     PUBLIC_URL: options.publicUrl ?? 'https://gazette.test',
     THEME_DIR: options.themeDir,
+    SMTP_URL: options.smtpUrl,
   })
   const app = await buildApp({ db: database.db, clock, config })
   await app.ready()

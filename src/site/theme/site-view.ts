@@ -15,6 +15,8 @@ export interface SiteView {
   /** Absolute origin for canonical and share URLs, e.g. `https://news.example`. */
   publicUrl: string
   assets: { css: string; js: string; icon: string }
+  /** Signed "rendered at" stamp for the reader's forms (minimum fill time). */
+  formStamp: string
 }
 
 /** The sidebar's lists, loaded by pages that show one. */

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { findPublishedArticle } from '../../../src/content/index.js'
-import { buildSeededSite, postForm, type SeededSite } from '../../support/site-app.js'
+import { buildSeededSite, getPage, postForm, type SeededSite } from '../../support/site-app.js'
 
 const SLUG = 'council-approves-412m-budget-after-late-night-vote-on-library-hours'
 const PATH = `/2026/11/${SLUG}/`
@@ -13,12 +13,17 @@ beforeAll(async () => {
   const lookup = await findPublishedArticle(site, SLUG)
   if (lookup.kind !== 'published') throw new Error('demo article missing')
   articleId = lookup.article.id
+  const { $ } = await getPage(site.app, PATH)
+  valid.stamp = $('#respond form input[name="stamp"]').val() as string
 })
+// Past the minimum fill time, and in a fresh rate-limit window for every test.
+beforeEach(() => site.clock.advance(11 * 60_000))
 afterAll(async () => {
   await site.close()
 })
 
-const valid = {
+const valid: Record<string, string> = {
+  stamp: '',
   article: SLUG,
   parent: '',
   name: 'Ruth Okafor',
@@ -60,6 +65,7 @@ describe('POST /comments', () => {
     const { response } = await postForm(site.app, '/comments', {
       ...valid,
       name: 'Replying Reader',
+      comment: 'A reply, not the same words again.',
       parent: String(parent.id),
     })
     expect(response.statusCode).toBe(303)

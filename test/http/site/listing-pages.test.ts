@@ -172,7 +172,9 @@ describe('search', () => {
 
   it('says so when nothing matches, and shows just the box without a query', async () => {
     const none = await getPage(site.app, '/search/?q=zzqxv')
-    expect(none.$('.result-count').text()).toBe('Nothing matched your search. Try different words.')
+    expect(none.$('.result-count').text()).toBe('Nothing matched your search.')
+    expect(none.$('.search-empty h2').first().text()).toBe('Tips')
+    expect(none.$('.search-empty .card').length).toBeGreaterThan(0)
     const empty = await getPage(site.app, '/search/')
     expect(empty.$('h1').text()).toBe('Search')
     expect(empty.$('main .card')).toHaveLength(0)

@@ -4,7 +4,8 @@
  * "Cancel Reply" link back); with JavaScript site.js moves the form there instead.
  */
 import { formatCommentCount } from '../../../content/index.js'
-import type { CommentNode } from '../../../comments/index.js'
+import { commentParagraphs, type CommentNode } from '../../../comments/index.js'
+import { FormTrap } from './form-trap.js'
 import { formatDate } from '../format.js'
 import { useSite } from '../theme-context.js'
 
@@ -58,8 +59,18 @@ function CommentItem(props: CommentsProps & { comment: CommentNode; replying: bo
             </time>
           </p>
           <div class="comment-text">
-            {comment.body.split(/\n{2,}/).map((p, i) => (
-              <p key={i}>{p}</p>
+            {commentParagraphs(comment.body).map((parts, i) => (
+              <p key={i}>
+                {parts.map((part, j) =>
+                  part.href ? (
+                    <a key={j} href={part.href} rel="nofollow ugc noopener">
+                      {part.text}
+                    </a>
+                  ) : (
+                    part.text
+                  ),
+                )}
+              </p>
             ))}
           </div>
           {props.allowComments && (
@@ -119,6 +130,7 @@ function RespondForm({ articleSlug, articlePath, allowComments, replyTo, pending
         <form class="comment-form" action="/comments" method="post">
           <input type="hidden" name="article" value={articleSlug} />
           <input type="hidden" name="parent" value={replyTo ?? ''} data-comment-parent />
+          <FormTrap />
           <p class="form-note">
             Your email address will not be published. Required fields are marked *
           </p>
@@ -147,6 +159,10 @@ function RespondForm({ articleSlug, articlePath, allowComments, replyTo, pending
               <input id="comment-url" name="url" type="url" autocomplete="url" maxLength={300} />
             </p>
           </div>
+          <p class="field-check">
+            <input id="comment-notify" name="notify" type="checkbox" value="1" />
+            <label for="comment-notify">Email me when someone replies</label>
+          </p>
           <p>
             <button class="button" type="submit">
               Post Comment

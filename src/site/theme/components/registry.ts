@@ -8,6 +8,7 @@ import { ArticleCard } from './article-card.js'
 import { AuthorBox } from './author-box.js'
 import { Breadcrumb } from './breadcrumb.js'
 import { Comments } from './comments.js'
+import { ContactForm } from './contact-form.js'
 import { Footer } from './footer.js'
 import { Header } from './header.js'
 import { NewsletterForm } from './newsletter-form.js'
@@ -24,6 +25,7 @@ export const BUILT_IN_COMPONENTS = {
   authorBox: AuthorBox,
   breadcrumb: Breadcrumb,
   comments: Comments,
+  contactForm: ContactForm,
   footer: Footer,
   header: Header,
   newsletterForm: NewsletterForm,

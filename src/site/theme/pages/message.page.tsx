@@ -5,6 +5,8 @@ export interface MessagePageProps {
   message: string
   backHref?: string | undefined
   backLabel?: string | undefined
+  /** A one-button POST form (e.g. "Unsubscribe"), for links that must not act on GET. */
+  form?: { action: string; label: string } | undefined
 }
 
 /** A short answer to a form: "Thanks — please check your inbox to confirm". */
@@ -13,12 +15,20 @@ export function MessagePage({
   message,
   backHref = '/',
   backLabel = 'Back to the front page',
+  form,
 }: MessagePageProps) {
   return (
     <BaseLayout title={title} noindex bodyClass="message">
       <main id="main" class="wrap narrow message-page">
         <h1>{title}</h1>
         <p class="lede">{message}</p>
+        {form && (
+          <form method="post" action={form.action}>
+            <button class="button" type="submit">
+              {form.label}
+            </button>
+          </form>
+        )}
         <p>
           <a class="button" href={backHref}>
             {backLabel}

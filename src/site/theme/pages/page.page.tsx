@@ -32,6 +32,7 @@ export function StaticPageView({ page, sidebar }: StaticPageProps) {
               Email the newsroom: <a href={`mailto:${email}`}>{email}</a>
             </p>
           )}
+          {page.slug === 'contact' && <c.contactForm />}
         </main>
         <c.sidebar data={sidebar} />
       </div>

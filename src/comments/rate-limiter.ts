@@ -1,0 +1,47 @@
+/**
+ * In-memory fixed-window counters for per-IP and per-email limits. Keys are hashed with the
+ * site secret before they are kept, so no raw IP or address sits in memory longer than a
+ * request. One instance per process, built at the edge (app.ts).
+ */
+import { createHmac } from 'node:crypto'
+
+export interface RateRule {
+  limit: number
+  windowMs: number
+}
+
+const MAX_KEYS = 50_000
+
+export class RateLimiter {
+  private readonly windows = new Map<string, { count: number; resetAt: number }>()
+
+  constructor(private readonly secret: string) {}
+
+  /** Count one attempt under `key`; false when the rule's limit is already used up. */
+  hit(scope: string, key: string, rule: RateRule, now: number): boolean {
+    const hashed = createHmac('sha256', this.secret)
+      .update(`${scope}:${key.toLowerCase()}`)
+      .digest('base64url')
+    let window = this.windows.get(hashed)
+    if (!window || window.resetAt <= now) {
+      if (this.windows.size >= MAX_KEYS) this.prune(now)
+      window = { count: 0, resetAt: now + rule.windowMs }
+      this.windows.set(hashed, window)
+    }
+    if (window.count >= rule.limit) return false
+    window.count++
+    return true
+  }
+
+  private prune(now: number): void {
+    for (const [key, window] of this.windows) if (window.resetAt <= now) this.windows.delete(key)
+    // Still full (a flood of distinct keys): forget the oldest half rather than grow forever.
+    if (this.windows.size >= MAX_KEYS) {
+      let drop = this.windows.size / 2
+      for (const key of this.windows.keys()) {
+        if (drop-- <= 0) break
+        this.windows.delete(key)
+      }
+    }
+  }
+}

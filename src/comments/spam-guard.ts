@@ -1,0 +1,106 @@
+/**
+ * Spam defences that need no third party, shared by comments and the contact form: a honeypot
+ * field, a signed "form rendered at" stamp for a minimum fill time, per-IP and per-email rate
+ * limits, link counting and a blocked-words list. Plus an Akismet-shaped hook for sites that
+ * want one (no implementation here calls the network).
+ */
+import { AppError, validationError } from '../errors.js'
+import { signToken, verifyToken } from '../settings/index.js'
+import type { RateLimiter, RateRule } from './rate-limiter.js'
+
+/** The honeypot's field name: humans never see it (hidden with CSS and aria-hidden). */
+export const HONEYPOT_FIELD = 'website_url'
+export const STAMP_FIELD = 'stamp'
+
+const STAMP_PURPOSE = 'form-stamp'
+
+export interface GuardDeps {
+  secret: string
+  limiter: RateLimiter
+}
+
+export interface Submission {
+  honeypot: string
+  stamp: string
+  /** The client's address: only hashed into the limiter's window key, never stored. */
+  ip: string
+  email: string
+}
+
+export interface GuardRules {
+  minFillMs: number
+  perIp: RateRule
+  perEmail: RateRule
+}
+
+export const DEFAULT_GUARD: Omit<GuardRules, 'minFillMs'> = {
+  perIp: { limit: 5, windowMs: 10 * 60_000 },
+  perEmail: { limit: 3, windowMs: 10 * 60_000 },
+}
+
+/** The stamp a form carries: when it was rendered, signed. */
+export function formStamp(secret: string, now: number): string {
+  return signToken(secret, STAMP_PURPOSE, String(now))
+}
+
+/**
+ * Check a submission before anything is stored. Returns 'drop' for a bot that filled the
+ * honeypot (answer as if it worked, store nothing); throws a kind, non-5xx error otherwise.
+ */
+export function guardSubmission(
+  deps: GuardDeps,
+  input: Submission,
+  rules: GuardRules,
+  now: number,
+): 'ok' | 'drop' {
+  if (input.honeypot.trim() !== '') return 'drop'
+  const stamp = verifyToken(deps.secret, STAMP_PURPOSE, input.stamp, now)
+  const renderedAt = stamp.ok ? Number(stamp.data) : Number.NaN
+  if (!Number.isFinite(renderedAt))
+    throw validationError('form', 'This form has expired. Please reload the page and try again.')
+  if (now - renderedAt < rules.minFillMs)
+    throw validationError(
+      'form',
+      'That was quicker than we expected. Please wait a few seconds and send it again.',
+    )
+  const ipOk = deps.limiter.hit('ip', input.ip, rules.perIp, now)
+  const emailOk = ipOk && deps.limiter.hit('email', input.email.trim(), rules.perEmail, now)
+  if (!ipOk || !emailOk)
+    throw new AppError(
+      'TOO_MANY_ATTEMPTS',
+      'You are sending a lot in a short time. Please wait a few minutes and try again.',
+    )
+  return 'ok'
+}
+
+/** How many links a plain-text body holds. */
+export function countLinks(text: string): number {
+  return (text.match(/\bhttps?:\/\/|\bwww\./gi) ?? []).length
+}
+
+/** The first blocked word found in any of `texts` (whole words, case-insensitive). */
+export function findBlockedWord(texts: string[], words: string[]): string | undefined {
+  const haystack = texts.join('\n').toLowerCase()
+  return words.find((word) => {
+    const w = word.trim().toLowerCase()
+    if (!w) return false
+    const escaped = w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+    return new RegExp(`(^|[^\\p{L}\\p{N}])${escaped}($|[^\\p{L}\\p{N}])`, 'u').test(haystack)
+  })
+}
+
+/**
+ * An optional outside opinion, shaped like Akismet's comment-check: `spam`, `ham`, or
+ * `unknown` when the service could not say. Wire one in at the edge; none is built in.
+ */
+export interface SpamChecker {
+  check(input: {
+    kind: 'comment' | 'contact'
+    authorName: string
+    authorEmail: string
+    authorUrl?: string
+    body: string
+    permalink?: string
+    userAgent?: string
+  }): Promise<'spam' | 'ham' | 'unknown'>
+}

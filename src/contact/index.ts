@@ -1,0 +1,12 @@
+/**
+ * The contact form: screened like comments, stored, mailed to the contact address.
+ * @example await sendContactMessage(deps, { name: 'Ann', email: 'ann@example.com', subject: 'Tip', message: '…', honeypot: '', stamp, ip })
+ */
+export {
+  CONTACT_LIMITS,
+  sendContactMessage,
+  type ContactDeps,
+  type ContactInput,
+} from './send-contact-message.js'
+/** The newsroom's list of messages, newest first. */
+export { listContactMessages, type ContactMessage } from './contact-message.repository.js'

@@ -1,0 +1,115 @@
+/** The newsroom's subscriber tools: mark bounces and complaints, CSV import and export. */
+import { validationError } from '../errors.js'
+import type { NewsletterDeps } from './subscribe.service.js'
+import {
+  insertSubscriberIfAbsent,
+  listSubscribers,
+  updateSubscriberStatus,
+} from './subscriber.repository.js'
+import type { SubscriberStatus } from './subscriber.table.js'
+
+const EMAIL = /^[^\s@<>()",;]+@[^\s@<>()",;]+\.[^\s@<>()",;]+$/
+const MARKABLE: SubscriberStatus[] = ['bounced', 'complained', 'unsubscribed', 'confirmed']
+const MAX_IMPORT_ROWS = 100_000
+
+/** Mark an address bounced or complained (or restore it). False when it isn't listed. */
+export async function markSubscriber(
+  deps: NewsletterDeps,
+  input: { email: string; status: SubscriberStatus },
+): Promise<boolean> {
+  if (!MARKABLE.includes(input.status))
+    throw validationError('status', `status must be one of ${MARKABLE.join(', ')}`)
+  return updateSubscriberStatus(
+    deps.db,
+    input.email.trim(),
+    input.status,
+    deps.clock.now().getTime(),
+  )
+}
+
+/**
+ * Import addresses from CSV (first column, or the column headed "email"): invalid ones are
+ * reported, duplicates in the file and addresses already listed are skipped. Imported
+ * addresses count as confirmed: they consented on the list they came from.
+ */
+export async function importSubscribers(
+  deps: NewsletterDeps,
+  csv: string,
+): Promise<{ added: number; skipped: number; invalid: string[] }> {
+  const rows = csv
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/)
+    .map(parseCsvLine)
+  if (rows.length > MAX_IMPORT_ROWS)
+    throw validationError('file', `A file may hold at most ${MAX_IMPORT_ROWS} rows.`)
+  const header = rows[0]?.map((c) => c.trim().toLowerCase()) ?? []
+  const column = Math.max(0, header.indexOf('email'))
+  const start = header.includes('email') ? 1 : 0
+  const seen = new Set<string>()
+  const invalid: string[] = []
+  let added = 0
+  let skipped = 0
+  const now = deps.clock.now().getTime()
+  for (const row of rows.slice(start)) {
+    const raw = (row[column] ?? '').trim()
+    if (!raw) continue
+    const email = raw.toLowerCase()
+    if (email.length > 254 || !EMAIL.test(email)) {
+      if (invalid.length < 100) invalid.push(raw.slice(0, 100))
+      continue
+    }
+    if (seen.has(email)) {
+      skipped++
+      continue
+    }
+    seen.add(email)
+    const inserted = await insertSubscriberIfAbsent(
+      deps.db,
+      { email, source: 'import', status: 'confirmed' },
+      now,
+    )
+    if (inserted) added++
+    else skipped++
+  }
+  return { added, skipped, invalid }
+}
+
+/** Every subscriber as CSV (email, status, source, created_at ISO). */
+export async function exportSubscribersCsv(deps: NewsletterDeps): Promise<string> {
+  const lines = ['email,status,source,created_at']
+  for (let offset = 0; ; offset += 1000) {
+    const { items } = await listSubscribers(deps.db, { limit: 1000, offset })
+    for (const s of items)
+      lines.push([s.email, s.status, s.source, s.createdAt.toISOString()].map(csvCell).join(','))
+    if (items.length < 1000) break
+  }
+  return `${lines.join('\r\n')}\r\n`
+}
+
+function csvCell(value: string): string {
+  // A leading = + - @ would run as a formula in a spreadsheet.
+  const safe = /^[=+\-@]/.test(value) ? `'${value}` : value
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe
+}
+
+function parseCsvLine(line: string): string[] {
+  const cells: string[] = []
+  let cell = ''
+  let quoted = false
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i]
+    if (quoted) {
+      if (ch === '"' && line[i + 1] === '"') {
+        cell += '"'
+        i++
+      } else if (ch === '"') quoted = false
+      else cell += ch
+    } else if (ch === '"') quoted = true
+    else if (ch === ',' || ch === ';') {
+      cells.push(cell)
+      cell = ''
+    } else cell += ch
+  }
+  cells.push(cell)
+  return cells
+}
