@@ -1,5 +1,5 @@
 // Broadsheet reader enhancements. Everything here is optional: pages work without it.
-/* global document, localStorage */
+/* global document, localStorage, navigator */
 ;(function () {
   'use strict'
   var doc = document
@@ -139,5 +139,22 @@
     } catch {
       // Storage may be disabled; the form works without it.
     }
+  }
+
+  // ------------------------------------------------------------ Native share
+  // The Share… button beside the share links appears only where the Web Share API exists.
+  if (typeof navigator !== 'undefined' && typeof navigator.share === 'function') {
+    doc.querySelectorAll('[data-share-native]').forEach(function (item) {
+      var button = item.querySelector('button')
+      if (!button) return
+      item.hidden = false
+      button.addEventListener('click', function () {
+        navigator
+          .share({ title: button.dataset.title, url: button.dataset.url })
+          .catch(function () {
+            // The reader closed the share sheet: nothing to do.
+          })
+      })
+    })
   }
 })()

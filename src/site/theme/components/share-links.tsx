@@ -1,4 +1,8 @@
-/** Share links: plain links with the canonical URL and headline. No third-party scripts. */
+/**
+ * Share links: plain links with the canonical URL and headline, no third-party scripts. The
+ * Email link opens a prefilled message. A native "Share…" button (Web Share API) stays hidden
+ * unless site.js finds `navigator.share`.
+ */
 import { Icon, type IconName } from './icons.js'
 
 export interface ShareLinksProps {
@@ -32,17 +36,21 @@ export function shareTargets({ url, title, imageUrl }: ShareLinksProps): {
       icon: 'pinterest',
       href: `https://www.pinterest.com/pin/create/button/?url=${u}${media}&description=${t}`,
     },
-    { label: 'Email', icon: 'email', href: `mailto:?subject=${t}&body=${u}` },
+    {
+      label: 'Email',
+      icon: 'email',
+      href: `mailto:?subject=${t}&body=${encodeURIComponent(`${title}\n\n${url}`)}`,
+    },
   ]
 }
 
 export function ShareLinks(props: ShareLinksProps) {
   return (
     <div class="share">
-      <span class="share-label" id="share-label">
+      <span class="share-label" aria-hidden="true">
         Share
       </span>
-      <ul class="share-links" aria-labelledby="share-label">
+      <ul class="share-links" aria-label="Share this story">
         {shareTargets(props).map((s) => (
           <li key={s.label}>
             <a
@@ -56,6 +64,28 @@ export function ShareLinks(props: ShareLinksProps) {
             </a>
           </li>
         ))}
+        <li hidden data-share-native>
+          <button type="button" class="share-native" data-url={props.url} data-title={props.title}>
+            <svg
+              class="icon"
+              width="16"
+              height="16"
+              viewBox="0 0 24 24"
+              aria-hidden="true"
+              focusable="false"
+            >
+              <path
+                d="M12 3v12M7 8l5-5 5 5M5 13v7h14v-7"
+                fill="none"
+                stroke="currentColor"
+                stroke-width="2"
+                stroke-linecap="round"
+                stroke-linejoin="round"
+              />
+            </svg>
+            <span class="share-name">Share…</span>
+          </button>
+        </li>
       </ul>
     </div>
   )
