@@ -45,7 +45,7 @@ const ALLOWED: sanitizeHtml.IOptions = {
     img: ['src', 'alt', 'width', 'height', 'srcset', 'sizes', 'loading'],
     blockquote: ['class', 'cite', 'data-embed', 'data-url'],
     aside: ['class'],
-    figure: ['class'],
+    figure: ['class', 'data-embed', 'data-url'],
     th: ['colspan', 'rowspan', 'scope'],
     td: ['colspan', 'rowspan'],
   },

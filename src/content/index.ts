@@ -72,7 +72,22 @@ export { createPage, findPublishedPage } from './page.service.js'
 export type { StaticPage } from './page.repository.js'
 /** Old URLs that moved. */
 export { findRedirect, type Redirect } from './redirect.repository.js'
-export { listRevisions, type Revision } from './revision.repository.js'
+export { listRevisions, type Revision, type RevisionWithDoc } from './revision.repository.js'
+/**
+ * Revisions: look one up, or put it back (a new save and a new revision).
+ * @example await restoreRevision({ db, clock }, { articleId, revisionId, expectedVersion: 7, editorId })
+ */
+export { findArticleRevision, restoreRevision } from './revision.service.js'
+/** Dated corrections and updates under published articles. */
+export { addCorrection, listArticleCorrections } from './correction.service.js'
+export type { Correction } from './correction.repository.js'
+/**
+ * Secret preview links for unpublished articles.
+ * @example const token = await previewTokenFor({ db, clock }, 42) // → /preview/<token>
+ */
+export { findArticleByPreviewToken, previewTokenFor } from './preview.service.js'
+/** Tag suggestions for the editor's autocomplete. */
+export { searchTags } from './taxonomy.repository.js'
 /** Sanitizing on save and the one door for stored HTML into templates. */
 export { escapeHtml, sanitizeBody, trustedHtml, type TrustedHtml } from './body-html.js'
 /** Reading time ("4 Mins Read"), word counts, excerpts. */

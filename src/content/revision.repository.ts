@@ -14,6 +14,11 @@ export interface Revision {
   createdAt: Date
 }
 
+/** One revision with its editor document (what a restore needs). */
+export interface RevisionWithDoc extends Revision {
+  bodyDoc: unknown
+}
+
 export async function insertRevision(
   db: Db,
   articleId: number,
@@ -63,4 +68,29 @@ export async function listRevisions(db: Db, articleId: number): Promise<Revision
     authorId: r.author_id,
     createdAt: new Date(r.created_at),
   }))
+}
+
+export async function findRevision(
+  db: Db,
+  articleId: number,
+  revisionId: number,
+): Promise<RevisionWithDoc | undefined> {
+  const r = await db
+    .selectFrom('revisions')
+    .selectAll()
+    .where('article_id', '=', articleId)
+    .where('id', '=', revisionId)
+    .executeTakeFirst()
+  if (!r) return undefined
+  return {
+    id: r.id,
+    articleId: r.article_id,
+    version: r.version,
+    title: r.title,
+    standfirst: r.standfirst,
+    bodyHtml: r.body_html,
+    bodyDoc: r.body_doc ? (JSON.parse(r.body_doc) as unknown) : null,
+    authorId: r.author_id,
+    createdAt: new Date(Number(r.created_at)),
+  }
 }

@@ -112,3 +112,14 @@ function toCategory(row: {
     position: row.position,
   }
 }
+
+/** Tags whose name starts with `prefix` (case-insensitive), alphabetical: the editor's suggestions. */
+export async function searchTags(db: Db, prefix: string, limit = 10): Promise<Tag[]> {
+  const cleaned = prefix
+    .trim()
+    .toLowerCase()
+    .replace(/[%_\\]/g, '')
+  let query = db.selectFrom('tags').select(['id', 'name', 'slug', 'description'])
+  if (cleaned) query = query.where((eb) => eb(eb.fn('lower', ['name']), 'like', `${cleaned}%`))
+  return query.orderBy('name').limit(limit).execute()
+}

@@ -11,6 +11,7 @@ import type {
   ArticleTagTable,
   RevisionTable,
 } from '../content/article.table.js'
+import type { ArticleCorrectionTable, ArticlePreviewTable } from '../content/correction.table.js'
 import type { MediaTable, MediaVariantTable } from '../media/media.table.js'
 import type { PageTable, RedirectTable } from '../content/page.table.js'
 import type { CategoryTable, TagTable } from '../content/taxonomy.table.js'
@@ -45,6 +46,8 @@ export interface Database {
   login_attempts: LoginAttemptTable
   password_resets: PasswordResetTable
   audit_log: AuditLogTable
+  article_corrections: ArticleCorrectionTable
+  article_previews: ArticlePreviewTable
   newsletter_sends: NewsletterSendTable
   contact_messages: ContactMessageTable
 }

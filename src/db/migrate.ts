@@ -6,6 +6,7 @@ import * as createMediaVariants from './migrations/2026_11_27_1300_create_media_
 import * as createJobs from './migrations/2026_11_27_1400_create_jobs.js'
 import * as createAuth from './migrations/2026_11_28_0900_create_auth.js'
 import * as createNewsroomIndexes from './migrations/2026_11_28_0910_create_newsroom_indexes.js'
+import * as createCorrectionsAndPreviews from './migrations/2026_11_28_1100_create_corrections_and_previews.js'
 import * as createReaderMail from './migrations/2026_11_28_1000_create_reader_mail.js'
 
 /** Every migration, in order. Listed explicitly: greppable wiring beats directory scanning. */
@@ -17,6 +18,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026_11_28_0900_create_auth': createAuth,
   '2026_11_28_0910_create_newsroom_indexes': createNewsroomIndexes,
   '2026_11_28_1000_create_reader_mail': createReaderMail,
+  '2026_11_28_1100_create_corrections_and_previews': createCorrectionsAndPreviews,
 }
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(MIGRATIONS) }
