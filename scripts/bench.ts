@@ -256,7 +256,7 @@ async function main(): Promise<void> {
   const urls = await pickUrls(cached.url)
   const sample = await capture(`${cached.url}${urls.article}`)
   const limit = await startLimitServer(sample.body, sample.headers)
-  const limitRow = await measure('limit: node:http, same bytes', limit.url)
+  const limitRow = await measure('limit: node:http, same bytes', `${limit.url}${urls.article}`)
   rows.push(limitRow)
   await limit.close()
 

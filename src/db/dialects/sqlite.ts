@@ -33,10 +33,33 @@ export function openSqlite(file: string, options: { log?: LogConfig } = {}): Kys
       },
     )
   }
+  cacheStatements(sqlite)
   return new Kysely<Database>({
     dialect: new SqliteDialect({ database: sqlite }),
     log: options.log,
   })
+}
+
+const MAX_STATEMENTS = 500
+
+/**
+ * Kysely prepares every query afresh; compiling the SQL is most of a simple query's cost. Keep
+ * prepared statements by SQL text on this connection. Safe because queries run synchronously
+ * (Kysely's streaming, which would hold a statement open, is not used), and SQLite re-prepares
+ * a cached statement by itself after a schema change.
+ */
+function cacheStatements(sqlite: SQLite.Database): void {
+  const prepare = sqlite.prepare.bind(sqlite)
+  const statements = new Map<string, SQLite.Statement>()
+  sqlite.prepare = ((source: string) => {
+    let statement = statements.get(source)
+    if (!statement) {
+      statement = prepare(source)
+      if (statements.size >= MAX_STATEMENTS) statements.clear()
+      statements.set(source, statement)
+    }
+    return statement
+  }) as typeof sqlite.prepare
 }
 
 function describe(error: unknown): string {

@@ -1,10 +1,11 @@
 /** Dates, paths and section colours as templates show them, in the site's locale and time zone. */
 import { articlePath, type ArticleSummary, type Category } from '../../content/index.js'
+import { dateFormat } from '../../text/date-format.js'
 import type { SiteView } from './site-view.js'
 
 /** "16 September 2026" (en-GB) or "September 16, 2026" (en-US). */
 export function formatDate(date: Date, site: Pick<SiteView, 'settings'>): string {
-  return new Intl.DateTimeFormat(site.settings.locale, {
+  return dateFormat(site.settings.locale, {
     day: 'numeric',
     month: 'long',
     year: 'numeric',
@@ -14,7 +15,7 @@ export function formatDate(date: Date, site: Pick<SiteView, 'settings'>): string
 
 /** "Wednesday 17 September" (en-GB) or "Wednesday, September 17" (en-US). */
 export function formatToday(date: Date, site: Pick<SiteView, 'settings'>): string {
-  return new Intl.DateTimeFormat(site.settings.locale, {
+  return dateFormat(site.settings.locale, {
     weekday: 'long',
     day: 'numeric',
     month: 'long',
@@ -24,7 +25,7 @@ export function formatToday(date: Date, site: Pick<SiteView, 'settings'>): strin
 
 /** The year of `date` in the site's time zone. */
 export function yearOf(date: Date, site: Pick<SiteView, 'settings'>): string {
-  return new Intl.DateTimeFormat('en', {
+  return dateFormat('en', {
     year: 'numeric',
     timeZone: site.settings.timeZone,
   }).format(date)
