@@ -5,6 +5,7 @@
 import { findUserBySlug, type User } from '../auth/index.js'
 import { buildCommentTree, commentsOpen, listApprovedComments } from '../comments/index.js'
 import {
+  listArticleCorrections,
   listFeaturedArticles,
   listLatestArticles,
   listRelatedArticles,
@@ -46,11 +47,12 @@ export async function loadArticlePage(
 ): Promise<ArticlePageProps> {
   const authorRefs =
     article.authors.length > 0 ? article.authors : article.author ? [article.author] : []
-  const [related, comments, sidebar, authors] = await Promise.all([
+  const [related, comments, sidebar, authors, corrections] = await Promise.all([
     listRelatedArticles(deps, article, 6),
     listApprovedComments(deps.db, article.id),
     loadSidebar(deps),
     Promise.all(authorRefs.map((a) => findUserBySlug(deps.db, a.slug))),
+    listArticleCorrections(deps, article.id),
   ])
   return {
     // The form shows only while comments are open (per article and the site's "close after").
@@ -62,6 +64,7 @@ export async function loadArticlePage(
     replyTo: query.replyTo,
     pending: query.pending,
     sidebar,
+    corrections,
   }
 }
 

@@ -19,6 +19,7 @@ import { formRoutes } from './form.routes.js'
 import { readerMailRoutes } from './reader-mail.routes.js'
 import { searchRoutes } from './search.routes.js'
 import { pageCacheTags } from './page-cache-tags.js'
+import { previewRoutes } from './preview.routes.js'
 import { loadSiteAssets, type SiteAssets } from './site-assets.js'
 import { renderDocument, sendHtml, type SendOptions } from './site-render.js'
 import { loadSiteView, type SiteDeps } from './site-view.js'
@@ -135,6 +136,7 @@ export async function createSite(options: {
   const routes: FastifyPluginAsync = async (app) => {
     await app.register(readerRoutes, { kit })
     await app.register(formRoutes, { kit })
+    await app.register(previewRoutes, { kit })
     await app.register(readerMailRoutes, { kit })
     await app.register(searchRoutes, { kit })
   }

@@ -5,7 +5,9 @@ import {
   formatReadingTime,
   type Article,
   type ArticleSummary,
+  type Correction,
 } from '../../../content/index.js'
+import { Corrections } from '../components/corrections.js'
 import { Html } from '../components/html.js'
 import { Icon } from '../components/icons.js'
 import { absoluteUrl, formatDate, pathOf, sectionAccent } from '../format.js'
@@ -23,6 +25,8 @@ export interface ArticlePageProps {
   replyTo?: number | undefined
   pending: boolean
   sidebar: SidebarData
+  /** Dated corrections and updates, oldest first. */
+  corrections?: Correction[] | undefined
 }
 
 const MINUTE = 60_000
@@ -148,6 +152,7 @@ export function ArticlePage(props: ArticlePageProps) {
               </figure>
             )}
             <Html class="article-body" html={article.bodyHtml} />
+            <Corrections corrections={props.corrections} />
             <footer class="article-footer">
               {article.tags.length > 0 && (
                 <ul class="tags" aria-label="Tags">
