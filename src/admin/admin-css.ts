@@ -31,4 +31,45 @@ th,td{text-align:left;padding:.5rem;border-bottom:1px solid var(--line);vertical
 .cards li{background:#fff;border:1px solid var(--line);border-radius:8px;padding:1rem}
 .cards strong{display:block;font-size:2rem}
 pre{white-space:pre-wrap;background:#fff;border:1px solid var(--line);padding:1rem;overflow:auto}
+textarea.short{min-height:4.5rem;font-family:inherit;font-size:1rem}
+input[type=url],input[type=search],input[type=number],input[type=file]{width:100%;padding:.5rem .6rem;border:1px solid var(--line);border-radius:6px;font:inherit;background:#fff}
+select[multiple]{min-height:5rem}
+fieldset{border:1px solid var(--line);border-radius:8px;padding:.8rem 1rem;display:grid;gap:.8rem;background:#fff}
+legend{font-weight:700;padding:0 .3rem}
+.two{display:grid;gap:1rem;grid-template-columns:repeat(auto-fit,minmax(14rem,1fr))}
+.three{display:grid;gap:1rem;grid-template-columns:repeat(auto-fit,minmax(10rem,1fr))}
+.check{display:flex;gap:.5rem;align-items:center}.check label{margin:0;font-weight:400}
+.toolbar{display:flex;flex-wrap:wrap;gap:.25rem;padding:.35rem;border:1px solid var(--line);border-bottom:0;border-radius:6px 6px 0 0;background:#fff;position:sticky;top:0;z-index:5}
+.toolbar .tool{background:#fff;color:var(--ink);border:1px solid transparent;padding:.3rem .55rem;font-size:.9rem}
+.toolbar .tool[aria-pressed=true]{background:#e8f0fe;border-color:var(--accent)}
+.editor-content{min-height:20rem;border:1px solid var(--line);border-radius:0 0 6px 6px;background:#fff;padding:.8rem 1rem;font:18px/1.6 Georgia,serif}
+.editor-content:focus{outline:3px solid #8ab4f8}
+.editor-content p.is-editor-empty:first-child::before{content:attr(data-placeholder);color:var(--muted);float:left;height:0;pointer-events:none}
+.editor-content figure{margin:1rem 0}.editor-content img{max-width:100%;height:auto}
+.editor-content figcaption{font-size:.85rem;color:var(--muted)}
+.editor-content .pull-quote{border-left:4px solid var(--accent);padding-left:1rem;font-size:1.3rem;font-style:italic}
+.editor-content blockquote{border-left:3px solid var(--line);margin-left:0;padding-left:1rem}
+.editor-content figure.embed{border:1px solid var(--line);border-radius:8px;padding:1rem;background:var(--bg)}
+.editor-content table{border:1px solid var(--line)}.editor-content td,.editor-content th{border:1px solid var(--line);min-width:3rem}
+.editor-content .ProseMirror-selectednode{outline:3px solid #8ab4f8}
+.restore{border-left:4px solid #b58100;background:#fff4ce;padding:.6rem .8rem;margin-bottom:1rem}
+.restore p{margin:0 0 .5rem}
+.counter.over{color:var(--bad)}
+.serp{background:#fff;border:1px solid var(--line);border-radius:8px;padding:.8rem 1rem;max-width:40rem}
+.serp p{margin:0}.serp-label{font-size:.8rem;color:var(--muted)}.serp-url{font-size:.85rem;color:#202124}
+.serp-title{color:#1a0dab;font-size:1.2rem}.serp-desc{color:#4d5156;font-size:.9rem}
+.featured-preview{max-width:16rem;display:block;margin-top:.5rem}
+dialog.picker{width:min(60rem,95vw);max-height:90vh;border:1px solid var(--line);border-radius:10px;padding:1rem 1.2rem}
+dialog::backdrop{background:rgba(0,0,0,.4)}
+.picker-bar{display:grid;gap:.4rem}
+.picker-grid,.media-grid{list-style:none;padding:0;display:grid;grid-template-columns:repeat(auto-fill,minmax(8rem,1fr));gap:.6rem}
+.picker-item{background:#fff;border:1px solid var(--line);padding:.2rem;width:100%}
+.picker-item img,.media-grid img{width:100%;height:7rem;object-fit:cover;display:block}
+.picker-chosen{max-width:12rem}
+.diff td,.diff th{width:33%}.diff-text{white-space:pre-wrap}
+del{background:#fdd;color:#8a1f11}ins{background:#dfd;color:#14532d;text-decoration:underline}
+.media-grid li{background:#fff;border:1px solid var(--line);border-radius:8px;padding:.4rem;font-size:.85rem}
+.dropzone{border:2px dashed var(--line);border-radius:8px;padding:1rem;background:#fff}
+.dropzone.over{border-color:var(--accent);background:#e8f0fe}
+.chart{background:#fff;border:1px solid var(--line);border-radius:8px;padding:1rem}
 `

@@ -9,10 +9,12 @@ import { needsSetup } from '../auth/index.js'
 import { registerCsrfProtection } from '../http/csrf.js'
 import { registerSessions } from '../http/session.js'
 import { accountRoutes } from './account.routes.js'
+import { adminAssetRoutes } from './admin-assets.js'
 import { ADMIN_CSS } from './admin-css.js'
 import { formToken, sendPage, type AdminContext, type AdminOptions } from './admin-context.js'
 import { handleAdminError } from './admin-errors.js'
 import { articleRoutes } from './articles.routes.js'
+import { editorRoutes } from './editor.routes.js'
 import { manageRoutes } from './manage.routes.js'
 import { mediaRoutes } from './media.routes.js'
 import { LoginPage, SetupPage } from './views/account.js'
@@ -45,7 +47,9 @@ export const adminRoutes: FastifyPluginAsync<AdminOptions> = async (app, options
   })
 
   await app.register(accountRoutes, ctx)
-  await app.register(articleRoutes, ctx)
+  await app.register(adminAssetRoutes)
+  await app.register(articleRoutes, { ...ctx, storage: options.storage })
+  await app.register(editorRoutes, { ...ctx, storage: options.storage })
   await app.register(manageRoutes, ctx)
   await app.register(mediaRoutes, { ...ctx, storage: options.storage })
 }

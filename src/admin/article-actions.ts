@@ -22,7 +22,7 @@ import {
 } from '../content/index.js'
 import { validationError } from '../errors.js'
 import { requirePermission, type AdminContext } from './admin-context.js'
-import type { ArticleButtons } from './views/articles.js'
+import type { ArticleButtons } from './views/article-form.js'
 
 export type ArticleAction = 'save' | 'submit' | 'publish' | 'schedule' | 'unpublish' | 'archive'
 export const ARTICLE_ACTIONS: ArticleAction[] = [

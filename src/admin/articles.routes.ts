@@ -1,17 +1,18 @@
-/** The article list and the plain article form (the rich editor comes later). */
-import type { FastifyPluginAsync, FastifyRequest } from 'fastify'
+/** The article list and the article form (the editor bundle enhances the same form). */
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
 import { h } from 'preact'
-import { can, type User } from '../auth/index.js'
+import { can, listUsers, type User } from '../auth/index.js'
 import {
   countNewsroomArticles,
   findNewsroomArticle,
+  listArticleCorrections,
   listCategories,
   listNewsroomArticles,
   type Article,
-  type ArticleInput,
   type ArticleStatus,
 } from '../content/index.js'
 import { AppError } from '../errors.js'
+import { searchMedia, type MediaStorage } from '../media/index.js'
 import { findSettings } from '../settings/index.js'
 import {
   field,
@@ -32,13 +33,16 @@ import {
   type ArticleAction,
 } from './article-actions.js'
 import {
-  ArticleFormPage,
-  ArticlesPage,
-  DashboardPage,
-  STATUSES,
+  emptyValues,
+  isChanged,
+  publishAtOf,
+  readFormValues,
+  toArticleInput,
+  valuesOf,
   type ArticleFormValues,
-} from './views/articles.js'
-import { dateToZonedInput, zonedInputToDate } from './zoned-time.js'
+} from './article-form.js'
+import { ArticleFormPage } from './views/article-form.js'
+import { ArticlesPage, DashboardPage, STATUSES } from './views/articles.js'
 
 /** Errors the form shows above the fields, keeping what was typed. */
 const FORM_ERRORS = new Set([
@@ -49,11 +53,14 @@ const FORM_ERRORS = new Set([
 ])
 
 /** Writers below editor see only their own articles. */
-function ownOnly(user: User): boolean {
+export function ownOnly(user: User): boolean {
   return !can(user, 'article.write', { authorIds: [] })
 }
 
-export const articleRoutes: FastifyPluginAsync<AdminContext> = async (app, ctx) => {
+export const articleRoutes: FastifyPluginAsync<AdminContext & { storage: MediaStorage }> = async (
+  app,
+  ctx,
+) => {
   const { deps } = ctx
 
   app.get('/dashboard', async (request, reply) => {
@@ -80,13 +87,14 @@ export const articleRoutes: FastifyPluginAsync<AdminContext> = async (app, ctx) 
   app.get('/articles/new', async (request, reply) => {
     const user = requireUser(request)
     requirePermission(user, 'article.write')
-    return renderForm(request, reply, user, undefined, emptyValues())
+    return renderForm(request, reply, user, undefined, emptyValues(user.id))
   })
 
   app.post('/articles', async (request, reply) => {
     const user = requireUser(request)
-    const { input, values, action, publishAt } = await readForm(request)
+    const { values, action, publishAt } = await readForm(request)
     try {
+      const input = toArticleInput(values, user.id)
       const article = await createFromForm(ctx, user, input, action, publishAt)
       return seeOther(reply, `/admin/articles/${article.id}?done=${action}`)
     } catch (error) {
@@ -103,26 +111,19 @@ export const articleRoutes: FastifyPluginAsync<AdminContext> = async (app, ctx) 
       requirePermission(user, 'article.submit', subjectOf(article))
       const { timeZone } = await findSettings(deps.db)
       const notice = request.query.done ? doneMessage(request.query.done) : undefined
-      return renderForm(
-        request,
-        reply,
-        user,
-        article,
-        valuesOf(article, timeZone),
-        undefined,
-        notice,
-      )
+      const values = valuesOf(article, timeZone)
+      return renderForm(request, reply, user, article, values, undefined, notice)
     },
   )
 
   app.post<{ Params: { id: string } }>('/articles/:id', async (request, reply) => {
     const user = requireUser(request)
     const article = await mustFind(request.params.id)
-    const { input, values, action, publishAt } = await readForm(request)
+    const { values, action, publishAt, timeZone } = await readForm(request)
     const version = Number(field(request, 'version')) || article.version
-    const { timeZone } = await findSettings(deps.db)
     const changed = isChanged(valuesOf(article, timeZone), values)
     try {
+      const input = toArticleInput(values, article.author?.id ?? user.id)
       await updateFromForm(ctx, user, article, { input, version, changed }, action, publishAt)
       return seeOther(reply, `/admin/articles/${article.id}?done=${action}`)
     } catch (error) {
@@ -139,77 +140,46 @@ export const articleRoutes: FastifyPluginAsync<AdminContext> = async (app, ctx) 
   }
 
   async function readForm(request: FastifyRequest) {
-    const values: ArticleFormValues = {
-      title: field(request, 'title'),
-      standfirst: field(request, 'standfirst'),
-      bodyHtml: field(request, 'bodyHtml'),
-      sectionId: field(request, 'sectionId'),
-      tags: field(request, 'tags'),
-      publishAt: field(request, 'publishAt'),
-    }
+    const values = readFormValues(request)
     const wanted = field(request, 'action') as ArticleAction
     const action = ARTICLE_ACTIONS.includes(wanted) ? wanted : 'save'
-    const input: ArticleInput = {
-      title: values.title,
-      standfirst: values.standfirst,
-      bodyHtml: values.bodyHtml,
-      primaryCategoryId: /^\d+$/.test(values.sectionId) ? Number(values.sectionId) : null,
-      tags: values.tags
-        .split(',')
-        .map((t) => t.trim())
-        .filter(Boolean),
-    }
     const { timeZone } = await findSettings(deps.db)
-    const publishAt = values.publishAt ? zonedInputToDate(values.publishAt, timeZone) : undefined
-    return { input, values, action, publishAt }
+    return { values, action, publishAt: publishAtOf(values, timeZone), timeZone }
   }
 
   async function renderForm(
     request: FastifyRequest,
-    reply: Parameters<typeof sendPage>[0],
+    reply: FastifyReply,
     user: User,
     article: Article | undefined,
     values: ArticleFormValues,
     error?: AppError,
     notice?: string,
   ) {
-    const [sections, settings] = await Promise.all([listCategories(deps.db), findSettings(deps.db)])
+    const [sections, settings, users, media, corrections] = await Promise.all([
+      listCategories(deps.db),
+      findSettings(deps.db),
+      listUsers(deps.db),
+      searchMedia({ ...deps, storage: ctx.storage }, { type: 'image/', perPage: 60 }),
+      article ? listArticleCorrections(deps, article.id) : Promise.resolve([]),
+    ])
     const page = h(ArticleFormPage, {
       user,
       csrf: formToken(request, reply),
       article,
       values,
       sections,
+      people: users.map((u) => ({ id: u.id, name: u.name })),
+      media: media.items,
+      corrections,
       buttons: buttonsFor(user, article),
+      canUpload: can(user, 'media.upload'),
       timeZone: settings.timeZone,
       error: error?.message,
       notice,
     })
     return sendPage(reply, page, error ? statusOf(error) : 200)
   }
-}
-
-function emptyValues(): ArticleFormValues {
-  return { title: '', standfirst: '', bodyHtml: '', sectionId: '', tags: '', publishAt: '' }
-}
-
-function valuesOf(article: Article, timeZone: string): ArticleFormValues {
-  return {
-    title: article.title,
-    standfirst: article.standfirst,
-    bodyHtml: article.bodyHtml,
-    sectionId: article.category ? String(article.category.id) : '',
-    tags: article.tags.map((t) => t.name).join(', '),
-    publishAt:
-      article.status === 'scheduled' && article.publishedAt
-        ? dateToZonedInput(article.publishedAt, timeZone)
-        : '',
-  }
-}
-
-function isChanged(before: ArticleFormValues, after: ArticleFormValues): boolean {
-  const keys = ['title', 'standfirst', 'bodyHtml', 'sectionId', 'tags'] as const
-  return keys.some((k) => before[k].trim() !== after[k].trim())
 }
 
 function doneMessage(action: string): string | undefined {
@@ -220,6 +190,8 @@ function doneMessage(action: string): string | undefined {
     schedule: 'Scheduled.',
     unpublish: 'Unpublished: it is a draft again.',
     archive: 'Archived.',
+    restored: 'Revision restored (saved as a new revision).',
+    correction: 'Correction added; readers see it under the article.',
   }
   return messages[action]
 }

@@ -20,8 +20,26 @@ export type AuditAction =
   | 'settings.update'
   | 'media.upload'
   | 'comment.moderate'
+  | 'article.restore'
+  | 'article.correct'
+  | 'media.update'
+  | 'section.update'
+  | 'tag.rename'
+  | 'tag.merge'
+  | 'menu.update'
+  | 'redirect.create'
+  | 'redirect.delete'
 
-export type AuditSubjectType = 'user' | 'article' | 'section' | 'settings' | 'media' | 'comment'
+export type AuditSubjectType =
+  | 'user'
+  | 'article'
+  | 'section'
+  | 'settings'
+  | 'media'
+  | 'comment'
+  | 'tag'
+  | 'menu'
+  | 'redirect'
 
 /** One line of "who did what, to what, when". */
 export interface AuditEntry {

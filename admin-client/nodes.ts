@@ -1,0 +1,149 @@
+/**
+ * Broadsheet's own editor nodes: figures from the media library, pull quotes and
+ * privacy-friendly embeds. Their HTML is what the server's allow-list keeps (content/body-html.ts).
+ */
+import { Node } from '@tiptap/core'
+
+export interface FigureAttrs {
+  src: string
+  alt: string
+  caption: string
+  credit: string
+  mediaId: string
+  width: string
+  height: string
+}
+
+export const FigureImage = Node.create({
+  name: 'figureImage',
+  group: 'block',
+  atom: true,
+  draggable: true,
+  addAttributes() {
+    const attr = (name: string) => ({ default: '', rendered: false, keepOnSplit: false, name })
+    return {
+      src: attr('src'),
+      alt: attr('alt'),
+      caption: attr('caption'),
+      credit: attr('credit'),
+      mediaId: attr('mediaId'),
+      width: attr('width'),
+      height: attr('height'),
+    }
+  },
+  parseHTML() {
+    return [
+      {
+        tag: 'figure.image',
+        getAttrs: (el) => {
+          const img = el.querySelector('img')
+          if (!img) return false
+          const cite = el.querySelector('figcaption cite')
+          const captionEl = el.querySelector('figcaption')
+          const credit = cite?.textContent?.trim() ?? ''
+          const full = captionEl?.textContent?.trim() ?? ''
+          const caption =
+            credit && full.endsWith(credit) ? full.slice(0, -credit.length).trim() : full
+          return {
+            src: img.getAttribute('src') ?? '',
+            alt: img.getAttribute('alt') ?? '',
+            width: img.getAttribute('width') ?? '',
+            height: img.getAttribute('height') ?? '',
+            caption,
+            credit,
+          }
+        },
+      },
+      {
+        tag: 'img[src]',
+        getAttrs: (el) => ({
+          src: el.getAttribute('src') ?? '',
+          alt: el.getAttribute('alt') ?? '',
+        }),
+      },
+    ]
+  },
+  renderHTML({ node }) {
+    const a = node.attrs as FigureAttrs
+    const img: Record<string, string> = { src: a.src, alt: a.alt, loading: 'lazy' }
+    if (a.width) img.width = a.width
+    if (a.height) img.height = a.height
+    const caption: (string | [string, Record<string, string>, string])[] = []
+    if (a.caption) caption.push(a.caption)
+    if (a.credit) caption.push(a.caption ? ' ' : '', ['cite', {}, a.credit])
+    return caption.length > 0
+      ? ['figure', { class: 'image' }, ['img', img], ['figcaption', {}, ...caption]]
+      : ['figure', { class: 'image' }, ['img', img]]
+  },
+})
+
+export const PullQuote = Node.create({
+  name: 'pullQuote',
+  group: 'block',
+  content: 'inline*',
+  defining: true,
+  parseHTML() {
+    return [{ tag: 'aside.pull-quote' }, { tag: 'blockquote.pull-quote' }]
+  },
+  renderHTML() {
+    return ['aside', { class: 'pull-quote' }, ['p', 0]]
+  },
+})
+
+export type EmbedProvider = 'youtube' | 'x' | 'instagram'
+
+const LABELS: Record<EmbedProvider, string> = {
+  youtube: 'Watch on YouTube',
+  x: 'View the post on X',
+  instagram: 'View on Instagram',
+}
+
+/** Which provider a pasted link belongs to, or undefined when we do not embed it. */
+export function embedProvider(url: string): EmbedProvider | undefined {
+  let host: string
+  try {
+    const parsed = new URL(url)
+    if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return undefined
+    host = parsed.hostname.replace(/^www\.|^m\./, '')
+  } catch {
+    return undefined
+  }
+  if (host === 'youtube.com' || host === 'youtu.be') return 'youtube'
+  if (host === 'twitter.com' || host === 'x.com') return 'x'
+  if (host === 'instagram.com') return 'instagram'
+  return undefined
+}
+
+/** A link card: nothing loads from the provider until a reader follows the link. */
+export const Embed = Node.create({
+  name: 'embed',
+  group: 'block',
+  atom: true,
+  draggable: true,
+  addAttributes() {
+    return {
+      provider: { default: 'youtube', rendered: false },
+      url: { default: '', rendered: false },
+    }
+  },
+  parseHTML() {
+    return [
+      {
+        tag: 'figure.embed',
+        getAttrs: (el) => ({
+          provider: el.getAttribute('data-embed') ?? 'youtube',
+          url: el.getAttribute('data-url') ?? el.querySelector('a')?.getAttribute('href') ?? '',
+        }),
+      },
+    ]
+  },
+  renderHTML({ node }) {
+    const provider = node.attrs.provider as EmbedProvider
+    const url = String(node.attrs.url)
+    return [
+      'figure',
+      { class: 'embed', 'data-embed': provider, 'data-url': url },
+      ['a', { href: url, rel: 'noopener' }, `${LABELS[provider] ?? 'Open'}: ${url}`],
+    ]
+  },
+})
