@@ -303,12 +303,21 @@ function answer(
   })
   if (encoding !== 'identity') reply.header('content-encoding', encoding)
   else reply.removeHeader('content-encoding')
-  if (matchesIfNoneMatch(request.headers['if-none-match'], entry)) {
+  if (isNotModified(request, entry)) {
     reply.code(304)
     reply.removeHeader('content-encoding')
     return null
   }
   return bodyOf(entry, encoding)
+}
+
+/** If-None-Match wins when present (RFC 9110 §13.2.2); otherwise If-Modified-Since. */
+function isNotModified(request: FastifyRequest, entry: CacheEntry): boolean {
+  const ifNoneMatch = request.headers['if-none-match']
+  if (ifNoneMatch) return matchesIfNoneMatch(ifNoneMatch, entry)
+  const since = Date.parse(request.headers['if-modified-since'] ?? '')
+  const modified = Date.parse(entry.headers['last-modified'] ?? '')
+  return Number.isFinite(since) && Number.isFinite(modified) && modified <= since
 }
 
 const ENCODINGS: Encoding[] = ['identity', 'gzip', 'br']

@@ -48,6 +48,20 @@ describe('page cache: hits and headers', () => {
     expect((await get('/story/', { 'if-none-match': '"other"' })).statusCode).toBe(200)
   })
 
+  it('answers If-Modified-Since with 304 unless If-None-Match disagrees', async () => {
+    await get('/story/')
+    const later = await get('/story/', { 'if-modified-since': 'Tue, 02 Jun 2026 00:00:00 GMT' })
+    const earlier = await get('/story/', { 'if-modified-since': 'Sun, 31 May 2026 00:00:00 GMT' })
+    const conflicting = await get('/story/', {
+      'if-modified-since': 'Tue, 02 Jun 2026 00:00:00 GMT',
+      'if-none-match': '"other"',
+    })
+    expect(later.statusCode).toBe(304)
+    expect(earlier.statusCode).toBe(200)
+    expect(conflicting.statusCode).toBe(200)
+    expect(t.renders.get('/story/')).toBe(1)
+  })
+
   it('serves brotli and gzip variants by Accept-Encoding, each with its own ETag', async () => {
     const plain = await get('/story/')
     const br = await get('/story/', { 'accept-encoding': 'gzip, deflate, br' })
