@@ -49,6 +49,9 @@ function AdminBar({ user, csrf }: { user: User; csrf: string }) {
           <li>
             <a href="/admin/articles/new">New article</a>
           </li>
+          <li>
+            <a href="/admin/media">Media</a>
+          </li>
           {admin && (
             <li>
               <a href="/admin/users">Users</a>
