@@ -1,5 +1,5 @@
 // Broadsheet reader enhancements. Everything here is optional: pages work without it.
-/* global document, localStorage, navigator */
+/* global document, localStorage, navigator, fetch, setTimeout, clearTimeout */
 ;(function () {
   'use strict'
   var doc = document
@@ -139,6 +139,99 @@
     } catch {
       // Storage may be disabled; the form works without it.
     }
+  }
+
+  // ------------------------------------------------------------ Search suggestions
+  // The overlay's input becomes a combobox (listbox pattern): as you type, up to five headlines;
+  // arrows move, Enter opens one. Without JS, or with nothing chosen, Enter submits the search.
+  var suggestInput = doc.getElementById('search-overlay-q')
+  if (suggestInput && typeof fetch === 'function') {
+    var list = doc.createElement('ul')
+    var timer = null
+    var active = -1
+    list.id = 'search-suggestions'
+    list.className = 'search-suggestions'
+    list.setAttribute('role', 'listbox')
+    list.setAttribute('aria-label', 'Suggested stories')
+    list.hidden = true
+    suggestInput.form.appendChild(list)
+    suggestInput.setAttribute('role', 'combobox')
+    suggestInput.setAttribute('aria-autocomplete', 'list')
+    suggestInput.setAttribute('aria-controls', list.id)
+    suggestInput.setAttribute('aria-expanded', 'false')
+    var options = function () {
+      return list.querySelectorAll('[role="option"]')
+    }
+    var highlight = function (index) {
+      var items = options()
+      active = index
+      items.forEach(function (item, i) {
+        item.setAttribute('aria-selected', i === index ? 'true' : 'false')
+      })
+      if (items[index]) suggestInput.setAttribute('aria-activedescendant', items[index].id)
+      else suggestInput.removeAttribute('aria-activedescendant')
+    }
+    var show = function (items) {
+      list.textContent = ''
+      items.forEach(function (item, i) {
+        var li = doc.createElement('li')
+        var a = doc.createElement('a')
+        li.id = 'search-suggestion-' + i
+        li.setAttribute('role', 'option')
+        a.href = item.url
+        a.textContent = item.title
+        a.tabIndex = -1
+        li.appendChild(a)
+        list.appendChild(li)
+      })
+      list.hidden = items.length === 0
+      suggestInput.setAttribute('aria-expanded', items.length ? 'true' : 'false')
+      highlight(-1)
+    }
+    suggestInput.addEventListener('input', function () {
+      clearTimeout(timer)
+      var q = suggestInput.value.trim()
+      if (q.length < 2) return show([])
+      timer = setTimeout(function () {
+        fetch('/search/suggest?q=' + encodeURIComponent(q))
+          .then(function (response) {
+            return response.ok ? response.json() : { items: [] }
+          })
+          .then(function (data) {
+            if (suggestInput.value.trim() === q) show(data.items || [])
+          })
+          .catch(function () {
+            show([])
+          })
+      }, 200)
+    })
+    suggestInput.addEventListener('keydown', function (event) {
+      var count = options().length
+      if (!count) return
+      if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+        event.preventDefault()
+        // Cycle through the options and back to the input (-1).
+        var next = active + (event.key === 'ArrowDown' ? 1 : -1)
+        highlight(next >= count ? -1 : next < -1 ? count - 1 : next)
+      } else if (event.key === 'Enter' && active >= 0) {
+        event.preventDefault()
+        doc.location.href = options()[active].firstChild.href
+      }
+    })
+  }
+
+  // ------------------------------------------------------------ Reading beacon
+  // One cookie-less request per article view, unless the reader asked not to be tracked.
+  var story = doc.querySelector('[data-article-id]')
+  var nav = typeof navigator === 'undefined' ? null : navigator
+  if (
+    story &&
+    nav &&
+    typeof nav.sendBeacon === 'function' &&
+    nav.doNotTrack !== '1' &&
+    !nav.globalPrivacyControl
+  ) {
+    nav.sendBeacon('/api/views/' + story.getAttribute('data-article-id'))
   }
 
   // ------------------------------------------------------------ Native share

@@ -155,6 +155,13 @@ describe('junk input', () => {
   })
 })
 
+describe('reader JS hooks', () => {
+  it('marks the article with its id for the reading beacon', async () => {
+    const { $ } = await getPage(site.app, PATH)
+    expect(Number($('article[data-article-id]').attr('data-article-id'))).toBeGreaterThan(0)
+  })
+})
+
 describe('search', () => {
   it('suggests up to five headlines as JSON for a prefix', async () => {
     const response = await site.app.inject({ method: 'GET', url: '/search/suggest?q=coun' })

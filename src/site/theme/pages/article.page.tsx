@@ -60,7 +60,7 @@ export function ArticlePage(props: ArticlePageProps) {
       <div class="wrap layout">
         <main id="main" class="content" style={accent ? `--accent:${accent}` : undefined}>
           <c.breadcrumb trail={sectionTrail.map((s) => ({ label: s.name, href: `/${s.slug}/` }))} />
-          <article class="article">
+          <article class="article" data-article-id={article.id}>
             <header class="article-header">
               {article.category && (
                 <a class="badge" href={`/${article.category.slug}/`}>
