@@ -16,12 +16,19 @@ export interface Asset {
   url: string
 }
 
-export type SiteAssets = Record<'site.css' | 'site.js' | 'favicon.svg', Asset>
+export type SiteAssets = Record<
+  'site.css' | 'site.js' | 'favicon.svg' | 'icon-192.png' | 'icon-512.png' | 'apple-touch-icon.png',
+  Asset
+>
 
 const TYPES = {
   'site.css': 'text/css; charset=utf-8',
   'site.js': 'text/javascript; charset=utf-8',
   'favicon.svg': 'image/svg+xml',
+  // App icons for the web app manifest, home screens and the publisher logo in structured data.
+  'icon-192.png': 'image/png',
+  'icon-512.png': 'image/png',
+  'apple-touch-icon.png': 'image/png',
 } as const
 
 export function loadSiteAssets(themeCss = ''): SiteAssets {

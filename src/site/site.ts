@@ -16,11 +16,13 @@ import type { Mailer } from '../mail/index.js'
 import type { SearchIndex } from '../search/index.js'
 import { findOrCreateSiteSecret } from '../settings/index.js'
 import { formRoutes } from './form.routes.js'
+import { loadImageVariants } from './image-variants.js'
 import { readerMailRoutes } from './reader-mail.routes.js'
 import { searchRoutes } from './search.routes.js'
 import { pageCacheTags } from './page-cache-tags.js'
 import { previewRoutes } from './preview.routes.js'
 import { loadSiteAssets, type SiteAssets } from './site-assets.js'
+import { seoRoutes } from './seo.routes.js'
 import { renderDocument, sendHtml, type SendOptions } from './site-render.js'
 import { loadSiteView, type SiteDeps } from './site-view.js'
 import { readerRoutes } from './site.routes.js'
@@ -40,7 +42,7 @@ export interface SiteKit {
     request: TemplateRequest & { kind: K },
     props: TemplateProps<K>,
     options?: SendOptions,
-  ): FastifyReply
+  ): Promise<FastifyReply>
   /** Answer a miss: a stored redirect, a missing trailing slash, or the themed 404 page. */
   notFound(request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply>
   /** Render the themed error page for `status` (4xx/5xx). */
@@ -84,6 +86,9 @@ export async function createSite(options: {
     css: assets['site.css'].url,
     js: assets['site.js'].url,
     icon: assets['favicon.svg'].url,
+    touchIcon: assets['apple-touch-icon.png'].url,
+    logo: assets['icon-512.png'].url,
+    manifest: '/manifest.webmanifest',
   }
 
   const kit: SiteKit = {
@@ -96,11 +101,12 @@ export async function createSite(options: {
         publicUrl: options.config.publicUrl,
         assets: assetUrls,
       }),
-    render: (reply, view, request, props, sendOptions) => {
+    render: async (reply, view, request, props, sendOptions) => {
       if ((sendOptions?.cache ?? 'reader') === 'reader') {
         reply.request.cacheTags(...pageCacheTags(request, { props, trending: view.trending }))
       }
-      return sendHtml(reply, renderDocument(theme, view, request, props), sendOptions)
+      const images = await loadImageVariants(deps, props)
+      return sendHtml(reply, renderDocument(theme, view, request, props, images), sendOptions)
     },
     notFound: async (request, reply) => {
       const path = pathOf(request)
@@ -118,7 +124,8 @@ export async function createSite(options: {
           status === 404 || status === 410
             ? (await listLatestArticles(deps, { perPage: 6 })).items
             : []
-        return kit.render(
+        // Awaited, so a failed render falls back to the plain page below.
+        return await kit.render(
           reply,
           view,
           { kind: 'error', status },
@@ -136,9 +143,10 @@ export async function createSite(options: {
   const routes: FastifyPluginAsync = async (app) => {
     await app.register(readerRoutes, { kit })
     await app.register(formRoutes, { kit })
-    await app.register(previewRoutes, { kit })
+    await app.register(seoRoutes, { kit })
     await app.register(readerMailRoutes, { kit })
     await app.register(searchRoutes, { kit })
+    await app.register(previewRoutes, { kit })
   }
   return {
     kit,

@@ -14,7 +14,16 @@ export interface SiteView {
   currentPath: string
   /** Absolute origin for canonical and share URLs, e.g. `https://news.example`. */
   publicUrl: string
-  assets: { css: string; js: string; icon: string }
+  assets: {
+    css: string
+    js: string
+    icon: string
+    /** 180×180 PNG for iOS home screens. */
+    touchIcon: string
+    /** 512×512 PNG: the publisher logo in structured data when the settings have none. */
+    logo: string
+    manifest: string
+  }
   /** Signed "rendered at" stamp for the reader's forms (minimum fill time). */
   formStamp: string
 }

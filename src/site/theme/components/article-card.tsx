@@ -6,8 +6,17 @@
 import { formatCommentCount, type ArticleSummary } from '../../../content/index.js'
 import { formatDate, pathOf, sectionAccent } from '../format.js'
 import { useSite } from '../theme-context.js'
+import { ResponsiveImage } from './responsive-image.js'
 
 export type CardVariant = 'lead' | 'grid' | 'list' | 'text'
+
+/** How wide each variant's picture shows (see site.css: .hero, .grid, .card-list). */
+const SIZES: Record<CardVariant, string> = {
+  lead: '(min-width: 1100px) 640px, (min-width: 760px) 50vw, calc(100vw - 2rem)',
+  grid: '(min-width: 1024px) 440px, (min-width: 600px) 50vw, calc(100vw - 2rem)',
+  list: '104px',
+  text: '0px',
+}
 
 export interface ArticleCardProps {
   article: ArticleSummary
@@ -37,13 +46,11 @@ export function ArticleCard({
     >
       {image && (
         <div class="card-media">
-          <img
-            src={image.url}
-            alt={image.alt}
-            width={image.width ?? undefined}
-            height={image.height ?? undefined}
-            loading={eager ? 'eager' : 'lazy'}
-            decoding="async"
+          <ResponsiveImage
+            image={image}
+            sizes={SIZES[variant]}
+            eager={eager}
+            priority={eager && variant === 'lead'}
           />
         </div>
       )}

@@ -1,13 +1,16 @@
 /** The HTML document every reader page shares: head, header, content, footer, assets. */
 import type { ComponentChildren } from 'preact'
+import { HeadTags } from '../components/head-tags.js'
 import { absoluteUrl } from '../format.js'
+import { usePageHead } from '../page-context.js'
 import { useComponents, useSite } from '../theme-context.js'
 
 export interface LayoutProps {
   title: string
   description?: string | undefined
-  /** Path of this page's canonical URL (defaults to the current path). */
+  /** Path of this page's canonical URL (defaults to what the page's head data says). */
   canonicalPath?: string | undefined
+  /** A picture for social cards when the page's head data has none (a JPEG or PNG URL). */
   image?: string | undefined
   type?: 'website' | 'article'
   noindex?: boolean
@@ -24,30 +27,32 @@ export function BaseLayout(props: LayoutProps) {
   const fullTitle = props.isHome
     ? `${settings.title}${settings.tagline ? ` — ${settings.tagline}` : ''}`
     : `${props.title} | ${settings.title}`
-  const canonical = absoluteUrl(props.canonicalPath ?? site.currentPath, site)
-  const description = props.description || settings.description
+  const given = usePageHead()
+  const head = {
+    noindex: false,
+    ogType: props.type ?? 'website',
+    feeds: [],
+    ...given,
+  }
+  if (props.noindex) head.noindex = true
+  if (props.canonicalPath) head.canonical = props.canonicalPath
+  if (!head.canonical && !head.noindex) head.canonical = site.currentPath
+  if (!head.image && props.image && /\.(jpe?g|png)$/i.test(props.image)) {
+    head.image = { url: absoluteUrl(props.image, site), width: 0, height: 0, type: '', alt: '' }
+  }
   return (
     <html lang={settings.locale}>
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>{fullTitle}</title>
-        {description && <meta name="description" content={description} />}
-        {props.noindex ? (
-          <meta name="robots" content="noindex" />
-        ) : (
-          <link rel="canonical" href={canonical} />
-        )}
         <meta name="color-scheme" content="light dark" />
-        <meta property="og:site_name" content={settings.title} />
-        <meta property="og:type" content={props.type ?? 'website'} />
-        <meta property="og:title" content={props.isHome ? settings.title : props.title} />
-        <meta property="og:url" content={canonical} />
-        {description && <meta property="og:description" content={description} />}
-        {props.image && <meta property="og:image" content={absoluteUrl(props.image, site)} />}
-        <meta name="twitter:card" content={props.image ? 'summary_large_image' : 'summary'} />
-        <link rel="icon" href={site.assets.icon} type="image/svg+xml" />
         <link rel="stylesheet" href={site.assets.css} />
+        <HeadTags
+          head={head}
+          title={fullTitle}
+          socialTitle={props.isHome ? settings.title : props.title}
+          description={props.description || head.description || settings.description}
+        />
         <script src={site.assets.js} defer />
       </head>
       <body class={props.bodyClass}>

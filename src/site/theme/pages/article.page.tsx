@@ -8,8 +8,10 @@ import {
   type Correction,
 } from '../../../content/index.js'
 import { Corrections } from '../components/corrections.js'
+import { updatedAfterPublication } from '../../seo-dates.js'
 import { Html } from '../components/html.js'
 import { Icon } from '../components/icons.js'
+import { ResponsiveImage } from '../components/responsive-image.js'
 import { absoluteUrl, formatDate, pathOf, sectionAccent } from '../format.js'
 import { BaseLayout } from '../layouts/base-layout.js'
 import type { SidebarData } from '../site-view.js'
@@ -29,7 +31,9 @@ export interface ArticlePageProps {
   corrections?: Correction[] | undefined
 }
 
-const MINUTE = 60_000
+/** The content column's width (site.css: .wrap 1240px, .layout gap 2.5rem, sidebar 320px). */
+const LEAD_SIZES =
+  '(min-width: 1240px) 848px, (min-width: 1024px) calc(100vw - 392px), calc(100vw - 32px)'
 
 /** One story: the page's only `<article>` and only `<h1>`. */
 export function ArticlePage(props: ArticlePageProps) {
@@ -41,10 +45,7 @@ export function ArticlePage(props: ArticlePageProps) {
   const bylineAuthors =
     article.authors.length > 0 ? article.authors : article.author ? [article.author] : []
   const published = article.publishedAt
-  const updated =
-    published && article.updatedAt.getTime() - published.getTime() >= MINUTE
-      ? article.updatedAt
-      : undefined
+  const updated = updatedAfterPublication(article)
   const accent = sectionAccent(article.category?.id, site.categories)
   const top = sectionTrail[0]
   return (
@@ -136,13 +137,7 @@ export function ArticlePage(props: ArticlePageProps) {
             </header>
             {article.image && (
               <figure class="featured-image">
-                <img
-                  src={article.image.url}
-                  alt={article.image.alt}
-                  width={article.image.width ?? undefined}
-                  height={article.image.height ?? undefined}
-                  fetchpriority="high"
-                />
+                <ResponsiveImage image={article.image} sizes={LEAD_SIZES} priority />
                 {(article.image.caption || article.image.credit) && (
                   <figcaption>
                     {article.image.caption}

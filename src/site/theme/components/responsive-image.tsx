@@ -1,0 +1,80 @@
+/**
+ * A library image with its responsive renditions: `srcset`/`sizes` from the width variants (and
+ * the 16:9 crop when the original is 16:9), WebP and AVIF as `<source>`s when they exist,
+ * intrinsic `width`/`height` against layout shift, lazy loading unless the image is above the
+ * fold, and `fetchpriority="high"` for the page's lead image.
+ */
+import type { ImageRef } from '../../../content/index.js'
+import type { MediaVariant } from '../../../media/index.js'
+import { useImageVariants } from '../page-context.js'
+
+export interface ResponsiveImageProps {
+  image: ImageRef
+  /** The `sizes` attribute: how wide the image shows at each viewport width. */
+  sizes: string
+  /** Above the fold: load at once instead of lazily. */
+  eager?: boolean
+  /** The page's largest image (its LCP element): fetch it first. */
+  priority?: boolean
+  class?: string
+}
+
+const MODERN = ['avif', 'webp'] as const
+
+export function ResponsiveImage({
+  image,
+  sizes,
+  eager,
+  priority,
+  class: className,
+}: ResponsiveImageProps) {
+  const candidates = sameAspect(useImageVariants(image.mediaId), image)
+  const fallback = candidates.filter((v) => v.format === 'jpeg' || v.format === 'png')
+  const isVector = /\.svg$/i.test(image.url)
+  const src = isVector ? (fallback[fallback.length - 1]?.url ?? image.url) : image.url
+  const srcset = srcsetOf(
+    isVector || !image.width ? fallback : [...fallback, { url: image.url, width: image.width }],
+  )
+  const img = (
+    <img
+      class={className}
+      src={src}
+      srcset={srcset}
+      sizes={srcset ? sizes : undefined}
+      alt={image.alt}
+      width={image.width ?? undefined}
+      height={image.height ?? undefined}
+      loading={eager || priority ? undefined : 'lazy'}
+      decoding={priority ? undefined : 'async'}
+      fetchpriority={priority ? 'high' : undefined}
+    />
+  )
+  const sources = MODERN.map((format) => ({
+    format,
+    srcset: srcsetOf(candidates.filter((v) => v.format === format)),
+  })).filter((s) => s.srcset)
+  if (sources.length === 0) return img
+  return (
+    <picture>
+      {sources.map((s) => (
+        <source key={s.format} type={`image/${s.format}`} srcset={s.srcset} sizes={sizes} />
+      ))}
+      {img}
+    </picture>
+  )
+}
+
+/** Width renditions, plus any crop with the original's aspect ratio (1200×675 for 16:9 art). */
+function sameAspect(variants: MediaVariant[], image: ImageRef): MediaVariant[] {
+  if (!image.width || !image.height) return variants.filter((v) => v.kind.startsWith('w'))
+  const ratio = image.width / image.height
+  return variants
+    .filter((v) => v.kind.startsWith('w') || Math.abs(v.width / v.height - ratio) < 0.01)
+    .sort((a, b) => a.width - b.width)
+}
+
+function srcsetOf(variants: { url: string; width: number }[]): string | undefined {
+  const seen = new Set<number>()
+  const unique = variants.filter((v) => !seen.has(v.width) && seen.add(v.width))
+  return unique.length > 0 ? unique.map((v) => `${v.url} ${v.width}w`).join(', ') : undefined
+}
