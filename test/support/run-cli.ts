@@ -13,7 +13,7 @@ export interface CliResult {
 export function runCli(
   args: string[],
   env: Record<string, string>,
-  timeoutMs = 60_000,
+  timeoutMs = 150_000,
 ): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const child = startCli(args, env)

@@ -17,7 +17,8 @@ function expectOneLineError(
   expect(result.stderr).not.toMatch(/\n\s+at /)
 }
 
-describe('broadsheet CLI', () => {
+// Each test spawns the CLI through tsx (seconds each on a busy machine): generous timeouts.
+describe('broadsheet CLI', { timeout: 180_000 }, () => {
   let dir: string
   beforeAll(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'broadsheet-cli-'))
@@ -165,7 +166,7 @@ describe('broadsheet CLI', () => {
   })
 })
 
-async function fetchWhenUp(url: string, deadlineMs = 30_000): Promise<string> {
+async function fetchWhenUp(url: string, deadlineMs = 120_000): Promise<string> {
   const start = Date.now()
   for (;;) {
     try {

@@ -11,7 +11,7 @@ interface Heard {
   tags?: string[]
 }
 
-describe('purges between cluster workers', () => {
+describe('purges between cluster workers', { timeout: 60_000 }, () => {
   const children: ChildProcess[] = []
   afterAll(() => children.forEach((c) => c.kill()))
 
@@ -44,7 +44,7 @@ describe('purges between cluster workers', () => {
   })
 })
 
-describe('broadsheet serve --workers', () => {
+describe('broadsheet serve --workers', { timeout: 180_000 }, () => {
   it('serves from several workers on one port and stops them all on SIGTERM', async () => {
     const dataDir = path.join(
       (await import('node:os')).tmpdir(),
@@ -63,7 +63,7 @@ describe('broadsheet serve --workers', () => {
     let output = ''
     primary.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()))
     await expect
-      .poll(() => (output.match(/serving http/g) ?? []).length, { timeout: 60_000, interval: 200 })
+      .poll(() => (output.match(/serving http/g) ?? []).length, { timeout: 150_000, interval: 200 })
       .toBe(2)
     const pages = await Promise.all(
       Array.from({ length: 6 }, () => fetch(`http://127.0.0.1:${port}/`).then((r) => r.text())),
