@@ -132,6 +132,8 @@ function promptLink(editor: Editor): void {
     return
   }
   editor.chain().focus().extendMarkRange('link').setLink({ href: url.trim() }).run()
+  // The prompt took the focus: give it back, caret after the link, so typing carries on.
+  window.setTimeout(() => editor.chain().focus().setTextSelection(editor.state.selection.to).run())
 }
 
 function promptEmbed(editor: Editor): void {
