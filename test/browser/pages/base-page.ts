@@ -23,7 +23,14 @@ export class BasePage {
   }
 
   searchInput(): Locator {
-    return this.searchDialog().getByRole('searchbox', { name: 'Search' })
+    // A searchbox without JS; site.js makes it a combobox with suggestions.
+    return this.searchDialog().getByLabel('Search', { exact: true })
+  }
+
+  searchSuggestions(): Locator {
+    return this.searchDialog()
+      .getByRole('listbox', { name: 'Suggested stories' })
+      .getByRole('option')
   }
 
   closeSearchButton(): Locator {

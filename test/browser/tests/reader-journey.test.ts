@@ -83,6 +83,7 @@ describe.skipIf(skipReason !== undefined)('reader journey in Chromium', () => {
     await expect(article.cancelReply().isVisible()).resolves.toBe(false)
 
     await article.replyLink('Margaret Tull').click()
+    site.clock.advance(60_000) // past the comment form's minimum fill time
     await article.postComment({
       comment: 'Replying with scripts on.',
       name: 'Script Reader',
@@ -107,6 +108,7 @@ describe.skipIf(skipReason !== undefined)('reader journey in Chromium', () => {
       expect(parent).toMatch(/^comment-\d+$/)
       await expect(article.respondHeading().textContent()).resolves.toBe('Leave A Reply')
       await expect(article.cancelReply().getAttribute('href')).resolves.toBe(`${ARTICLE}#respond`)
+      site.clock.advance(60_000) // past the comment form's minimum fill time
       await article.postComment({
         comment: 'Replying with scripts off.',
         name: 'Plain Reader',
@@ -122,6 +124,19 @@ describe.skipIf(skipReason !== undefined)('reader journey in Chromium', () => {
     } finally {
       await noJs.close()
     }
+  })
+
+  it('opens a suggested story from the overlay with the keyboard only', async () => {
+    const home = new HomePage(page)
+    await home.goto()
+    await home.searchButton().click()
+    await home.searchInput().pressSequentially('harbo')
+    await home.searchSuggestions().first().waitFor()
+    await page.keyboard.press('ArrowDown')
+    const active = await home.searchInput().getAttribute('aria-activedescendant')
+    expect(active).toBe('search-suggestion-0')
+    await page.keyboard.press('Enter')
+    await page.waitForURL(/\/\d{4}\/\d{2}\/[^/]+\/$/)
   })
 
   it('searches from the overlay, then dismisses it with Esc and restores focus', async () => {
