@@ -71,5 +71,9 @@ del{background:#fdd;color:#8a1f11}ins{background:#dfd;color:#14532d;text-decorat
 .media-grid li{background:#fff;border:1px solid var(--line);border-radius:8px;padding:.4rem;font-size:.85rem}
 .dropzone{border:2px dashed var(--line);border-radius:8px;padding:1rem;background:#fff}
 .dropzone.over{border-color:var(--accent);background:#e8f0fe}
-.chart{background:#fff;border:1px solid var(--line);border-radius:8px;padding:1rem}
+.chart{background:#fff;border:1px solid var(--line);border-radius:8px;padding:1rem;margin-top:1rem}
+.dashboard{display:grid;gap:1rem;grid-template-columns:repeat(auto-fit,minmax(16rem,1fr))}
+.card{background:#fff;border:1px solid var(--line);border-radius:8px;padding:.8rem 1rem}
+.card h2{font-size:1.1rem;margin:0 0 .5rem}.card ul{margin:0;padding-left:1.1rem}
+.count{display:inline-block;min-width:1.6rem;text-align:center;background:var(--bg);border-radius:99px;font-size:.9rem}
 `

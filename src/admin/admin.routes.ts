@@ -14,6 +14,7 @@ import { ADMIN_CSS } from './admin-css.js'
 import { formToken, sendPage, type AdminContext, type AdminOptions } from './admin-context.js'
 import { handleAdminError } from './admin-errors.js'
 import { articleRoutes } from './articles.routes.js'
+import { dashboardRoutes } from './dashboard.routes.js'
 import { editorRoutes } from './editor.routes.js'
 import { manageRoutes } from './manage.routes.js'
 import { mediaRoutes } from './media.routes.js'
@@ -50,6 +51,7 @@ export const adminRoutes: FastifyPluginAsync<AdminOptions> = async (app, options
   await app.register(adminAssetRoutes)
   await app.register(articleRoutes, { ...ctx, storage: options.storage })
   await app.register(editorRoutes, { ...ctx, storage: options.storage })
+  await app.register(dashboardRoutes, ctx)
   await app.register(manageRoutes, ctx)
   await app.register(mediaRoutes, { ...ctx, storage: options.storage })
 }

@@ -3,7 +3,6 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
 import { h } from 'preact'
 import { can, listUsers, type User } from '../auth/index.js'
 import {
-  countNewsroomArticles,
   findNewsroomArticle,
   listArticleCorrections,
   listCategories,
@@ -42,7 +41,7 @@ import {
   type ArticleFormValues,
 } from './article-form.js'
 import { ArticleFormPage } from './views/article-form.js'
-import { ArticlesPage, DashboardPage, STATUSES } from './views/articles.js'
+import { ArticlesPage, STATUSES } from './views/articles.js'
 
 /** Errors the form shows above the fields, keeping what was typed. */
 const FORM_ERRORS = new Set([
@@ -62,14 +61,6 @@ export const articleRoutes: FastifyPluginAsync<AdminContext & { storage: MediaSt
   ctx,
 ) => {
   const { deps } = ctx
-
-  app.get('/dashboard', async (request, reply) => {
-    const user = requireUser(request)
-    const own = ownOnly(user)
-    const counts = await countNewsroomArticles(deps, own ? { authorId: user.id } : {})
-    const csrf = formToken(request, reply)
-    return sendPage(reply, h(DashboardPage, { user, csrf, counts, ownOnly: own }))
-  })
 
   app.get<{ Querystring: { status?: string } }>('/articles', async (request, reply) => {
     const user = requireUser(request)

@@ -4,3 +4,8 @@ export { addViews } from './page-view.repository.js'
 export { ViewBuffer } from './view-buffer.js'
 /** Recognise crawlers and scripts so they don't count as readers. */
 export { isBot } from './bots.js'
+/**
+ * Views per day (site time zone) and the most-read stories, for the newsroom dashboard.
+ * @example await viewStats({ db, clock }, { days: 30, timeZone: 'Europe/London' })
+ */
+export { viewStats, type ViewStats } from './view-stats.service.js'

@@ -4,39 +4,6 @@ import { AdminLayout } from './layout.js'
 
 export const STATUSES: ArticleStatus[] = ['draft', 'pending', 'scheduled', 'published', 'archived']
 
-export function DashboardPage(props: {
-  user: User
-  csrf: string
-  counts: Partial<Record<ArticleStatus, number>>
-  ownOnly: boolean
-}) {
-  const cards: [ArticleStatus, string][] = [
-    ['draft', 'Drafts'],
-    ['pending', 'Pending review'],
-    ['scheduled', 'Scheduled'],
-  ]
-  return (
-    <AdminLayout title="Dashboard" user={props.user} csrf={props.csrf}>
-      <h1>Dashboard</h1>
-      <ul class="cards" aria-label={props.ownOnly ? 'Your articles' : 'Articles'}>
-        {cards.map(([status, label]) => (
-          <li key={status}>
-            <a href={`/admin/articles?status=${status}`}>
-              <strong data-count={status}>{props.counts[status] ?? 0}</strong>
-              {label}
-            </a>
-          </li>
-        ))}
-      </ul>
-      <p>
-        <a class="button" href="/admin/articles/new">
-          Write a new article
-        </a>
-      </p>
-    </AdminLayout>
-  )
-}
-
 export function ArticlesPage(props: {
   user: User
   csrf: string
