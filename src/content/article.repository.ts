@@ -141,12 +141,13 @@ export interface IdPage {
   total: number
 }
 
-/** Ids of published articles, newest first. */
+/** Ids of published articles, newest first. `count: false` skips the total (it costs a scan of the index). */
 export async function listPublishedIds(
   db: Db,
   now: number,
   offset: number,
   limit: number,
+  options: { count?: boolean } = {},
 ): Promise<IdPage> {
   const base = db
     .selectFrom('articles')
@@ -160,9 +161,11 @@ export async function listPublishedIds(
       .offset(offset)
       .limit(limit)
       .execute(),
-    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    options.count === false
+      ? undefined
+      : base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ])
-  return { ids: rows.map((r) => r.id), total: Number(count.n) }
+  return { ids: rows.map((r) => r.id), total: count ? Number(count.n) : rows.length }
 }
 
 type LinkTable = 'article_categories' | 'article_tags' | 'article_authors'
@@ -180,6 +183,7 @@ export async function listLinkedIds(
   now: number,
   offset: number,
   limit: number,
+  options: { count?: boolean } = {},
 ): Promise<IdPage> {
   const column = LINK_COLUMN[table]
   // The dynamic column name keeps one query for three tables; each has a matching index.
@@ -196,9 +200,11 @@ export async function listLinkedIds(
       .offset(offset)
       .limit(limit)
       .execute(),
-    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    options.count === false
+      ? undefined
+      : base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ])
-  return { ids: rows.map((r) => r.article_id), total: Number(count.n) }
+  return { ids: rows.map((r) => r.article_id), total: count ? Number(count.n) : rows.length }
 }
 
 export async function listFlaggedIds(

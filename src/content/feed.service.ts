@@ -40,8 +40,10 @@ export async function listFeedArticles(
   if (!source) return undefined
   const ids =
     source.link === undefined
-      ? await listPublishedIds(deps.db, now, 0, count)
-      : await listLinkedIds(deps.db, source.link.table, source.link.id, now, 0, count)
+      ? await listPublishedIds(deps.db, now, 0, count, { count: false })
+      : await listLinkedIds(deps.db, source.link.table, source.link.id, now, 0, count, {
+          count: false,
+        })
   const [items, latestChange] = await Promise.all([
     findFeedArticlesByIds(deps.db, ids.ids),
     findLatestArticleChange(deps.db),

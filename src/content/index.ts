@@ -43,6 +43,7 @@ export {
   listEditorsPicks,
   listFeaturedArticles,
   listLatestArticles,
+  listNewestArticles,
   listMostRead,
   listRelatedArticles,
   listSectionArticles,
@@ -86,6 +87,22 @@ export type { Correction } from './correction.repository.js'
  * @example const token = await previewTokenFor({ db, clock }, 42) // → /preview/<token>
  */
 export { findArticleByPreviewToken, previewTokenFor } from './preview.service.js'
+/**
+ * Site management: sections' fields and order, tag renames and merges (with redirects),
+ * and the redirect list.
+ * @example await mergeTags({ db, clock, events }, { fromId: 12, intoId: 3 })
+ */
+export {
+  addRedirect,
+  listTagsWithCounts,
+  mergeTags,
+  moveSection,
+  removeRedirect,
+  renameTag,
+  updateSection,
+  type TagWithCount,
+} from './taxonomy-admin.service.js'
+export { listRedirects } from './redirect.repository.js'
 /** Tag suggestions for the editor's autocomplete. */
 export { searchTags } from './taxonomy.repository.js'
 /** Sanitizing on save and the one door for stored HTML into templates. */

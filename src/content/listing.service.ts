@@ -74,6 +74,14 @@ export async function findArticleSummaries(
   return (await findSummariesByIds(deps.db, ids)).filter((a) => isVisibleToReaders(a, now))
 }
 
+/** The `limit` newest published stories, without counting them all (sidebars, error pages). */
+export async function listNewestArticles(deps: ContentDeps, limit = 5): Promise<ArticleSummary[]> {
+  const ids = await listPublishedIds(deps.db, deps.clock.now().getTime(), 0, limit, {
+    count: false,
+  })
+  return findSummariesByIds(deps.db, ids.ids)
+}
+
 /** The newest published stories. */
 export async function listLatestArticles(
   deps: ContentDeps,
@@ -235,6 +243,7 @@ export async function listRelatedArticles(
       now,
       0,
       limit + 1 + ids.length,
+      { count: false },
     )
     for (const id of section.ids)
       if (id !== article.id && !ids.includes(id) && ids.length < limit) ids.push(id)
@@ -255,6 +264,7 @@ async function topUp(
     deps.clock.now().getTime(),
     0,
     limit + items.length + exclude.length,
+    { count: false },
   )
   const have = new Set([...items.map((a) => a.id), ...exclude])
   const more = latest.ids.filter((id) => !have.has(id)).slice(0, limit - items.length)

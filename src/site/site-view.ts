@@ -5,7 +5,7 @@ import { formStamp, type RateLimiter } from '../comments/index.js'
 import {
   listCategories,
   listEditorsPicks,
-  listLatestArticles,
+  listNewestArticles,
   listMostRead,
 } from '../content/index.js'
 import type { Database } from '../db/database.js'
@@ -57,7 +57,7 @@ export async function loadSiteView(
 export async function loadSidebar(deps: SiteDeps): Promise<SidebarData> {
   const [editorsPicks, latest] = await Promise.all([
     listEditorsPicks(deps, 4),
-    listLatestArticles(deps, { perPage: 3 }),
+    listNewestArticles(deps, 3),
   ])
-  return { editorsPicks, latest: latest.items }
+  return { editorsPicks, latest }
 }
