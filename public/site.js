@@ -234,6 +234,28 @@
     nav.sendBeacon('/api/views/' + story.getAttribute('data-article-id'))
   }
 
+  // ------------------------------------------------------------ Fresh form stamps
+  // Cached pages carry the stamp of when they were rendered; the minimum-fill-time check wants
+  // the time this reader opened the form, so fetch a fresh one when a form is first touched.
+  doc.querySelectorAll('form input[name="stamp"]').forEach(function (input) {
+    var form = input.form
+    if (!form || typeof fetch !== 'function') return
+    var refresh = function () {
+      form.removeEventListener('focusin', refresh)
+      fetch('/api/form-stamp', { credentials: 'omit' })
+        .then(function (response) {
+          return response.ok ? response.json() : null
+        })
+        .then(function (data) {
+          if (data && data.stamp) input.value = data.stamp
+        })
+        .catch(function () {
+          // Keep the page's stamp.
+        })
+    }
+    form.addEventListener('focusin', refresh)
+  })
+
   // ------------------------------------------------------------ Native share
   // The Share… button beside the share links appears only where the Web Share API exists.
   if (typeof navigator !== 'undefined' && typeof navigator.share === 'function') {

@@ -4,7 +4,7 @@
  * renders as a 400 page with the message; spam is answered kindly and never stored.
  */
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
-import { HONEYPOT_FIELD, postComment, STAMP_FIELD } from '../comments/index.js'
+import { formStamp, HONEYPOT_FIELD, postComment, STAMP_FIELD } from '../comments/index.js'
 import { sendContactMessage } from '../contact/index.js'
 import { AppError, validationError } from '../errors.js'
 import { subscribe } from '../newsletter/index.js'
@@ -18,6 +18,13 @@ const SUBSCRIBE_RULE = { limit: 5, windowMs: 60 * 60_000 }
 
 export const formRoutes: FastifyPluginAsync<{ kit: SiteKit }> = async (app, { kit }) => {
   const { deps } = kit
+
+  // Pages are cached, so the stamp in their HTML may be old; site.js asks for a fresh one.
+  app.get('/api/form-stamp', async (_request, reply) =>
+    reply
+      .header('cache-control', 'no-store')
+      .send({ stamp: formStamp(deps.secret, deps.clock.now().getTime()) }),
+  )
 
   app.post('/comments', async (request, reply) => {
     const form = formOf(request)
