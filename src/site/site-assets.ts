@@ -5,6 +5,8 @@
  */
 import { createHash } from 'node:crypto'
 import fs from 'node:fs'
+import zlib from 'node:zlib'
+import { chooseEncoding } from '../cache/accept-encoding.js'
 
 const PUBLIC_DIR = new URL('../../public/', import.meta.url)
 
@@ -14,6 +16,8 @@ export interface Asset {
   type: string
   /** Versioned URL to put in pages. */
   url: string
+  /** Brotli and gzip bodies of text assets, compressed once at start-up. */
+  compressed?: { br: Buffer; gzip: Buffer }
 }
 
 export type SiteAssets = Record<
@@ -38,7 +42,25 @@ export function loadSiteAssets(themeCss = ''): SiteAssets {
     if (name === 'site.css' && themeCss)
       body = Buffer.concat([body, Buffer.from(`\n/* THEME_DIR/theme.css */\n${themeCss}\n`)])
     const hash = createHash('sha256').update(body).digest('hex').slice(0, 12)
-    out[name] = { body, hash, type: TYPES[name], url: `/assets/${name}?v=${hash}` }
+    const compressed = name.endsWith('.png')
+      ? undefined
+      : {
+          br: zlib.brotliCompressSync(body, {
+            params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 },
+          }),
+          gzip: zlib.gzipSync(body, { level: 9 }),
+        }
+    out[name] = { body, hash, type: TYPES[name], url: `/assets/${name}?v=${hash}`, compressed }
   }
   return out
+}
+
+/** The body to send for `acceptEncoding`, and its `Content-Encoding` (none for identity). */
+export function encodedBody(
+  asset: Asset,
+  acceptEncoding: string | undefined,
+): { body: Buffer; encoding?: 'br' | 'gzip' } {
+  const encoding = asset.compressed ? chooseEncoding(acceptEncoding) : 'identity'
+  if (encoding === 'identity' || !asset.compressed) return { body: asset.body }
+  return { body: asset.compressed[encoding], encoding }
 }

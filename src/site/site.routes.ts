@@ -16,7 +16,7 @@ import {
 } from '../content/index.js'
 import { loadArticlePage, loadHomePage } from './page-data.js'
 import type { SiteKit } from './site.js'
-import type { SiteAssets } from './site-assets.js'
+import { encodedBody, type SiteAssets } from './site-assets.js'
 import { loadSidebar } from './site-view.js'
 
 type Params = Record<string, string>
@@ -30,14 +30,17 @@ export const readerRoutes: FastifyPluginAsync<{ kit: SiteKit }> = async (app, { 
     const asset = kit.assets[file as keyof SiteAssets] as SiteAssets[keyof SiteAssets] | undefined
     if (!asset) return kit.notFound(request, reply)
     const current = first((request.query as Query).v) === asset.hash
+    const { body, encoding } = encodedBody(asset, request.headers['accept-encoding'])
+    if (encoding) reply.header('content-encoding', encoding)
     return reply
       .type(asset.type)
+      .header('vary', 'accept-encoding')
       .header(
         'cache-control',
         current ? 'public, max-age=31536000, immutable' : 'public, max-age=300',
       )
-      .header('etag', `"${asset.hash}"`)
-      .send(asset.body)
+      .header('etag', `"${asset.hash}${encoding ? `-${encoding}` : ''}"`)
+      .send(body)
   })
 
   app.get('/', async (request, reply) => {

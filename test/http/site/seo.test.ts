@@ -1,3 +1,4 @@
+import { brotliDecompressSync, gunzipSync } from 'node:zlib'
 import type { CheerioAPI } from 'cheerio'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { fixedClock } from '../../../src/clock.js'
@@ -220,6 +221,21 @@ describe('the head of other pages', () => {
       expect(meta($, 'robots')).toBe('noindex')
       expect($('link[rel="canonical"]')).toHaveLength(0)
     }
+  })
+
+  it('serves the CSS and JS compressed (brotli or gzip, as the browser asks)', async () => {
+    const { $ } = await getPage(site.app, '/')
+    const css = $('link[rel="stylesheet"]').attr('href') ?? ''
+    const plain = await site.app.inject(css)
+    const br = await site.app.inject({ url: css, headers: { 'accept-encoding': 'gzip, br' } })
+    expect(br.headers['content-encoding']).toBe('br')
+    expect(br.headers.vary).toContain('accept-encoding')
+    expect(brotliDecompressSync(br.rawPayload).equals(plain.rawPayload)).toBe(true)
+    expect(br.rawPayload.length).toBeLessThan(plain.rawPayload.length / 3)
+    const js = $('script[src^="/assets/site.js"]').attr('src') ?? ''
+    const gz = await site.app.inject({ url: js, headers: { 'accept-encoding': 'gzip' } })
+    expect(gz.headers['content-encoding']).toBe('gzip')
+    expect(gunzipSync(gz.rawPayload).length).toBeGreaterThan(gz.rawPayload.length)
   })
 
   it('serves a web app manifest with PNG icons', async () => {
