@@ -75,5 +75,8 @@ del{background:#fdd;color:#8a1f11}ins{background:#dfd;color:#14532d;text-decorat
 .dashboard{display:grid;gap:1rem;grid-template-columns:repeat(auto-fit,minmax(16rem,1fr))}
 .card{background:#fff;border:1px solid var(--line);border-radius:8px;padding:.8rem 1rem}
 .card h2{font-size:1.1rem;margin:0 0 .5rem}.card ul{margin:0;padding-left:1.1rem}
+form.inline{display:inline}button.small{padding:.15rem .45rem;font-size:.85rem}
+.menu-items li{background:#fff;border:1px solid var(--line);border-radius:6px;padding:.4rem .6rem;margin:.3rem 0}
+.menu-items li[draggable=true]{cursor:grab}.menu-items li.dragging{opacity:.5}
 .count{display:inline-block;min-width:1.6rem;text-align:center;background:var(--bg);border-radius:99px;font-size:.9rem}
 `

@@ -18,6 +18,7 @@ import { dashboardRoutes } from './dashboard.routes.js'
 import { editorRoutes } from './editor.routes.js'
 import { manageRoutes } from './manage.routes.js'
 import { mediaRoutes } from './media.routes.js'
+import { siteManageRoutes } from './site-manage.routes.js'
 import { LoginPage, SetupPage } from './views/account.js'
 
 export type { AdminOptions } from './admin-context.js'
@@ -52,6 +53,7 @@ export const adminRoutes: FastifyPluginAsync<AdminOptions> = async (app, options
   await app.register(articleRoutes, { ...ctx, storage: options.storage })
   await app.register(editorRoutes, { ...ctx, storage: options.storage })
   await app.register(dashboardRoutes, ctx)
+  await app.register(siteManageRoutes, ctx)
   await app.register(manageRoutes, ctx)
   await app.register(mediaRoutes, { ...ctx, storage: options.storage })
 }

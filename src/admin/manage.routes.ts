@@ -99,7 +99,7 @@ export const manageRoutes: FastifyPluginAsync<AdminContext> = async (app, ctx) =
       subjectId: section.id,
       details: { slug: section.slug },
     })
-    return seeOther(reply, '/admin/')
+    return seeOther(reply, '/admin/sections?done=1')
   })
 
   app.post('/settings', async (request, reply) => {

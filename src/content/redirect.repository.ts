@@ -46,3 +46,26 @@ export async function insertRedirectIfAbsent(
     .values({ from_path: fromPath, to_path: toPath, status_code: 301, created_at: now })
     .execute()
 }
+
+export async function listRedirects(db: Db): Promise<(Redirect & { createdAt: Date })[]> {
+  const rows = await db
+    .selectFrom('redirects')
+    .select(['from_path', 'to_path', 'status_code', 'created_at'])
+    .orderBy('from_path')
+    .limit(1000)
+    .execute()
+  return rows.map((r) => ({
+    fromPath: r.from_path,
+    toPath: r.to_path,
+    statusCode: r.status_code,
+    createdAt: new Date(Number(r.created_at)),
+  }))
+}
+
+export async function deleteRedirect(db: Db, fromPath: string): Promise<boolean> {
+  const result = await db
+    .deleteFrom('redirects')
+    .where('from_path', '=', fromPath)
+    .executeTakeFirst()
+  return Number(result.numDeletedRows) > 0
+}

@@ -8,8 +8,19 @@ export {
 } from './settings.js'
 /** Read all settings (stored values over defaults). */
 export { findSettings, upsertSetting } from './settings.repository.js'
+/**
+ * Validate and save the site settings form (emits settings.changed for what changed).
+ * @example await updateSiteSettings({ db, clock, events }, { title: 'The Gazette', timeZone: 'Europe/Paris' })
+ */
+export { SOCIAL_NETWORKS, updateSiteSettings, type SettingsPatch } from './site-settings.service.js'
 /** Read or replace a menu by location ('primary', 'footer'). */
-export { findMenuItems, replaceMenu, type MenuItem, type NewMenuItem } from './menu.repository.js'
+export {
+  findMenuItems,
+  reorderMenuItems,
+  replaceMenu,
+  type MenuItem,
+  type NewMenuItem,
+} from './menu.repository.js'
 /**
  * The site's signing secret, made at first use and stored in the settings table.
  * @example const secret = await findOrCreateSiteSecret(db, Date.now())

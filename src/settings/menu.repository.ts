@@ -82,3 +82,20 @@ export async function replaceMenu(
     )
     .execute()
 }
+
+/** Put the items of the menu at `location` in the order of `orderedIds` (unknown ids are ignored). */
+export async function reorderMenuItems(
+  db: Db,
+  location: string,
+  orderedIds: number[],
+): Promise<void> {
+  const items = await findMenuItems(db, location)
+  const known = new Set(items.map((i) => i.id))
+  const order = [
+    ...orderedIds.filter((id) => known.has(id)),
+    ...items.map((i) => i.id).filter((id) => !orderedIds.includes(id)),
+  ]
+  for (const [position, id] of order.entries()) {
+    await db.updateTable('menu_items').set({ position }).where('id', '=', id).execute()
+  }
+}

@@ -21,7 +21,10 @@ export interface SiteSettings {
   tagline: string
   description: string
   logoUrl: string
+  faviconUrl: string
   locale: string
+  /** How reader pages write dates: 'long' (17 November 2026), 'medium' (17 Nov 2026), 'short' (17/11/2026). */
+  dateFormat: 'long' | 'medium' | 'short'
   timeZone: string
   contactEmail: string
   social: SocialProfiles
@@ -54,7 +57,9 @@ export const DEFAULT_SETTINGS: SiteSettings = {
   tagline: 'News you can trust',
   description: 'Independent news, analysis and features.',
   logoUrl: '',
+  faviconUrl: '',
   locale: 'en-GB',
+  dateFormat: 'long',
   timeZone: 'Europe/London',
   contactEmail: '',
   social: {},

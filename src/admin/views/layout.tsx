@@ -52,6 +52,11 @@ function AdminBar({ user, csrf }: { user: User; csrf: string }) {
           <li>
             <a href="/admin/media">Media</a>
           </li>
+          {can(user, 'taxonomy.manage') && (
+            <li>
+              <a href="/admin/site">Site</a>
+            </li>
+          )}
           {admin && (
             <li>
               <a href="/admin/users">Users</a>

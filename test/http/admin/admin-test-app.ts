@@ -8,6 +8,7 @@ import { buildApp } from '../../../src/app.js'
 import { createUser, type Role, type User } from '../../../src/auth/index.js'
 import { fixedClock } from '../../../src/clock.js'
 import { parseConfig } from '../../../src/config.js'
+import type { EventBus } from '../../../src/events.js'
 import { createTestDatabase, type TestDatabase } from '../../support/test-database.js'
 
 export const NOW = new Date('2026-06-01T09:00:00Z')
@@ -22,7 +23,10 @@ export interface AdminApp {
   close(): Promise<void>
 }
 
-export async function buildAdminApp(env: Record<string, string> = {}): Promise<AdminApp> {
+export async function buildAdminApp(
+  env: Record<string, string> = {},
+  events?: EventBus,
+): Promise<AdminApp> {
   const database = await createTestDatabase('sqlite')
   const clock = fixedClock(NOW)
   const config = parseConfig({
@@ -32,7 +36,7 @@ export async function buildAdminApp(env: Record<string, string> = {}): Promise<A
     PUBLIC_URL: 'http://news.test',
     ...env,
   })
-  const app = await buildApp({ db: database.db, clock, config })
+  const app = await buildApp({ db: database.db, clock, config, ...(events ? { events } : {}) })
   await app.ready()
   return {
     app,

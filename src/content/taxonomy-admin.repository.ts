@@ -1,0 +1,74 @@
+/** Writes behind the site-management screens: sections' fields and order, tag renames and merges. */
+import { sql, type Kysely } from 'kysely'
+import type { Database } from '../db/database.js'
+
+type Db = Kysely<Database>
+
+export async function updateCategoryRow(
+  db: Db,
+  id: number,
+  update: { name?: string; description?: string; parent_id?: number | null; position?: number },
+): Promise<void> {
+  if (Object.keys(update).length === 0) return
+  await db.updateTable('categories').set(update).where('id', '=', id).execute()
+}
+
+export interface TagWithCount {
+  id: number
+  name: string
+  slug: string
+  articleCount: number
+}
+
+export async function listTagsWithCounts(db: Db): Promise<TagWithCount[]> {
+  const rows = await db
+    .selectFrom('tags as t')
+    .leftJoin('article_tags as at', 'at.tag_id', 't.id')
+    .select(['t.id', 't.name', 't.slug', (eb) => eb.fn.count<number>('at.article_id').as('n')])
+    .groupBy(['t.id', 't.name', 't.slug'])
+    .orderBy('t.name')
+    .limit(2000)
+    .execute()
+  return rows.map((r) => ({ id: r.id, name: r.name, slug: r.slug, articleCount: Number(r.n) }))
+}
+
+export async function updateTagRow(
+  db: Db,
+  id: number,
+  update: { name: string; slug: string },
+): Promise<void> {
+  await db.updateTable('tags').set(update).where('id', '=', id).execute()
+}
+
+/** Articles tagged `fromId` get `intoId` instead (once), then `fromId` is deleted. Returns their ids. */
+export async function mergeTagRows(db: Db, fromId: number, intoId: number): Promise<number[]> {
+  const moved = await db
+    .selectFrom('article_tags')
+    .select('article_id')
+    .where('tag_id', '=', fromId)
+    .execute()
+  await db
+    .insertInto('article_tags')
+    .columns(['article_id', 'tag_id', 'position', 'listed_at'])
+    .expression((eb) =>
+      eb
+        .selectFrom('article_tags as f')
+        .select(['f.article_id', sql.lit(intoId).as('tag_id'), 'f.position', 'f.listed_at'])
+        .where('f.tag_id', '=', fromId)
+        .where((w) =>
+          w.not(
+            w.exists(
+              w
+                .selectFrom('article_tags as i')
+                .select('i.article_id')
+                .whereRef('i.article_id', '=', 'f.article_id')
+                .where('i.tag_id', '=', intoId),
+            ),
+          ),
+        ),
+    )
+    .execute()
+  await db.deleteFrom('article_tags').where('tag_id', '=', fromId).execute()
+  await db.deleteFrom('tags').where('id', '=', fromId).execute()
+  return moved.map((r) => r.article_id)
+}

@@ -1,0 +1,198 @@
+/** Site management: sections, tags (rename/merge with redirects), menus, redirects, settings, audit. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { User } from '../../../src/auth/index.js'
+import {
+  createArticle,
+  createCategory,
+  findNewsroomArticle,
+  listCategories,
+  publishArticle,
+} from '../../../src/content/index.js'
+import { EventBus, type DomainEvent } from '../../../src/events.js'
+import { findMenuItems, findSettings, replaceMenu } from '../../../src/settings/index.js'
+import { $, Browser, buildAdminApp, makeUser, type AdminApp } from './admin-test-app.js'
+
+describe('admin: site management', () => {
+  let t: AdminApp
+  let owner: User
+  let editor: User
+  let author: User
+  const b: Record<string, Browser> = {}
+
+  beforeAll(async () => {
+    t = await buildAdminApp()
+    owner = await makeUser(t, 'owner')
+    editor = await makeUser(t, 'editor')
+    author = await makeUser(t, 'author')
+    for (const user of [owner, editor, author]) {
+      b[user.role] = new Browser(t.app)
+      await b[user.role]!.login(user.email)
+    }
+  })
+  afterAll(() => t.close())
+
+  it('adds sections, edits one and reorders siblings', async () => {
+    for (const name of ['World', 'Business', 'Sport'])
+      expect((await b.editor!.post('/admin/sections', { name })).statusCode).toBe(303)
+    const [world, business, sport] = await listCategories(t.db)
+    const edit = await b.editor!.post(`/admin/sections/${sport!.id}`, {
+      name: 'Sport',
+      description: 'Scores and stories',
+      parentId: String(world!.id),
+    })
+    expect(edit.statusCode).toBe(303)
+    const moved = await b.editor!.post('/admin/sections/move', {
+      id: String(business!.id),
+      direction: 'up',
+    })
+    expect(moved.statusCode).toBe(303)
+    const page = $(await b.editor!.get('/admin/sections'))
+    const rows = page('tbody tr td:first-child a')
+      .map((_, el) => page(el).text())
+      .get()
+    expect(rows).toEqual(['Business', 'World', 'Sport'])
+    expect(page('tbody').text()).toContain('Scores and stories')
+  })
+
+  it('refuses to put a section inside itself', async () => {
+    const [, world] = await listCategories(t.db).then((all) =>
+      all.sort((a, b) => a.position - b.position),
+    )
+    const response = await b.editor!.post(`/admin/sections/${world!.id}`, {
+      name: world!.name,
+      parentId: String(world!.id),
+    })
+    expect(response.statusCode).toBe(400)
+  })
+
+  it('renames a tag with a redirect from its old page and merges another into it', async () => {
+    const a = await createArticle(t.deps, editor.id, { title: 'One', tags: ['Transprot'] })
+    const c = await createArticle(t.deps, editor.id, { title: 'Two', tags: ['Ferries'] })
+    await publishArticle(t.deps, a.id)
+    const tags = $(await b.editor!.get('/admin/tags'))
+    const renameAction = tags('form[action$="/rename"]')
+      .filter((_, f) => tags(f).find('input[name="name"]').attr('value') === 'Transprot')
+      .attr('action') as string
+    expect((await b.editor!.post(renameAction, { name: 'Transport' })).statusCode).toBe(303)
+    const old = await t.app.inject({ method: 'GET', url: '/tag/transprot/' })
+    expect(old.statusCode).toBe(301)
+    expect(old.headers.location).toBe('/tag/transport/')
+
+    const fresh = $(await b.editor!.get('/admin/tags'))
+    const ferriesMerge = fresh('form[action$="/merge"]')
+      .filter((_, f) => fresh(f).find('select').attr('aria-label') === 'Tag to merge Ferries into')
+      .attr('action') as string
+    const transportId = fresh('select[aria-label="Tag to merge Ferries into"] option')
+      .filter((_, o) => fresh(o).text() === 'Transport')
+      .attr('value') as string
+    expect((await b.editor!.post(ferriesMerge, { intoId: transportId })).statusCode).toBe(303)
+    expect((await findNewsroomArticle(t.deps, c.id))?.tags.map((x) => x.name)).toEqual([
+      'Transport',
+    ])
+    const merged = await t.app.inject({ method: 'GET', url: '/tag/ferries/' })
+    expect(merged.headers.location).toBe('/tag/transport/')
+  })
+
+  it('reorders a menu with the up/down buttons', async () => {
+    await replaceMenu(t.db, 'primary', 'Primary', [
+      { label: 'Home', url: '/' },
+      { label: 'About', url: '/about/' },
+    ])
+    const [home, about] = await findMenuItems(t.db, 'primary')
+    const response = await b.editor!.post('/admin/menus/primary/move', {
+      id: String(about!.id),
+      direction: 'up',
+    })
+    expect(response.statusCode).toBe(303)
+    expect((await findMenuItems(t.db, 'primary')).map((i) => i.label)).toEqual(['About', 'Home'])
+    const page = $(await b.editor!.get('/admin/menus'))
+    expect(page('button[aria-label="Move Home up"]').length).toBe(1)
+    expect(home).toBeDefined()
+  })
+
+  it('adds and deletes redirects, refusing bad paths', async () => {
+    expect(
+      (await b.editor!.post('/admin/redirects', { fromPath: '/old/', toPath: '/new/' })).statusCode,
+    ).toBe(303)
+    expect((await t.app.inject({ method: 'GET', url: '/old/' })).headers.location).toBe('/new/')
+    const bad = await b.editor!.post('/admin/redirects', { fromPath: 'nope', toPath: '/x/' })
+    expect(bad.statusCode).toBe(400)
+    expect($(bad)('.error').text()).toContain('must start with /')
+    const del = await b.editor!.post('/admin/redirects/delete', { fromPath: '/old/' })
+    expect(del.statusCode).toBe(303)
+    expect((await t.app.inject({ method: 'GET', url: '/old/' })).statusCode).toBe(404)
+  })
+
+  it('keeps settings and the audit log to administrators', async () => {
+    expect((await b.editor!.get('/admin/settings')).statusCode).toBe(403)
+    expect((await b.editor!.get('/admin/audit')).statusCode).toBe(403)
+    expect((await b.author!.get('/admin/sections')).statusCode).toBe(403)
+    expect(
+      (await b.author!.post('/admin/redirects', { fromPath: '/a/', toPath: '/b/' })).statusCode,
+    ).toBe(403)
+  })
+
+  it('saves site settings with validation and shows the audit log', async () => {
+    const form = {
+      title: 'The Harbour Gazette',
+      tagline: 'News from the quay',
+      logoUrl: '/media/logo.png',
+      faviconUrl: '',
+      timeZone: 'Europe/Paris',
+      locale: 'fr-FR',
+      dateFormat: 'medium',
+      contactEmail: 'desk@harbour.test',
+      commentPolicy: 'hold-all',
+      'social.x': 'https://x.com/harbour',
+    }
+    const bad = await b.owner!.post('/admin/settings/site', { ...form, timeZone: 'Mars/Base' })
+    expect(bad.statusCode).toBe(400)
+    const ok = await b.owner!.post('/admin/settings/site', form)
+    expect(ok.statusCode).toBe(303)
+    expect(await findSettings(t.db)).toMatchObject({
+      title: 'The Harbour Gazette',
+      timeZone: 'Europe/Paris',
+      dateFormat: 'medium',
+      commentPolicy: 'hold-all',
+      social: { x: 'https://x.com/harbour' },
+    })
+    const audit = $(await b.owner!.get('/admin/audit'))
+    const actions = audit('tbody td:nth-child(3)')
+      .map((_, el) => audit(el).text())
+      .get()
+    expect(actions).toEqual(expect.arrayContaining(['settings.update', 'tag.merge', 'tag.rename']))
+  })
+})
+
+describe('admin: site management events', () => {
+  it('announces settings and taxonomy changes so the page cache purges', async () => {
+    const events = new EventBus()
+    const seen: DomainEvent[] = []
+    events.on((e) => void seen.push(e))
+    const t = await buildAdminApp({}, events)
+    try {
+      const owner = await makeUser(t, 'owner')
+      const browser = new Browser(t.app)
+      await browser.login(owner.email)
+      await createCategory({ ...t.deps }, { name: 'World' })
+      const [world] = await listCategories(t.db)
+      await browser.post(`/admin/sections/${world!.id}`, { name: 'World news' })
+      await browser.post('/admin/settings/site', {
+        title: 'New title',
+        timeZone: 'UTC',
+        locale: 'en-GB',
+        dateFormat: 'long',
+        commentPolicy: 'publish',
+      })
+      expect(seen).toContainEqual({ type: 'taxonomy.changed', kind: 'section', slugs: ['world'] })
+      expect(seen).toContainEqual(
+        expect.objectContaining({
+          type: 'settings.changed',
+          keys: expect.arrayContaining(['title']),
+        }),
+      )
+    } finally {
+      await t.close()
+    }
+  })
+})
