@@ -76,7 +76,11 @@ async function main(): Promise<void> {
       return li
     }),
   )
-  if (stats.top.length === 0 && list) list.textContent = 'No views yet.'
+  if (stats.top.length === 0 && list) {
+    const empty = document.createElement('li')
+    empty.textContent = 'No views yet.'
+    list.replaceChildren(empty)
+  }
 }
 
 void main()

@@ -15,7 +15,7 @@ import { dateToZonedInput } from '../../../src/admin/zoned-time.js'
 import { buildApp } from '../../../src/app.js'
 import { fixedClock } from '../../../src/clock.js'
 import { parseConfig } from '../../../src/config.js'
-import { createCategory, publishDueArticles } from '../../../src/content/index.js'
+import { publishDueArticles } from '../../../src/content/index.js'
 import { EventBus } from '../../../src/events.js'
 import { findSettings } from '../../../src/settings/index.js'
 import { axeViolations, browserUnavailable, launchBrowser } from '../../support/browser.js'
@@ -51,7 +51,6 @@ describe.skipIf(skipReason !== undefined)('newsroom journey in Chromium', () => 
       PUBLIC_URL: 'http://news.test',
     })
     app = await buildApp({ db: database.db, clock, config, events })
-    await createCategory({ db: database.db, clock, events }, { name: 'Local' })
     await app.listen({ port: 0, host: '127.0.0.1' })
     baseURL = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`
     browser = await launchBrowser(baseURL)
@@ -100,6 +99,29 @@ describe.skipIf(skipReason !== undefined)('newsroom journey in Chromium', () => 
       const link = /https?:\/\/\S+\/admin\/reset\/\S+/.exec(text)?.[0]
       expect(link).toBeDefined()
       invitations.set(email, link ?? '')
+    }
+  })
+
+  it('adds a section and walks the site-management screens', async () => {
+    const admin = new AdminPage(page)
+    await admin.navLink('Site').click()
+    await expectNoAxeViolations()
+    await admin.link('Sections').click()
+    await admin.field('Name').fill('Local')
+    await admin.field('Description').fill('News from the harbour towns')
+    await admin.button('Add section').click()
+    await page.waitForURL('**/admin/sections?done=1')
+    await expect(page.getByRole('link', { name: 'Local' }).count()).resolves.toBe(1)
+    await expectNoAxeViolations()
+    for (const path of [
+      '/admin/tags',
+      '/admin/menus',
+      '/admin/redirects',
+      '/admin/settings',
+      '/admin/audit',
+    ]) {
+      await page.goto(path)
+      await expectNoAxeViolations()
     }
   })
 
@@ -220,6 +242,12 @@ describe.skipIf(skipReason !== undefined)('newsroom journey in Chromium', () => 
     await expect(page.getByRole('link', { name: HEADLINE }).first().isVisible()).resolves.toBe(true)
     await page.goto('/local/')
     await expect(page.getByRole('link', { name: HEADLINE }).first().isVisible()).resolves.toBe(true)
+  })
+
+  it('shows the dashboard with the views chart drawn in the browser', async () => {
+    await page.goto('/admin/dashboard')
+    await page.locator('#views-chart svg[role="img"]').waitFor()
+    await expectNoAxeViolations()
   })
 
   it('lets the editor update the story and restore the earlier revision', async () => {
