@@ -31,15 +31,7 @@ export type AuditAction =
   | 'redirect.delete'
 
 export type AuditSubjectType =
-  | 'user'
-  | 'article'
-  | 'section'
-  | 'settings'
-  | 'media'
-  | 'comment'
-  | 'tag'
-  | 'menu'
-  | 'redirect'
+  'user' | 'article' | 'section' | 'settings' | 'media' | 'comment' | 'tag' | 'menu' | 'redirect'
 
 /** One line of "who did what, to what, when". */
 export interface AuditEntry {
