@@ -14,11 +14,15 @@ import { ADMIN_CSS } from './admin-css.js'
 import { formToken, sendPage, type AdminContext, type AdminOptions } from './admin-context.js'
 import { handleAdminError } from './admin-errors.js'
 import { articleRoutes } from './articles.routes.js'
+import { commentsAdminRoutes } from './comments-admin.routes.js'
+import { contactAdminRoutes } from './contact-admin.routes.js'
 import { dashboardRoutes } from './dashboard.routes.js'
 import { editorRoutes } from './editor.routes.js'
 import { manageRoutes } from './manage.routes.js'
 import { mediaRoutes } from './media.routes.js'
+import { newsletterAdminRoutes } from './newsletter-admin.routes.js'
 import { siteManageRoutes } from './site-manage.routes.js'
+import { subscribersRoutes } from './subscribers.routes.js'
 import { LoginPage, SetupPage } from './views/account.js'
 
 export type { AdminOptions } from './admin-context.js'
@@ -56,4 +60,8 @@ export const adminRoutes: FastifyPluginAsync<AdminOptions> = async (app, options
   await app.register(siteManageRoutes, ctx)
   await app.register(manageRoutes, ctx)
   await app.register(mediaRoutes, { ...ctx, storage: options.storage })
+  await app.register(commentsAdminRoutes, ctx)
+  await app.register(subscribersRoutes, ctx)
+  await app.register(newsletterAdminRoutes, ctx)
+  await app.register(contactAdminRoutes, ctx)
 }

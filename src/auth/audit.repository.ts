@@ -29,9 +29,24 @@ export type AuditAction =
   | 'menu.update'
   | 'redirect.create'
   | 'redirect.delete'
+  | 'comment.reply'
+  | 'subscriber.import'
+  | 'subscriber.export'
+  | 'subscriber.mark'
+  | 'newsletter.send'
 
 export type AuditSubjectType =
-  'user' | 'article' | 'section' | 'settings' | 'media' | 'comment' | 'tag' | 'menu' | 'redirect'
+  | 'user'
+  | 'article'
+  | 'section'
+  | 'settings'
+  | 'media'
+  | 'comment'
+  | 'tag'
+  | 'menu'
+  | 'redirect'
+  | 'subscriber'
+  | 'newsletter'
 
 /** One line of "who did what, to what, when". */
 export interface AuditEntry {
