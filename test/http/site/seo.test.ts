@@ -193,6 +193,15 @@ describe('the head of other pages', () => {
     expect(at(crumbs.at(-1), 'name')).toBe('News')
   })
 
+  it('loads the first picture of a list first and the rest lazily', async () => {
+    const { $ } = await getPage(site.app, '/news/')
+    const images = $('main .archive-grid .card-media img')
+    expect(images.length).toBeGreaterThan(1)
+    expect(images.first().attr('fetchpriority')).toBe('high')
+    expect(images.first().attr('loading')).toBeUndefined()
+    images.slice(1).each((_, img) => expect($(img).attr('loading')).toBe('lazy'))
+  })
+
   it('describes an author page as a ProfilePage about a Person', async () => {
     const { $ } = await getPage(site.app, '/author/helena-marchetti/')
     expect(meta($, 'og:type')).toBe('profile')

@@ -24,6 +24,7 @@ export interface ArticleCardProps {
   level?: 2 | 3 | 4
   showSection?: boolean
   showStandfirst?: boolean
+  /** Above the fold and the page's largest picture: no lazy loading, fetched first. */
   eager?: boolean
 }
 
@@ -46,12 +47,7 @@ export function ArticleCard({
     >
       {image && (
         <div class="card-media">
-          <ResponsiveImage
-            image={image}
-            sizes={SIZES[variant]}
-            eager={eager}
-            priority={eager && variant === 'lead'}
-          />
+          <ResponsiveImage image={image} sizes={SIZES[variant]} eager={eager} priority={eager} />
         </div>
       )}
       <div class="card-body">

@@ -18,8 +18,16 @@ export function ArchiveList({
   return (
     <>
       <div class="grid grid-2 archive-grid">
-        {articles.items.map((a) => (
-          <ArticleCard key={a.id} article={a} variant="grid" level={level} showStandfirst />
+        {articles.items.map((a, i) => (
+          // The first picture is above the fold (the page's LCP element): load it first.
+          <ArticleCard
+            key={a.id}
+            article={a}
+            variant="grid"
+            level={level}
+            showStandfirst
+            eager={i === 0}
+          />
         ))}
       </div>
       <Pagination page={articles.page} totalPages={articles.totalPages} hrefFor={hrefFor} />
