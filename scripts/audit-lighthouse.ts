@@ -35,10 +35,13 @@ export interface LighthouseResult {
   weight: Record<string, number>
   renderBlocking: string[]
   otherHosts: string[]
+  /** Lighthouse's CPU benchmark of this machine during the run (below 1000: an underpowered or busy host). */
+  benchmarkIndex: number | undefined
   report: string
 }
 
 type Lhr = {
+  environment?: { benchmarkIndex?: number }
   categories: Record<
     string,
     { score: number | null; auditRefs: { id: string; weight: number; group?: string }[] }
@@ -160,6 +163,7 @@ function summarise(
           .map((r) => r.url),
       ),
     ],
+    benchmarkIndex: lhr.environment?.benchmarkIndex,
     report,
   }
 }

@@ -79,6 +79,10 @@ export function writeReport(out: string, results: AuditResults): boolean {
       `| ${r.name} | ${r.formFactor} | ${s.performance} | ${s.accessibility} | ${s['best-practices']} | ${s.seo} | ${m['first-contentful-paint']} | ${m['largest-contentful-paint']} | ${m['total-blocking-time']} | ${m['cumulative-layout-shift']} | ${kb(r.weight['HTML+CSS+JS'] ?? 0)} |`,
     )
   }
+  push(
+    '',
+    `CPU benchmark index per run (Lighthouse's; below 1000 means a busy or slow host, where Total Blocking Time reads high): ${results.lighthouse.map((r) => Math.round(r.benchmarkIndex ?? 0)).join(', ')}.`,
+  )
   push('', '### Points lost', '')
   const lost = results.lighthouse.flatMap((r) =>
     r.lost.map((l) => ({ ...l, run: `${r.name} (${r.formFactor})` })),
