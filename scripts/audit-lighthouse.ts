@@ -33,7 +33,8 @@ export interface LighthouseResult {
   metrics: Record<string, string>
   /** Transferred bytes by resource type, and the HTML+CSS+JS total. */
   weight: Record<string, number>
-  renderBlocking: string[]
+  /** Undefined when the audit errored (the frame_reporter quirk). */
+  renderBlocking: string[] | undefined
   otherHosts: string[]
   /** Lighthouse's CPU benchmark of this machine during the run (below 1000: an underpowered or busy host). */
   benchmarkIndex: number | undefined
@@ -153,9 +154,10 @@ function summarise(
     errored,
     metrics,
     weight,
-    renderBlocking: (lhr.audits['render-blocking-resources']?.details?.items ?? []).map((i) =>
-      String(i.url),
-    ),
+    renderBlocking:
+      lhr.audits['render-blocking-resources']?.scoreDisplayMode === 'error'
+        ? undefined
+        : (lhr.audits['render-blocking-resources']?.details?.items ?? []).map((i) => String(i.url)),
     otherHosts: [
       ...new Set(
         requests

@@ -96,7 +96,7 @@ export function writeReport(out: string, results: AuditResults): boolean {
   push('', '### Requests', '')
   for (const r of results.lighthouse) {
     push(
-      `- ${r.name} (${r.formFactor}): render-blocking: ${r.renderBlocking.length === 0 ? 'none' : r.renderBlocking.join(', ')}; other hosts: ${r.otherHosts.length === 0 ? 'none' : r.otherHosts.join(', ')}; transferred: ${Object.entries(
+      `- ${r.name} (${r.formFactor}): render-blocking: ${r.renderBlocking === undefined ? 'not measured (the audit errored)' : r.renderBlocking.length === 0 ? 'none' : r.renderBlocking.join(', ')}; other hosts: ${r.otherHosts.length === 0 ? 'none' : r.otherHosts.join(', ')}; transferred: ${Object.entries(
         r.weight,
       )
         .map(([k, v]) => `${k} ${kb(v)}`)
