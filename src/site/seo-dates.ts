@@ -1,5 +1,6 @@
 /** Dates as structured data and the visible byline state them, by one rule. */
 import type { ArticleSummary } from '../content/index.js'
+import { dateFormat } from '../text/date-format.js'
 
 const MINUTE = 60_000
 
@@ -19,7 +20,7 @@ export function updatedAfterPublication(
 /** ISO 8601 with the site's UTC offset: `2026-11-17T09:30:00+00:00`, `2026-07-01T10:00:00+01:00`. */
 export function isoWithOffset(date: Date, timeZone: string): string {
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-US', {
+    dateFormat('en-US', {
       timeZone,
       hourCycle: 'h23',
       year: 'numeric',

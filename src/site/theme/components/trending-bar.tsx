@@ -6,7 +6,8 @@ export function TrendingBar() {
   const site = useSite()
   if (site.trending.length === 0) return null
   return (
-    <section class="trending" aria-labelledby="trending-label">
+    // A labelled region rather than a <section>: a ticker has a label, not a heading.
+    <div class="trending" role="region" aria-labelledby="trending-label">
       <span id="trending-label" class="trending-label">
         Trending
       </span>
@@ -17,6 +18,6 @@ export function TrendingBar() {
           </li>
         ))}
       </ul>
-    </section>
+    </div>
   )
 }
