@@ -14,9 +14,10 @@ export function runCli(
   args: string[],
   env: Record<string, string>,
   timeoutMs = 150_000,
+  asUser?: string,
 ): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = startCli(args, env)
+    const child = startCli(args, env, asUser)
     let stdout = ''
     let stderr = ''
     child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
@@ -32,12 +33,19 @@ export function runCli(
   })
 }
 
-export function startCli(args: string[], env: Record<string, string>): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src/cli/main.ts'), ...args], {
+/** Start the CLI; with `asUser`, as that system user through runuser (the caller must be root). */
+export function startCli(
+  args: string[],
+  env: Record<string, string>,
+  asUser?: string,
+): ChildProcess {
+  const command = [process.execPath, '--import', 'tsx', path.join(ROOT, 'src/cli/main.ts'), ...args]
+  const [file, ...rest] = asUser ? ['runuser', '-u', asUser, '--', ...command] : command
+  return spawn(file!, rest, {
     cwd: env.CWD ?? ROOT,
     env: {
       PATH: process.env.PATH ?? '',
-      HOME: process.env.HOME ?? '/tmp',
+      HOME: asUser ? '/tmp' : (process.env.HOME ?? '/tmp'),
       LOG_LEVEL: 'warn',
       ...env,
     },

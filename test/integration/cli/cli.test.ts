@@ -140,13 +140,21 @@ describe('broadsheet CLI', { timeout: 180_000 }, () => {
     )
   })
 
-  it.skipIf(process.getuid?.() === 0)('explains a read-only database file', async () => {
+  // Root ignores file modes, so as root the CLI runs as `nobody` for this test (runuser).
+  const asRoot = process.getuid?.() === 0
+  const runuser = ['/usr/sbin/runuser', '/sbin/runuser'].find((p) => fs.existsSync(p))
+  it.skipIf(asRoot && !runuser)('explains a read-only database file', async () => {
     const ro = path.join(dir, 'ro')
     fs.mkdirSync(ro)
     expect((await runCli(['migrate'], { DATA_DIR: ro })).code).toBe(0)
     fs.chmodSync(path.join(ro, 'broadsheet.db'), 0o444)
     fs.chmodSync(ro, 0o555)
-    expectOneLineError(await runCli(['seed'], { DATA_DIR: ro }), /readonly|read-only|permission/i)
+    fs.chmodSync(dir, 0o755)
+    const before = fs.readFileSync(path.join(ro, 'broadsheet.db'))
+    const result = await runCli(['seed'], { DATA_DIR: ro }, 150_000, asRoot ? 'nobody' : undefined)
+    expectOneLineError(result, /readonly|read-only|permission/i)
+    expect(fs.readFileSync(path.join(ro, 'broadsheet.db')).equals(before)).toBe(true)
+    fs.chmodSync(ro, 0o755)
   })
 
   it('serves from two processes sharing one SQLite file', async () => {
