@@ -137,15 +137,19 @@ async function measure(
   headers: Record<string, string> = {},
 ): Promise<Row> {
   const all = { 'accept-encoding': 'gzip', ...headers }
-  const row = WRK ? runWrk(name, url, all) : await runAutocannon(name, url, all)
+  const row = WRK ? await runWrk(name, url, all) : await runAutocannon(name, url, all)
   log(`${name}: ${row.requestsPerSecond} req/s, p99 ${row.p99} ms`)
   return row
 }
 
-function runWrk(name: string, url: string, headers: Record<string, string>): Row {
+/** wrk in a child process; async, so the in-process node:http limit server keeps answering. */
+async function runWrk(name: string, url: string, headers: Record<string, string>): Promise<Row> {
   const args = ['-t2', `-c${CONNECTIONS}`, `-d${DURATION}s`, '--latency']
   for (const [key, value] of Object.entries(headers)) args.push('-H', `${key}: ${value}`)
-  const out = spawnSync(WRK!, [...args, url], { encoding: 'utf8' }).stdout
+  const child = spawn(WRK!, [...args, url], { stdio: ['ignore', 'pipe', 'ignore'] })
+  let out = ''
+  child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()))
+  await new Promise((resolve) => child.once('close', resolve))
   const ms = (label: string) => {
     const m = new RegExp(`${label}\\s+([\\d.]+)(us|ms|s)`).exec(out)
     if (!m) return 0

@@ -30,6 +30,8 @@ import {
 export interface PageRequest {
   page?: number
   perPage?: number
+  /** false skips counting the whole list (blocks that show a few stories need no total). */
+  countTotal?: boolean
 }
 
 const MAX_PER_PAGE = 100
@@ -120,6 +122,7 @@ export async function listSectionArticles(
     deps.clock.now().getTime(),
     offset,
     perPage,
+    { count: request.countTotal !== false },
   )
   return {
     category,

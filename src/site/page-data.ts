@@ -23,7 +23,9 @@ export async function loadHomePage(deps: SiteDeps, view: SiteView): Promise<Home
     listFeaturedArticles(deps, 3),
     listLatestArticles(deps, { perPage: 9 }),
     loadSidebar(deps),
-    Promise.all(roots.map((c) => listSectionArticles(deps, c.slug, { perPage: 4 }))),
+    Promise.all(
+      roots.map((c) => listSectionArticles(deps, c.slug, { perPage: 4, countTotal: false })),
+    ),
   ])
   const lead = featured[0] ?? latest.items[0]
   const side = [...featured, ...latest.items].filter((a) => a.id !== lead?.id).slice(0, 2)
