@@ -3,12 +3,21 @@ import { articlePath, type ArticleSummary, type Category } from '../../content/i
 import { dateFormat } from '../../text/date-format.js'
 import type { SiteView } from './site-view.js'
 
-/** "16 September 2026" (en-GB) or "September 16, 2026" (en-US). */
+/** Intl options for each of the site's date formats ("Date format" in Settings). */
+const DATE_STYLES: Record<SiteView['settings']['dateFormat'], Intl.DateTimeFormatOptions> = {
+  long: { day: 'numeric', month: 'long', year: 'numeric' },
+  medium: { day: 'numeric', month: 'short', year: 'numeric' },
+  short: { day: '2-digit', month: '2-digit', year: 'numeric' },
+}
+
+/**
+ * A date in the site's chosen format, locale and time zone: "16 September 2026", "16 Sept 2026"
+ * or "16/09/2026" in en-GB; "September 16, 2026", "Sep 16, 2026" or "09/16/2026" in en-US.
+ */
 export function formatDate(date: Date, site: Pick<SiteView, 'settings'>): string {
+  const style = DATE_STYLES[site.settings.dateFormat] ?? DATE_STYLES.long
   return dateFormat(site.settings.locale, {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
+    ...style,
     timeZone: site.settings.timeZone,
   }).format(date)
 }

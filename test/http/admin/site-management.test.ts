@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { User } from '../../../src/auth/index.js'
 import {
+  articlePath,
   createArticle,
   createCategory,
   findNewsroomArticle,
@@ -156,6 +157,21 @@ describe('admin: site management', () => {
       commentPolicy: 'hold-all',
       social: { x: 'https://x.com/harbour' },
     })
+    // Readers see dates in the chosen format, locale and time zone.
+    const draft = await createArticle(t.deps, owner.id, { title: 'Quay lights switched on' })
+    const story = await publishArticle(t.deps, draft.id)
+    const reader = await t.app.inject({ url: articlePath(story, 'Europe/Paris') })
+    expect(reader.statusCode).toBe(200)
+    const published = $(reader)('.byline time').first()
+    expect(published.attr('datetime')).toBe(story.publishedAt?.toISOString())
+    expect(published.text()).toBe(
+      new Intl.DateTimeFormat('fr-FR', {
+        day: 'numeric',
+        month: 'short',
+        year: 'numeric',
+        timeZone: 'Europe/Paris',
+      }).format(story.publishedAt ?? undefined),
+    )
     const audit = $(await b.owner!.get('/admin/audit'))
     const actions = audit('tbody td:nth-child(3)')
       .map((_, el) => audit(el).text())
