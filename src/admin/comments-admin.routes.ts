@@ -13,12 +13,10 @@ import {
   listModerationQueue,
   moderateComments,
   replyAsStaff,
-  type CommentMailDeps,
   type CommentStatus,
 } from '../comments/index.js'
 import { findNewsroomArticle } from '../content/index.js'
 import { AppError } from '../errors.js'
-import { findOrCreateSiteSecret, findSettings } from '../settings/index.js'
 import {
   field,
   formToken,
@@ -29,6 +27,7 @@ import {
   type AdminContext,
 } from './admin-context.js'
 import { subjectOf } from './article-actions.js'
+import { commentMailDeps } from './comment-mail-context.js'
 import { fieldList, pageParam } from './reader-desk.js'
 import { CommentsQueuePage, QUEUE_TABS } from './views/comments-queue.js'
 
@@ -75,7 +74,10 @@ export const commentsAdminRoutes: FastifyPluginAsync<AdminContext> = async (app,
     const ids = commentIds(fieldList(request, 'ids'))
     // Check every comment before touching any: a bulk action is all or nothing.
     const articles = await Promise.all(ids.map((id) => assertModerates(user, id)))
-    await moderateComments({ ...deps, mail: await mailDeps() }, { commentIds: ids, status })
+    await moderateComments(
+      { ...deps, mail: await commentMailDeps(ctx) },
+      { commentIds: ids, status },
+    )
     for (const [i, commentId] of ids.entries())
       await recordAudit(deps, {
         userId: user.id,
@@ -94,7 +96,7 @@ export const commentsAdminRoutes: FastifyPluginAsync<AdminContext> = async (app,
     const [commentId] = commentIds([request.params.id])
     const articleId = await assertModerates(user, commentId!)
     const replyId = await replyAsStaff(
-      { ...deps, mail: await mailDeps() },
+      { ...deps, mail: await commentMailDeps(ctx) },
       { commentId: commentId!, user, body: field(request, 'body') },
     )
     await recordAudit(deps, {
@@ -115,23 +117,6 @@ export const commentsAdminRoutes: FastifyPluginAsync<AdminContext> = async (app,
     if (!article) throw new AppError('NOT_FOUND', 'There is no such comment.')
     requirePermission(user, 'comments.moderate', subjectOf(article))
     return articleId
-  }
-
-  async function mailDeps(): Promise<CommentMailDeps> {
-    const now = deps.clock.now().getTime()
-    const [settings, secret] = await Promise.all([
-      findSettings(deps.db),
-      findOrCreateSiteSecret(deps.db, now),
-    ])
-    return {
-      db: deps.db,
-      clock: deps.clock,
-      mailer: ctx.mailer,
-      secret,
-      publicUrl: ctx.config.publicUrl,
-      siteTitle: settings.title,
-      timeZone: settings.timeZone,
-    }
   }
 }
 

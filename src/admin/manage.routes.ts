@@ -7,7 +7,7 @@ import path from 'node:path'
 import type { FastifyPluginAsync } from 'fastify'
 import { h } from 'preact'
 import { inviteUser, listUsers, recordAudit, type Role } from '../auth/index.js'
-import { findCommentArticleId, moderateComment, type CommentStatus } from '../comments/index.js'
+import { findCommentArticleId, moderateComments, type CommentStatus } from '../comments/index.js'
 import { createCategory, findNewsroomArticle } from '../content/index.js'
 import { AppError } from '../errors.js'
 import { listOutbox, readOutboxMessage } from '../mail/index.js'
@@ -23,6 +23,7 @@ import {
 } from './admin-context.js'
 import { statusOf } from './admin-errors.js'
 import { subjectOf } from './article-actions.js'
+import { commentMailDeps } from './comment-mail-context.js'
 import { OutboxMessagePage, OutboxPage, UsersPage } from './views/people.js'
 
 const INVITE_ERRORS = new Set(['VALIDATION_FAILED', 'EMAIL_TAKEN'])
@@ -157,7 +158,11 @@ export const manageRoutes: FastifyPluginAsync<AdminContext> = async (app, ctx) =
     const status = field(request, 'status') as CommentStatus
     if (!MODERATION.includes(status))
       throw new AppError('VALIDATION_FAILED', `status must be one of ${MODERATION.join(', ')}`)
-    await moderateComment(deps, { commentId, status })
+    // The same path as the queue's, so an approved reply mails its opt-in notice here too.
+    await moderateComments(
+      { ...deps, mail: await commentMailDeps(ctx) },
+      { commentIds: [commentId], status },
+    )
     await recordAudit(deps, {
       userId: user.id,
       action: 'comment.moderate',

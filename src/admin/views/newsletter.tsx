@@ -69,7 +69,7 @@ export function NewsletterPage(props: {
               <tr key={s.id} data-send={s.id}>
                 <td>{s.createdAt.toISOString().slice(0, 16).replace('T', ' ')}</td>
                 <td class="status">{s.kind}</td>
-                <td>{s.subject}</td>
+                <td data-subject>{s.subject}</td>
                 <td data-recipients>{s.recipients}</td>
                 <td data-sent>{s.sent}</td>
                 <td data-failed>{s.failed}</td>

@@ -169,6 +169,48 @@ describe('admin: reader desks', () => {
       expect(page.body).toContain('At nine, from Monday.')
     })
 
+    it('mails the opt-in reply notice when a reply is approved from the article screen', async () => {
+      const now = NOW.getTime()
+      const parentId = await insertComment(
+        t.db,
+        {
+          articleId: otherArticle.id,
+          parentId: null,
+          authorName: 'Asker',
+          authorEmail: 'asker@example.com',
+          body: 'Will the ferry run on Sunday?',
+          status: 'approved',
+          notifyReplies: true,
+        },
+        now,
+      )
+      const replyId = await insertComment(
+        t.db,
+        {
+          articleId: otherArticle.id,
+          parentId,
+          authorName: 'Answerer',
+          authorEmail: 'answerer@example.com',
+          body: 'It runs every two hours.',
+          status: 'pending',
+        },
+        now,
+      )
+      const noticesTo = async (to: string) =>
+        (await listOutbox(path.join(t.dataDir, 'outbox'))).filter((m) => m.to === to)
+      expect(await noticesTo('asker@example.com')).toHaveLength(0)
+      const response = await as.editor!.post(
+        `/admin/comments/${replyId}/moderate`,
+        { status: 'approved' },
+        { formPage: `/admin/articles/${otherArticle.id}` },
+      )
+      expect(response.statusCode).toBe(303)
+      expect(await statusOf('comments', replyId)).toBe('approved')
+      const notices = await noticesTo('asker@example.com')
+      expect(notices).toHaveLength(1)
+      expect(notices[0]!.subject).toMatch(/repl/i)
+    })
+
     it('answers bad input with a 400 page, never a 500', async () => {
       const inputs: Record<string, string>[] = [
         { ids: 'abc', status: 'approved' },
@@ -306,8 +348,12 @@ describe('admin: reader desks', () => {
       expect(row.find('[data-recipients]').text()).toBe('2')
       expect(row.find('[data-sent]').text()).toBe('2')
       expect(row.find('[data-failed]').text()).toBe('0')
+      const subject = row.find('[data-subject]').text()
+      expect(subject).not.toBe('')
       const outbox = await listOutbox(path.join(t.dataDir, 'outbox'))
-      expect(outbox.map((m) => m.to).sort()).toEqual(['ann@example.com', 'cat@example.com'])
+      // Other tests here leave mail in the outbox too (reply notices): take this send's.
+      const digests = outbox.filter((m) => m.subject === subject)
+      expect(digests.map((m) => m.to).sort()).toEqual(['ann@example.com', 'cat@example.com'])
     })
 
     it('sends a picked article now, and rejects an article that is not published', async () => {
