@@ -42,7 +42,7 @@ const ALLOWED: sanitizeHtml.IOptions = {
   ],
   allowedAttributes: {
     a: ['href', 'title', 'rel', 'target'],
-    img: ['src', 'alt', 'width', 'height', 'srcset', 'sizes', 'loading'],
+    img: ['src', 'alt', 'width', 'height', 'srcset', 'sizes', 'loading', 'data-media-id'],
     blockquote: ['class', 'cite', 'data-embed', 'data-url'],
     aside: ['class'],
     figure: ['class', 'data-embed', 'data-url'],

@@ -3,12 +3,16 @@
  * so image components can write `srcset` and the head can point at the social crop.
  */
 import { findVariants } from '../media/index.js'
+import { mediaIdsInBody } from './body-images.js'
 import type { ImageVariants } from './seo.js'
 import type { SiteDeps } from './site-view.js'
 
 const MAX_DEPTH = 6
 
-/** Find image references (`{ mediaId, url }`) anywhere in `data` and load their variants. */
+/**
+ * Find image references (`{ mediaId, url }`, and library images inside a `bodyHtml`) anywhere in
+ * `data` and load their variants.
+ */
 export async function loadImageVariants(
   deps: SiteDeps,
   ...data: unknown[]
@@ -29,5 +33,7 @@ function collect(value: unknown, ids: Set<number>, depth: number, seen: Set<obje
   }
   const record = value as Record<string, unknown>
   if (typeof record.mediaId === 'number' && typeof record.url === 'string') ids.add(record.mediaId)
+  if (typeof record.bodyHtml === 'string')
+    for (const id of mediaIdsInBody(record.bodyHtml)) ids.add(id)
   for (const child of Object.values(record)) collect(child, ids, depth + 1, seen)
 }

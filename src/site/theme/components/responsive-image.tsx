@@ -28,13 +28,7 @@ export function ResponsiveImage({
   priority,
   class: className,
 }: ResponsiveImageProps) {
-  const candidates = sameAspect(useImageVariants(image.mediaId), image)
-  const fallback = candidates.filter((v) => v.format === 'jpeg' || v.format === 'png')
-  const isVector = /\.svg$/i.test(image.url)
-  const src = isVector ? (fallback[fallback.length - 1]?.url ?? image.url) : image.url
-  const srcset = srcsetOf(
-    isVector || !image.width ? fallback : [...fallback, { url: image.url, width: image.width }],
-  )
+  const { src, srcset, sources } = responsiveParts(useImageVariants(image.mediaId), image)
   const img = (
     <img
       class={className}
@@ -49,10 +43,6 @@ export function ResponsiveImage({
       fetchpriority={priority ? 'high' : undefined}
     />
   )
-  const sources = MODERN.map((format) => ({
-    format,
-    srcset: srcsetOf(candidates.filter((v) => v.format === format)),
-  })).filter((s) => s.srcset)
   if (sources.length === 0) return img
   return (
     <picture>
@@ -64,8 +54,39 @@ export function ResponsiveImage({
   )
 }
 
+export interface ResponsiveParts {
+  /** The `<img>` source: the original, or its largest raster rendition for vector art. */
+  src: string
+  /** The original format's renditions (and the original itself), for the `<img>`. */
+  srcset: string | undefined
+  /** AVIF and WebP renditions, for `<source>` elements, best first. */
+  sources: { format: string; srcset: string }[]
+}
+
+/** What a picture of `image` offers the browser, given the library's variants of it. */
+export function responsiveParts(
+  variants: MediaVariant[],
+  image: Pick<ImageRef, 'url' | 'width' | 'height'>,
+): ResponsiveParts {
+  const candidates = sameAspect(variants, image)
+  const fallback = candidates.filter((v) => v.format === 'jpeg' || v.format === 'png')
+  const isVector = /\.svg$/i.test(image.url)
+  const src = isVector ? (fallback[fallback.length - 1]?.url ?? image.url) : image.url
+  const srcset = srcsetOf(
+    isVector || !image.width ? fallback : [...fallback, { url: image.url, width: image.width }],
+  )
+  const sources = MODERN.flatMap((format) => {
+    const set = srcsetOf(candidates.filter((v) => v.format === format))
+    return set ? [{ format, srcset: set }] : []
+  })
+  return { src, srcset, sources }
+}
+
 /** Width renditions, plus any crop with the original's aspect ratio (1200×675 for 16:9 art). */
-function sameAspect(variants: MediaVariant[], image: ImageRef): MediaVariant[] {
+function sameAspect(
+  variants: MediaVariant[],
+  image: Pick<ImageRef, 'width' | 'height'>,
+): MediaVariant[] {
   if (!image.width || !image.height) return variants.filter((v) => v.kind.startsWith('w'))
   const ratio = image.width / image.height
   return variants

@@ -9,7 +9,7 @@ import {
 } from '../../../content/index.js'
 import { Corrections } from '../components/corrections.js'
 import { updatedAfterPublication } from '../../seo-dates.js'
-import { Html } from '../components/html.js'
+import { BODY_IMAGE_SIZES, Html } from '../components/html.js'
 import { Icon } from '../components/icons.js'
 import { ResponsiveImage } from '../components/responsive-image.js'
 import { absoluteUrl, formatDate, pathOf, sectionAccent } from '../format.js'
@@ -146,7 +146,7 @@ export function ArticlePage(props: ArticlePageProps) {
                 )}
               </figure>
             )}
-            <Html class="article-body" html={article.bodyHtml} />
+            <Html class="article-body" html={article.bodyHtml} imageSizes={BODY_IMAGE_SIZES} />
             <Corrections corrections={props.corrections} />
             <footer class="article-footer">
               {article.tags.length > 0 && (

@@ -1,5 +1,5 @@
 import type { StaticPage } from '../../../content/index.js'
-import { Html } from '../components/html.js'
+import { BODY_IMAGE_SIZES, Html } from '../components/html.js'
 import { BaseLayout } from '../layouts/base-layout.js'
 import type { SidebarData } from '../site-view.js'
 import { useComponents, useSite } from '../theme-context.js'
@@ -26,7 +26,7 @@ export function StaticPageView({ page, sidebar }: StaticPageProps) {
           <header class="archive-header">
             <h1>{page.title}</h1>
           </header>
-          <Html class="article-body page-body" html={page.bodyHtml} />
+          <Html class="article-body page-body" html={page.bodyHtml} imageSizes={BODY_IMAGE_SIZES} />
           {page.slug === 'contact' && email && (
             <p class="contact-email">
               Email the newsroom: <a href={`mailto:${email}`}>{email}</a>
