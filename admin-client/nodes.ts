@@ -2,7 +2,8 @@
  * Broadsheet's own editor nodes: figures from the media library, pull quotes and
  * privacy-friendly embeds. Their HTML is what the server's allow-list keeps (content/body-html.ts).
  */
-import { Node } from '@tiptap/core'
+import { Node, type Editor } from '@tiptap/core'
+import type { Node as PMNode } from '@tiptap/pm/model'
 
 export interface FigureAttrs {
   src: string
@@ -47,6 +48,7 @@ export const FigureImage = Node.create({
           return {
             src: img.getAttribute('src') ?? '',
             alt: img.getAttribute('alt') ?? '',
+            mediaId: img.getAttribute('data-media-id') ?? '',
             width: img.getAttribute('width') ?? '',
             height: img.getAttribute('height') ?? '',
             caption,
@@ -59,6 +61,7 @@ export const FigureImage = Node.create({
         getAttrs: (el) => ({
           src: el.getAttribute('src') ?? '',
           alt: el.getAttribute('alt') ?? '',
+          mediaId: el.getAttribute('data-media-id') ?? '',
         }),
       },
     ]
@@ -68,6 +71,8 @@ export const FigureImage = Node.create({
     const img: Record<string, string> = { src: a.src, alt: a.alt, loading: 'lazy' }
     if (a.width) img.width = a.width
     if (a.height) img.height = a.height
+    // The reader site gives library images their responsive renditions by this id.
+    if (/^\d+$/.test(a.mediaId)) img['data-media-id'] = a.mediaId
     const caption: (string | [string, Record<string, string>, string])[] = []
     if (a.caption) caption.push(a.caption)
     if (a.credit) caption.push(a.caption ? ' ' : '', ['cite', {}, a.credit])
@@ -75,7 +80,70 @@ export const FigureImage = Node.create({
       ? ['figure', { class: 'image' }, ['img', img], ['figcaption', {}, ...caption]]
       : ['figure', { class: 'image' }, ['img', img]]
   },
+  addNodeView() {
+    return ({ node, getPos, editor }) => figureView(node, getPos, editor)
+  },
 })
+
+/** Fields under an image in the editor, so alt text, caption and credit stay editable. */
+const FIGURE_FIELDS = [
+  ['caption', 'Caption', ''],
+  ['credit', 'Credit', 'Photographer / agency'],
+  ['alt', 'Alt text', 'What the image shows, for screen readers'],
+] as const
+
+function figureView(initial: PMNode, getPos: () => number | undefined, editor: Editor) {
+  let current = initial
+  const dom = document.createElement('figure')
+  dom.className = 'image editor-figure'
+  const img = document.createElement('img')
+  img.draggable = false
+  const fields = document.createElement('div')
+  fields.className = 'figure-fields'
+  fields.contentEditable = 'false'
+  const inputs = FIGURE_FIELDS.map(([name, label, placeholder]) => {
+    const wrap = document.createElement('label')
+    const text = document.createElement('span')
+    text.textContent = label
+    const input = document.createElement('input')
+    input.type = 'text'
+    input.name = `figure-${name}`
+    input.placeholder = placeholder
+    input.addEventListener('input', () => {
+      const pos = getPos()
+      if (typeof pos !== 'number') return
+      const tr = editor.view.state.tr.setNodeMarkup(pos, undefined, {
+        ...current.attrs,
+        [name]: input.value,
+      })
+      editor.view.dispatch(tr)
+    })
+    wrap.append(text, input)
+    fields.append(wrap)
+    return { name, input }
+  })
+  dom.append(img, fields)
+  const show = (node: PMNode) => {
+    const a = node.attrs as FigureAttrs
+    img.src = a.src
+    img.alt = a.alt
+    for (const { name, input } of inputs)
+      if (document.activeElement !== input) input.value = a[name]
+  }
+  show(initial)
+  return {
+    dom,
+    update(node: PMNode) {
+      if (node.type !== current.type) return false
+      current = node
+      show(node)
+      return true
+    },
+    // Typing in the fields belongs to the fields, not to ProseMirror.
+    stopEvent: (event: Event) => event.target instanceof HTMLInputElement,
+    ignoreMutation: () => true,
+  }
+}
 
 export const PullQuote = Node.create({
   name: 'pullQuote',

@@ -47,6 +47,9 @@ legend{font-weight:700;padding:0 .3rem}
 .editor-content p.is-editor-empty:first-child::before{content:attr(data-placeholder);color:var(--muted);float:left;height:0;pointer-events:none}
 .editor-content figure{margin:1rem 0}.editor-content img{max-width:100%;height:auto}
 .editor-content figcaption{font-size:.85rem;color:var(--muted)}
+.figure-fields{display:grid;gap:.4rem;grid-template-columns:2fr 1fr;margin-top:.4rem;font:14px/1.4 system-ui,sans-serif}
+.figure-fields label{display:flex;flex-direction:column;gap:.15rem;margin:0;font-size:.8rem;color:var(--muted)}.figure-fields label:last-child{grid-column:1/-1}
+.figure-fields input{font:inherit;color:var(--ink)}
 .editor-content .pull-quote{border-left:4px solid var(--accent);padding-left:1rem;font-size:1.3rem;font-style:italic}
 .editor-content blockquote{border-left:3px solid var(--line);margin-left:0;padding-left:1rem}
 .editor-content figure.embed{border:1px solid var(--line);border-radius:8px;padding:1rem;background:var(--bg)}

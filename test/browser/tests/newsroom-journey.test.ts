@@ -180,6 +180,14 @@ describe.skipIf(skipReason !== undefined)('newsroom journey in Chromium', () => 
     await dialog.getByRole('button', { name: /A ferry leaving the harbour/ }).click()
     await dialog.getByLabel('Caption').fill('The first crossing since Friday')
     await dialog.getByRole('button', { name: 'Insert image' }).click()
+    // Caption and credit stay editable under the image once it is in the story.
+    const figure = editor.body().locator('figure.image')
+    await expect(figure.getByLabel('Caption').inputValue()).resolves.toBe(
+      'The first crossing since Friday',
+    )
+    await figure.getByLabel('Caption').fill('The first crossing since Friday, at dawn')
+    await figure.getByLabel('Credit').fill('Photo: Harbour Board')
+    await expect.poll(() => editor.bodyHtml()).toContain('<cite>Photo: Harbour Board</cite>')
     await expect(editor.stats().textContent()).resolves.toMatch(/^1[0-9] words · 1 min read$/)
     // Autosave turns the new article into a saved draft at its own address.
     await page.waitForURL(/\/admin\/articles\/\d+$/)
@@ -197,7 +205,10 @@ describe.skipIf(skipReason !== undefined)('newsroom journey in Chromium', () => 
     expect(html).toMatch(
       /<figure class="image"><img src="\/media\/[^"]+" alt="A ferry leaving the harbour"/,
     )
-    expect(html).toContain('The first crossing since Friday')
+    expect(html).toContain(
+      '<figcaption>The first crossing since Friday, at dawn <cite>Photo: Harbour Board</cite></figcaption>',
+    )
+    expect(html).toMatch(/<img [^>]*data-media-id="\d+"/)
     await editor.signOut()
   })
 
@@ -242,6 +253,13 @@ describe.skipIf(skipReason !== undefined)('newsroom journey in Chromium', () => 
     await expect(page.getByRole('link', { name: HEADLINE }).first().isVisible()).resolves.toBe(true)
     await page.goto('/local/')
     await expect(page.getByRole('link', { name: HEADLINE }).first().isVisible()).resolves.toBe(true)
+    // The photo in the story is served from the library's renditions, caption and credit below.
+    await page.getByRole('link', { name: HEADLINE }).first().click()
+    const figure = page.locator('.article-body figure.image')
+    await expect(figure.locator('img').getAttribute('srcset')).resolves.toMatch(/ 320w, /)
+    await expect(figure.locator('figcaption').textContent()).resolves.toBe(
+      'The first crossing since Friday, at dawn Photo: Harbour Board',
+    )
   })
 
   it('shows the dashboard with the views chart drawn in the browser', async () => {
