@@ -220,6 +220,101 @@
     })
   }
 
+  // ------------------------------------------------------------ Embeds
+  // Stories keep YouTube, X and Instagram embeds as link cards: nothing loads from the provider
+  // (no cookies, no tracking) until the reader presses the button, which swaps in its player.
+  var EMBEDS = {
+    youtube: { label: 'Load the video', title: 'YouTube video', company: 'YouTube (Google)' },
+    x: { label: 'Show the post', title: 'Post on X', company: 'X' },
+    instagram: { label: 'Show the post', title: 'Instagram post', company: 'Instagram (Meta)' },
+  }
+
+  // Seconds from a YouTube `t` parameter: "90", "90s" or "1h2m3s".
+  function youtubeStart(t) {
+    if (!t) return 0
+    if (/^\d+s?$/.test(t)) return parseInt(t, 10)
+    var m = /^(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?$/.exec(t)
+    if (!m) return 0
+    return (
+      parseInt(m[1] || '0', 10) * 3600 + parseInt(m[2] || '0', 10) * 60 + parseInt(m[3] || '0', 10)
+    )
+  }
+
+  // The provider's player address for a link, or '' when the link is not one we can play.
+  function embedSrc(provider, href) {
+    var url
+    try {
+      url = new URL(href)
+    } catch {
+      return ''
+    }
+    var host = url.hostname.replace(/^(www|m|mobile)\./, '')
+    var parts = url.pathname.split('/').filter(Boolean)
+    if (provider === 'youtube') {
+      var id = ''
+      if (host === 'youtu.be') id = parts[0] || ''
+      else if (host === 'youtube.com' && parts[0] === 'watch') id = url.searchParams.get('v') || ''
+      else if (host === 'youtube.com' && /^(shorts|embed|live)$/.test(parts[0] || ''))
+        id = parts[1] || ''
+      if (!/^[\w-]{11}$/.test(id)) return ''
+      var start = youtubeStart(url.searchParams.get('t') || url.searchParams.get('start'))
+      return (
+        'https://www.youtube-nocookie.com/embed/' +
+        id +
+        '?autoplay=1&rel=0' +
+        (start ? '&start=' + start : '')
+      )
+    }
+    if (provider === 'x' && (host === 'x.com' || host === 'twitter.com')) {
+      var status = parts.indexOf('status')
+      var tweet = status >= 0 ? parts[status + 1] || '' : ''
+      return /^\d{1,25}$/.test(tweet)
+        ? 'https://platform.twitter.com/embed/Tweet.html?dnt=true&id=' + tweet
+        : ''
+    }
+    if (provider === 'instagram' && host === 'instagram.com') {
+      var kind = parts[0] === 'reels' ? 'reel' : parts[0]
+      return /^(p|reel|tv)$/.test(kind || '') && /^[\w-]{5,40}$/.test(parts[1] || '')
+        ? 'https://www.instagram.com/' + kind + '/' + parts[1] + '/embed/'
+        : ''
+    }
+    return ''
+  }
+
+  doc.querySelectorAll('figure.embed[data-embed]').forEach(function (figure) {
+    var provider = figure.getAttribute('data-embed')
+    var info = EMBEDS[provider]
+    var link = figure.querySelector('a[href]')
+    var src = info && link ? embedSrc(provider, figure.getAttribute('data-url') || link.href) : ''
+    if (!src) return
+    var consent = doc.createElement('div')
+    var note = doc.createElement('p')
+    var button = doc.createElement('button')
+    consent.className = 'embed-consent'
+    note.textContent =
+      'Loading it connects to ' + info.company + ', which may set cookies and see your address.'
+    button.type = 'button'
+    button.className = 'button'
+    button.textContent = info.label
+    consent.appendChild(note)
+    consent.appendChild(button)
+    figure.appendChild(consent)
+    button.addEventListener('click', function () {
+      var frame = doc.createElement('iframe')
+      frame.className = 'embed-frame'
+      frame.src = src
+      frame.title = info.title
+      frame.setAttribute('data-provider', provider)
+      frame.setAttribute('allow', 'autoplay; encrypted-media; fullscreen; picture-in-picture')
+      frame.setAttribute('allowfullscreen', '')
+      frame.setAttribute('referrerpolicy', 'strict-origin-when-cross-origin')
+      figure.replaceChild(frame, consent)
+      figure.insertBefore(frame, link)
+      figure.classList.add('is-loaded')
+      frame.focus()
+    })
+  })
+
   // ------------------------------------------------------------ Reading beacon
   // One cookie-less request per article view, unless the reader asked not to be tracked.
   var story = doc.querySelector('[data-article-id]')
