@@ -25,3 +25,11 @@ describe('sanitizeBody', () => {
     )
   })
 })
+
+describe('sanitizeBody and blank paragraphs', () => {
+  it('drops empty paragraphs but keeps those holding an image', () => {
+    expect(sanitizeBody('<p>One</p><p></p><p> </p><hr><p></p>')).toBe('<p>One</p><hr />')
+    expect(sanitizeBody('<p><img src="https://example.org/a.png" alt="" /></p>')).toContain('<img')
+    expect(sanitizeBody('<p>Line<br>two</p>')).toBe('<p>Line<br />two</p>')
+  })
+})

@@ -57,6 +57,10 @@ const ALLOWED: sanitizeHtml.IOptions = {
   allowedSchemes: ['http', 'https', 'mailto'],
   allowedSchemesByTag: { img: ['http', 'https'] },
   allowProtocolRelative: false,
+  // Blank paragraphs (the editor's empty line after a last block, Enter pressed twice) are
+  // dropped, as WordPress does: spacing is the theme's job.
+  exclusiveFilter: (frame) =>
+    frame.tag === 'p' && frame.text.trim() === '' && frame.mediaChildren.length === 0,
   transformTags: {
     a: (tagName, attribs) => {
       const external = /^https?:\/\//i.test(attribs.href ?? '')
