@@ -30,16 +30,13 @@ export class ViewBuffer {
     this.pending = new Map()
     if (batch.length === 0) return 0
     const ids = [...new Set(batch.map((b) => b.articleId))]
-    const existing = new Set(
-      (
-        await db
-          .selectFrom('articles')
-          .select('id')
-          .where('id', 'in', ids)
-          .where('status', '=', 'published')
-          .execute()
-      ).map((r) => r.id),
-    )
+    // By primary key only; the status is checked here (see findFeedArticlesByIds).
+    const rows = await db
+      .selectFrom('articles')
+      .select(['id', 'status'])
+      .where('id', 'in', ids)
+      .execute()
+    const existing = new Set(rows.filter((r) => r.status === 'published').map((r) => r.id))
     let written = 0
     await db.transaction().execute(async (trx) => {
       for (const entry of batch) {

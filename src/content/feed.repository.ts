@@ -61,9 +61,11 @@ export async function findFeedArticlesByIds(db: Db, ids: number[]): Promise<Feed
         'm.height as media_height',
         'm.alt as media_alt',
         'm.caption as media_caption',
+        'a.status',
       ])
+      // Looked up by primary key only: with a `status` condition too, SQLite's planner may walk
+      // the status index through every published story (7 ms at 100k) instead of 20 seeks.
       .where('a.id', 'in', ids)
-      .where('a.status', '=', 'published')
       .execute(),
     db
       .selectFrom('article_categories as ac')
@@ -89,41 +91,43 @@ export async function findFeedArticlesByIds(db: Db, ids: number[]): Promise<Feed
       .execute(),
   ])
   const byId = new Map(
-    rows.map((r) => [
-      r.id,
-      {
-        id: r.id,
-        title: r.title,
-        slug: r.slug,
-        standfirst: r.standfirst,
-        excerpt: r.excerpt,
-        bodyHtml: r.body_html,
-        createdAt: new Date(r.created_at),
-        publishedAt: new Date(r.published_at ?? r.created_at),
-        updatedAt: new Date(r.updated_at),
-        image:
-          r.media_path === null
-            ? null
-            : {
-                url: `/media/${r.media_path}`,
-                mimeType: r.media_mime_type ?? 'application/octet-stream',
-                bytes: Number(r.media_bytes ?? 0),
-                width: r.media_width ?? null,
-                height: r.media_height ?? null,
-                alt: r.featured_alt || (r.media_alt ?? ''),
-                caption: r.featured_caption || (r.media_caption ?? ''),
-              },
-        categories: categories
-          .filter((c) => c.article_id === r.id)
-          .map((c) => ({ id: c.id, name: c.name, slug: c.slug, parentId: c.parent_id })),
-        tags: tags
-          .filter((t) => t.article_id === r.id)
-          .map((t) => ({ id: t.id, name: t.name, slug: t.slug })),
-        authors: authors
-          .filter((u) => u.article_id === r.id)
-          .map((u) => ({ id: u.id, name: u.name, slug: u.slug, avatarUrl: u.avatar_url })),
-      } satisfies FeedArticle,
-    ]),
+    rows
+      .filter((r) => r.status === 'published')
+      .map((r) => [
+        r.id,
+        {
+          id: r.id,
+          title: r.title,
+          slug: r.slug,
+          standfirst: r.standfirst,
+          excerpt: r.excerpt,
+          bodyHtml: r.body_html,
+          createdAt: new Date(r.created_at),
+          publishedAt: new Date(r.published_at ?? r.created_at),
+          updatedAt: new Date(r.updated_at),
+          image:
+            r.media_path === null
+              ? null
+              : {
+                  url: `/media/${r.media_path}`,
+                  mimeType: r.media_mime_type ?? 'application/octet-stream',
+                  bytes: Number(r.media_bytes ?? 0),
+                  width: r.media_width ?? null,
+                  height: r.media_height ?? null,
+                  alt: r.featured_alt || (r.media_alt ?? ''),
+                  caption: r.featured_caption || (r.media_caption ?? ''),
+                },
+          categories: categories
+            .filter((c) => c.article_id === r.id)
+            .map((c) => ({ id: c.id, name: c.name, slug: c.slug, parentId: c.parent_id })),
+          tags: tags
+            .filter((t) => t.article_id === r.id)
+            .map((t) => ({ id: t.id, name: t.name, slug: t.slug })),
+          authors: authors
+            .filter((u) => u.article_id === r.id)
+            .map((u) => ({ id: u.id, name: u.name, slug: u.slug, avatarUrl: u.avatar_url })),
+        } satisfies FeedArticle,
+      ]),
   )
   return ids.flatMap((id) => byId.get(id) ?? [])
 }
