@@ -6,7 +6,7 @@
 import type { FastifyPluginAsync } from 'fastify'
 import { h } from 'preact'
 import { recordAudit } from '../auth/index.js'
-import { listLatestArticles } from '../content/index.js'
+import { listNewestArticles } from '../content/index.js'
 import { AppError } from '../errors.js'
 import { listSends, sendArticleNow, sendDigest } from '../newsletter/index.js'
 import { findSettings } from '../settings/index.js'
@@ -37,15 +37,12 @@ export const newsletterAdminRoutes: FastifyPluginAsync<AdminContext> = async (ap
     async (request, reply) => {
       const user = requireUser(request)
       requireReaderDesk(user)
-      const [sends, latest] = await Promise.all([
-        listSends(deps.db),
-        listLatestArticles(deps, { perPage: 30 }),
-      ])
+      const [sends, latest] = await Promise.all([listSends(deps.db), listNewestArticles(deps, 30)])
       const view = h(NewsletterPage, {
         user,
         csrf: formToken(request, reply),
         sends,
-        articles: latest.items,
+        articles: latest,
         notice: request.query.queued
           ? 'The send is queued; batches go out over the next minutes.'
           : request.query.nothing

@@ -44,6 +44,7 @@ export {
   listFeaturedArticles,
   listLatestArticles,
   listNewestArticles,
+  listNewestInSection,
   listMostRead,
   listRelatedArticles,
   listSectionArticles,

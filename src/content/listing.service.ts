@@ -30,8 +30,6 @@ import {
 export interface PageRequest {
   page?: number
   perPage?: number
-  /** false skips counting the whole list (blocks that show a few stories need no total). */
-  countTotal?: boolean
 }
 
 const MAX_PER_PAGE = 100
@@ -84,6 +82,19 @@ export async function listNewestArticles(deps: ContentDeps, limit = 5): Promise<
   return findSummariesByIds(deps.db, ids.ids)
 }
 
+/** The `limit` newest stories of one section (sub-sections' included), uncounted: front-page blocks. */
+export async function listNewestInSection(
+  deps: ContentDeps,
+  categoryId: number,
+  limit = 4,
+): Promise<ArticleSummary[]> {
+  const now = deps.clock.now().getTime()
+  const ids = await listLinkedIds(deps.db, 'article_categories', categoryId, now, 0, limit, {
+    count: false,
+  })
+  return findSummariesByIds(deps.db, ids.ids)
+}
+
 /** The newest published stories. */
 export async function listLatestArticles(
   deps: ContentDeps,
@@ -122,7 +133,6 @@ export async function listSectionArticles(
     deps.clock.now().getTime(),
     offset,
     perPage,
-    { count: request.countTotal !== false },
   )
   return {
     category,

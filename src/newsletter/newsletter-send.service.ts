@@ -9,7 +9,7 @@ import type { Clock } from '../clock.js'
 import {
   articlePath,
   findArticleSummaries,
-  listLatestArticles,
+  listNewestArticles,
   type ArticleSummary,
 } from '../content/index.js'
 import type { Database, Dialect } from '../db/database.js'
@@ -92,8 +92,8 @@ export async function sendDigest(
   kind: 'daily' | 'weekly',
 ): Promise<number | undefined> {
   const since = deps.clock.now().getTime() - (kind === 'weekly' ? 7 : 1) * 86_400_000
-  const latest = await listLatestArticles(deps, { perPage: 30 })
-  const stories = latest.items.filter((a) => (a.publishedAt?.getTime() ?? 0) >= since)
+  const latest = await listNewestArticles(deps, 30)
+  const stories = latest.filter((a) => (a.publishedAt?.getTime() ?? 0) >= since)
   if (stories.length === 0) return undefined
   const day = new Intl.DateTimeFormat('en-GB', {
     timeZone: deps.settings.timeZone,

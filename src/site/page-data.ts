@@ -7,9 +7,9 @@ import { buildCommentTree, commentsOpen, listApprovedComments } from '../comment
 import {
   listArticleCorrections,
   listFeaturedArticles,
-  listLatestArticles,
+  listNewestArticles,
   listRelatedArticles,
-  listSectionArticles,
+  listNewestInSection,
   type Article,
 } from '../content/index.js'
 import type { ArticlePageProps } from './theme/pages/article.page.js'
@@ -21,22 +21,23 @@ export async function loadHomePage(deps: SiteDeps, view: SiteView): Promise<Home
   const roots = view.categories.filter((c) => c.parentId === null)
   const [featured, latest, sidebar, sections] = await Promise.all([
     listFeaturedArticles(deps, 3),
-    listLatestArticles(deps, { perPage: 9 }),
+    listNewestArticles(deps, 9),
     loadSidebar(deps),
     Promise.all(
-      roots.map((c) => listSectionArticles(deps, c.slug, { perPage: 4, countTotal: false })),
+      roots.map(async (category) => ({
+        category,
+        articles: await listNewestInSection(deps, category.id, 4),
+      })),
     ),
   ])
-  const lead = featured[0] ?? latest.items[0]
-  const side = [...featured, ...latest.items].filter((a) => a.id !== lead?.id).slice(0, 2)
+  const lead = featured[0] ?? latest[0]
+  const side = [...featured, ...latest].filter((a) => a.id !== lead?.id).slice(0, 2)
   const shown = new Set([lead?.id, ...side.map((a) => a.id)])
   return {
     lead,
     featured: side,
-    latest: latest.items.filter((a) => !shown.has(a.id)).slice(0, 6),
-    sections: sections.flatMap((s) =>
-      s ? [{ category: s.category, articles: s.articles.items }] : [],
-    ),
+    latest: latest.filter((a) => !shown.has(a.id)).slice(0, 6),
+    sections,
     sidebar,
   }
 }

@@ -4,7 +4,7 @@
  * gives an empty result, a malformed date a 400 page that says why.
  */
 import type { FastifyPluginAsync } from 'fastify'
-import { articlePath, listLatestArticles } from '../content/index.js'
+import { articlePath, listNewestArticles } from '../content/index.js'
 import { searchArticles } from '../search/index.js'
 import type { SiteKit } from './site.js'
 import { loadSidebar } from './site-view.js'
@@ -31,8 +31,7 @@ export const searchRoutes: FastifyPluginAsync<{ kit: SiteKit }> = async (app, { 
       searchArticles(deps, { ...form, page, perPage: view.settings.postsPerPage }),
       loadSidebar(deps),
     ])
-    const latest =
-      form.q && results.total === 0 ? (await listLatestArticles(deps, { perPage: 5 })).items : []
+    const latest = form.q && results.total === 0 ? await listNewestArticles(deps, 5) : []
     return kit.render(reply, view, { kind: 'search' }, { form, results, latest, sidebar })
   })
 

@@ -8,7 +8,7 @@ import type { Kysely } from 'kysely'
 import type { Clock } from '../clock.js'
 import { RateLimiter } from '../comments/index.js'
 import type { Config } from '../config.js'
-import { findRedirect, listLatestArticles } from '../content/index.js'
+import { findRedirect, listNewestArticles } from '../content/index.js'
 import type { Database } from '../db/database.js'
 import type { EventSink } from '../events.js'
 import type { ErrorPageRenderer } from '../http/error-handler.js'
@@ -120,10 +120,7 @@ export async function createSite(options: {
       reply.status(status)
       try {
         const view = await kit.view(request)
-        const latest =
-          status === 404 || status === 410
-            ? (await listLatestArticles(deps, { perPage: 6 })).items
-            : []
+        const latest = status === 404 || status === 410 ? await listNewestArticles(deps, 6) : []
         // Awaited, so a failed render falls back to the plain page below.
         return await kit.render(
           reply,
