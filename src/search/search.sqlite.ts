@@ -44,30 +44,65 @@ export function createSqliteSearchIndex(db: Kysely<Database>): SearchIndex {
     },
     async search(request: SearchRequest) {
       const match = toFts5Match(request.query)
+      // Which stories match: the FTS5 index alone. Reading the UNINDEXED published_at column
+      // loads each matching row's stored text, so dates come from the articles table's index.
       const filters = [sql`search_fts match ${match}`]
-      if (request.from !== undefined) filters.push(sql`search_fts.published_at >= ${request.from}`)
-      if (request.to !== undefined) filters.push(sql`search_fts.published_at <= ${request.to}`)
+      if (request.from !== undefined || request.to !== undefined) {
+        const dated = [sql`status = 'published'`]
+        if (request.from !== undefined) dated.push(sql`published_at >= ${request.from}`)
+        if (request.to !== undefined) dated.push(sql`published_at <= ${request.to}`)
+        filters.push(
+          sql`search_fts.rowid in (select id from articles where ${sql.join(dated, sql` and `)})`,
+        )
+      }
       if (request.categoryIds && request.categoryIds.length > 0) {
         filters.push(
           sql`search_fts.rowid in (select article_id from article_categories where category_id in (${sql.join(request.categoryIds)}) and listed_at is not null)`,
         )
       }
       const where = sql.join(filters, sql` and `)
-      const order =
-        request.sort === 'date'
-          ? sql`search_fts.published_at desc, search_fts.rowid desc`
-          : sql`bm25(search_fts, 10.0, 5.0, 1.0, 3.0, 2.0) asc, search_fts.published_at desc`
-      const rows = await sql<{ id: number; snippet: string }>`
-        select search_fts.rowid as id,
-          snippet(search_fts, 2, ${MARK_START}, ${MARK_END}, '…', 24) as snippet
-        from search_fts where ${where} order by ${order} limit ${request.limit} offset ${request.offset}`.execute(
-        db,
-      )
-      const count = await sql<{
-        n: number
-      }>`select count(*) as n from search_fts where ${where}`.execute(db)
+      const snippet = sql`snippet(search_fts, 2, ${MARK_START}, ${MARK_END}, '…', 24)`
+      const counting = sql<{ n: number }>`select count(*) as n from search_fts where ${where}`
+      let rows: { id: number; snippet: string }[]
+      if (request.sort === 'date') {
+        // Newest first walks the articles index until a page of matches is found; snippets
+        // are then made for that page only.
+        const page = await sql<{ id: number }>`select a.id from articles a
+          where a.status = 'published' and a.id in (select search_fts.rowid from search_fts where ${where})
+          order by a.published_at desc, a.id desc limit ${request.limit} offset ${request.offset}`.execute(
+          db,
+        )
+        const ids = page.rows.map((r) => Number(r.id))
+        const found =
+          ids.length === 0
+            ? []
+            : (
+                await sql<{
+                  id: number
+                  snippet: string
+                }>`select search_fts.rowid as id, ${snippet} as snippet
+                  from search_fts where search_fts match ${match} and search_fts.rowid in (${sql.join(ids)})`.execute(
+                  db,
+                )
+              ).rows
+        const byId = new Map(found.map((r) => [Number(r.id), r.snippet]))
+        rows = ids.map((id) => ({ id, snippet: byId.get(id) ?? '' }))
+      } else {
+        // bm25 ranks every match; ties go to the newer story by id (reading each row's date
+        // would load its text). SQLite makes snippets only for the rows returned.
+        rows = (
+          await sql<{
+            id: number
+            snippet: string
+          }>`select search_fts.rowid as id, ${snippet} as snippet
+            from search_fts where ${where}
+            order by bm25(search_fts, 10.0, 5.0, 1.0, 3.0, 2.0) asc, search_fts.rowid desc
+            limit ${request.limit} offset ${request.offset}`.execute(db)
+        ).rows
+      }
+      const count = await counting.execute(db)
       return {
-        hits: rows.rows.map((r) => ({ articleId: Number(r.id), snippet: splitSnippet(r.snippet) })),
+        hits: rows.map((r) => ({ articleId: Number(r.id), snippet: splitSnippet(r.snippet) })),
         total: Number(count.rows[0]?.n ?? 0),
       }
     },
