@@ -117,7 +117,7 @@ Options:
       if (count > 0) {
         const started = Date.now()
         await seedBulk(handle.db, { articles: count, now: Date.now(), onProgress: progressBar })
-        process.stderr.write('\n')
+        endProgress()
         log(`added ${count} generated articles in ${((Date.now() - started) / 1000).toFixed(1)} s`)
         const indexed = await reindexAll(searchDeps(handle))
         log(`search index rebuilt: ${indexed} articles`)
@@ -132,10 +132,31 @@ function searchDeps(handle: DatabaseHandle) {
   return { db: handle.db, clock: systemClock, index: createSearchIndex(handle.db, handle.dialect) }
 }
 
+/**
+ * Progress on stderr: a bar redrawn in place on a terminal; in a log (not a TTY) a line at
+ * every tenth, so a CI log or redirected output stays readable.
+ */
 function progressBar(done: number, total: number): void {
-  const width = 30
-  const filled = Math.round((done / total) * width)
-  process.stderr.write(`\r[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${done}/${total}`)
+  if (process.stderr.isTTY) {
+    const width = 30
+    const filled = Math.round((done / total) * width)
+    process.stderr.write(`\r[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${done}/${total}`)
+    return
+  }
+  const step = Math.max(1, Math.ceil(total / 10))
+  if (done === total || Math.floor(done / step) > Math.floor((done - 1) / step))
+    process.stderr.write(`broadsheet: ${done}/${total} articles\n`)
+}
+
+/** "indexed N", redrawn in place on a terminal; in a log, a line per 10,000. */
+function indexProgress(done: number): void {
+  if (process.stderr.isTTY) process.stderr.write(`\rindexed ${done}`)
+  else if (done % 10_000 === 0) process.stderr.write(`broadsheet: indexed ${done}\n`)
+}
+
+/** End a redrawn line, so the next message starts on its own. */
+function endProgress(): void {
+  if (process.stderr.isTTY) process.stderr.write('\n')
 }
 
 const userCreate: Command = {
@@ -247,10 +268,8 @@ this after restoring a backup or importing content straight into the database.`,
     const config = parseConfig(process.env)
     const handle = await prepareDatabase({ ...config, demoContent: false }, systemClock, log)
     try {
-      const count = await reindexAll(searchDeps(handle), (done) =>
-        process.stderr.write(`\rindexed ${done}`),
-      )
-      process.stderr.write('\n')
+      const count = await reindexAll(searchDeps(handle), indexProgress)
+      endProgress()
       log(`search index rebuilt: ${count} articles`)
     } finally {
       await handle.close()
