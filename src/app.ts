@@ -9,13 +9,14 @@ import fastifyStatic from '@fastify/static'
 import Fastify, { type FastifyInstance } from 'fastify'
 import type { Kysely } from 'kysely'
 import { adminRoutes } from './admin/admin.routes.js'
-import { pageCache } from './cache/page-cache.plugin.js'
+import { pageCache, type FastPath } from './cache/page-cache.plugin.js'
 import type { Clock } from './clock.js'
 import type { Config } from './config.js'
 import type { Database } from './db/database.js'
 import { EventBus } from './events.js'
 import { feedRoutes } from './feeds/index.js'
 import { registerErrorHandler } from './http/error-handler.js'
+import { readerServerFactory } from './http/reader-server.js'
 import { createOutboxMailer, createSmtpMailer, type Mailer } from './mail/index.js'
 import { diskStorage } from './media/index.js'
 import { createSite } from './site/site.js'
@@ -41,7 +42,10 @@ export async function buildApp(appDeps: AppDeps): Promise<FastifyInstance> {
   const mailer = appDeps.mailer ?? createMailer(appDeps.config, appDeps.clock)
   const deps = { ...appDeps, events, search, mailer }
   events.on(searchIndexListener({ db: deps.db, clock: deps.clock, index: search }))
+  // Filled in once the page cache is registered; until then every request goes to Fastify.
+  let fastPath: FastPath | null = null
   const app = Fastify({
+    serverFactory: readerServerFactory(() => fastPath),
     logger: deps.config.logLevel === 'silent' ? false : { level: deps.config.logLevel },
     trustProxy: deps.config.trustProxy,
     routerOptions: { ignoreTrailingSlash: false },
@@ -55,6 +59,7 @@ export async function buildApp(appDeps: AppDeps): Promise<FastifyInstance> {
   await app.register(fastifyFormbody)
   // Before every route: its hooks answer cached pages before they render.
   await app.register(pageCache, { config: deps.config, events: deps.events })
+  fastPath = app.pageCacheFastPath
   await app.register(fastifyStatic, {
     root: path.join(deps.config.dataDir, 'media'),
     prefix: '/media/',
