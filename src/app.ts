@@ -58,7 +58,11 @@ export async function buildApp(appDeps: AppDeps): Promise<FastifyInstance> {
   await app.register(fastifyCookie)
   await app.register(fastifyFormbody)
   // Before every route: its hooks answer cached pages before they render.
-  await app.register(pageCache, { config: deps.config, events: deps.events })
+  await app.register(pageCache, {
+    config: deps.config,
+    events: deps.events,
+    onPurge: () => site.chrome?.clear(),
+  })
   fastPath = app.pageCacheFastPath
   await app.register(fastifyStatic, {
     root: path.join(deps.config.dataDir, 'media'),

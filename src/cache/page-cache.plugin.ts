@@ -74,6 +74,8 @@ export interface PageCachePluginOptions {
   staleGraceMs?: number
   /** How long a request waits for another request's render of the same page. */
   flightTimeoutMs?: number
+  /** Called on every purge applied here, local or from another process (memos to drop). */
+  onPurge?: (tags: readonly string[]) => void
 }
 
 interface RequestState {
@@ -136,7 +138,10 @@ async function pageCachePlugin(app: FastifyInstance, options: PageCachePluginOpt
     cache,
     channel,
     cdnPurgeUrl: config.cdnPurgeUrl,
-    onLocalPurge: mirror ? (tags) => void mirror.purge(tags) : undefined,
+    onLocalPurge: (tags) => {
+      if (mirror) void mirror.purge(tags)
+      options.onPurge?.(tags)
+    },
     log: app.log,
   })
   // Purges published before the subscription is live would be missed: wait for it, briefly.

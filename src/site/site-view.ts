@@ -13,6 +13,7 @@ import type { EventSink } from '../events.js'
 import type { Mailer } from '../mail/index.js'
 import type { SearchIndex } from '../search/index.js'
 import { findMenuItems, findSettings } from '../settings/index.js'
+import type { ChromeMemo } from './chrome-memo.js'
 import type { SidebarData, SiteView } from './theme/site-view.js'
 
 export interface SiteDeps {
@@ -27,6 +28,13 @@ export interface SiteDeps {
   /** Per-IP and per-email limits for the reader's forms (one per process). */
   limiter: RateLimiter
   publicUrl: string
+  /** Site chrome kept between renders (omitted: loaded for every page). */
+  chrome?: ChromeMemo | undefined
+}
+
+/** `load()`, through the chrome memo when there is one. */
+function memo<T>(deps: SiteDeps, key: string, load: () => Promise<T>): Promise<T> {
+  return deps.chrome ? deps.chrome.get(key, load) : load()
 }
 
 export async function loadSiteView(
@@ -34,11 +42,11 @@ export async function loadSiteView(
   request: { path: string; publicUrl: string; assets: SiteView['assets'] },
 ): Promise<SiteView> {
   const [settings, primaryMenu, footerMenu, categories, trending] = await Promise.all([
-    findSettings(deps.db),
-    findMenuItems(deps.db, 'primary'),
-    findMenuItems(deps.db, 'footer'),
-    listCategories(deps.db),
-    listMostRead(deps, { hours: 48, limit: 8 }),
+    memo(deps, 'settings', () => findSettings(deps.db)),
+    memo(deps, 'menu:primary', () => findMenuItems(deps.db, 'primary')),
+    memo(deps, 'menu:footer', () => findMenuItems(deps.db, 'footer')),
+    memo(deps, 'categories', () => listCategories(deps.db)),
+    memo(deps, 'trending', () => listMostRead(deps, { hours: 48, limit: 8 })),
   ])
   return {
     settings,
@@ -54,10 +62,12 @@ export async function loadSiteView(
   }
 }
 
-export async function loadSidebar(deps: SiteDeps): Promise<SidebarData> {
-  const [editorsPicks, latest] = await Promise.all([
-    listEditorsPicks(deps, 4),
-    listNewestArticles(deps, 3),
-  ])
-  return { editorsPicks, latest }
+export function loadSidebar(deps: SiteDeps): Promise<SidebarData> {
+  return memo(deps, 'sidebar', async () => {
+    const [editorsPicks, latest] = await Promise.all([
+      listEditorsPicks(deps, 4),
+      listNewestArticles(deps, 3),
+    ])
+    return { editorsPicks, latest }
+  })
 }

@@ -3,6 +3,7 @@
  * helpers every route shares (site view, rendering, not-found with redirects, error pages).
  * `app.ts` registers `site.routes`, `site.renderError` and `site.notFound`.
  */
+import cluster from 'node:cluster'
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
 import type { Kysely } from 'kysely'
 import type { Clock } from '../clock.js'
@@ -15,6 +16,7 @@ import type { ErrorPageRenderer } from '../http/error-handler.js'
 import type { Mailer } from '../mail/index.js'
 import type { SearchIndex } from '../search/index.js'
 import { findOrCreateSiteSecret } from '../settings/index.js'
+import { ChromeMemo } from './chrome-memo.js'
 import { formRoutes } from './form.routes.js'
 import { loadImageVariants } from './image-variants.js'
 import { readerMailRoutes } from './reader-mail.routes.js'
@@ -59,7 +61,12 @@ export interface Site {
   routes: FastifyPluginAsync
   renderError: ErrorPageRenderer
   notFound: (request: FastifyRequest, reply: FastifyReply) => Promise<FastifyReply>
+  /** Site chrome kept between renders; clear it on every page-cache purge. Null when off. */
+  chrome: ChromeMemo | null
 }
+
+/** How long chrome that changes without a write (Trending follows views) may be reused. */
+const CHROME_TTL_MS = 60_000
 
 export async function createSite(options: {
   db: Kysely<Database>
@@ -70,7 +77,13 @@ export async function createSite(options: {
   mailer: Mailer
 }): Promise<Site> {
   const secret = await findOrCreateSiteSecret(options.db, options.clock.now().getTime())
+  // Kept only where every write is heard: this process alone, or purges travelling between
+  // processes (they do when the page cache is on: cluster IPC or Redis).
+  const { config } = options
+  const hearsAllWrites = config.pageCache || !(cluster.isWorker || config.redisUrl)
+  const chrome = hearsAllWrites ? new ChromeMemo(options.clock, CHROME_TTL_MS) : null
   const deps: SiteDeps = {
+    chrome: chrome ?? undefined,
     db: options.db,
     clock: options.clock,
     events: options.events,
@@ -148,6 +161,7 @@ export async function createSite(options: {
   return {
     kit,
     routes,
+    chrome,
     renderError: (request, reply, status, message) =>
       kit.errorPage(request, reply, status, message),
     notFound: async (request, reply) => {
