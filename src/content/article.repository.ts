@@ -141,13 +141,24 @@ export interface IdPage {
   total: number
 }
 
+/**
+ * How a list's total is counted: `false` skips it (blocks showing a few stories), `true` counts
+ * (a scan of the index range), a function counts through a cache (`key` names the list).
+ */
+export type CountMode = boolean | ((key: string, count: () => Promise<number>) => Promise<number>)
+
+function countWith(mode: CountMode | undefined, key: string, count: () => Promise<number>) {
+  if (mode === false) return undefined
+  return typeof mode === 'function' ? mode(key, count) : count()
+}
+
 /** Ids of published articles, newest first. `count: false` skips the total (it costs a scan of the index). */
 export async function listPublishedIds(
   db: Db,
   now: number,
   offset: number,
   limit: number,
-  options: { count?: boolean } = {},
+  options: { count?: CountMode } = {},
 ): Promise<IdPage> {
   const base = db
     .selectFrom('articles')
@@ -161,11 +172,13 @@ export async function listPublishedIds(
       .offset(offset)
       .limit(limit)
       .execute(),
-    options.count === false
-      ? undefined
-      : base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    countWith(options.count, 'articles', async () =>
+      Number(
+        (await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n,
+      ),
+    ),
   ])
-  return { ids: rows.map((r) => r.id), total: count ? Number(count.n) : rows.length }
+  return { ids: rows.map((r) => r.id), total: count ?? rows.length }
 }
 
 type LinkTable = 'article_categories' | 'article_tags' | 'article_authors'
@@ -183,7 +196,7 @@ export async function listLinkedIds(
   now: number,
   offset: number,
   limit: number,
-  options: { count?: boolean } = {},
+  options: { count?: CountMode } = {},
 ): Promise<IdPage> {
   const column = LINK_COLUMN[table]
   // The dynamic column name keeps one query for three tables; each has a matching index.
@@ -200,11 +213,13 @@ export async function listLinkedIds(
       .offset(offset)
       .limit(limit)
       .execute(),
-    options.count === false
-      ? undefined
-      : base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    countWith(options.count, `${table}:${targetId}`, async () =>
+      Number(
+        (await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n,
+      ),
+    ),
   ])
-  return { ids: rows.map((r) => r.article_id), total: count ? Number(count.n) : rows.length }
+  return { ids: rows.map((r) => r.article_id), total: count ?? rows.length }
 }
 
 export async function listFlaggedIds(

@@ -16,6 +16,7 @@ import {
   type IndexableArticle,
   listRecentIdsForTags,
   type IdPage,
+  type CountMode,
 } from './article.repository.js'
 import type { ContentDeps } from './article.service.js'
 import { listMostViewedIds } from './most-read.repository.js'
@@ -30,6 +31,8 @@ import {
 export interface PageRequest {
   page?: number
   perPage?: number
+  /** Count the total through a cache (the site's chrome memo); by default, count every time. */
+  counts?: Exclude<CountMode, boolean>
 }
 
 const MAX_PER_PAGE = 100
@@ -103,7 +106,9 @@ export async function listLatestArticles(
   const { page, perPage, offset } = paging(request)
   return toPage(
     deps,
-    await listPublishedIds(deps.db, deps.clock.now().getTime(), offset, perPage),
+    await listPublishedIds(deps.db, deps.clock.now().getTime(), offset, perPage, {
+      count: request.counts ?? true,
+    }),
     page,
     perPage,
   )
@@ -133,6 +138,7 @@ export async function listSectionArticles(
     deps.clock.now().getTime(),
     offset,
     perPage,
+    { count: request.counts ?? true },
   )
   return {
     category,
@@ -157,6 +163,7 @@ export async function listTagArticles(
     deps.clock.now().getTime(),
     offset,
     perPage,
+    { count: request.counts ?? true },
   )
   return { tag, articles: await toPage(deps, ids, page, perPage) }
 }
@@ -176,6 +183,7 @@ export async function listAuthorArticles(
     deps.clock.now().getTime(),
     offset,
     perPage,
+    { count: request.counts ?? true },
   )
   return { author, articles: await toPage(deps, ids, page, perPage) }
 }

@@ -32,6 +32,14 @@ export interface SiteDeps {
   chrome?: ChromeMemo | undefined
 }
 
+/** List totals (section, tag, author pages) kept with the chrome: a count scans an index range. */
+export function listCounts(
+  deps: SiteDeps,
+): ((key: string, count: () => Promise<number>) => Promise<number>) | undefined {
+  const chrome = deps.chrome
+  return chrome && ((key, count) => chrome.get(`count:${key}`, count))
+}
+
 /** `load()`, through the chrome memo when there is one. */
 function memo<T>(deps: SiteDeps, key: string, load: () => Promise<T>): Promise<T> {
   return deps.chrome ? deps.chrome.get(key, load) : load()

@@ -17,7 +17,7 @@ import {
 import { loadArticlePage, loadHomePage } from './page-data.js'
 import type { SiteKit } from './site.js'
 import { encodedBody, type SiteAssets } from './site-assets.js'
-import { loadSidebar } from './site-view.js'
+import { listCounts, loadSidebar } from './site-view.js'
 
 type Params = Record<string, string>
 type Query = Record<string, string | string[] | undefined>
@@ -60,7 +60,12 @@ export const readerRoutes: FastifyPluginAsync<{ kit: SiteKit }> = async (app, { 
     const page = parsePage(n ?? '1')
     const view = await kit.view(request)
     const found =
-      page && (await listTagArticles(deps, slug, { page, perPage: view.settings.postsPerPage }))
+      page &&
+      (await listTagArticles(deps, slug, {
+        page,
+        perPage: view.settings.postsPerPage,
+        counts: listCounts(deps),
+      }))
     if (!found || !isPageInRange(found.articles, n)) return kit.notFound(request, reply)
     const sidebar = await loadSidebar(deps)
     return kit.render(reply, view, { kind: 'tag', slug }, { ...found, sidebar })
@@ -73,7 +78,12 @@ export const readerRoutes: FastifyPluginAsync<{ kit: SiteKit }> = async (app, { 
     const page = parsePage(n ?? '1')
     const view = await kit.view(request)
     const found =
-      page && (await listAuthorArticles(deps, slug, { page, perPage: view.settings.postsPerPage }))
+      page &&
+      (await listAuthorArticles(deps, slug, {
+        page,
+        perPage: view.settings.postsPerPage,
+        counts: listCounts(deps),
+      }))
     if (!found || !isPageInRange(found.articles, n)) return kit.notFound(request, reply)
     const sidebar = await loadSidebar(deps)
     return kit.render(reply, view, { kind: 'author', slug }, { ...found, sidebar })
@@ -91,7 +101,12 @@ export const readerRoutes: FastifyPluginAsync<{ kit: SiteKit }> = async (app, { 
     if (n === '1') return reply.redirect(`/${slug}/`, 301)
     const view = await kit.view(request)
     const listing =
-      page && (await listSectionArticles(deps, slug, { page, perPage: view.settings.postsPerPage }))
+      page &&
+      (await listSectionArticles(deps, slug, {
+        page,
+        perPage: view.settings.postsPerPage,
+        counts: listCounts(deps),
+      }))
     if (!listing || !isPageInRange(listing.articles, n)) return kit.notFound(request, reply)
     const sidebar = await loadSidebar(deps)
     return kit.render(reply, view, { kind: 'section', slug }, { listing, sidebar })

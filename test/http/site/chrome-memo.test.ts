@@ -9,10 +9,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildApp } from '../../../src/app.js'
 import { fixedClock } from '../../../src/clock.js'
 import { parseConfig } from '../../../src/config.js'
-import { listNewestArticles, updateArticle } from '../../../src/content/index.js'
+import {
+  createArticle,
+  listCategories,
+  listNewestArticles,
+  publishArticle,
+  updateArticle,
+} from '../../../src/content/index.js'
 import { seedDemo } from '../../../src/db/seed/seed-demo.js'
 import { EventBus } from '../../../src/events.js'
-import { updateSiteSettings } from '../../../src/settings/index.js'
+import { updateSiteSettings, upsertSetting } from '../../../src/settings/index.js'
 import { createTestDatabase, type TestDatabase } from '../../support/test-database.js'
 import { SITE_NOW } from '../../support/site-app.js'
 
@@ -82,5 +88,25 @@ describe('site chrome kept between renders', () => {
     expect(picks(await page('/'))).not.toContain(story.title)
     await updateArticle(deps, story.id, { isEditorsPick: true })
     expect(picks(await page('/world/'))).toContain(story.title)
+  })
+  it('counts a section again once a story joins it (its last page appears)', async () => {
+    const deps = { db: database.db, clock, events }
+    await upsertSetting(database.db, 'postsPerPage', 1, clock.now().getTime())
+    events.emit({ type: 'settings.changed', keys: ['postsPerPage'] })
+    const $ = await page('/world/')
+    const last = Math.max(
+      ...$('a[href^="/world/page/"]')
+        .map((_, a) => Number(/page\/(\d+)/.exec($(a).attr('href') ?? '')?.[1]))
+        .get(),
+    )
+    expect((await app.inject({ url: `/world/page/${last}/` })).statusCode).toBe(200)
+    expect((await app.inject({ url: `/world/page/${last + 1}/` })).statusCode).toBe(404)
+    const world = (await listCategories(database.db)).find((c) => c.slug === 'world')
+    const draft = await createArticle(deps, null, {
+      title: 'Fishing fleets agree a quota swap',
+      primaryCategoryId: world?.id ?? null,
+    })
+    await publishArticle(deps, draft.id)
+    expect((await app.inject({ url: `/world/page/${last + 1}/` })).statusCode).toBe(200)
   })
 })
