@@ -39,5 +39,16 @@ export interface SearchIndex {
   insertMany(docs: SearchDocument[]): Promise<void>
   remove(articleId: number): Promise<void>
   clear(): Promise<void>
-  search(request: SearchRequest): Promise<{ hits: SearchHit[]; total: number }>
+  search(request: SearchRequest): Promise<SearchAnswer>
+}
+
+export interface SearchAnswer {
+  hits: SearchHit[]
+  /** Matches found, or the number ranked when `capped`. */
+  total: number
+  /**
+   * More stories matched than are ranked: a word in most of a huge archive. Only the newest
+   * `total` matches were ranked and can be paged through.
+   */
+  capped?: boolean
 }

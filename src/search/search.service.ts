@@ -31,8 +31,15 @@ export interface SearchDeps {
 }
 
 /** The search index for the configured database engine. */
-export function createSearchIndex(db: Kysely<Database>, dialect: Dialect): SearchIndex {
-  return dialect === 'postgres' ? createPostgresSearchIndex(db) : createSqliteSearchIndex(db)
+/** The dialect's index. `rankedMatches` bounds how many matches SQLite ranks (tests lower it). */
+export function createSearchIndex(
+  db: Kysely<Database>,
+  dialect: Dialect,
+  options: { rankedMatches?: number } = {},
+): SearchIndex {
+  return dialect === 'postgres'
+    ? createPostgresSearchIndex(db)
+    : createSqliteSearchIndex(db, options)
 }
 
 /** Put an article in the index when readers can see it, take it out otherwise. */
@@ -110,6 +117,8 @@ export interface SearchResults {
   query: ParsedQuery
   items: { article: ArticleSummary; snippet: SnippetPart[] }[]
   total: number
+  /** More stories matched than were ranked (`total` is then the number ranked). */
+  capped: boolean
   page: number
   perPage: number
   totalPages: number
@@ -122,7 +131,15 @@ export async function searchArticles(deps: SearchDeps, input: SearchInput): Prom
   const perPage = input.perPage ?? 10
   if (!Number.isInteger(page) || page < 1 || page > 1000)
     throw new AppError('VALIDATION_FAILED', 'page must be 1 to 1000', { property: 'page' })
-  const empty: SearchResults = { query, items: [], total: 0, page, perPage, totalPages: 1 }
+  const empty: SearchResults = {
+    query,
+    items: [],
+    total: 0,
+    capped: false,
+    page,
+    perPage,
+    totalPages: 1,
+  }
   if (isEmptyQuery(query)) return empty
   let categoryIds: number[] | undefined
   if (input.section) {
@@ -130,7 +147,11 @@ export async function searchArticles(deps: SearchDeps, input: SearchInput): Prom
     if (!category) return empty
     categoryIds = [category.id]
   }
-  const { hits, total } = await deps.index.search({
+  const {
+    hits,
+    total,
+    capped = false,
+  } = await deps.index.search({
     query,
     categoryIds,
     from: parseDay(input.from, 'from', 0),
@@ -148,7 +169,15 @@ export async function searchArticles(deps: SearchDeps, input: SearchInput): Prom
     const article = byId.get(hit.articleId)
     return article ? [{ article, snippet: hit.snippet }] : []
   })
-  return { query, items, total, page, perPage, totalPages: Math.max(1, Math.ceil(total / perPage)) }
+  return {
+    query,
+    items,
+    total,
+    capped,
+    page,
+    perPage,
+    totalPages: Math.max(1, Math.ceil(total / perPage)),
+  }
 }
 
 /** Up to five headlines for as-you-type suggestions. */

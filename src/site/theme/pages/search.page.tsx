@@ -84,7 +84,9 @@ export function SearchPage({ form, results, latest, sidebar }: SearchPageProps) 
               <p class="result-count" role="status">
                 {results.total === 0
                   ? 'Nothing matched your search.'
-                  : `${results.total} ${results.total === 1 ? 'story' : 'stories'} found`}
+                  : results.capped
+                    ? `More than ${results.total} stories found: the best matches among the newest ${results.total}`
+                    : `${results.total} ${results.total === 1 ? 'story' : 'stories'} found`}
               </p>
             )}
           </header>
