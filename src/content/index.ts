@@ -44,7 +44,7 @@ export {
   listFeaturedArticles,
   listLatestArticles,
   listNewestArticles,
-  listNewestInSection,
+  listNewestInSections,
   listMostRead,
   listRelatedArticles,
   listSectionArticles,

@@ -85,17 +85,26 @@ export async function listNewestArticles(deps: ContentDeps, limit = 5): Promise<
   return findSummariesByIds(deps.db, ids.ids)
 }
 
-/** The `limit` newest stories of one section (sub-sections' included), uncounted: front-page blocks. */
-export async function listNewestInSection(
+/**
+ * The `limit` newest stories of each of several sections (sub-sections' included), uncounted:
+ * the front page's blocks. One id query per section, one summary query for all of them.
+ */
+export async function listNewestInSections(
   deps: ContentDeps,
-  categoryId: number,
+  categoryIds: number[],
   limit = 4,
-): Promise<ArticleSummary[]> {
+): Promise<Map<number, ArticleSummary[]>> {
   const now = deps.clock.now().getTime()
-  const ids = await listLinkedIds(deps.db, 'article_categories', categoryId, now, 0, limit, {
-    count: false,
-  })
-  return findSummariesByIds(deps.db, ids.ids)
+  const lists = await Promise.all(
+    categoryIds.map((id) =>
+      listLinkedIds(deps.db, 'article_categories', id, now, 0, limit, { count: false }),
+    ),
+  )
+  const summaries = await findSummariesByIds(deps.db, [...new Set(lists.flatMap((l) => l.ids))])
+  const byId = new Map(summaries.map((a) => [a.id, a]))
+  return new Map(
+    categoryIds.map((id, i) => [id, (lists[i]?.ids ?? []).flatMap((a) => byId.get(a) ?? [])]),
+  )
 }
 
 /** The newest published stories. */

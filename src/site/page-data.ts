@@ -9,7 +9,7 @@ import {
   listFeaturedArticles,
   listNewestArticles,
   listRelatedArticles,
-  listNewestInSection,
+  listNewestInSections,
   type Article,
 } from '../content/index.js'
 import type { ArticlePageProps } from './theme/pages/article.page.js'
@@ -23,11 +23,10 @@ export async function loadHomePage(deps: SiteDeps, view: SiteView): Promise<Home
     listFeaturedArticles(deps, 3),
     listNewestArticles(deps, 9),
     loadSidebar(deps),
-    Promise.all(
-      roots.map(async (category) => ({
-        category,
-        articles: await listNewestInSection(deps, category.id, 4),
-      })),
+    listNewestInSections(
+      deps,
+      roots.map((c) => c.id),
+      4,
     ),
   ])
   const lead = featured[0] ?? latest[0]
@@ -37,7 +36,7 @@ export async function loadHomePage(deps: SiteDeps, view: SiteView): Promise<Home
     lead,
     featured: side,
     latest: latest.filter((a) => !shown.has(a.id)).slice(0, 6),
-    sections,
+    sections: roots.map((category) => ({ category, articles: sections.get(category.id) ?? [] })),
     sidebar,
   }
 }
