@@ -84,3 +84,29 @@ export class RedisPurgeChannel implements PurgeChannel {
     this.options.onRemotePurge(message.tags.filter((tag) => typeof tag === 'string'))
   }
 }
+
+/**
+ * Publish one purge from a process that is not a node (the CLI after `seed` or
+ * `search:reindex`): one connection, one message, then gone. Resolves with the number of nodes
+ * that received it; rejects when Redis cannot be reached within `timeoutMs`.
+ */
+export async function publishPurgeOnce(
+  url: string,
+  tags: readonly string[],
+  options: { channel?: string; timeoutMs?: number } = {},
+): Promise<number> {
+  const client = new Redis(url, {
+    lazyConnect: true,
+    connectTimeout: options.timeoutMs ?? 2_000,
+    maxRetriesPerRequest: 0,
+    retryStrategy: () => null,
+  })
+  client.on('error', () => {})
+  try {
+    await client.connect()
+    const message: PurgeMessage = { origin: `cli-${randomUUID()}`, tags: [...tags] }
+    return await client.publish(options.channel ?? DEFAULT_PURGE_CHANNEL, JSON.stringify(message))
+  } finally {
+    client.disconnect()
+  }
+}

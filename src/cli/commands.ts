@@ -2,7 +2,7 @@ import path from 'node:path'
 import { createInterface } from 'node:readline/promises'
 import { ROLES, createUser, type Role } from '../auth/index.js'
 import { systemClock } from '../clock.js'
-import { describeConfig, parseConfig } from '../config.js'
+import { describeConfig, parseConfig, type Config } from '../config.js'
 import { connectDatabase, type DatabaseHandle } from '../db/connect.js'
 import { migrateToLatest, pendingMigrations } from '../db/migrate.js'
 import { seedBulk } from '../db/seed/seed-bulk.js'
@@ -10,6 +10,7 @@ import { isDatabaseEmpty, seedDemo } from '../db/seed/seed-demo.js'
 import { AppError } from '../errors.js'
 import { prepareDatabase, startServer } from '../main.js'
 import { serveWorkers } from './cluster.js'
+import { publishPurgeOnce } from '../cache/redis-purge-channel.js'
 import { createSearchIndex, reindexAll } from '../search/index.js'
 
 type Values = Record<string, string | boolean | (string | boolean)[] | undefined>
@@ -86,7 +87,8 @@ const seed: Command = {
 
 Without options, fills an empty database with the demo newsroom (sections, authors, original
 stories, comments, pages, menus, settings). With --articles N, also appends N generated
-articles (for benchmarks and scale tests), printing progress.
+articles (for benchmarks and scale tests), printing progress. With REDIS_URL set, running
+servers are told to drop their cached pages afterwards.
 
 Options:
   --articles N   number of generated articles to add (1 to 10000000)`,
@@ -103,7 +105,9 @@ Options:
     const handle = await connectDatabase(config.database, config.dataDir)
     try {
       await migrateToLatest(handle.db)
+      let changed = count > 0
       if (await isDatabaseEmpty(handle.db)) {
+        changed = true
         const { articles } = await seedDemo({
           db: handle.db,
           clock: systemClock,
@@ -122,6 +126,8 @@ Options:
         const indexed = await reindexAll(searchDeps(handle))
         log(`search index rebuilt: ${indexed} articles`)
       }
+      // Every cached page carries `settings`: purging it empties running servers' caches.
+      if (changed) await purgeRunningServers(config, ['settings'])
     } finally {
       await handle.close()
     }
@@ -130,6 +136,20 @@ Options:
 
 function searchDeps(handle: DatabaseHandle) {
   return { db: handle.db, clock: systemClock, index: createSearchIndex(handle.db, handle.dialect) }
+}
+
+/**
+ * Tell running servers to drop cached pages this process changed. They hear it over Redis
+ * (`REDIS_URL`); without it a server keeps its pages until its next write or restart.
+ */
+async function purgeRunningServers(config: Config, tags: string[]): Promise<void> {
+  if (!config.redisUrl) return
+  try {
+    const servers = await publishPurgeOnce(config.redisUrl, tags)
+    log(`told ${servers} running server${servers === 1 ? '' : 's'} to drop their cached pages`)
+  } catch (error) {
+    log(`could not reach Redis to purge running servers' caches: ${(error as Error).message}`)
+  }
 }
 
 /**
@@ -262,7 +282,8 @@ const searchReindex: Command = {
 
 Empties the search index (SQLite FTS5 or PostgreSQL tsvector) and indexes every published
 article again. The index normally follows every publish, update and unpublish by itself; run
-this after restoring a backup or importing content straight into the database.`,
+this after restoring a backup or importing content straight into the database. With REDIS_URL
+set, running servers are told to drop their cached search pages afterwards.`,
   options: {},
   run: async () => {
     const config = parseConfig(process.env)
@@ -271,6 +292,7 @@ this after restoring a backup or importing content straight into the database.`,
       const count = await reindexAll(searchDeps(handle), indexProgress)
       endProgress()
       log(`search index rebuilt: ${count} articles`)
+      await purgeRunningServers(config, ['search'])
     } finally {
       await handle.close()
     }

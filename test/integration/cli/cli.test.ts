@@ -2,8 +2,11 @@ import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { Redis } from 'ioredis'
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { DEFAULT_PURGE_CHANNEL } from '../../../src/cache/redis-purge-channel.js'
 import { freePort, ROOT, runCli, startCli } from '../../support/run-cli.js'
+import { REDIS_URL } from '../../support/services.js'
 
 /** A failure is one line on stderr naming the problem, with no stack trace. */
 function expectOneLineError(
@@ -50,6 +53,28 @@ describe('broadsheet CLI', { timeout: 180_000 }, () => {
       /DATABASE_URL: must start with postgres/,
     )
   })
+
+  it.skipIf(!inject('redisAvailable'))(
+    'tells running servers over Redis to drop their cached pages after seeding',
+    async () => {
+      const subscriber = new Redis(REDIS_URL)
+      const messages: { origin: string; tags: string[] }[] = []
+      await subscriber.subscribe(DEFAULT_PURGE_CHANNEL)
+      subscriber.on('message', (_channel: string, text: string) => {
+        const message = JSON.parse(text) as { origin: string; tags: string[] }
+        if (message.origin.startsWith('cli-')) messages.push(message)
+      })
+      try {
+        const env = { DATA_DIR: path.join(dir, 'redis-site'), REDIS_URL }
+        const seed = await runCli(['seed'], env)
+        expect(seed.code, seed.stderr).toBe(0)
+        expect(seed.stdout).toMatch(/told \d+ running servers? to drop their cached pages/)
+        await expect.poll(() => messages.map((m) => m.tags)).toContainEqual(['settings'])
+      } finally {
+        subscriber.disconnect()
+      }
+    },
+  )
 
   it('migrates, seeds, creates users and reports in doctor', async () => {
     const env = { DATA_DIR: path.join(dir, 'site') }
