@@ -5,7 +5,8 @@
  */
 import { randomBytes } from 'node:crypto'
 import type { Kysely } from 'kysely'
-import sharp, { type OutputInfo, type ResizeOptions } from 'sharp'
+import type Sharp from 'sharp'
+import type { OutputInfo, ResizeOptions } from 'sharp'
 import type { Clock } from '../clock.js'
 import type { Database } from '../db/database.js'
 import { AppError, validationError } from '../errors.js'
@@ -23,6 +24,16 @@ import {
   type MediaVariant,
 } from './media.repository.js'
 import type { MediaStorage } from './storage.js'
+
+/**
+ * sharp (libvips) adds about 20 MB to a process: load it on the first image processed, not at
+ * start-up, since most processes only serve pages.
+ */
+let sharpModule: Promise<typeof Sharp> | undefined
+function loadSharp(): Promise<typeof Sharp> {
+  sharpModule ??= import('sharp').then((m) => m.default)
+  return sharpModule
+}
 
 export interface MediaDeps {
   db: Kysely<Database>
@@ -67,6 +78,7 @@ export async function uploadImage(deps: MediaDeps, input: UploadInput): Promise<
   let original: { data: Buffer; info: OutputInfo }
   try {
     // rotate() applies the EXIF orientation; sharp drops metadata (EXIF, GPS) unless asked to keep it.
+    const sharp = await loadSharp()
     original = await sharp(input.bytes, {
       limitInputPixels: MAX_PIXELS,
       animated: format === 'gif',
@@ -125,6 +137,7 @@ export async function renderVariantsFromOriginal(
   const item = await mustFind(deps, input.mediaId)
   const format = detectImageFormat(input.bytes)
   const vector = format === undefined
+  const sharp = await loadSharp()
   const width = item.width ?? (await sharp(input.bytes).metadata()).width ?? 0
   const base = item.path.replace(/\.[a-z0-9]+$/i, '')
   const variants = await renderVariants(deps.storage, input.bytes, base, {
@@ -160,6 +173,7 @@ async function renderVariants(
       },
     })),
   ]
+  const sharp = await loadSharp()
   const out: Omit<MediaVariant, 'url'>[] = []
   // One job's formats at a time: a large original decodes once per format, not 20 times at once.
   for (const job of jobs) {
