@@ -1,4 +1,4 @@
-import { dateFormat } from '../text/date-format.js'
+import { yearMonthIn } from '../text/date-format.js'
 import type { ArticleStatus } from './article.table.js'
 import type { TrustedHtml } from './body-html.js'
 
@@ -111,12 +111,7 @@ export function articlePath(
   timeZone = 'UTC',
 ): string {
   if (!article.publishedAt) return `/p/${article.slug}/`
-  const parts = dateFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit' }).formatToParts(
-    article.publishedAt,
-  )
-  const year = parts.find((p) => p.type === 'year')?.value ?? '1970'
-  const month = parts.find((p) => p.type === 'month')?.value ?? '01'
-  return `/${year}/${month}/${article.slug}/`
+  return `/${yearMonthIn(article.publishedAt, timeZone)}/${article.slug}/`
 }
 
 /** "No Comments", "1 Comment", "12 Comments". */

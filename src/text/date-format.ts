@@ -18,3 +18,29 @@ export function dateFormat(
   }
   return formatter
 }
+
+const QUARTER_HOUR = 900_000
+const yearMonths = new Map<string, string>()
+
+/**
+ * "2026/11": the year and month of `date` in `timeZone`, as article paths use them. Every link
+ * to a story needs it, so answers are kept per quarter hour (UTC offsets are whole quarter
+ * hours, so a month never changes within one).
+ */
+export function yearMonthIn(date: Date, timeZone: string): string {
+  const key = `${timeZone}|${Math.floor(date.getTime() / QUARTER_HOUR)}`
+  let found = yearMonths.get(key)
+  if (found === undefined) {
+    const parts = dateFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+    }).formatToParts(date)
+    const year = parts.find((p) => p.type === 'year')?.value ?? '1970'
+    const month = parts.find((p) => p.type === 'month')?.value ?? '01'
+    found = `${year}/${month}`
+    if (yearMonths.size >= 10_000) yearMonths.clear()
+    yearMonths.set(key, found)
+  }
+  return found
+}

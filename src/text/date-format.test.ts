@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest'
+import { yearMonthIn } from './date-format.js'
+
+describe('yearMonthIn', () => {
+  it('takes the month in the given time zone', () => {
+    const late = new Date('2026-11-30T23:30:00Z')
+    expect(yearMonthIn(late, 'UTC')).toBe('2026/11')
+    expect(yearMonthIn(late, 'Europe/Berlin')).toBe('2026/12')
+    expect(yearMonthIn(late, 'America/New_York')).toBe('2026/11')
+  })
+
+  it('turns the month at the exact minute, even at a quarter-hour offset', () => {
+    // Kathmandu is UTC+05:45: midnight on 1 December is 18:15 UTC on 30 November.
+    expect(yearMonthIn(new Date('2026-11-30T18:14:59Z'), 'Asia/Kathmandu')).toBe('2026/11')
+    expect(yearMonthIn(new Date('2026-11-30T18:15:00Z'), 'Asia/Kathmandu')).toBe('2026/12')
+    // Asked again (from the memo), the answers hold.
+    expect(yearMonthIn(new Date('2026-11-30T18:14:00Z'), 'Asia/Kathmandu')).toBe('2026/11')
+    expect(yearMonthIn(new Date('2026-11-30T18:29:59Z'), 'Asia/Kathmandu')).toBe('2026/12')
+  })
+})
