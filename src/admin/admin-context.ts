@@ -56,6 +56,7 @@ const REFUSALS: Record<Action, string> = {
   'media.upload': 'Your role cannot upload media; pick an existing image instead.',
   'comments.moderate': 'You can only moderate comments on your own articles.',
   'taxonomy.manage': 'Only editors and administrators manage sections, tags and menus.',
+  'readers.manage': 'Only editors and administrators work with reader data.',
   'users.manage': 'Only administrators manage users.',
   'settings.manage': 'Only administrators change site settings.',
   'adSlots.manage': 'Only administrators manage ad slots.',

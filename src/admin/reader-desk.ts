@@ -2,10 +2,9 @@
  * Who may use the reader desks (comments queue, subscribers, newsletter, contact messages),
  * and the small form readers those routes share.
  *
- * `auth/permissions.ts` has no action for reader data yet. Subscribers' addresses and readers'
- * messages are personal data, so the desks are open to whoever may moderate comments on every
- * article: owners, administrators and editors. Authors see only the comments queue, limited to
- * their own articles; contributors see none of it.
+ * Subscribers' addresses and readers' messages are personal data: the desks need
+ * `readers.manage` (owners, administrators and editors). Authors see only the comments queue,
+ * limited to their own articles; contributors see none of it.
  */
 import type { FastifyRequest } from 'fastify'
 import { can, type User } from '../auth/index.js'
@@ -13,7 +12,7 @@ import { AppError } from '../errors.js'
 
 /** May this user work the reader desks (subscribers, newsletter, contact)? */
 export function canUseReaderDesk(user: User): boolean {
-  return can(user, 'comments.moderate', { authorIds: [] })
+  return can(user, 'readers.manage')
 }
 
 /** Throw FORBIDDEN unless the user may use the reader desks. */

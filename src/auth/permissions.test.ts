@@ -22,6 +22,12 @@ const MATRIX: [string, Action, ArticleSubject | undefined, boolean[]][] = [
   ['moderate comments on others’', 'comments.moderate', others, [true, true, true, false, false]],
   ['moderate any comments', 'comments.moderate', undefined, [true, true, true, false, false]],
   ['sections, tags, menus', 'taxonomy.manage', undefined, [true, true, true, false, false]],
+  [
+    'subscribers, newsletter, contact',
+    'readers.manage',
+    undefined,
+    [true, true, true, false, false],
+  ],
   ['users', 'users.manage', undefined, [true, true, false, false, false]],
   ['settings', 'settings.manage', undefined, [true, true, false, false, false]],
   ['ad slots', 'adSlots.manage', undefined, [true, true, false, false, false]],

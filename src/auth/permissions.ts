@@ -11,6 +11,7 @@
  * | media.upload                  | ✓           | ✓      | ✓            | ✗           |
  * | comments.moderate             | ✓           | ✓      | own articles | ✗           |
  * | taxonomy.manage               | ✓           | ✓      | ✗            | ✗           |
+ * | readers.manage                | ✓           | ✓      | ✗            | ✗           |
  * | users/settings/adSlots.manage | ✓           | ✗      | ✗            | ✗           |
  */
 import type { Role } from './user.table.js'
@@ -25,6 +26,8 @@ export type Action =
   | 'comments.moderate'
   /** Sections, tags and menus. */
   | 'taxonomy.manage'
+  /** Reader data: subscribers, newsletter sends, contact messages (personal data). */
+  | 'readers.manage'
   | 'users.manage'
   | 'settings.manage'
   | 'adSlots.manage'
@@ -72,6 +75,7 @@ export function can(user: Actor, action: Action, subject?: ArticleSubject): bool
     case 'comments.moderate':
       return editor || (user.role === 'author' && subject !== undefined && own)
     case 'taxonomy.manage':
+    case 'readers.manage':
       return editor
     case 'users.manage':
     case 'settings.manage':
