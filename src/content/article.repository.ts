@@ -422,6 +422,68 @@ export async function findArticleById(db: Db, id: number): Promise<Article | und
   }
 }
 
+/** An article's sections (`inherited`: listed there as an ancestor of a chosen one), tags and authors. */
+export interface ArticleLinks {
+  categories: (CategoryRef & { inherited: boolean })[]
+  tags: TagRef[]
+  authors: AuthorRef[]
+}
+
+/** The links of several articles, in their editors' order: three queries for any number. */
+export async function findLinksByArticle(
+  db: Db,
+  articleIds: number[],
+): Promise<Map<number, ArticleLinks>> {
+  const out = new Map<number, ArticleLinks>(
+    articleIds.map((id) => [id, { categories: [], tags: [], authors: [] }]),
+  )
+  if (articleIds.length === 0) return out
+  const [categories, tags, authors] = await Promise.all([
+    db
+      .selectFrom('article_categories as ac')
+      .innerJoin('categories as c', 'c.id', 'ac.category_id')
+      .select(['ac.article_id', 'c.id', 'c.name', 'c.slug', 'c.parent_id', 'ac.inherited'])
+      .where('ac.article_id', 'in', articleIds)
+      .orderBy('ac.position')
+      .execute(),
+    db
+      .selectFrom('article_tags as at')
+      .innerJoin('tags as t', 't.id', 'at.tag_id')
+      .select(['at.article_id', 't.id', 't.name', 't.slug'])
+      .where('at.article_id', 'in', articleIds)
+      .orderBy('at.position')
+      .execute(),
+    db
+      .selectFrom('article_authors as aa')
+      .innerJoin('users as u', 'u.id', 'aa.user_id')
+      .select(['aa.article_id', 'u.id', 'u.name', 'u.slug', 'u.avatar_url'])
+      .where('aa.article_id', 'in', articleIds)
+      .orderBy('aa.position')
+      .execute(),
+  ])
+  for (const c of categories)
+    out.get(c.article_id)?.categories.push({
+      id: c.id,
+      name: c.name,
+      slug: c.slug,
+      parentId: c.parent_id,
+      inherited: c.inherited !== 0,
+    })
+  for (const t of tags) out.get(t.article_id)?.tags.push({ id: t.id, name: t.name, slug: t.slug })
+  for (const u of authors)
+    out
+      .get(u.article_id)
+      ?.authors.push({ id: u.id, name: u.name, slug: u.slug, avatarUrl: u.avatar_url })
+  return out
+}
+
+/** The sections an article is chosen for (no inherited ones) and every section it is listed in. */
+export function chosenSections(links: ArticleLinks): CategoryRef[] {
+  return links.categories
+    .filter((c) => !c.inherited)
+    .map((c) => ({ id: c.id, name: c.name, slug: c.slug, parentId: c.parentId }))
+}
+
 async function findLinks(
   db: Db,
   articleId: number,
@@ -431,41 +493,13 @@ async function findLinks(
   tags: TagRef[]
   authors: AuthorRef[]
 }> {
-  const [categories, tags, authors] = await Promise.all([
-    db
-      .selectFrom('article_categories as ac')
-      .innerJoin('categories as c', 'c.id', 'ac.category_id')
-      .select(['c.id', 'c.name', 'c.slug', 'c.parent_id', 'ac.inherited'])
-      .where('ac.article_id', '=', articleId)
-      .orderBy('ac.position')
-      .execute(),
-    db
-      .selectFrom('article_tags as at')
-      .innerJoin('tags as t', 't.id', 'at.tag_id')
-      .select(['t.id', 't.name', 't.slug'])
-      .where('at.article_id', '=', articleId)
-      .orderBy('at.position')
-      .execute(),
-    db
-      .selectFrom('article_authors as aa')
-      .innerJoin('users as u', 'u.id', 'aa.user_id')
-      .select(['u.id', 'u.name', 'u.slug', 'u.avatar_url'])
-      .where('aa.article_id', '=', articleId)
-      .orderBy('aa.position')
-      .execute(),
-  ])
+  const links = (await findLinksByArticle(db, [articleId])).get(articleId)
+  if (!links) return { categories: [], sectionSlugs: [], tags: [], authors: [] }
   return {
-    categories: categories
-      .filter((c) => c.inherited === 0)
-      .map((c) => ({ id: c.id, name: c.name, slug: c.slug, parentId: c.parent_id })),
-    sectionSlugs: categories.map((c) => c.slug),
-    tags,
-    authors: authors.map((u) => ({
-      id: u.id,
-      name: u.name,
-      slug: u.slug,
-      avatarUrl: u.avatar_url,
-    })),
+    categories: chosenSections(links),
+    sectionSlugs: links.categories.map((c) => c.slug),
+    tags: links.tags,
+    authors: links.authors,
   }
 }
 
