@@ -1,6 +1,6 @@
 import type { User } from '../../auth/index.js'
 import type { ArticleStatus, ArticleSummary } from '../../content/index.js'
-import { AdminLayout } from './layout.js'
+import { AdminLayout, SelectField } from './layout.js'
 
 export const STATUSES: ArticleStatus[] = ['draft', 'pending', 'scheduled', 'published', 'archived']
 
@@ -15,17 +15,12 @@ export function ArticlesPage(props: {
     <AdminLayout title="Articles" user={props.user} csrf={props.csrf}>
       <h1>{props.ownOnly ? 'Your articles' : 'Articles'}</h1>
       <form method="get" action="/admin/articles" class="actions">
-        <div>
-          <label for="status">Status</label>
-          <select id="status" name="status">
-            <option value="">All</option>
-            {STATUSES.map((s) => (
-              <option key={s} value={s} selected={s === props.status}>
-                {s}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          id="status"
+          label="Status"
+          value={props.status ?? ''}
+          options={[['', 'All'], ...STATUSES.map((s) => [s, s] as const)]}
+        />
         <button type="submit" class="secondary">
           Filter
         </button>

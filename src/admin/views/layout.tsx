@@ -163,3 +163,24 @@ export function Field(props: {
     </div>
   )
 }
+
+/** A labelled single-choice list: `options` are [value, label] pairs, `value` is selected. */
+export function SelectField(props: {
+  id: string
+  label: string
+  value: string
+  options: readonly (readonly [string, string])[]
+}) {
+  return (
+    <div>
+      <label for={props.id}>{props.label}</label>
+      <select id={props.id} name={props.id}>
+        {props.options.map(([value, label]) => (
+          <option key={value} value={value} selected={props.value === value}>
+            {label}
+          </option>
+        ))}
+      </select>
+    </div>
+  )
+}

@@ -1,7 +1,7 @@
 import type { User } from '../../auth/index.js'
 import { ROLES } from '../../auth/index.js'
 import type { OutboxEntry, OutboxMessage } from '../../mail/index.js'
-import { AdminLayout, Csrf, ErrorBox, Field, Notice } from './layout.js'
+import { AdminLayout, Csrf, ErrorBox, Field, Notice, SelectField } from './layout.js'
 
 export function UsersPage(props: {
   user: User
@@ -38,16 +38,12 @@ export function UsersPage(props: {
         <Csrf token={props.csrf} />
         <Field id="name" label="Name" required />
         <Field id="email" label="Email" type="email" required />
-        <div>
-          <label for="role">Role</label>
-          <select id="role" name="role">
-            {ROLES.filter((r) => r !== 'owner').map((r) => (
-              <option key={r} value={r} selected={r === 'contributor'}>
-                {r}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          id="role"
+          label="Role"
+          value="contributor"
+          options={ROLES.filter((r) => r !== 'owner').map((r) => [r, r] as const)}
+        />
         <div class="actions">
           <button type="submit">Send invitation</button>
         </div>

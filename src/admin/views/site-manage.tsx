@@ -1,7 +1,7 @@
 import type { AuditEntry, User } from '../../auth/index.js'
 import type { Category, Redirect, TagWithCount } from '../../content/index.js'
 import type { MenuItem, SiteSettings } from '../../settings/index.js'
-import { AdminLayout, Csrf, ErrorBox, Field, Notice } from './layout.js'
+import { AdminLayout, Csrf, ErrorBox, Field, Notice, SelectField } from './layout.js'
 
 interface Base {
   user: User
@@ -383,40 +383,28 @@ export function SettingsPage(props: Base & { settings: SiteSettings; networks: s
             hint="For example Europe/London."
           />
           <Field id="locale" label="Locale" value={s.locale} hint="For example en-GB." />
-          <div>
-            <label for="dateFormat">Date format</label>
-            <select id="dateFormat" name="dateFormat">
-              {(
-                [
-                  ['long', '17 November 2026'],
-                  ['medium', '17 Nov 2026'],
-                  ['short', '17/11/2026'],
-                ] as const
-              ).map(([value, label]) => (
-                <option key={value} value={value} selected={s.dateFormat === value}>
-                  {label}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField
+            id="dateFormat"
+            label="Date format"
+            value={s.dateFormat}
+            options={[
+              ['long', '17 November 2026'],
+              ['medium', '17 Nov 2026'],
+              ['short', '17/11/2026'],
+            ]}
+          />
         </div>
         <Field id="contactEmail" label="Contact email" type="email" value={s.contactEmail} />
-        <div>
-          <label for="commentPolicy">Comment policy</label>
-          <select id="commentPolicy" name="commentPolicy">
-            {(
-              [
-                ['hold-first', 'Hold a reader’s first comment for moderation'],
-                ['hold-all', 'Hold every comment for moderation'],
-                ['publish', 'Publish comments at once'],
-              ] as const
-            ).map(([value, label]) => (
-              <option key={value} value={value} selected={s.commentPolicy === value}>
-                {label}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          id="commentPolicy"
+          label="Comment policy"
+          value={s.commentPolicy}
+          options={[
+            ['hold-first', 'Hold a reader’s first comment for moderation'],
+            ['hold-all', 'Hold every comment for moderation'],
+            ['publish', 'Publish comments at once'],
+          ]}
+        />
         <fieldset>
           <legend>Social links</legend>
           {props.networks.map((n) => (
