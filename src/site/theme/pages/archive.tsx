@@ -1,6 +1,48 @@
-/** Shared body of list pages (section, tag, author, search): a grid of cards and pagination. */
+/** Shared parts of list pages (section, tag, author, search): the page shell, cards, pagination. */
+import type { ComponentChildren } from 'preact'
 import type { ArticleSummary, Page } from '../../../content/index.js'
+import { BaseLayout, type LayoutProps } from '../layouts/base-layout.js'
+import type { SidebarData } from '../site-view.js'
 import { useComponents } from '../theme-context.js'
+
+/**
+ * A paged list of stories under `base` (`/tag/russia/`): the layout titled "Name – Page N",
+ * breadcrumb, the page's own header (`children`), the cards with pagination and the sidebar.
+ */
+export function ArchivePage(props: {
+  name: string
+  base: string
+  articles: Page<ArticleSummary>
+  sidebar: SidebarData
+  layout: Omit<LayoutProps, 'title' | 'children'>
+  trail?: { label: string; href?: string }[]
+  mainStyle?: string | undefined
+  /** Heading level of the cards: 3 when the page puts its own heading above them. */
+  level?: 2 | 3
+  children: ComponentChildren
+}) {
+  const c = useComponents()
+  const { articles, base } = props
+  return (
+    <BaseLayout
+      {...props.layout}
+      title={articles.page > 1 ? `${props.name} – Page ${articles.page}` : props.name}
+    >
+      <div class="wrap layout">
+        <main id="main" class="content" style={props.mainStyle}>
+          <c.breadcrumb trail={props.trail ?? [{ label: props.name }]} />
+          {props.children}
+          <ArchiveList
+            level={props.level}
+            articles={articles}
+            hrefFor={(n) => (n === 1 ? base : `${base}page/${n}/`)}
+          />
+        </main>
+        <c.sidebar data={props.sidebar} />
+      </div>
+    </BaseLayout>
+  )
+}
 
 export function ArchiveList({
   articles,

@@ -1,9 +1,8 @@
 import type { User } from '../../../auth/index.js'
 import type { ArticleSummary, Page } from '../../../content/index.js'
-import { BaseLayout } from '../layouts/base-layout.js'
 import type { SidebarData } from '../site-view.js'
 import { useComponents } from '../theme-context.js'
-import { ArchiveList } from './archive.js'
+import { ArchivePage } from './archive.js'
 
 export interface AuthorPageProps {
   author: User
@@ -14,49 +13,43 @@ export interface AuthorPageProps {
 /** An author: avatar, bio, social links and their stories. */
 export function AuthorPage({ author, articles, sidebar }: AuthorPageProps) {
   const c = useComponents()
-  const base = `/author/${author.slug}/`
   return (
-    <BaseLayout
-      title={`${author.name}${articles.page > 1 ? ` – Page ${articles.page}` : ''}`}
-      description={author.bio}
-      image={author.avatarUrl ?? undefined}
-      bodyClass="archive author"
+    <ArchivePage
+      name={author.name}
+      base={`/author/${author.slug}/`}
+      articles={articles}
+      sidebar={sidebar}
+      level={3}
+      layout={{
+        description: author.bio,
+        image: author.avatarUrl ?? undefined,
+        bodyClass: 'archive author',
+      }}
     >
-      <div class="wrap layout">
-        <main id="main" class="content">
-          <c.breadcrumb trail={[{ label: author.name }]} />
-          <header class="archive-header author-header">
-            {author.avatarUrl && (
-              <img
-                class="avatar avatar-large"
-                src={author.avatarUrl}
-                alt={`Portrait of ${author.name}`}
-                width={120}
-                height={120}
-              />
-            )}
-            <div>
-              <p class="eyebrow">Author</p>
-              <h1>{author.name}</h1>
-              {author.bio && <p class="archive-description">{author.bio}</p>}
-              <c.socialLinks
-                profiles={author.social as Record<string, string>}
-                label={`${author.name} elsewhere`}
-                showLabels
-              />
-            </div>
-          </header>
-          <h2 class="block-title">
-            <span>Stories by {author.name}</span>
-          </h2>
-          <ArchiveList
-            level={3}
-            articles={articles}
-            hrefFor={(n) => (n === 1 ? base : `${base}page/${n}/`)}
+      <header class="archive-header author-header">
+        {author.avatarUrl && (
+          <img
+            class="avatar avatar-large"
+            src={author.avatarUrl}
+            alt={`Portrait of ${author.name}`}
+            width={120}
+            height={120}
           />
-        </main>
-        <c.sidebar data={sidebar} />
-      </div>
-    </BaseLayout>
+        )}
+        <div>
+          <p class="eyebrow">Author</p>
+          <h1>{author.name}</h1>
+          {author.bio && <p class="archive-description">{author.bio}</p>}
+          <c.socialLinks
+            profiles={author.social as Record<string, string>}
+            label={`${author.name} elsewhere`}
+            showLabels
+          />
+        </div>
+      </header>
+      <h2 class="block-title">
+        <span>Stories by {author.name}</span>
+      </h2>
+    </ArchivePage>
   )
 }
