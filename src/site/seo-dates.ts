@@ -1,6 +1,6 @@
 /** Dates as structured data and the visible byline state them, by one rule. */
 import type { ArticleSummary } from '../content/index.js'
-import { dateFormat } from '../text/date-format.js'
+import { utcOffsetMinutes } from '../text/date-format.js'
 
 const MINUTE = 60_000
 
@@ -19,23 +19,9 @@ export function updatedAfterPublication(
 
 /** ISO 8601 with the site's UTC offset: `2026-11-17T09:30:00+00:00`, `2026-07-01T10:00:00+01:00`. */
 export function isoWithOffset(date: Date, timeZone: string): string {
-  const parts = Object.fromEntries(
-    dateFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    })
-      .formatToParts(date)
-      .map((p) => [p.type, p.value]),
-  ) as Record<string, string>
-  const local = `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}:${parts.second}`
-  const wall = Date.parse(`${local}Z`)
-  const minutes = Math.round((wall - Math.floor(date.getTime() / 1000) * 1000) / 60_000)
+  const minutes = utcOffsetMinutes(date, timeZone)
+  const seconds = Math.floor(date.getTime() / 1000) * 1000
+  const local = new Date(seconds + minutes * 60_000).toISOString().slice(0, 19)
   const sign = minutes < 0 ? '-' : '+'
   const abs = Math.abs(minutes)
   const hh = String(Math.floor(abs / 60)).padStart(2, '0')

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { yearMonthIn } from './date-format.js'
+import { utcOffsetMinutes, yearMonthIn } from './date-format.js'
 
 describe('yearMonthIn', () => {
   it('takes the month in the given time zone', () => {
@@ -16,5 +16,15 @@ describe('yearMonthIn', () => {
     // Asked again (from the memo), the answers hold.
     expect(yearMonthIn(new Date('2026-11-30T18:14:00Z'), 'Asia/Kathmandu')).toBe('2026/11')
     expect(yearMonthIn(new Date('2026-11-30T18:29:59Z'), 'Asia/Kathmandu')).toBe('2026/12')
+  })
+})
+
+describe('utcOffsetMinutes', () => {
+  it('follows daylight saving time to the minute it changes', () => {
+    // Europe/London goes from +00:00 to +01:00 at 01:00 UTC on 29 March 2026.
+    expect(utcOffsetMinutes(new Date('2026-03-29T00:59:59Z'), 'Europe/London')).toBe(0)
+    expect(utcOffsetMinutes(new Date('2026-03-29T01:00:00Z'), 'Europe/London')).toBe(60)
+    expect(utcOffsetMinutes(new Date('2026-07-01T12:00:00Z'), 'Asia/Kathmandu')).toBe(345)
+    expect(utcOffsetMinutes(new Date('2026-07-01T12:00:00Z'), 'America/St_Johns')).toBe(-150)
   })
 })

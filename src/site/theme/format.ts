@@ -1,6 +1,6 @@
 /** Dates, paths and section colours as templates show them, in the site's locale and time zone. */
 import { articlePath, type ArticleSummary, type Category } from '../../content/index.js'
-import { dateFormat } from '../../text/date-format.js'
+import { dateFormat, formatterFor } from '../../text/date-format.js'
 import type { SiteView } from './site-view.js'
 
 /** Intl options for each of the site's date formats ("Date format" in Settings). */
@@ -15,11 +15,11 @@ const DATE_STYLES: Record<SiteView['settings']['dateFormat'], Intl.DateTimeForma
  * or "16/09/2026" in en-GB; "September 16, 2026", "Sep 16, 2026" or "09/16/2026" in en-US.
  */
 export function formatDate(date: Date, site: Pick<SiteView, 'settings'>): string {
-  const style = DATE_STYLES[site.settings.dateFormat] ?? DATE_STYLES.long
-  return dateFormat(site.settings.locale, {
-    ...style,
-    timeZone: site.settings.timeZone,
-  }).format(date)
+  const { locale, timeZone, dateFormat: chosen } = site.settings
+  return formatterFor(`date|${locale}|${chosen}|${timeZone}`, locale, () => ({
+    ...(DATE_STYLES[chosen] ?? DATE_STYLES.long),
+    timeZone,
+  })).format(date)
 }
 
 /** "Wednesday 17 September" (en-GB) or "Wednesday, September 17" (en-US). */
