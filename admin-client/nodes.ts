@@ -151,10 +151,15 @@ export const PullQuote = Node.create({
   content: 'inline*',
   defining: true,
   parseHTML() {
-    return [{ tag: 'aside.pull-quote' }, { tag: 'blockquote.pull-quote' }]
+    // Ahead of the plain block quote's rule (priority 50), which would take it otherwise.
+    return [
+      { tag: 'blockquote.pull-quote', priority: 100 },
+      { tag: 'aside.pull-quote', priority: 100 },
+    ]
   },
   renderHTML() {
-    return ['aside', { class: 'pull-quote' }, ['p', 0]]
+    // A quote, not an <aside>: an aside inside the story is a nested complementary landmark.
+    return ['blockquote', { class: 'pull-quote' }, ['p', 0]]
   },
 })
 

@@ -33,3 +33,11 @@ describe('sanitizeBody and blank paragraphs', () => {
     expect(sanitizeBody('<p>Line<br>two</p>')).toBe('<p>Line<br />two</p>')
   })
 })
+
+describe('sanitizeBody and pull quotes', () => {
+  it('saves a pull quote once stored as <aside> as a quote (no landmark inside the story)', () => {
+    expect(sanitizeBody('<aside class="pull-quote"><p>Said it</p></aside>')).toBe(
+      '<blockquote class="pull-quote"><p>Said it</p></blockquote>',
+    )
+  })
+})

@@ -62,6 +62,9 @@ const ALLOWED: sanitizeHtml.IOptions = {
   exclusiveFilter: (frame) =>
     frame.tag === 'p' && frame.text.trim() === '' && frame.mediaChildren.length === 0,
   transformTags: {
+    // Pull quotes were once saved as <aside>: inside the story that is a nested landmark.
+    aside: (tagName, attribs) =>
+      attribs.class === 'pull-quote' ? { tagName: 'blockquote', attribs } : { tagName, attribs },
     a: (tagName, attribs) => {
       const external = /^https?:\/\//i.test(attribs.href ?? '')
       const attrs: Record<string, string> = { ...attribs }

@@ -130,7 +130,7 @@ describe.skipIf(skipReason !== undefined)('the editor in Chromium', () => {
       .poll(body)
       .toBe(
         '<p>Fares <strong>frozen</strong> until <em>June</em></p>' +
-          '<aside class="pull-quote"><p>Quote of the day</p></aside>',
+          '<blockquote class="pull-quote"><p>Quote of the day</p></blockquote>',
       )
     await keys.press('Control+z')
     await expect.poll(body).not.toContain('pull-quote')
