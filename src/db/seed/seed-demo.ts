@@ -40,6 +40,7 @@ export interface SeedDeps {
 }
 
 const HOUR = 3_600_000
+const DEMO_CREDIT = 'Illustration: Broadsheet demo art'
 
 /** True when there is nothing in the database yet (no users, no articles). */
 export async function isDatabaseEmpty(db: Kysely<Database>): Promise<boolean> {
@@ -57,6 +58,14 @@ export async function seedDemo(deps: SeedDeps): Promise<{ articles: number }> {
 
   const sorted = [...DEMO_ARTICLES].sort((a, b) => b.hoursAgo - a.hoursAgo)
   const mediaIds = await writeIllustrations(deps, sorted, now)
+  const figureOf = (title: string): DemoFigure | undefined => {
+    const index = sorted.findIndex((d) => d.title === title)
+    const mediaId = mediaIds[index]
+    const demo = sorted[index]
+    if (mediaId === undefined || !demo) return undefined
+    const url = `/media/demo/${slugify(demo.title, 60) || 'story'}.svg`
+    return { mediaId, url, alt: demo.imageAlt, width: 1600, height: 900 }
+  }
   for (const [index, demo] of sorted.entries()) {
     const publishedAt = now - demo.hoursAgo * HOUR
     const clock = fixedClock(new Date(publishedAt))
@@ -67,7 +76,7 @@ export async function seedDemo(deps: SeedDeps): Promise<{ articles: number }> {
     const draft = await createArticle(articleDeps, author?.id ?? null, {
       title: demo.title,
       standfirst: demo.standfirst,
-      bodyHtml: toHtml(demo.body),
+      bodyHtml: toHtml(demo.body, figureOf),
       primaryCategoryId: sectionId,
       tags: demo.tags,
       authorIds: demo.coAuthor ? [authors.get(demo.coAuthor)?.id ?? 0].filter(Boolean) : [],
@@ -229,7 +238,7 @@ async function writeIllustrations(
         bytes: bytes.length,
         alt: demo.imageAlt,
         caption: demo.imageCaption,
-        credit: 'Illustration: Broadsheet demo art',
+        credit: DEMO_CREDIT,
       },
       now - demo.hoursAgo * HOUR,
     )
@@ -280,13 +289,39 @@ async function seedViews(
   }
 }
 
-/** Demo paragraphs to HTML: '## ' makes a subheading, '> ' a block quote. */
-export function toHtml(paragraphs: string[]): string {
+/** A library image a demo story shows in its body. */
+export interface DemoFigure {
+  mediaId: number
+  url: string
+  alt: string
+  width: number
+  height: number
+}
+
+/**
+ * Demo paragraphs to HTML, in the editor's markup: '## ' makes a subheading, '> ' a block
+ * quote, '" ' a pull quote, and '!figure <story title> | <caption>' that story's illustration
+ * (from the library, so readers get its renditions) with a caption and credit.
+ */
+export function toHtml(
+  paragraphs: string[],
+  figureOf: (title: string) => DemoFigure | undefined = () => undefined,
+): string {
   return paragraphs
-    .map((p) => {
-      if (p.startsWith('## ')) return `<h2>${escapeHtml(p.slice(3))}</h2>`
-      if (p.startsWith('> ')) return `<blockquote><p>${escapeHtml(p.slice(2))}</p></blockquote>`
-      return `<p>${escapeHtml(p)}</p>`
+    .flatMap((p) => {
+      if (p.startsWith('## ')) return [`<h2>${escapeHtml(p.slice(3))}</h2>`]
+      if (p.startsWith('> ')) return [`<blockquote><p>${escapeHtml(p.slice(2))}</p></blockquote>`]
+      if (p.startsWith('" '))
+        return [`<blockquote class="pull-quote"><p>${escapeHtml(p.slice(2))}</p></blockquote>`]
+      if (p.startsWith('!figure ')) {
+        const [title = '', caption = ''] = p.slice(8).split(' | ')
+        const figure = figureOf(title.trim())
+        if (!figure) return []
+        return [
+          `<figure class="image"><img src="${escapeHtml(figure.url)}" alt="${escapeHtml(figure.alt)}" loading="lazy" width="${figure.width}" height="${figure.height}" data-media-id="${figure.mediaId}" /><figcaption>${escapeHtml(caption.trim())} <cite>${DEMO_CREDIT}</cite></figcaption></figure>`,
+        ]
+      }
+      return [`<p>${escapeHtml(p)}</p>`]
     })
     .join('\n')
 }
