@@ -24,6 +24,7 @@ export interface SearchPageProps {
 export function SearchPage({ form, results, latest, sidebar }: SearchPageProps) {
   const c = useComponents()
   const site = useSite()
+  const count = results.total.toLocaleString(site.settings.locale)
   const title = form.q ? `Search results for “${form.q}”` : 'Search'
   const hrefFor = (n: number) => {
     const params = new URLSearchParams()
@@ -85,8 +86,8 @@ export function SearchPage({ form, results, latest, sidebar }: SearchPageProps) 
                 {results.total === 0
                   ? 'Nothing matched your search.'
                   : results.capped
-                    ? `More than ${results.total} stories found: the best matches among the newest ${results.total}`
-                    : `${results.total} ${results.total === 1 ? 'story' : 'stories'} found`}
+                    ? `More than ${count} stories found: the best matches among the newest ${count}`
+                    : `${count} ${results.total === 1 ? 'story' : 'stories'} found`}
               </p>
             )}
           </header>
