@@ -126,17 +126,18 @@ export function SectionsPage(props: Base & { sections: Category[] }) {
         <Csrf token={props.csrf} />
         <Field id="name" label="Name" required />
         <Field id="description" label="Description" />
-        <div>
-          <label for="parentSlug">Inside</label>
-          <select id="parentSlug" name="parentSlug">
-            <option value="">Top level</option>
-            {tree.map(({ section, depth }) => (
-              <option key={section.id} value={section.slug}>
-                {`${'— '.repeat(depth)}${section.name}`}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          id="parentSlug"
+          label="Inside"
+          value=""
+          options={[
+            ['', 'Top level'],
+            ...tree.map(
+              ({ section, depth }) =>
+                [section.slug, `${'— '.repeat(depth)}${section.name}`] as const,
+            ),
+          ]}
+        />
         <div class="actions">
           <button type="submit">Add section</button>
         </div>
@@ -159,19 +160,20 @@ export function SectionEditPage(props: Base & { section: Category; sections: Cat
             {section.description}
           </textarea>
         </div>
-        <div>
-          <label for="parentId">Inside</label>
-          <select id="parentId" name="parentId">
-            <option value="">Top level</option>
-            {tree
+        <SelectField
+          id="parentId"
+          label="Inside"
+          value={section.parentId === null ? '' : String(section.parentId)}
+          options={[
+            ['', 'Top level'],
+            ...tree
               .filter(({ section: s }) => s.id !== section.id)
-              .map(({ section: s, depth }) => (
-                <option key={s.id} value={String(s.id)} selected={s.id === section.parentId}>
-                  {`${'— '.repeat(depth)}${s.name}`}
-                </option>
-              ))}
-          </select>
-        </div>
+              .map(
+                ({ section: s, depth }) =>
+                  [String(s.id), `${'— '.repeat(depth)}${s.name}`] as const,
+              ),
+          ]}
+        />
         <div class="actions">
           <button type="submit">Save section</button>
         </div>
