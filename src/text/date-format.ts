@@ -31,31 +31,6 @@ export function formatterFor(
 }
 
 const QUARTER_HOUR = 900_000
-const yearMonths = new Map<string, string>()
-
-/**
- * "2026/11": the year and month of `date` in `timeZone`, as article paths use them. Every link
- * to a story needs it, so answers are kept per quarter hour (UTC offsets are whole quarter
- * hours, so a month never changes within one).
- */
-export function yearMonthIn(date: Date, timeZone: string): string {
-  const key = `${timeZone}|${Math.floor(date.getTime() / QUARTER_HOUR)}`
-  let found = yearMonths.get(key)
-  if (found === undefined) {
-    const parts = dateFormat('en-CA', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-    }).formatToParts(date)
-    const year = parts.find((p) => p.type === 'year')?.value ?? '1970'
-    const month = parts.find((p) => p.type === 'month')?.value ?? '01'
-    found = `${year}/${month}`
-    if (yearMonths.size >= 10_000) yearMonths.clear()
-    yearMonths.set(key, found)
-  }
-  return found
-}
-
 const offsets = new Map<string, number>()
 
 /**
@@ -93,4 +68,10 @@ export function utcOffsetMinutes(date: Date, timeZone: string): number {
     offsets.set(key, found)
   }
   return found
+}
+
+/** "2026/11": the year and month of `date` in `timeZone`, as article paths use them. */
+export function yearMonthIn(date: Date, timeZone: string): string {
+  const local = new Date(date.getTime() + utcOffsetMinutes(date, timeZone) * 60_000)
+  return `${local.getUTCFullYear()}/${String(local.getUTCMonth() + 1).padStart(2, '0')}`
 }
