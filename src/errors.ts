@@ -23,6 +23,7 @@ export type ErrorCode =
   | 'CSRF_FAILED'
   | 'TOKEN_INVALID'
   | 'SETUP_DONE'
+  | 'DEMO_FAILED'
 
 export class AppError extends Error {
   readonly code: ErrorCode

@@ -24,6 +24,8 @@ export type DomainEvent =
       before: ArticleRefs | null
       after: ArticleRefs | null
     }
+  /** Articles were added in bulk (an import): index them; the importer purges at its end. */
+  | { type: 'articles.imported'; articleIds: number[] }
   /** Comments of an article changed in a way readers see (approved, unapproved, deleted). */
   | { type: 'comments.changed'; articleId: number }
   /** Site settings changed (title, social links, ad slots…). */

@@ -12,6 +12,11 @@ export type AuditAction =
   | 'password.reset-requested'
   | 'password.reset'
   | 'user.invite'
+  | 'user.create'
+  | 'article.create'
+  | 'article.import'
+  | 'article.update'
+  | 'article.submit'
   | 'article.publish'
   | 'article.schedule'
   | 'article.unpublish'
@@ -22,6 +27,7 @@ export type AuditAction =
   | 'comment.moderate'
   | 'article.restore'
   | 'article.correct'
+  | 'article.preview-link'
   | 'media.update'
   | 'section.update'
   | 'tag.rename'
@@ -30,10 +36,12 @@ export type AuditAction =
   | 'redirect.create'
   | 'redirect.delete'
   | 'comment.reply'
+  | 'comment.import'
   | 'subscriber.import'
   | 'subscriber.export'
   | 'subscriber.mark'
   | 'newsletter.send'
+  | 'page.create'
 
 export type AuditSubjectType =
   | 'user'
@@ -47,11 +55,18 @@ export type AuditSubjectType =
   | 'redirect'
   | 'subscriber'
   | 'newsletter'
+  | 'page'
+
+export type AuditActorKind = 'user' | 'integration' | 'system'
 
 /** One line of "who did what, to what, when". */
 export interface AuditEntry {
   id: number
   userId: number | null
+  actorKind: AuditActorKind
+  /** The integration's or system job's name; empty for people (look the user up). */
+  actorName: string
+  integrationId: number | null
   action: AuditAction
   subjectType: AuditSubjectType
   subjectId: number | null
@@ -60,18 +75,32 @@ export interface AuditEntry {
 }
 
 export interface NewAuditEntry {
-  userId: number | null
   action: AuditAction
   subjectType: AuditSubjectType
   subjectId?: number | null
   details?: Record<string, unknown>
 }
 
-export async function insertAuditEntry(db: Db, entry: NewAuditEntry, now: number): Promise<void> {
+export interface AuditActorRow {
+  userId: number | null
+  kind: AuditActorKind
+  name: string
+  integrationId: number | null
+}
+
+export async function insertAuditEntry(
+  db: Db,
+  actor: AuditActorRow,
+  entry: NewAuditEntry,
+  now: number,
+): Promise<void> {
   await db
     .insertInto('audit_log')
     .values({
-      user_id: entry.userId,
+      user_id: actor.userId,
+      actor_kind: actor.kind,
+      actor_name: actor.name,
+      integration_id: actor.integrationId,
       action: entry.action,
       subject_type: entry.subjectType,
       subject_id: entry.subjectId ?? null,
@@ -79,6 +108,28 @@ export async function insertAuditEntry(db: Db, entry: NewAuditEntry, now: number
       created_at: now,
     })
     .execute()
+}
+
+/** Whether `actor` already logged `action` on this subject at or after `since`. */
+export async function hasRecentAuditEntry(
+  db: Db,
+  actor: AuditActorRow,
+  entry: NewAuditEntry,
+  since: number,
+): Promise<boolean> {
+  let query = db
+    .selectFrom('audit_log')
+    .select('id')
+    .where('subject_type', '=', entry.subjectType)
+    .where('subject_id', '=', entry.subjectId ?? null)
+    .where('action', '=', entry.action)
+    .where('actor_kind', '=', actor.kind)
+    .where('created_at', '>=', since)
+  query =
+    actor.userId === null
+      ? query.where('actor_name', '=', actor.name)
+      : query.where('user_id', '=', actor.userId)
+  return (await query.limit(1).executeTakeFirst()) !== undefined
 }
 
 /** Newest first; optionally only about one subject. */
@@ -110,6 +161,9 @@ function toAuditEntry(row: AuditLogRow): AuditEntry {
   return {
     id: row.id,
     userId: row.user_id,
+    actorKind: row.actor_kind as AuditActorKind,
+    actorName: row.actor_name,
+    integrationId: row.integration_id,
     action: row.action as AuditAction,
     subjectType: row.subject_type as AuditSubjectType,
     subjectId: row.subject_id,

@@ -1,8 +1,8 @@
 /** The audit log: who published, scheduled, invited, signed in… and when. */
-import type { Kysely } from 'kysely'
-import type { Clock } from '../clock.js'
-import type { Database } from '../db/database.js'
+import type { Kernel } from '../kernel.js'
+import type { Actor } from './actor.js'
 import {
+  hasRecentAuditEntry,
   insertAuditEntry,
   listAuditEntries,
   type AuditEntry,
@@ -10,14 +10,33 @@ import {
   type NewAuditEntry,
 } from './audit.repository.js'
 
-export interface AuditDeps {
-  db: Kysely<Database>
-  clock: Clock
-}
+export type AuditDeps = Pick<Kernel, 'db' | 'clock'>
 
-/** Append one entry, stamped with the clock's time. */
-export function recordAudit(deps: AuditDeps, entry: NewAuditEntry): Promise<void> {
-  return insertAuditEntry(deps.db, entry, deps.clock.now().getTime())
+/**
+ * Append one entry for `actor`, stamped with the clock's time. Use cases call it inside their
+ * transaction, so the entry exists exactly when the change does. With `coalesceMs`, an entry
+ * the same actor made for the same action and subject within that time stands for this one
+ * (autosaves: one line per stretch of writing, not one every few seconds).
+ */
+export async function recordAudit(
+  deps: AuditDeps,
+  actor: Actor,
+  entry: NewAuditEntry,
+  options: { coalesceMs?: number } = {},
+): Promise<void> {
+  const now = deps.clock.now().getTime()
+  const who = {
+    userId: actor.kind === 'user' ? actor.id : null,
+    kind: actor.kind,
+    name: actor.kind === 'user' ? '' : actor.name,
+    integrationId: actor.kind === 'integration' ? actor.id : null,
+  }
+  if (
+    options.coalesceMs &&
+    (await hasRecentAuditEntry(deps.db, who, entry, now - options.coalesceMs))
+  )
+    return
+  await insertAuditEntry(deps.db, who, entry, now)
 }
 
 /** The latest entries, newest first (at most 200), optionally about one subject. */

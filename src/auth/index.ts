@@ -1,37 +1,48 @@
-/** Users, roles and passwords. */
+/**
+ * People, roles, sessions and permissions. Use cases take an `Actor`; read models take the deps
+ * object an entry point holds.
+ */
+/** Who acts: a person, an integration or the system. */
+export { actingUserId, systemActor, userActor, type Actor } from './actor.js'
+/**
+ * Accounts: create (as an actor who manages users), read, and passwords.
+ * @example await createUser(deps, systemActor('cli'), { email, name, role: 'editor', password })
+ */
 export {
+  countUsers,
   createUser,
+  findUserByEmail,
+  findUserById,
+  findUserBySlug,
   hashPassword,
+  listUsers,
   MIN_PASSWORD_LENGTH,
   ROLES,
   verifyPassword,
   type CreateUserInput,
   type UserDeps,
 } from './user.service.js'
-export {
-  countUsers,
-  findUserByEmail,
-  findUserById,
-  findUserBySlug,
-  listUsers,
-  type SocialLinks,
-  type User,
-} from './user.repository.js'
+export type { SocialLinks, User } from './user.repository.js'
 export type { Role } from './user.table.js'
 /**
- * Who may do what (WordPress roles), as one pure function.
- * @example if (!can(user, 'article.publish', { authorIds: article.authors.map((a) => a.id) })) throw …
+ * Who may do what (WordPress roles), as one pure function, and the refusal use cases throw.
+ * @example requirePermission(actor, 'article.publish', subjectOf(article)) // or AppError('FORBIDDEN')
  */
-export { can, type Action, type Actor, type ArticleSubject } from './permissions.js'
+export {
+  can,
+  requirePermission,
+  type Action,
+  type ArticleSubject,
+  type Asker,
+} from './permissions.js'
 /**
  * Database sessions: the cookie holds a random token, the table its SHA-256.
- * @example const { token } = await createSession({ db, clock }, user.id, { ip, userAgent })
+ * @example const found = await validateSession(deps, token)
  */
 export {
   createSession,
   listSessions,
   revokeAllSessions,
-  revokeSession,
   SESSION_LIFETIME_MS,
   validateSession,
   type ClientInfo,
@@ -40,12 +51,12 @@ export {
 export type { Session } from './session.repository.js'
 /**
  * Sign-in (throttled per account and per IP), sign-out and the first-run owner setup.
- * @example const { token, user } = await login({ db, clock }, { email, password, ip })
+ * @example const { token, user } = await login(deps, { email, password, ip })
  */
 export {
   login,
+  logout,
   needsSetup,
-  recordLogout,
   setupOwner,
   type LoginDeps,
   type LoginInput,
@@ -55,7 +66,7 @@ export {
 export { ACCOUNT_RULE, IP_RULE, type ThrottleRule } from './throttle.js'
 /**
  * Single-use emailed links: "forgot password" (1 hour) and invitations (3 days).
- * @example await requestPasswordReset({ db, clock, mailer }, { email, siteTitle, linkFor: (t) => `${base}/admin/reset/${t}` })
+ * @example await requestPasswordReset({ ...deps, mailer }, { email, siteTitle, linkFor: (t) => `${base}/admin/reset/${t}` })
  */
 export {
   findResetUser,
@@ -67,10 +78,11 @@ export {
   type LinkBuilder,
   type ResetDeps,
 } from './password-reset.service.js'
-/** The audit log: who did what, to what, when. */
+/** The audit log: who did what, to what, when. Use cases write it inside their transaction. */
 export { listAudit, recordAudit, type AuditDeps } from './audit.service.js'
 export type {
   AuditAction,
+  AuditActorKind,
   AuditEntry,
   AuditSubjectType,
   NewAuditEntry,

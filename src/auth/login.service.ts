@@ -2,26 +2,22 @@
  * Sign-in, sign-out and first-run setup. Sign-in is throttled per account and per IP; a refused
  * attempt says when to come back ("Try again in N minutes").
  */
-import type { Kysely } from 'kysely'
-import type { Clock } from '../clock.js'
-import type { Database } from '../db/database.js'
 import { AppError } from '../errors.js'
+import { transact, type Kernel } from '../kernel.js'
+import { userActor, type Actor } from './actor.js'
 import { recordAudit } from './audit.service.js'
 import {
   deleteAccountFailures,
   insertLoginFailure,
   listRecentFailures,
 } from './login-attempt.repository.js'
-import type { Session } from './session.repository.js'
+import { deleteSession, findSessionById, type Session } from './session.repository.js'
 import { createSession, type ClientInfo } from './session.service.js'
 import { ACCOUNT_RULE, IP_RULE, retryAfterMs, tooManyAttemptsMessage } from './throttle.js'
 import { countUsers, findPasswordHash, findUserByEmail, type User } from './user.repository.js'
-import { createUser, verifyPassword } from './user.service.js'
+import { checkUserInput, hashPassword, insertNewUser, verifyPassword } from './user.service.js'
 
-export interface LoginDeps {
-  db: Kysely<Database>
-  clock: Clock
-}
+export type LoginDeps = Kernel
 
 export interface LoginInput extends ClientInfo {
   email: string
@@ -44,19 +40,21 @@ export async function login(deps: LoginDeps, input: LoginInput): Promise<SignedI
   const user = account ? await findUserByEmail(deps.db, account) : undefined
   const hash = user ? await findPasswordHash(deps.db, user.id) : null
   if (!user || !hash || !(await verifyPassword(hash, input.password))) {
+    // Its own write, kept although the sign-in fails: the throttle counts it.
     await insertLoginFailure(deps.db, account.slice(0, 320), ip, deps.clock.now().getTime())
     throw new AppError('INVALID_CREDENTIALS', WRONG, { property: 'password' })
   }
-  await deleteAccountFailures(deps.db, account)
-  const { token, session } = await createSession(deps, user.id, input)
-  await recordAudit(deps, {
-    userId: user.id,
-    action: 'login',
-    subjectType: 'user',
-    subjectId: user.id,
-    details: { ip },
+  return transact(deps, async (tx) => {
+    await deleteAccountFailures(tx.db, account)
+    const { token, session } = await createSession(tx, user.id, input)
+    await recordAudit(tx, userActor(user), {
+      action: 'login',
+      subjectType: 'user',
+      subjectId: user.id,
+      details: { ip },
+    })
+    return { token, user, session }
   })
-  return { token, user, session }
 }
 
 async function assertNotThrottled(deps: LoginDeps, account: string, ip: string): Promise<void> {
@@ -74,13 +72,22 @@ async function assertNotThrottled(deps: LoginDeps, account: string, ip: string):
   if (wait > 0) throw new AppError('TOO_MANY_ATTEMPTS', tooManyAttemptsMessage(wait))
 }
 
-/** Log a sign-out (the caller has already ended the session). */
-export function recordLogout(deps: LoginDeps, userId: number): Promise<void> {
-  return recordAudit(deps, { userId, action: 'logout', subjectType: 'user', subjectId: userId })
+/** Sign out: end this session (when it is the actor's) and log it. */
+export async function logout(
+  deps: LoginDeps,
+  actor: Actor,
+  sessionId: string | undefined,
+): Promise<void> {
+  if (actor.kind !== 'user') return
+  await transact(deps, async (tx) => {
+    const session = sessionId ? await findSessionById(tx.db, sessionId) : undefined
+    if (session && session.userId === actor.id) await deleteSession(tx.db, session.id)
+    await recordAudit(tx, actor, { action: 'logout', subjectType: 'user', subjectId: actor.id })
+  })
 }
 
 /** True until the first account exists: `/admin/` then offers the setup page. */
-export async function needsSetup(deps: LoginDeps): Promise<boolean> {
+export async function needsSetup(deps: Pick<Kernel, 'db'>): Promise<boolean> {
   return (await countUsers(deps.db)) === 0
 }
 
@@ -97,18 +104,18 @@ export interface SetupInput extends ClientInfo {
 export async function setupOwner(deps: LoginDeps, input: SetupInput): Promise<SignedIn> {
   if (!input.password)
     throw new AppError('VALIDATION_FAILED', 'password is required', { property: 'password' })
-  const user = await deps.db.transaction().execute(async (trx) => {
-    const txDeps = { ...deps, db: trx }
-    if (!(await needsSetup(txDeps)))
+  const checked = checkUserInput({ ...input, role: 'owner' })
+  const hash = await hashPassword(input.password)
+  return transact(deps, async (tx) => {
+    if (!(await needsSetup(tx)))
       throw new AppError('SETUP_DONE', 'This site already has an owner. Sign in instead.')
-    return createUser(txDeps, { ...input, role: 'owner' })
+    const user = await insertNewUser(tx, checked, hash)
+    await recordAudit(tx, userActor(user), {
+      action: 'setup',
+      subjectType: 'user',
+      subjectId: user.id,
+    })
+    const { token, session } = await createSession(tx, user.id, input)
+    return { token, user, session }
   })
-  await recordAudit(deps, {
-    userId: user.id,
-    action: 'setup',
-    subjectType: 'user',
-    subjectId: user.id,
-  })
-  const { token, session } = await createSession(deps, user.id, input)
-  return { token, user, session }
 }

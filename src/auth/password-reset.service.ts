@@ -3,27 +3,25 @@
  * emailed and stored only as its SHA-256. Reset links expire after an hour, invitations after
  * three days.
  */
-import type { Kysely } from 'kysely'
-import type { Clock } from '../clock.js'
-import type { Database } from '../db/database.js'
 import { AppError, validationError } from '../errors.js'
+import { transact, type Kernel } from '../kernel.js'
 import type { Mailer } from '../mail/index.js'
+import { userActor, type Actor } from './actor.js'
 import { recordAudit } from './audit.service.js'
 import {
   findPasswordReset,
   insertPasswordReset,
   markPasswordResetUsed,
 } from './password-reset.repository.js'
+import { requirePermission } from './permissions.js'
 import { deleteUserSessions } from './session.repository.js'
 import type { TokenPurpose } from './session.table.js'
 import { hashToken, newToken } from './token.js'
 import { findUserByEmail, findUserById, updatePasswordHash, type User } from './user.repository.js'
-import { createUser, hashPassword, MIN_PASSWORD_LENGTH } from './user.service.js'
+import { checkUserInput, hashPassword, insertNewUser, MIN_PASSWORD_LENGTH } from './user.service.js'
 import type { Role } from './user.table.js'
 
-export interface ResetDeps {
-  db: Kysely<Database>
-  clock: Clock
+export interface ResetDeps extends Kernel {
   mailer: Mailer
 }
 
@@ -43,7 +41,16 @@ export async function requestPasswordReset(
 ): Promise<void> {
   const user = await findUserByEmail(deps.db, input.email.trim().toLowerCase())
   if (!user) return
-  const token = await issueToken(deps, user.id, 'reset', RESET_LIFETIME_MS)
+  const token = await transact(deps, async (tx) => {
+    const issued = await issueToken(tx, user.id, 'reset', RESET_LIFETIME_MS)
+    await recordAudit(tx, userActor(user), {
+      action: 'password.reset-requested',
+      subjectType: 'user',
+      subjectId: user.id,
+    })
+    return issued
+  })
+  // After the commit: a mail never points at a token that was rolled back.
   await deps.mailer.send({
     to: user.email,
     subject: `Reset your ${input.siteTitle} password`,
@@ -58,17 +65,11 @@ export async function requestPasswordReset(
       'If you did not ask for this, ignore this email: your password stays as it is.',
     ].join('\n'),
   })
-  await recordAudit(deps, {
-    userId: user.id,
-    action: 'password.reset-requested',
-    subjectType: 'user',
-    subjectId: user.id,
-  })
 }
 
 /** The account a link belongs to while it is unused and unexpired; undefined otherwise. */
 export async function findResetUser(
-  deps: Pick<ResetDeps, 'db' | 'clock'>,
+  deps: Pick<Kernel, 'db' | 'clock'>,
   token: string,
 ): Promise<{ user: User; purpose: TokenPurpose } | undefined> {
   const row = token ? await findPasswordReset(deps.db, hashToken(token)) : undefined
@@ -83,67 +84,73 @@ export async function findResetUser(
  * ends, so a thief signed in with the old password is thrown out.
  */
 export async function resetPassword(
-  deps: Pick<ResetDeps, 'db' | 'clock'>,
+  deps: Kernel,
   input: { token: string; password: string },
 ): Promise<User> {
   if (input.password.length < MIN_PASSWORD_LENGTH)
     throw validationError('password', `password must be at least ${MIN_PASSWORD_LENGTH} characters`)
-  const found = await findResetUser(deps, input.token)
-  const now = deps.clock.now().getTime()
-  if (!found || !(await markPasswordResetUsed(deps.db, hashToken(input.token), now))) {
-    throw new AppError('TOKEN_INVALID', 'This link has expired or has already been used.')
-  }
-  await updatePasswordHash(deps.db, found.user.id, await hashPassword(input.password), now)
-  await deleteUserSessions(deps.db, found.user.id)
-  await recordAudit(deps, {
-    userId: found.user.id,
-    action: 'password.reset',
-    subjectType: 'user',
-    subjectId: found.user.id,
-    details: { via: found.purpose },
+  const hash = await hashPassword(input.password)
+  return transact(deps, async (tx) => {
+    const found = await findResetUser(tx, input.token)
+    const now = tx.clock.now().getTime()
+    if (!found || !(await markPasswordResetUsed(tx.db, hashToken(input.token), now))) {
+      throw new AppError('TOKEN_INVALID', 'This link has expired or has already been used.')
+    }
+    await updatePasswordHash(tx.db, found.user.id, hash, now)
+    await deleteUserSessions(tx.db, found.user.id)
+    await recordAudit(tx, userActor(found.user), {
+      action: 'password.reset',
+      subjectType: 'user',
+      subjectId: found.user.id,
+      details: { via: found.purpose },
+    })
+    return found.user
   })
-  return found.user
 }
 
 /** Create an account without a password and email it a link to choose one. */
 export async function inviteUser(
   deps: ResetDeps,
+  actor: Actor,
   input: {
     email: string
     name: string
     role: Role
-    invitedBy: User
     siteTitle: string
     linkFor: LinkBuilder
   },
 ): Promise<User> {
+  requirePermission(actor, 'users.manage')
   if (input.role === 'owner') throw validationError('role', 'there is only one owner')
-  const user = await createUser(deps, { email: input.email, name: input.name, role: input.role })
-  const token = await issueToken(deps, user.id, 'invite', INVITE_LIFETIME_MS)
+  const checked = checkUserInput({ email: input.email, name: input.name, role: input.role })
+  const { user, token } = await transact(deps, async (tx) => {
+    const created = await insertNewUser(tx, checked, null)
+    const issued = await issueToken(tx, created.id, 'invite', INVITE_LIFETIME_MS)
+    await recordAudit(tx, actor, {
+      action: 'user.invite',
+      subjectType: 'user',
+      subjectId: created.id,
+      details: { email: created.email, role: created.role },
+    })
+    return { user: created, token: issued }
+  })
   await deps.mailer.send({
     to: user.email,
     subject: `You are invited to ${input.siteTitle}`,
     text: [
       `Hello ${user.name},`,
       '',
-      `${input.invitedBy.name} invited you to join ${input.siteTitle} as ${input.role}.`,
+      `${actor.name} invited you to join ${input.siteTitle} as ${input.role}.`,
       'Choose your password here within three days (the link works once):',
       '',
       input.linkFor(token),
     ].join('\n'),
   })
-  await recordAudit(deps, {
-    userId: input.invitedBy.id,
-    action: 'user.invite',
-    subjectType: 'user',
-    subjectId: user.id,
-    details: { email: user.email, role: user.role },
-  })
   return user
 }
 
 async function issueToken(
-  deps: Pick<ResetDeps, 'db' | 'clock'>,
+  deps: Pick<Kernel, 'db' | 'clock'>,
   userId: number,
   purpose: TokenPurpose,
   lifetimeMs: number,

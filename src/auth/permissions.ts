@@ -10,10 +10,12 @@
  * | article.* on others' articles | ✓           | ✓      | ✗            | ✗           |
  * | media.upload                  | ✓           | ✓      | ✓            | ✗           |
  * | comments.moderate             | ✓           | ✓      | own articles | ✗           |
- * | taxonomy.manage               | ✓           | ✓      | ✗            | ✗           |
+ * | taxonomy.manage, pages.manage | ✓           | ✓      | ✗            | ✗           |
  * | readers.manage                | ✓           | ✓      | ✗            | ✗           |
  * | users/settings/adSlots.manage | ✓           | ✗      | ✗            | ✗           |
  */
+import { AppError } from '../errors.js'
+import type { Actor } from './actor.js'
 import type { Role } from './user.table.js'
 
 export type Action =
@@ -26,6 +28,8 @@ export type Action =
   | 'comments.moderate'
   /** Sections, tags and menus. */
   | 'taxonomy.manage'
+  /** Static pages (About, Contact…). */
+  | 'pages.manage'
   /** Reader data: subscribers, newsletter sends, contact messages (personal data). */
   | 'readers.manage'
   | 'users.manage'
@@ -41,10 +45,11 @@ export interface ArticleSubject {
   status?: string
 }
 
-export interface Actor {
-  id: number
-  role: Role
-}
+/**
+ * Whoever asks: an `Actor`, or a signed-in `User` (a person). Only a person can own an article:
+ * an integration or the system is never one of its authors.
+ */
+export type Asker = Actor | { id: number; role: Role; kind?: undefined }
 
 const RANK: Record<Role, number> = { contributor: 0, author: 1, editor: 2, admin: 3, owner: 4 }
 
@@ -53,10 +58,12 @@ const RANK: Record<Role, number> = { contributor: 0, author: 1, editor: 2, admin
  * things"; for comments, an author needs the article as subject (only their own qualify).
  * @example can({ id: 7, role: 'author' }, 'article.publish', { authorIds: [7] }) // true
  */
-export function can(user: Actor, action: Action, subject?: ArticleSubject): boolean {
+export function can(user: Asker, action: Action, subject?: ArticleSubject): boolean {
   const rank = RANK[user.role]
   const editor = rank >= RANK.editor
-  const own = subject === undefined || subject.authorIds.includes(user.id)
+  const personId = user.kind === undefined || user.kind === 'user' ? user.id : undefined
+  const own =
+    subject === undefined || (personId !== undefined && subject.authorIds.includes(personId))
   switch (action) {
     case 'article.write':
       if (!own) return editor
@@ -75,6 +82,7 @@ export function can(user: Actor, action: Action, subject?: ArticleSubject): bool
     case 'comments.moderate':
       return editor || (user.role === 'author' && subject !== undefined && own)
     case 'taxonomy.manage':
+    case 'pages.manage':
     case 'readers.manage':
       return editor
     case 'users.manage':
@@ -84,4 +92,28 @@ export function can(user: Actor, action: Action, subject?: ArticleSubject): bool
     case 'audit.view':
       return rank >= RANK.admin
   }
+}
+
+const REFUSALS: Record<Action, string> = {
+  'article.write': 'You cannot edit this article.',
+  'article.submit': 'You cannot submit this article for review.',
+  'article.publish': 'Your role cannot publish, schedule, unpublish or archive this article.',
+  'media.upload': 'Your role cannot upload media; pick an existing image instead.',
+  'comments.moderate': 'You can only moderate comments on your own articles.',
+  'taxonomy.manage': 'Only editors and administrators manage sections, tags and menus.',
+  'pages.manage': 'Only editors and administrators manage pages.',
+  'readers.manage': 'Only editors and administrators work with reader data.',
+  'users.manage': 'Only administrators manage users.',
+  'settings.manage': 'Only administrators change site settings.',
+  'adSlots.manage': 'Only administrators manage ad slots.',
+  'outbox.view': 'Only administrators can read the outbox.',
+  'audit.view': 'Only administrators can read the audit log.',
+}
+
+/**
+ * Throw FORBIDDEN, with a sentence naming the rule, unless `can` allows it. Use cases call it
+ * first, before they read or write anything else.
+ */
+export function requirePermission(user: Asker, action: Action, subject?: ArticleSubject): void {
+  if (!can(user, action, subject)) throw new AppError('FORBIDDEN', REFUSALS[action])
 }

@@ -2,9 +2,9 @@
  * Database sessions. The browser holds a random token; the table holds its SHA-256, so a copy
  * of the database cannot be turned into working cookies.
  */
-import type { Kysely } from 'kysely'
-import type { Clock } from '../clock.js'
-import type { Database } from '../db/database.js'
+import { transact, type Kernel } from '../kernel.js'
+import type { Actor } from './actor.js'
+import { recordAudit } from './audit.service.js'
 import {
   deleteSession,
   deleteUserSessions,
@@ -17,10 +17,7 @@ import {
 import { hashToken, newToken } from './token.js'
 import { findUserById, type User } from './user.repository.js'
 
-export interface SessionDeps {
-  db: Kysely<Database>
-  clock: Clock
-}
+export type SessionDeps = Pick<Kernel, 'db' | 'clock'>
 
 /** Sessions last 30 days from sign-in; "last seen" is refreshed at most once a minute. */
 export const SESSION_LIFETIME_MS = 30 * 24 * 3_600_000
@@ -85,23 +82,26 @@ export async function validateSession(
   return { user, session }
 }
 
-/** End one session of a user (by its id, as the session list shows it). */
-export async function revokeSession(
-  deps: SessionDeps,
-  userId: number,
-  sessionId: string,
-): Promise<void> {
-  const session = await findSessionById(deps.db, sessionId)
-  if (session && session.userId === userId) await deleteSession(deps.db, sessionId)
-}
-
-/** Sign a user out everywhere, optionally keeping the session making the request. */
-export function revokeAllSessions(
-  deps: SessionDeps,
-  userId: number,
-  options: { exceptSessionId?: string } = {},
+/**
+ * Sign the actor out everywhere else: every session of theirs but `exceptSessionId` ends.
+ * Returns how many ended.
+ */
+export async function revokeAllSessions(
+  deps: Kernel,
+  actor: Actor,
+  options: { exceptSessionId?: string | undefined } = {},
 ): Promise<number> {
-  return deleteUserSessions(deps.db, userId, options.exceptSessionId)
+  if (actor.kind !== 'user') return 0
+  return transact(deps, async (tx) => {
+    const count = await deleteUserSessions(tx.db, actor.id, options.exceptSessionId)
+    await recordAudit(tx, actor, {
+      action: 'sessions.revoke-all',
+      subjectType: 'user',
+      subjectId: actor.id,
+      details: { count },
+    })
+    return count
+  })
 }
 
 /** A user's live sessions, most recently used first. */

@@ -8,6 +8,7 @@ import * as createAuth from './migrations/2026_11_28_0900_create_auth.js'
 import * as createNewsroomIndexes from './migrations/2026_11_28_0910_create_newsroom_indexes.js'
 import * as createCorrectionsAndPreviews from './migrations/2026_11_28_1100_create_corrections_and_previews.js'
 import * as createReaderMail from './migrations/2026_11_28_1000_create_reader_mail.js'
+import * as addAuditActor from './migrations/2026_12_06_1500_add_audit_actor.js'
 
 /** Every migration, in order. Listed explicitly: greppable wiring beats directory scanning. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -19,6 +20,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026_11_28_0910_create_newsroom_indexes': createNewsroomIndexes,
   '2026_11_28_1000_create_reader_mail': createReaderMail,
   '2026_11_28_1100_create_corrections_and_previews': createCorrectionsAndPreviews,
+  '2026_12_06_1500_add_audit_actor': addAuditActor,
 }
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(MIGRATIONS) }

@@ -26,6 +26,7 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   CSRF_FAILED: 403,
   TOKEN_INVALID: 400,
   SETUP_DONE: 409,
+  DEMO_FAILED: 500,
 }
 
 export interface ErrorBody {
