@@ -15,6 +15,9 @@ export function tagsForEvent(event: DomainEvent): string[] {
   switch (event.type) {
     case 'article.changed':
       return articleTags(event.articleId, event.before, event.after)
+    case 'articles.imported':
+      // Every page carries `settings`: an import may touch any list, so purge them all.
+      return [cacheTag.settings]
     case 'comments.changed':
       return [cacheTag.article(event.articleId), cacheTag.home]
     case 'settings.changed':

@@ -3,7 +3,7 @@
  * the news sitemap's last two days, and the sections, tags, authors and pages worth crawling.
  * Months are calendar months in UTC, so a sitemap's URL never depends on a time-zone setting.
  */
-import type { ContentDeps } from './article.service.js'
+import type { ContentDeps } from './content-deps.js'
 import {
   countPublishedBetween,
   findFirstPublishedAt,

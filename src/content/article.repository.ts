@@ -5,7 +5,7 @@
 import type { Kysely } from 'kysely'
 import type { Database } from '../db/database.js'
 import type { Article, ArticleSummary, AuthorRef, CategoryRef, TagRef } from './article.js'
-import type { ArticleRow, ArticleUpdate, NewArticleRow } from './article.table.js'
+import type { ArticleUpdate, NewArticleRow } from './article.table.js'
 import { trustedHtml } from './body-html.js'
 
 type Db = Kysely<Database>
@@ -17,10 +17,6 @@ export async function insertArticle(db: Db, row: NewArticleRow): Promise<number>
     .returning('id')
     .executeTakeFirstOrThrow()
   return result.id
-}
-
-export async function updateArticleRow(db: Db, id: number, update: ArticleUpdate): Promise<void> {
-  await db.updateTable('articles').set(update).where('id', '=', id).execute()
 }
 
 /**
@@ -40,10 +36,6 @@ export async function updateArticleIfVersion(
     .where('version', '=', expectedVersion)
     .executeTakeFirst()
   return Number(result.numUpdatedRows) === 1
-}
-
-export async function findArticleRow(db: Db, id: number): Promise<ArticleRow | undefined> {
-  return db.selectFrom('articles').selectAll().where('id', '=', id).executeTakeFirst()
 }
 
 export async function findArticleIdBySlug(db: Db, slug: string): Promise<number | undefined> {
@@ -548,4 +540,41 @@ function toSummary(row: SummaryRow): ArticleSummary {
             height: row.media_height ?? null,
           },
   }
+}
+
+/** Insert many articles at once; returns their ids in the order given. */
+export async function insertArticles(db: Db, rows: NewArticleRow[]): Promise<number[]> {
+  if (rows.length === 0) return []
+  const inserted = await db.insertInto('articles').values(rows).returning(['id', 'slug']).execute()
+  const bySlug = new Map(inserted.map((r) => [r.slug, r.id]))
+  return rows.map((row) => bySlug.get(row.slug) ?? 0)
+}
+
+/** The slugs among `slugs` that articles already use. */
+export async function listTakenArticleSlugs(db: Db, slugs: string[]): Promise<Set<string>> {
+  if (slugs.length === 0) return new Set()
+  const rows = await db.selectFrom('articles').select('slug').where('slug', 'in', slugs).execute()
+  return new Set(rows.map((r) => r.slug))
+}
+
+/** Link rows of many articles at once (sections, tags, authors). */
+export async function insertArticleLinks(
+  db: Db,
+  links: {
+    categories: {
+      article_id: number
+      category_id: number
+      position: number
+      inherited: number
+      listed_at: number | null
+    }[]
+    tags: { article_id: number; tag_id: number; position: number; listed_at: number | null }[]
+    authors: { article_id: number; user_id: number; position: number; listed_at: number | null }[]
+  },
+): Promise<void> {
+  if (links.categories.length > 0)
+    await db.insertInto('article_categories').values(links.categories).execute()
+  if (links.tags.length > 0) await db.insertInto('article_tags').values(links.tags).execute()
+  if (links.authors.length > 0)
+    await db.insertInto('article_authors').values(links.authors).execute()
 }

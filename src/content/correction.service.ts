@@ -1,45 +1,42 @@
 /** Corrections and updates: dated notes readers see under a published article. */
+import { recordAudit, requirePermission, type Actor } from '../auth/index.js'
 import { AppError, validationError } from '../errors.js'
-import { findArticleById } from './article.repository.js'
-import type { ContentDeps } from './article.service.js'
+import { transact, type Kernel } from '../kernel.js'
+import { changed, mustFind, subjectOf } from './article-workflow.js'
+import type { ContentDeps } from './content-deps.js'
 import { insertCorrection, listCorrections, type Correction } from './correction.repository.js'
 
 const MAX_NOTE = 2000
 
 /** Append a correction to a published article; the article's pages are purged. */
 export async function addCorrection(
-  deps: ContentDeps,
-  input: { articleId: number; body: string; userId: number | null },
+  deps: Kernel,
+  actor: Actor,
+  input: { articleId: number; body: string },
 ): Promise<Correction> {
   const body = input.body.trim()
   if (!body) throw validationError('body', 'write the correction or update first')
   if (body.length > MAX_NOTE)
     throw validationError('body', `a correction must be at most ${MAX_NOTE} characters`)
-  const article = await findArticleById(deps.db, input.articleId)
-  if (!article) throw new AppError('ARTICLE_NOT_FOUND', `article ${input.articleId} does not exist`)
-  if (article.status !== 'published')
-    throw new AppError('INVALID_TRANSITION', 'corrections are for published articles', {
-      property: 'body',
+  return transact(deps, async (tx) => {
+    const article = await mustFind(tx, input.articleId)
+    requirePermission(actor, 'article.publish', subjectOf(article))
+    if (article.status !== 'published')
+      throw new AppError('INVALID_TRANSITION', 'corrections are for published articles', {
+        property: 'body',
+      })
+    const now = tx.clock.now().getTime()
+    const createdBy = actor.kind === 'user' ? actor.id : null
+    await insertCorrection(tx.db, { articleId: article.id, body, createdBy, createdAt: now })
+    await recordAudit(tx, actor, {
+      action: 'article.correct',
+      subjectType: 'article',
+      subjectId: article.id,
     })
-  const now = deps.clock.now().getTime()
-  await insertCorrection(deps.db, {
-    articleId: article.id,
-    body,
-    createdBy: input.userId,
-    createdAt: now,
+    tx.events.emit(changed(article, article))
+    const all = await listCorrections(tx.db, article.id)
+    return all[all.length - 1] as Correction
   })
-  const refs = {
-    id: article.id,
-    slug: article.slug,
-    status: article.status,
-    publishedAt: article.publishedAt,
-    categorySlugs: article.sectionSlugs,
-    tagSlugs: article.tags.map((t) => t.slug),
-    authorIds: article.authors.map((a) => a.id),
-  }
-  deps.events?.emit({ type: 'article.changed', articleId: article.id, before: refs, after: refs })
-  const all = await listCorrections(deps.db, article.id)
-  return all[all.length - 1] as Correction
 }
 
 /** The corrections readers see under an article, oldest first. */

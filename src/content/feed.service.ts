@@ -4,7 +4,7 @@
  */
 import { findUserBySlug } from '../auth/user.repository.js'
 import { listLinkedIds, listPublishedIds } from './article.repository.js'
-import type { ContentDeps } from './article.service.js'
+import type { ContentDeps } from './content-deps.js'
 import { findLatestArticleChange } from './archive.repository.js'
 import { findFeedArticlesByIds, type FeedArticle } from './feed.repository.js'
 import { findCategoryBySlug, findTagBySlug } from './taxonomy.repository.js'

@@ -15,24 +15,31 @@ export {
   type TagRef,
 } from './article.js'
 /**
- * Article use cases. `createArticle` makes a draft; `publishArticle`, `scheduleArticle`,
- * `unpublishArticle`, `archiveArticle` and `submitForReview` move it through the workflow.
+ * Article use cases: the one door for every writer (newsroom, API, importers, wire, scheduler).
+ * Each checks the actor's permission, runs in one transaction, writes its audit entry and
+ * announces `article.changed` once, after the commit.
  * @example
- * const draft = await createArticle({ db, clock }, authorId, { title: 'Budget vote', bodyHtml: '<p>…</p>' })
- * await scheduleArticle({ db, clock }, draft.id, new Date('2026-12-01T07:00:00Z'))
+ * const draft = await createArticle(deps, userActor(me), { title: 'Budget vote', bodyHtml: '<p>…</p>' })
+ * await saveArticle(deps, userActor(me), draft.id, { input: { standfirst: '…' }, then: 'schedule', publishAt })
+ * await stepArticle(deps, userActor(editor), draft.id, 'publish')
  */
 export {
-  archiveArticle,
+  ARTICLE_STEPS,
   createArticle,
-  publishArticle,
   publishDueArticles,
-  scheduleArticle,
-  submitForReview,
-  unpublishArticle,
-  updateArticle,
-  type ArticleInput,
-  type ContentDeps,
-} from './article.service.js'
+  saveArticle,
+  stepArticle,
+  subjectOf,
+  type ArticleEdit,
+  type ArticleStep,
+} from './article-workflow.js'
+export type { ArticleInput } from './article-fields.js'
+/**
+ * Articles from elsewhere, a batch at a time (importers, generated archives).
+ * @example const ids = await importArticles(deps, systemActor('wordpress-import'), batch)
+ */
+export { importArticles, type ImportedArticle } from './article-import.js'
+export type { ContentDeps } from './content-deps.js'
 /** Reader-facing lists and lookups (published stories only). */
 export {
   findArticle,
@@ -54,30 +61,29 @@ export {
   type SectionListing,
 } from './listing.service.js'
 /** Sections and tags. */
-export {
-  ancestorIds,
-  buildCategoryTree,
-  createCategory,
-  resolveTagNames,
-  type CategoryInput,
-  type CategoryNode,
-} from './taxonomy.service.js'
+export { ancestorIds, createCategory, type CategoryInput } from './taxonomy.service.js'
 export type { IndexableArticle } from './article.repository.js'
+export type { Category, Tag } from './taxonomy.repository.js'
+/** Read models over sections, tags, redirects and revisions. */
 export {
   findCategoryBySlug,
+  findRedirect,
   listCategories,
-  type Category,
-  type Tag,
-} from './taxonomy.repository.js'
+  listRedirects,
+  listRevisions,
+  listTagsWithCounts,
+  searchTags,
+} from './taxonomy-reads.js'
+export type { TagWithCount } from './taxonomy-admin.repository.js'
 /** Static pages (About, Contact). */
 export { createPage, findPublishedPage } from './page.service.js'
 export type { StaticPage } from './page.repository.js'
 /** Old URLs that moved. */
-export { findRedirect, type Redirect } from './redirect.repository.js'
-export { listRevisions, type Revision, type RevisionWithDoc } from './revision.repository.js'
+export type { Redirect } from './redirect.repository.js'
+export type { Revision, RevisionWithDoc } from './revision.repository.js'
 /**
  * Revisions: look one up, or put it back (a new save and a new revision).
- * @example await restoreRevision({ db, clock }, { articleId, revisionId, expectedVersion: 7, editorId })
+ * @example await restoreRevision(deps, userActor(me), { articleId, revisionId, expectedVersion: 7 })
  */
 export { findArticleRevision, restoreRevision } from './revision.service.js'
 /** Dated corrections and updates under published articles. */
@@ -85,27 +91,22 @@ export { addCorrection, listArticleCorrections } from './correction.service.js'
 export type { Correction } from './correction.repository.js'
 /**
  * Secret preview links for unpublished articles.
- * @example const token = await previewTokenFor({ db, clock }, 42) // → /preview/<token>
+ * @example const token = await previewTokenFor(deps, userActor(me), 42) // → /preview/<token>
  */
 export { findArticleByPreviewToken, previewTokenFor } from './preview.service.js'
 /**
  * Site management: sections' fields and order, tag renames and merges (with redirects),
  * and the redirect list.
- * @example await mergeTags({ db, clock, events }, { fromId: 12, intoId: 3 })
+ * @example await mergeTags(deps, userActor(editor), { fromId: 12, intoId: 3 })
  */
 export {
   addRedirect,
-  listTagsWithCounts,
   mergeTags,
   moveSection,
   removeRedirect,
   renameTag,
   updateSection,
-  type TagWithCount,
 } from './taxonomy-admin.service.js'
-export { listRedirects } from './redirect.repository.js'
-/** Tag suggestions for the editor's autocomplete. */
-export { searchTags } from './taxonomy.repository.js'
 /** Sanitizing on save and the one door for stored HTML into templates. */
 export { escapeHtml, sanitizeBody, trustedHtml, type TrustedHtml } from './body-html.js'
 /** Reading time ("4 Mins Read"), word counts, excerpts. */
@@ -116,11 +117,6 @@ export {
   makeExcerpt,
   readingMinutes,
 } from './reading-time.js'
-/**
- * Simple search over published titles and standfirsts (full-text search comes later).
- * @example await searchArticles({ db, clock }, 'harbour ferry', { page: 2 })
- */
-export { searchArticles } from './article-search.service.js'
 /**
  * Feeds: the latest published stories of the site, a section, a tag or an author, whole.
  * @example const feed = await listFeedArticles({ db, clock }, { kind: 'section', slug: 'world' }, 20)

@@ -18,7 +18,7 @@ import {
   type IdPage,
   type CountMode,
 } from './article.repository.js'
-import type { ContentDeps } from './article.service.js'
+import type { ContentDeps } from './content-deps.js'
 import { listMostViewedIds } from './most-read.repository.js'
 import {
   findCategoryBySlug,

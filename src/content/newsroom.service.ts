@@ -1,7 +1,7 @@
 /** The newsroom's view of articles: every status, optionally one writer's only. */
 import type { Article, ArticleStatus, ArticleSummary } from './article.js'
 import { findArticleById, findSummariesByIds } from './article.repository.js'
-import type { ContentDeps } from './article.service.js'
+import type { ContentDeps } from './content-deps.js'
 import { countByStatus, listNewsroomIds } from './newsroom.repository.js'
 
 export interface NewsroomFilter {

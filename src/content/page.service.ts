@@ -1,12 +1,15 @@
+import { actingUserId, recordAudit, requirePermission, type Actor } from '../auth/index.js'
 import { AppError, validationError } from '../errors.js'
+import { transact, type Kernel } from '../kernel.js'
 import { slugify, uniqueSlug } from '../text/slug.js'
-import type { ContentDeps } from './article.service.js'
+import type { ContentDeps } from './content-deps.js'
 import { sanitizeBody } from './body-html.js'
 import { findPageBySlug, insertPage, isPageSlugTaken, type StaticPage } from './page.repository.js'
 
 /** Create a static page (About, Contact…). Body HTML is sanitized like an article's. */
 export async function createPage(
-  deps: ContentDeps,
+  deps: Kernel,
+  actor: Actor,
   input: {
     title: string
     slug?: string
@@ -15,28 +18,33 @@ export async function createPage(
     authorId?: number | null
   },
 ): Promise<StaticPage> {
+  requirePermission(actor, 'pages.manage')
   const title = input.title.trim()
   if (!title) throw validationError('title', 'title is required')
-  const slug = await uniqueSlug(
-    slugify(input.slug ?? title),
-    (s) => isPageSlugTaken(deps.db, s),
-    'page',
-  )
-  const status = input.publish === false ? 'draft' : 'published'
-  await insertPage(
-    deps.db,
-    {
-      title,
-      slug,
-      bodyHtml: sanitizeBody(input.bodyHtml),
-      status,
-      authorId: input.authorId ?? null,
-    },
-    deps.clock.now().getTime(),
-  )
-  const page = await findPageBySlug(deps.db, slug)
-  if (!page) throw new AppError('PAGE_NOT_FOUND', `page ${slug} vanished after insert`)
-  return page
+  return transact(deps, async (tx) => {
+    const slug = await uniqueSlug(
+      slugify(input.slug ?? title),
+      (s) => isPageSlugTaken(tx.db, s),
+      'page',
+    )
+    const status = input.publish === false ? 'draft' : 'published'
+    await insertPage(
+      tx.db,
+      {
+        title,
+        slug,
+        bodyHtml: sanitizeBody(input.bodyHtml),
+        status,
+        authorId: input.authorId !== undefined ? input.authorId : actingUserId(actor),
+      },
+      tx.clock.now().getTime(),
+    )
+    const page = await findPageBySlug(tx.db, slug)
+    if (!page) throw new AppError('PAGE_NOT_FOUND', `page ${slug} vanished after insert`)
+    await recordAudit(tx, actor, { action: 'page.create', subjectType: 'page', subjectId: page.id })
+    tx.events.emit({ type: 'taxonomy.changed', kind: 'page', slugs: [page.slug] })
+    return page
+  })
 }
 
 /** A published static page, or undefined. */

@@ -94,3 +94,33 @@ export async function findRevision(
     createdAt: new Date(Number(r.created_at)),
   }
 }
+
+/** The first revision of many articles at once (an import). */
+export async function insertFirstRevisions(
+  db: Db,
+  rows: {
+    articleId: number
+    title: string
+    standfirst: string
+    bodyHtml: string
+    authorId: number | null
+    createdAt: number
+  }[],
+): Promise<void> {
+  if (rows.length === 0) return
+  await db
+    .insertInto('revisions')
+    .values(
+      rows.map((r) => ({
+        article_id: r.articleId,
+        version: 1,
+        title: r.title,
+        standfirst: r.standfirst,
+        body_html: r.bodyHtml,
+        body_doc: null,
+        author_id: r.authorId,
+        created_at: r.createdAt,
+      })),
+    )
+    .execute()
+}

@@ -2,25 +2,35 @@
  * Site management: edit and reorder sections, rename and merge tags (old tag URLs redirect),
  * and keep the redirect list. Every change announces `taxonomy.changed` so cached pages purge.
  */
+import { recordAudit, requirePermission, type Actor } from '../auth/index.js'
 import { AppError, validationError } from '../errors.js'
+import { transact, type Kernel } from '../kernel.js'
 import { slugify, uniqueSlug } from '../text/slug.js'
-import type { ContentDeps } from './article.service.js'
 import { deleteRedirect, insertRedirectIfAbsent } from './redirect.repository.js'
-import {
-  listTagsWithCounts,
-  mergeTagRows,
-  updateCategoryRow,
-  updateTagRow,
-} from './taxonomy-admin.repository.js'
+import { mergeTagRows, updateCategoryRow, updateTagRow } from './taxonomy-admin.repository.js'
 import { findTagBySlug, findTagsByIds, listCategories } from './taxonomy.repository.js'
 import { ancestorIds } from './taxonomy.service.js'
 
-export { listTagsWithCounts }
-export type { TagWithCount } from './taxonomy-admin.repository.js'
-
 /** Change a section's name, description and parent (never under itself or its descendants). */
 export async function updateSection(
-  deps: ContentDeps,
+  deps: Kernel,
+  actor: Actor,
+  input: { id: number; name: string; description: string; parentId: number | null },
+): Promise<void> {
+  requirePermission(actor, 'taxonomy.manage')
+  await transact(deps, async (tx) => {
+    await updateSectionIn(tx, input)
+    await recordAudit(tx, actor, {
+      action: 'section.update',
+      subjectType: 'section',
+      subjectId: input.id,
+      details: { name: input.name.trim() },
+    })
+  })
+}
+
+async function updateSectionIn(
+  deps: Kernel,
   input: { id: number; name: string; description: string; parentId: number | null },
 ): Promise<void> {
   const all = await listCategories(deps.db)
@@ -40,12 +50,29 @@ export async function updateSection(
     description: input.description.trim(),
     parent_id: input.parentId,
   })
-  deps.events?.emit({ type: 'taxonomy.changed', kind: 'section', slugs: [section.slug] })
+  deps.events.emit({ type: 'taxonomy.changed', kind: 'section', slugs: [section.slug] })
 }
 
 /** Move a section one place up or down among its siblings. */
 export async function moveSection(
-  deps: ContentDeps,
+  deps: Kernel,
+  actor: Actor,
+  input: { id: number; direction: 'up' | 'down' },
+): Promise<void> {
+  requirePermission(actor, 'taxonomy.manage')
+  await transact(deps, async (tx) => {
+    await moveSectionIn(tx, input)
+    await recordAudit(tx, actor, {
+      action: 'section.update',
+      subjectType: 'section',
+      subjectId: input.id,
+      details: { move: input.direction },
+    })
+  })
+}
+
+async function moveSectionIn(
+  deps: Kernel,
   input: { id: number; direction: 'up' | 'down' },
 ): Promise<void> {
   const all = await listCategories(deps.db)
@@ -61,7 +88,7 @@ export async function moveSection(
   if (moved) siblings.splice(to, 0, moved)
   for (const [position, c] of siblings.entries())
     if (c.position !== position) await updateCategoryRow(deps.db, c.id, { position })
-  deps.events?.emit({
+  deps.events.emit({
     type: 'taxonomy.changed',
     kind: 'section',
     slugs: siblings.map((c) => c.slug),
@@ -70,7 +97,25 @@ export async function moveSection(
 
 /** Rename a tag; its slug follows the name and the old tag page redirects to the new one. */
 export async function renameTag(
-  deps: ContentDeps,
+  deps: Kernel,
+  actor: Actor,
+  input: { id: number; name: string },
+): Promise<{ slug: string }> {
+  requirePermission(actor, 'taxonomy.manage')
+  return transact(deps, async (tx) => {
+    const renamed = await renameTagIn(tx, input)
+    await recordAudit(tx, actor, {
+      action: 'tag.rename',
+      subjectType: 'tag',
+      subjectId: input.id,
+      details: { name: input.name.trim(), slug: renamed.slug },
+    })
+    return renamed
+  })
+}
+
+async function renameTagIn(
+  deps: Kernel,
   input: { id: number; name: string },
 ): Promise<{ slug: string }> {
   const [tag] = await findTagsByIds(deps.db, [input.id])
@@ -95,15 +140,29 @@ export async function renameTag(
       `/tag/${slug}/`,
       deps.clock.now().getTime(),
     )
-  deps.events?.emit({ type: 'taxonomy.changed', kind: 'tag', slugs: [tag.slug, slug] })
+  deps.events.emit({ type: 'taxonomy.changed', kind: 'tag', slugs: [tag.slug, slug] })
   return { slug }
 }
 
 /** Fold one tag into another: its articles get the other tag and its page redirects there. */
 export async function mergeTags(
-  deps: ContentDeps,
+  deps: Kernel,
+  actor: Actor,
   input: { fromId: number; intoId: number },
 ): Promise<void> {
+  requirePermission(actor, 'taxonomy.manage')
+  await transact(deps, async (tx) => {
+    await mergeTagsIn(tx, input)
+    await recordAudit(tx, actor, {
+      action: 'tag.merge',
+      subjectType: 'tag',
+      subjectId: input.fromId,
+      details: { intoId: input.intoId },
+    })
+  })
+}
+
+async function mergeTagsIn(deps: Kernel, input: { fromId: number; intoId: number }): Promise<void> {
   if (input.fromId === input.intoId) throw validationError('intoId', 'choose a different tag')
   const tags = await findTagsByIds(deps.db, [input.fromId, input.intoId])
   const from = tags.find((t) => t.id === input.fromId)
@@ -116,16 +175,18 @@ export async function mergeTags(
     `/tag/${into.slug}/`,
     deps.clock.now().getTime(),
   )
-  deps.events?.emit({ type: 'taxonomy.changed', kind: 'tag', slugs: [from.slug, into.slug] })
+  deps.events.emit({ type: 'taxonomy.changed', kind: 'tag', slugs: [from.slug, into.slug] })
 }
 
 const PATH = /^\/[^\s?#]*$/
 
 /** Add (or repoint) a permanent redirect between two site paths. */
 export async function addRedirect(
-  deps: ContentDeps,
+  deps: Kernel,
+  actor: Actor,
   input: { fromPath: string; toPath: string },
 ): Promise<void> {
+  requirePermission(actor, 'taxonomy.manage')
   const fromPath = input.fromPath.trim()
   const toPath = input.toPath.trim()
   if (!PATH.test(fromPath) || fromPath.startsWith('//') || fromPath.startsWith('/admin'))
@@ -133,11 +194,28 @@ export async function addRedirect(
   if (!(PATH.test(toPath) && !toPath.startsWith('//')) && !/^https?:\/\/\S+$/.test(toPath))
     throw validationError('toPath', 'the new address must be a path starting with / or a URL')
   if (fromPath === toPath) throw validationError('toPath', 'a redirect cannot point to itself')
-  await insertRedirectIfAbsent(deps.db, fromPath, toPath, deps.clock.now().getTime())
-  deps.events?.emit({ type: 'taxonomy.changed', kind: 'page', slugs: [] })
+  await transact(deps, async (tx) => {
+    await insertRedirectIfAbsent(tx.db, fromPath, toPath, tx.clock.now().getTime())
+    await recordAudit(tx, actor, {
+      action: 'redirect.create',
+      subjectType: 'redirect',
+      details: { fromPath, toPath },
+    })
+    tx.events.emit({ type: 'taxonomy.changed', kind: 'page', slugs: [] })
+  })
 }
 
-export async function removeRedirect(deps: ContentDeps, fromPath: string): Promise<void> {
-  if (!(await deleteRedirect(deps.db, fromPath)))
-    throw new AppError('NOT_FOUND', 'There is no such redirect.')
+/** Remove a redirect by its old path. */
+export async function removeRedirect(deps: Kernel, actor: Actor, fromPath: string): Promise<void> {
+  requirePermission(actor, 'taxonomy.manage')
+  await transact(deps, async (tx) => {
+    if (!(await deleteRedirect(tx.db, fromPath)))
+      throw new AppError('NOT_FOUND', 'There is no such redirect.')
+    await recordAudit(tx, actor, {
+      action: 'redirect.delete',
+      subjectType: 'redirect',
+      details: { fromPath },
+    })
+    tx.events.emit({ type: 'taxonomy.changed', kind: 'page', slugs: [] })
+  })
 }

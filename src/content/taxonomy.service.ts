@@ -1,6 +1,8 @@
-import { slugify } from '../text/slug.js'
+import { recordAudit, requirePermission, type Actor } from '../auth/index.js'
 import { AppError, validationError } from '../errors.js'
-import type { ContentDeps } from './article.service.js'
+import { transact, type Kernel } from '../kernel.js'
+import { slugify } from '../text/slug.js'
+import type { ContentDeps } from './content-deps.js'
 import {
   findCategoryBySlug,
   findTagBySlug,
@@ -10,10 +12,6 @@ import {
   listCategories,
   type Category,
 } from './taxonomy.repository.js'
-
-export interface CategoryNode extends Category {
-  children: CategoryNode[]
-}
 
 /** Ids of a category's ancestors, nearest first. */
 export function ancestorIds(all: Category[], id: number): number[] {
@@ -27,18 +25,6 @@ export function ancestorIds(all: Category[], id: number): number[] {
   return out
 }
 
-/** Sections as a tree, ordered by position then name. */
-export function buildCategoryTree(all: Category[]): CategoryNode[] {
-  const nodes = new Map<number, CategoryNode>(all.map((c) => [c.id, { ...c, children: [] }]))
-  const roots: CategoryNode[] = []
-  for (const node of nodes.values()) {
-    const parent = node.parentId === null ? undefined : nodes.get(node.parentId)
-    if (parent) parent.children.push(node)
-    else roots.push(node)
-  }
-  return roots
-}
-
 export interface CategoryInput {
   name: string
   slug?: string
@@ -48,7 +34,26 @@ export interface CategoryInput {
 }
 
 /** Create a section (optionally under a parent, by slug). */
-export async function createCategory(deps: ContentDeps, input: CategoryInput): Promise<Category> {
+export async function createCategory(
+  deps: Kernel,
+  actor: Actor,
+  input: CategoryInput,
+): Promise<Category> {
+  requirePermission(actor, 'taxonomy.manage')
+  return transact(deps, async (tx) => {
+    const section = await insertSection(tx, input)
+    await recordAudit(tx, actor, {
+      action: 'section.create',
+      subjectType: 'section',
+      subjectId: section.id,
+      details: { slug: section.slug },
+    })
+    tx.events.emit({ type: 'taxonomy.changed', kind: 'section', slugs: [section.slug] })
+    return section
+  })
+}
+
+async function insertSection(deps: ContentDeps, input: CategoryInput): Promise<Category> {
   const name = input.name.trim()
   if (!name || name.length > 200)
     throw validationError('name', 'section name must be 1 to 200 characters')

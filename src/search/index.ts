@@ -1,6 +1,5 @@
 /** Full-text search over published articles: FTS5 on SQLite, tsvector on PostgreSQL. */
 export {
-  createSearchIndex,
   indexArticle,
   reindexAll,
   searchArticles,
@@ -12,3 +11,6 @@ export {
 } from './search.service.js'
 export type { SearchIndex } from './search-index.js'
 export { parseSearchQuery, type ParsedQuery, type SnippetPart } from './search-query.js'
+/** The two index implementations: FTS5 on SQLite, tsvector on PostgreSQL (picked at assembly). */
+export { createPostgresSearchIndex } from './search.postgres.js'
+export { createSqliteSearchIndex } from './search.sqlite.js'

@@ -12,11 +12,9 @@ import {
   type ArticleSummary,
   type DomainEvent,
 } from '../content/index.js'
-import type { Database, Dialect } from '../db/database.js'
+import type { Database } from '../db/database.js'
 import { AppError } from '../errors.js'
 import type { SearchIndex } from './search-index.js'
-import { createPostgresSearchIndex } from './search.postgres.js'
-import { createSqliteSearchIndex } from './search.sqlite.js'
 import {
   isEmptyQuery,
   parseSearchQuery,
@@ -28,18 +26,6 @@ export interface SearchDeps {
   db: Kysely<Database>
   clock: Clock
   index: SearchIndex
-}
-
-/** The search index for the configured database engine. */
-/** The dialect's index. `rankedMatches` bounds how many matches SQLite ranks (tests lower it). */
-export function createSearchIndex(
-  db: Kysely<Database>,
-  dialect: Dialect,
-  options: { rankedMatches?: number } = {},
-): SearchIndex {
-  return dialect === 'postgres'
-    ? createPostgresSearchIndex(db)
-    : createSqliteSearchIndex(db, options)
 }
 
 /** Put an article in the index when readers can see it, take it out otherwise. */
@@ -96,6 +82,10 @@ export async function reindexAll(
 /** An event listener that follows every publish, update, unpublish and archive. */
 export function searchIndexListener(deps: SearchDeps): (event: DomainEvent) => Promise<void> {
   return async (event) => {
+    if (event.type === 'articles.imported') {
+      for (const id of event.articleIds) await indexArticle(deps, id)
+      return
+    }
     if (event.type !== 'article.changed') return
     if (event.after?.status === 'published' || event.before?.status === 'published')
       await indexArticle(deps, event.articleId)
@@ -143,7 +133,7 @@ export async function searchArticles(deps: SearchDeps, input: SearchInput): Prom
   if (isEmptyQuery(query)) return empty
   let categoryIds: number[] | undefined
   if (input.section) {
-    const category = await findCategoryBySlug(deps.db, input.section)
+    const category = await findCategoryBySlug(deps, input.section)
     if (!category) return empty
     categoryIds = [category.id]
   }

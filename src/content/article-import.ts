@@ -1,0 +1,200 @@
+/**
+ * Articles written elsewhere, added many at a time: importers (WordPress, Ghost, backups), the
+ * wire's bulk catch-up and generated archives for scale tests. One transaction per batch, rows
+ * inserted a batch at a time, bodies sanitized like the editor's, one audit line per batch and
+ * one `articles.imported` announcement (no per-story purges: the importer purges at the end).
+ */
+import { recordAudit, requirePermission, type Actor } from '../auth/index.js'
+import { validationError } from '../errors.js'
+import { transact, type Kernel } from '../kernel.js'
+import { slugify } from '../text/slug.js'
+import type { ArticleStatus } from './article.js'
+import { unique } from './article-fields.js'
+import { insertArticleLinks, insertArticles, listTakenArticleSlugs } from './article.repository.js'
+import type { NewArticleRow } from './article.table.js'
+import { sanitizeBody } from './body-html.js'
+import { countWords, htmlToText, makeExcerpt, readingMinutes } from './reading-time.js'
+import { insertFirstRevisions } from './revision.repository.js'
+import { listCategories } from './taxonomy.repository.js'
+import { ancestorIds, resolveTagNames } from './taxonomy.service.js'
+
+/** One story as another system had it. Dates are kept as given. */
+export interface ImportedArticle {
+  title: string
+  /** The slug it had; made unique (`-2`, `-3`…) when taken. Default: from the title. */
+  slug?: string
+  standfirst?: string
+  bodyHtml: string
+  /** An excerpt of its own (WordPress's); default: from the standfirst or the body. */
+  excerpt?: string
+  status: ArticleStatus
+  publishedAt: Date | null
+  createdAt?: Date
+  updatedAt?: Date
+  /** Authors in byline order (user ids); the first is the main author. */
+  authorIds: number[]
+  primaryCategoryId: number | null
+  /** More sections besides the primary one. */
+  categoryIds?: number[]
+  /** Tags by name, created when missing. */
+  tags?: string[]
+  featuredMediaId?: number | null
+  featuredAlt?: string
+  featuredCaption?: string
+  featuredCredit?: string
+  isEditorsPick?: boolean
+  isFeatured?: boolean
+  allowComments?: boolean
+  seoTitle?: string
+  seoDescription?: string
+  canonicalUrl?: string
+}
+
+const MAX_BATCH = 1_000
+
+/**
+ * Add a batch of articles in one transaction; returns their ids in order. Importing is an
+ * editor's job: the actor needs `article.publish` on anyone's stories.
+ * @example const ids = await importArticles(deps, systemActor('wordpress-import'), batch)
+ */
+export async function importArticles(
+  deps: Kernel,
+  actor: Actor,
+  items: ImportedArticle[],
+): Promise<number[]> {
+  requirePermission(actor, 'article.publish', { authorIds: [] })
+  if (items.length === 0) return []
+  if (items.length > MAX_BATCH)
+    throw validationError('articles', `import at most ${MAX_BATCH} articles at a time`)
+  const now = deps.clock.now().getTime()
+  const prepared = items.map((item) => prepare(item, now))
+  return transact(deps, async (tx) => {
+    const sections = await listCategories(tx.db)
+    const known = new Set(sections.map((s) => s.id))
+    const slugs = await uniqueSlugs(
+      tx,
+      prepared.map((p) => p.row.slug),
+    )
+    const rows = prepared.map((p, i) => ({ ...p.row, slug: slugs[i]! }))
+    const ids = await insertArticles(tx.db, rows)
+    const links: Parameters<typeof insertArticleLinks>[1] = {
+      categories: [],
+      tags: [],
+      authors: [],
+    }
+    const tagIds = await resolveAllTags(tx, items)
+    for (const [i, item] of items.entries()) {
+      const articleId = ids[i]!
+      const listedAt = rows[i]!.status === 'published' ? (rows[i]!.published_at ?? null) : null
+      const chosen = unique(
+        [item.primaryCategoryId, ...(item.categoryIds ?? [])].filter(
+          (id): id is number => id !== null && known.has(id),
+        ),
+      )
+      const inherited = unique(chosen.flatMap((id) => ancestorIds(sections, id))).filter(
+        (id) => !chosen.includes(id),
+      )
+      for (const [position, id] of [...chosen, ...inherited].entries())
+        links.categories.push({
+          article_id: articleId,
+          category_id: id,
+          position,
+          inherited: position < chosen.length ? 0 : 1,
+          listed_at: listedAt,
+        })
+      for (const [position, tagId] of unique((item.tags ?? []).map((t) => tagIds.get(t))).entries())
+        if (tagId !== undefined)
+          links.tags.push({ article_id: articleId, tag_id: tagId, position, listed_at: listedAt })
+      for (const [position, userId] of unique(item.authorIds).entries())
+        links.authors.push({
+          article_id: articleId,
+          user_id: userId,
+          position,
+          listed_at: listedAt,
+        })
+    }
+    await insertArticleLinks(tx.db, links)
+    await insertFirstRevisions(
+      tx.db,
+      rows.map((row, i) => ({
+        articleId: ids[i]!,
+        title: row.title,
+        standfirst: row.standfirst ?? '',
+        bodyHtml: row.body_html ?? '',
+        authorId: row.author_id ?? null,
+        createdAt: row.created_at,
+      })),
+    )
+    await recordAudit(tx, actor, {
+      action: 'article.import',
+      subjectType: 'article',
+      details: { count: ids.length, first: ids[0], last: ids[ids.length - 1] },
+    })
+    tx.events.emit({ type: 'articles.imported', articleIds: ids })
+    return ids
+  })
+}
+
+function prepare(item: ImportedArticle, now: number): { row: NewArticleRow } {
+  const title = item.title.trim().slice(0, 300) || 'Untitled'
+  const body = sanitizeBody(item.bodyHtml)
+  const words = countWords(body)
+  const standfirst = (item.standfirst ?? '').trim()
+  const publishedAt = item.publishedAt?.getTime() ?? null
+  const createdAt = item.createdAt?.getTime() ?? publishedAt ?? now
+  const url = (item.canonicalUrl ?? '').trim()
+  return {
+    row: {
+      title,
+      slug: slugify(item.slug || title) || 'story',
+      standfirst,
+      body_html: body,
+      excerpt: makeExcerpt(item.excerpt?.trim() || standfirst || htmlToText(body)),
+      status: item.status,
+      published_at: publishedAt,
+      created_at: createdAt,
+      updated_at: item.updatedAt?.getTime() ?? createdAt,
+      author_id: item.authorIds[0] ?? null,
+      primary_category_id: item.primaryCategoryId,
+      featured_media_id: item.featuredMediaId ?? null,
+      featured_alt: item.featuredAlt ?? '',
+      featured_caption: item.featuredCaption ?? '',
+      featured_credit: item.featuredCredit ?? '',
+      is_editors_pick: item.isEditorsPick ? 1 : 0,
+      is_featured: item.isFeatured ? 1 : 0,
+      allow_comments: item.allowComments === false ? 0 : 1,
+      seo_title: item.seoTitle ?? '',
+      seo_description: item.seoDescription ?? '',
+      canonical_url: /^https?:\/\/\S+$/i.test(url) ? url : '',
+      word_count: words,
+      reading_minutes: readingMinutes(words),
+    },
+  }
+}
+
+/** Each wanted slug, or the first free `slug-N` after it (free in the table and the batch). */
+async function uniqueSlugs(tx: Kernel, wanted: string[]): Promise<string[]> {
+  const taken = await listTakenArticleSlugs(tx.db, unique(wanted))
+  const out: string[] = []
+  for (const slug of wanted) {
+    let candidate = slug
+    for (let n = 2; taken.has(candidate); n++) {
+      candidate = `${slug}-${n}`
+      if (!taken.has(candidate) && (await listTakenArticleSlugs(tx.db, [candidate])).size > 0)
+        taken.add(candidate)
+    }
+    taken.add(candidate)
+    out.push(candidate)
+  }
+  return out
+}
+
+/** Every tag name of the batch to its tag id (created when missing). */
+async function resolveAllTags(tx: Kernel, items: ImportedArticle[]): Promise<Map<string, number>> {
+  const map = new Map<string, number>()
+  for (const name of unique(items.flatMap((item) => item.tags ?? []))) {
+    const [id] = await resolveTagNames(tx, [name])
+    if (id !== undefined) map.set(name, id)
+  }
+  return map
+}
