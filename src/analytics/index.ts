@@ -1,5 +1,5 @@
 /** Privacy-friendly view counting: per-article hourly aggregates, no cookies, no IP, no personal data. */
-export { addViews } from './page-view.repository.js'
+export { recordViews } from './record-views.js'
 /** Buffer views in memory and flush them as hourly aggregates. */
 export { ViewBuffer } from './view-buffer.js'
 /** Recognise crawlers and scripts so they don't count as readers. */

@@ -19,3 +19,17 @@ export async function addViews(
     )
     .execute()
 }
+
+/** Which of `ids` are published articles (views of anything else are dropped). */
+export async function listPublishedArticleIds(
+  db: Kysely<Database>,
+  ids: number[],
+): Promise<Set<number>> {
+  // By primary key only; the status is checked here (see findFeedArticlesByIds).
+  const rows = await db
+    .selectFrom('articles')
+    .select(['id', 'status'])
+    .where('id', 'in', ids)
+    .execute()
+  return new Set(rows.filter((r) => r.status === 'published').map((r) => r.id))
+}

@@ -1,6 +1,5 @@
-import type { Kysely } from 'kysely'
-import type { Database } from '../db/database.js'
-import { addViews } from './page-view.repository.js'
+import { transact, type Kernel } from '../kernel.js'
+import { addViews, listPublishedArticleIds } from './page-view.repository.js'
 
 const HOUR = 3_600_000
 
@@ -25,26 +24,20 @@ export class ViewBuffer {
   }
 
   /** Write everything counted so far. Views of articles that no longer exist are dropped. */
-  async flush(db: Kysely<Database>): Promise<number> {
+  async flush(deps: Kernel): Promise<number> {
     const batch = [...this.pending.values()]
     this.pending = new Map()
     if (batch.length === 0) return 0
     const ids = [...new Set(batch.map((b) => b.articleId))]
-    // By primary key only; the status is checked here (see findFeedArticlesByIds).
-    const rows = await db
-      .selectFrom('articles')
-      .select(['id', 'status'])
-      .where('id', 'in', ids)
-      .execute()
-    const existing = new Set(rows.filter((r) => r.status === 'published').map((r) => r.id))
-    let written = 0
-    await db.transaction().execute(async (trx) => {
+    const existing = await listPublishedArticleIds(deps.db, ids)
+    return transact(deps, async (tx) => {
+      let written = 0
       for (const entry of batch) {
         if (!existing.has(entry.articleId)) continue
-        await addViews(trx, entry.articleId, entry.hour, entry.count)
+        await addViews(tx.db, entry.articleId, entry.hour, entry.count)
         written += entry.count
       }
+      return written
     })
-    return written
   }
 }

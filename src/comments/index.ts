@@ -1,10 +1,7 @@
-/** Reader comments. */
-export {
-  insertComment,
-  listApprovedComments,
-  refreshCommentCount,
-  type Comment,
-} from './comment.repository.js'
+/** Reader comments: the approved ones of an article, and the moderation queue. */
+export { countModerationQueue, listApprovedComments, listModerationQueue } from './comment-reads.js'
+export type { Comment } from './comment.repository.js'
+export type { QueuedComment } from './moderation.repository.js'
 /** Arrange approved comments into reply threads. */
 export { buildCommentTree, type CommentNode } from './comment-tree.js'
 export type { CommentStatus } from './comment.table.js'
@@ -24,22 +21,18 @@ export {
   type PostedComment,
 } from './post-comment.js'
 /**
- * Moderation: set a comment's status and recount the article's approved comments.
- * @example await moderateComment({ db, clock, events }, { commentId: 12, status: 'approved' })
+ * Moderation as an actor: set statuses (bulk is all or nothing), reply as staff, add comments
+ * from elsewhere (demo, imports).
+ * @example await moderateComments(deps, userActor(editor), { commentIds: [12], status: 'approved' })
  */
 export {
+  addComments,
   findCommentArticleId,
-  moderateComment,
   moderateComments,
   replyAsStaff,
+  type AddedComment,
   type ModerationDeps,
 } from './moderate-comment.js'
-/** The moderation queue's tabs and counts. */
-export {
-  countModerationQueue,
-  listModerationQueue,
-  type QueuedComment,
-} from './moderation.repository.js'
 /** Comment mail: new-comment notices to authors, opt-in reply notices and their opt-out. */
 export {
   notifyAuthorsOfComment,

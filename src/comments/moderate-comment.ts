@@ -1,94 +1,208 @@
-/** Moderation: approve, hold, mark as spam or bin a comment, keeping the article's count right. */
-import type { Kysely } from 'kysely'
-import type { Clock } from '../clock.js'
-import type { Database } from '../db/database.js'
+/**
+ * Moderation: approve, hold, mark as spam or bin comments (one or a bulk selection), answer as
+ * staff, and add comments from elsewhere (demo content, importers). Each use case checks the
+ * actor may moderate the article's comments, writes in one transaction with its audit entries,
+ * and mails reply notices only after the commit.
+ */
+import { recordAudit, requirePermission, type Actor } from '../auth/index.js'
+import { findNewsroomArticle, subjectOf } from '../content/index.js'
 import { AppError, validationError } from '../errors.js'
-import type { EventSink } from '../events.js'
+import { transact, type Kernel } from '../kernel.js'
+import type { Mailer } from '../mail/index.js'
+import { findSettings, siteSecret } from '../settings/index.js'
 import { notifyReplyApproved, type CommentMailDeps } from './comment-mail.js'
 import { insertComment, refreshCommentCount } from './comment.repository.js'
 import type { CommentStatus } from './comment.table.js'
 import { findCommentStatus, updateCommentStatus } from './moderation.repository.js'
 
-export interface ModerationDeps {
-  db: Kysely<Database>
-  clock: Clock
-  events?: EventSink
+/** What moderation needs: the kernel, and mail for reply notices when a mailer is given. */
+export interface ModerationDeps extends Kernel {
+  mailer?: Mailer | undefined
+  /** The site's address, for links in mails. */
+  publicUrl?: string | undefined
 }
 
 const STATUSES: CommentStatus[] = ['pending', 'approved', 'spam', 'trash']
+const MAX_BULK = 200
 
-/** Which article a comment belongs to (the caller checks who may moderate it). */
+/** Which article a comment belongs to (NOT_FOUND for an unknown comment). */
 export async function findCommentArticleId(
-  deps: ModerationDeps,
+  deps: Pick<Kernel, 'db'>,
   commentId: number,
 ): Promise<number> {
   const comment = await findCommentStatus(deps.db, commentId)
-  if (!comment) throw new AppError('NOT_FOUND', `comment ${commentId} does not exist`)
+  if (!comment) throw new AppError('NOT_FOUND', 'There is no such comment.')
   return comment.articleId
 }
 
-/** Set a comment's status; returns the article's approved-comment count afterwards. */
-export async function moderateComment(
-  deps: ModerationDeps,
-  input: { commentId: number; status: CommentStatus },
-): Promise<{ articleId: number; commentCount: number }> {
-  if (!STATUSES.includes(input.status))
-    throw validationError('status', `status must be one of ${STATUSES.join(', ')}`)
-  const comment = await findCommentStatus(deps.db, input.commentId)
-  if (!comment) throw new AppError('NOT_FOUND', `comment ${input.commentId} does not exist`)
-  await updateCommentStatus(deps.db, comment.id, input.status)
-  const commentCount = await refreshCommentCount(deps.db, comment.articleId)
-  if (comment.status === 'approved' || input.status === 'approved')
-    deps.events?.emit({ type: 'comments.changed', articleId: comment.articleId })
-  return { articleId: comment.articleId, commentCount }
-}
-
 /**
- * Moderate several comments at once (the queue's bulk actions), then mail reply notices for
- * newly approved replies when a mail context is given. Returns the articles touched.
+ * Set the status of one or several comments (a bulk action is all or nothing: every comment is
+ * checked before any changes). Newly approved replies mail their opt-in notices afterwards.
+ * Returns the articles touched.
+ * @example await moderateComments(deps, userActor(editor), { commentIds: [12, 13], status: 'approved' })
  */
 export async function moderateComments(
-  deps: ModerationDeps & { mail?: CommentMailDeps | undefined },
+  deps: ModerationDeps,
+  actor: Actor,
   input: { commentIds: number[]; status: CommentStatus },
 ): Promise<number[]> {
-  const articles = new Set<number>()
-  for (const commentId of input.commentIds) {
-    const { articleId } = await moderateComment(deps, { commentId, status: input.status })
-    articles.add(articleId)
-    if (input.status === 'approved' && deps.mail)
-      await notifyReplyApproved(deps.mail, commentId).catch(() => false)
+  if (!STATUSES.includes(input.status))
+    throw validationError('status', `status must be one of ${STATUSES.join(', ')}`)
+  const ids = [...new Set(input.commentIds)]
+  if (ids.length === 0) throw validationError('ids', 'Tick at least one comment first.')
+  if (ids.length > MAX_BULK) throw validationError('ids', `At most ${MAX_BULK} comments at a time.`)
+  const articles = await transact(deps, async (tx) => {
+    const found = []
+    for (const id of ids) {
+      const comment = await findCommentStatus(tx.db, id)
+      if (!comment) throw new AppError('NOT_FOUND', 'There is no such comment.')
+      await requireModerator(tx, actor, comment.articleId)
+      found.push(comment)
+    }
+    // Each article touched is announced once, however many of its comments changed.
+    const touched = new Set<number>()
+    for (const comment of found) {
+      if (await setStatus(tx, comment, input.status)) touched.add(comment.articleId)
+      await recordAudit(tx, actor, {
+        action: 'comment.moderate',
+        subjectType: 'comment',
+        subjectId: comment.id,
+        details: { status: input.status, articleId: comment.articleId, bulk: found.length > 1 },
+      })
+    }
+    for (const articleId of touched) tx.events.emit({ type: 'comments.changed', articleId })
+    return [...new Set(found.map((c) => c.articleId))]
+  })
+  if (input.status === 'approved') {
+    const mail = await mailContext(deps)
+    if (mail) for (const id of ids) await notifyReplyApproved(mail, id).catch(() => false)
   }
-  return [...articles]
+  return articles
 }
 
 /** A newsroom member answers a comment: published at once, under their name. */
 export async function replyAsStaff(
-  deps: ModerationDeps & { mail?: CommentMailDeps | undefined },
-  input: { commentId: number; user: { id: number; name: string; email: string }; body: string },
+  deps: ModerationDeps,
+  actor: Actor,
+  input: { commentId: number; body: string; author: { name: string; email: string } },
 ): Promise<number> {
   const body = input.body.trim()
   if (!body) throw validationError('body', 'Please write a reply.')
   if (body.length > 5000) throw validationError('body', 'Replies must be at most 5000 characters.')
-  const parent = await findCommentStatus(deps.db, input.commentId)
-  if (!parent) throw new AppError('NOT_FOUND', `comment ${input.commentId} does not exist`)
-  // Answering a held comment approves it: the reply must not hang under an invisible parent.
-  if (parent.status !== 'approved')
-    await moderateComment(deps, { commentId: parent.id, status: 'approved' })
-  const id = await insertComment(
-    deps.db,
-    {
-      articleId: parent.articleId,
-      parentId: parent.id,
-      authorName: input.user.name,
-      authorEmail: input.user.email,
-      body,
-      status: 'approved',
-      userId: input.user.id,
-    },
-    deps.clock.now().getTime(),
-  )
-  await refreshCommentCount(deps.db, parent.articleId)
-  deps.events?.emit({ type: 'comments.changed', articleId: parent.articleId })
-  if (deps.mail) await notifyReplyApproved(deps.mail, id).catch(() => false)
+  const id = await transact(deps, async (tx) => {
+    const parent = await findCommentStatus(tx.db, input.commentId)
+    if (!parent) throw new AppError('NOT_FOUND', 'There is no such comment.')
+    await requireModerator(tx, actor, parent.articleId)
+    // Answering a held comment approves it: the reply must not hang under an invisible parent.
+    if (parent.status !== 'approved') await setStatus(tx, parent, 'approved')
+    // (Announced once below, with the reply.)
+    const replyId = await insertComment(
+      tx.db,
+      {
+        articleId: parent.articleId,
+        parentId: parent.id,
+        authorName: input.author.name,
+        authorEmail: input.author.email,
+        body,
+        status: 'approved',
+        userId: actor.kind === 'user' ? actor.id : null,
+      },
+      tx.clock.now().getTime(),
+    )
+    await refreshCommentCount(tx.db, parent.articleId)
+    await recordAudit(tx, actor, {
+      action: 'comment.reply',
+      subjectType: 'comment',
+      subjectId: replyId,
+      details: { parentId: parent.id, articleId: parent.articleId },
+    })
+    tx.events.emit({ type: 'comments.changed', articleId: parent.articleId })
+    return replyId
+  })
+  const mail = await mailContext(deps)
+  if (mail) await notifyReplyApproved(mail, id).catch(() => false)
   return id
+}
+
+export interface AddedComment {
+  articleId: number
+  parentId?: number | null
+  authorName: string
+  authorEmail: string
+  authorUrl?: string
+  body: string
+  status: CommentStatus
+  createdAt: Date
+  userId?: number | null
+  /** The commenter asked to hear of approved replies. */
+  notifyReplies?: boolean
+}
+
+/**
+ * Add comments as they were elsewhere (demo content, an import): with their own dates, statuses
+ * and threads. Sends no mail. Returns their ids, in order.
+ */
+export async function addComments(
+  deps: Kernel,
+  actor: Actor,
+  comments: AddedComment[],
+): Promise<number[]> {
+  requirePermission(actor, 'comments.moderate', { authorIds: [] })
+  if (comments.length === 0) return []
+  return transact(deps, async (tx) => {
+    const ids: number[] = []
+    const articles = new Set<number>()
+    for (const c of comments) {
+      ids.push(
+        await insertComment(
+          tx.db,
+          { ...c, parentId: c.parentId ?? null, userId: c.userId ?? null },
+          c.createdAt.getTime(),
+        ),
+      )
+      articles.add(c.articleId)
+    }
+    for (const articleId of articles) {
+      await refreshCommentCount(tx.db, articleId)
+      tx.events.emit({ type: 'comments.changed', articleId })
+    }
+    await recordAudit(tx, actor, {
+      action: 'comment.import',
+      subjectType: 'comment',
+      details: { count: comments.length, articles: articles.size },
+    })
+    return ids
+  })
+}
+
+async function requireModerator(tx: Kernel, actor: Actor, articleId: number): Promise<void> {
+  const article = await findNewsroomArticle(tx, articleId)
+  if (!article) throw new AppError('NOT_FOUND', 'There is no such comment.')
+  requirePermission(actor, 'comments.moderate', subjectOf(article))
+}
+
+/** Set one comment's status; true when readers see the change (it was or becomes approved). */
+async function setStatus(
+  tx: Kernel,
+  comment: { id: number; articleId: number; status: CommentStatus },
+  status: CommentStatus,
+): Promise<boolean> {
+  await updateCommentStatus(tx.db, comment.id, status)
+  await refreshCommentCount(tx.db, comment.articleId)
+  return comment.status === 'approved' || status === 'approved'
+}
+
+/** Everything comment mail needs, or undefined when this process sends no mail. */
+export async function mailContext(deps: ModerationDeps): Promise<CommentMailDeps | undefined> {
+  if (!deps.mailer || deps.publicUrl === undefined) return undefined
+  const [settings, secret] = await Promise.all([findSettings(deps), siteSecret(deps)])
+  return {
+    db: deps.db,
+    clock: deps.clock,
+    mailer: deps.mailer,
+    secret,
+    publicUrl: deps.publicUrl,
+    siteTitle: settings.title,
+    timeZone: settings.timeZone,
+  }
 }

@@ -3,12 +3,9 @@
  * duplicates, links, blocked words, an optional checker); then the moderation policy decides
  * whether it shows at once. Replies must answer an approved comment on the same article.
  */
-import type { Kysely } from 'kysely'
-import type { Clock } from '../clock.js'
 import { articlePath, findPublishedArticle, type Article } from '../content/index.js'
-import type { Database } from '../db/database.js'
 import { validationError } from '../errors.js'
-import type { EventSink } from '../events.js'
+import { transact, type Kernel } from '../kernel.js'
 import type { Mailer } from '../mail/index.js'
 import { findSettings, type SiteSettings } from '../settings/index.js'
 import { notifyAuthorsOfComment, notifyReplyApproved } from './comment-mail.js'
@@ -29,11 +26,7 @@ import {
   type SpamChecker,
 } from './spam-guard.js'
 
-export interface CommentDeps {
-  db: Kysely<Database>
-  clock: Clock
-  events?: EventSink | undefined
-}
+export type CommentDeps = Kernel
 
 /** What posting from the site needs beyond the database: the guard, mail and links. */
 export interface PostCommentDeps extends CommentDeps {
@@ -92,7 +85,7 @@ export async function postComment(
   input: CommentInput,
 ): Promise<PostedComment> {
   const fields = validate(input)
-  const settings = await findSettings(deps.db)
+  const settings = await findSettings(deps)
   const now = deps.clock.now().getTime()
   const verdict = guardSubmission(
     deps,
@@ -125,21 +118,25 @@ export async function postComment(
     throw validationError('comment', 'It looks like you have already posted this comment.')
 
   const status = await decideStatus(deps, settings, { ...fields, email, article })
-  const id = await insertComment(
-    deps.db,
-    {
-      articleId: article.id,
-      parentId,
-      ...fields,
-      status,
-      notifyReplies: input.notifyReplies === true,
-    },
-    now,
-  )
-  if (status === 'approved') {
-    await refreshCommentCount(deps.db, article.id)
-    deps.events?.emit({ type: 'comments.changed', articleId: article.id })
-  }
+  const id = await transact(deps, async (tx) => {
+    const inserted = await insertComment(
+      tx.db,
+      {
+        articleId: article.id,
+        parentId,
+        ...fields,
+        status,
+        notifyReplies: input.notifyReplies === true,
+      },
+      now,
+    )
+    if (status === 'approved') {
+      await refreshCommentCount(tx.db, article.id)
+      tx.events.emit({ type: 'comments.changed', articleId: article.id })
+    }
+    return inserted
+  })
+  // After the commit: mail failures never lose the comment.
   await sendNotices(deps, settings, { id, articleId: article.id, status, ...fields })
   return {
     outcome: status,

@@ -9,4 +9,5 @@ export {
   type ContactInput,
 } from './send-contact-message.js'
 /** The newsroom's list of messages, newest first. */
-export { listContactMessages, type ContactMessage } from './contact-message.repository.js'
+export { listContactMessages } from './contact-reads.js'
+export type { ContactMessage } from './contact-message.repository.js'

@@ -63,7 +63,7 @@ export async function sendContactMessage(
       'message',
       `Please write a message (at most ${CONTACT_LIMITS.message} characters).`,
     )
-  const settings = await findSettings(deps.db)
+  const settings = await findSettings(deps)
   const now = deps.clock.now().getTime()
   const verdict = guardSubmission(
     deps,

@@ -4,12 +4,11 @@
  * structured data and social cards.
  */
 import { randomBytes } from 'node:crypto'
-import type { Kysely } from 'kysely'
 import type Sharp from 'sharp'
 import type { OutputInfo, ResizeOptions } from 'sharp'
-import type { Clock } from '../clock.js'
-import type { Database } from '../db/database.js'
+import { actingUserId, recordAudit, requirePermission, type Actor } from '../auth/index.js'
 import { AppError, validationError } from '../errors.js'
+import { transact, type Kernel } from '../kernel.js'
 import { slugify } from '../text/slug.js'
 import { detectImageFormat, MIME_TYPES, type ImageFormat } from './image-type.js'
 import {
@@ -22,6 +21,7 @@ import {
   updateMediaText,
   type MediaItem,
   type MediaVariant,
+  type NewMedia,
 } from './media.repository.js'
 import type { MediaStorage } from './storage.js'
 
@@ -35,11 +35,12 @@ function loadSharp(): Promise<typeof Sharp> {
   return sharpModule
 }
 
-export interface MediaDeps {
-  db: Kysely<Database>
-  clock: Clock
+export interface MediaDeps extends Kernel {
   storage: MediaStorage
 }
+
+/** What reads need: the database and where files are. */
+export type MediaReader = Pick<MediaDeps, 'db' | 'storage'>
 
 export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 const MAX_PIXELS = 60_000_000
@@ -56,7 +57,6 @@ export const CROPS: { kind: string; width: number; height: number }[] = [
 export interface UploadInput {
   filename: string
   bytes: Buffer
-  uploadedBy: number | null
   alt?: string
   caption?: string
   credit?: string
@@ -66,8 +66,16 @@ export interface MediaWithVariants extends MediaItem {
   variants: MediaVariant[]
 }
 
-/** Store an uploaded image after checking what it really is. Refuses anything that won't decode. */
-export async function uploadImage(deps: MediaDeps, input: UploadInput): Promise<MediaWithVariants> {
+/**
+ * Store an uploaded image after checking what it really is; refuses anything that won't decode.
+ * The decoding and resizing happen before the transaction, which only records the result.
+ */
+export async function uploadImage(
+  deps: MediaDeps,
+  actor: Actor,
+  input: UploadInput,
+): Promise<MediaWithVariants> {
+  requirePermission(actor, 'media.upload')
   if (input.bytes.length === 0) throw validationError('file', 'the file is empty')
   if (input.bytes.length > MAX_UPLOAD_BYTES) {
     throw validationError('file', `the file is larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB`)
@@ -96,21 +104,6 @@ export async function uploadImage(deps: MediaDeps, input: UploadInput): Promise<
   const base = `${now.getUTCFullYear()}/${String(now.getUTCMonth() + 1).padStart(2, '0')}/${slugify(input.filename.replace(/\.[a-z0-9]+$/i, ''), 50) || 'image'}-${randomBytes(3).toString('hex')}`
   const originalPath = `${base}.${extension(format)}`
   await deps.storage.put(originalPath, original.data)
-  const id = await insertMedia(
-    deps.db,
-    {
-      path: originalPath,
-      mimeType: MIME_TYPES[format],
-      width: original.info.width,
-      height: original.info.height,
-      bytes: original.data.length,
-      alt: input.alt?.trim(),
-      caption: input.caption?.trim(),
-      credit: input.credit?.trim(),
-      uploadedBy: input.uploadedBy,
-    },
-    now.getTime(),
-  )
   const variants =
     format === 'gif'
       ? []
@@ -119,35 +112,66 @@ export async function uploadImage(deps: MediaDeps, input: UploadInput): Promise<
           widths: VARIANT_WIDTHS.filter((w) => w < original.info.width),
           position: 'attention',
         })
-  await insertVariants(deps.db, id, variants, (v) => variantPath(base, v))
-  return mustFind(deps, id)
+  return record(deps, actor, {
+    media: {
+      path: originalPath,
+      mimeType: MIME_TYPES[format],
+      width: original.info.width,
+      height: original.info.height,
+      bytes: original.data.length,
+      alt: input.alt?.trim(),
+      caption: input.caption?.trim(),
+      credit: input.credit?.trim(),
+      uploadedBy: actingUserId(actor),
+    },
+    variants,
+    base,
+  })
+}
+
+/** Insert the item and its variants, and log the upload, in one transaction. */
+function record(
+  deps: MediaDeps,
+  actor: Actor,
+  input: { media: NewMedia; variants: Omit<MediaVariant, 'url'>[]; base: string; at?: number },
+): Promise<MediaWithVariants> {
+  return transact(deps, async (tx) => {
+    const id = await insertMedia(tx.db, input.media, input.at ?? tx.clock.now().getTime())
+    await insertVariants(tx.db, id, input.variants, (v) => variantPath(input.base, v))
+    await recordAudit(tx, actor, { action: 'media.upload', subjectType: 'media', subjectId: id })
+    return mustFind(tx, id)
+  })
 }
 
 /**
- * Render the responsive variants and crops of an image that is already in the library, from its
- * original bytes: for originals stored without them (the demo seed's SVG illustrations, imports).
- * A vector original (SVG) renders to rasters: JPEG, WebP and AVIF unless `formats` says
- * otherwise. Call it once per item.
- * @example await renderVariantsFromOriginal(deps, { mediaId, bytes: svg, formats: ['jpeg'] })
+ * Add a file that is already in storage to the library, with its responsive variants and crops
+ * rendered from `bytes`: the demo's generated SVG illustrations, an importer's copied uploads. A
+ * vector original (SVG) renders to rasters: JPEG, WebP and AVIF unless `formats` says otherwise.
+ * @example await addStoredMedia(deps, systemActor('demo'), { media: { path: 'demo/a.svg', … }, bytes: svg })
  */
-export async function renderVariantsFromOriginal(
+export async function addStoredMedia(
   deps: MediaDeps,
-  input: { mediaId: number; bytes: Buffer; formats?: ImageFormat[] },
+  actor: Actor,
+  input: { media: NewMedia; bytes: Buffer; formats?: ImageFormat[]; createdAt?: Date },
 ): Promise<MediaWithVariants> {
-  const item = await mustFind(deps, input.mediaId)
+  requirePermission(actor, 'media.upload')
   const format = detectImageFormat(input.bytes)
   const vector = format === undefined
   const sharp = await loadSharp()
-  const width = item.width ?? (await sharp(input.bytes).metadata()).width ?? 0
-  const base = item.path.replace(/\.[a-z0-9]+$/i, '')
+  const width = input.media.width ?? (await sharp(input.bytes).metadata()).width ?? 0
+  const base = input.media.path.replace(/\.[a-z0-9]+$/i, '')
   const variants = await renderVariants(deps.storage, input.bytes, base, {
     formats: input.formats ?? [format && format !== 'gif' ? format : 'jpeg', 'webp', 'avif'],
     widths: VARIANT_WIDTHS.filter((w) => w < width),
     // Finding the interesting part costs time; generated art is the same everywhere.
     position: vector ? 'centre' : 'attention',
   })
-  await insertVariants(deps.db, item.id, variants, (v) => variantPath(base, v))
-  return mustFind(deps, item.id)
+  return record(deps, actor, {
+    media: input.media,
+    variants,
+    base,
+    ...(input.createdAt ? { at: input.createdAt.getTime() } : {}),
+  })
 }
 
 /** The resizes to `widths` and the fixed crops, in each of `formats`. */
@@ -211,7 +235,7 @@ function describe(error: unknown): string {
   return error instanceof Error ? error.message.split('\n')[0]!.slice(0, 120) : 'unknown error'
 }
 
-async function mustFind(deps: MediaDeps, id: number): Promise<MediaWithVariants> {
+async function mustFind(deps: MediaReader, id: number): Promise<MediaWithVariants> {
   const item = await findMedia(deps, id)
   if (!item) throw new AppError('NOT_FOUND', `media ${id} does not exist`)
   return item
@@ -219,7 +243,7 @@ async function mustFind(deps: MediaDeps, id: number): Promise<MediaWithVariants>
 
 /** One media item with its variants. */
 export async function findMedia(
-  deps: MediaDeps,
+  deps: MediaReader,
   id: number,
 ): Promise<MediaWithVariants | undefined> {
   const item = await findMediaById(deps.db, id)
@@ -237,7 +261,7 @@ export function findVariants(
 
 /** The library, newest first, filtered by text and type. */
 export async function searchMedia(
-  deps: MediaDeps,
+  deps: MediaReader,
   options: { search?: string; type?: string; page?: number; perPage?: number },
 ): Promise<{ items: MediaItem[]; total: number }> {
   const perPage = Math.min(options.perPage ?? 40, 100)
@@ -253,25 +277,30 @@ export async function searchMedia(
 /** Edit alt text, caption and credit. */
 export async function updateMediaDetails(
   deps: MediaDeps,
+  actor: Actor,
   id: number,
   text: { alt?: string; caption?: string; credit?: string },
 ): Promise<MediaWithVariants> {
+  requirePermission(actor, 'media.upload')
   for (const [key, value] of Object.entries(text)) {
     if (value !== undefined && value.length > 1000)
       throw validationError(key, `${key} must be at most 1000 characters`)
   }
-  await mustFind(deps, id)
-  await updateMediaText(deps.db, id, {
-    ...(text.alt !== undefined ? { alt: text.alt.trim() } : {}),
-    ...(text.caption !== undefined ? { caption: text.caption.trim() } : {}),
-    ...(text.credit !== undefined ? { credit: text.credit.trim() } : {}),
+  return transact(deps, async (tx) => {
+    await mustFind(tx, id)
+    await updateMediaText(tx.db, id, {
+      ...(text.alt !== undefined ? { alt: text.alt.trim() } : {}),
+      ...(text.caption !== undefined ? { caption: text.caption.trim() } : {}),
+      ...(text.credit !== undefined ? { credit: text.credit.trim() } : {}),
+    })
+    await recordAudit(tx, actor, { action: 'media.update', subjectType: 'media', subjectId: id })
+    return mustFind(tx, id)
   })
-  return mustFind(deps, id)
 }
 
 /** Where a media item is used. */
 export function findMediaUsage(
-  deps: MediaDeps,
+  deps: Pick<MediaDeps, 'db'>,
   id: number,
 ): Promise<{ id: number; title: string; status: string }[]> {
   return listMediaUsage(deps.db, id)

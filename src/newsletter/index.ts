@@ -14,7 +14,9 @@ export {
   type NewsletterDeps,
   type NewsletterMailDeps,
 } from './subscribe.service.js'
-export { findSubscriberByEmail, listSubscribers, type Subscriber } from './subscriber.repository.js'
+/** Subscribers and sends, as the newsroom lists them. */
+export { findSubscriberByEmail, listSends, listSubscribers } from './newsletter-reads.js'
+export type { Subscriber } from './subscriber.repository.js'
 export type { SubscriberStatus } from './subscriber.table.js'
 /** Bounces, complaints, CSV import and export for the newsroom. */
 export {
@@ -25,7 +27,7 @@ export {
 /**
  * Sending: digests and breaking news, queued in batches (`newsletter.batch` jobs) that respect
  * the per-minute limit; `deliverBatch` is the job handler.
- * @example await sendArticleNow({ db, clock, dialect, settings }, 42)
+ * @example await sendArticleNow(deps, userActor(editor), 42)
  */
 export {
   BATCH_JOB,
@@ -35,12 +37,11 @@ export {
   enqueueDueDigest,
   sendArticleNow,
   sendDigest,
-  startSend,
   type BatchPayload,
   type DeliveryDeps,
   type SendDeps,
 } from './newsletter-send.service.js'
-export { listSends, type NewsletterSend } from './newsletter-send.repository.js'
+export type { NewsletterSend } from './newsletter-send.repository.js'
 export type { SendKind } from './newsletter-send.table.js'
 /** The newsletter's HTML and text rendering. */
 export { renderNewsletter, type MailStory, type NewsletterContent } from './newsletter-mail.js'

@@ -4,19 +4,18 @@
  * go out. A batch mails each recipient with their own unsubscribe link and headers; addresses
  * that fail are retried in a follow-up batch with backoff, so nobody gets the same mail twice.
  */
-import type { Kysely } from 'kysely'
-import type { Clock } from '../clock.js'
+import { recordAudit, requirePermission, type Actor } from '../auth/index.js'
 import {
   articlePath,
   findArticleSummaries,
   listNewestArticles,
   type ArticleSummary,
 } from '../content/index.js'
-import type { Database, Dialect } from '../db/database.js'
 import { validationError } from '../errors.js'
+import { transact, type Kernel } from '../kernel.js'
 import type { Mailer } from '../mail/index.js'
 import { enqueueJob } from '../queue/index.js'
-import type { SiteSettings } from '../settings/index.js'
+import { findSettings, type SiteSettings } from '../settings/index.js'
 import { renderNewsletter } from './newsletter-mail.js'
 import { addSendCounts, findSend, insertSend } from './newsletter-send.repository.js'
 import type { SendKind } from './newsletter-send.table.js'
@@ -28,11 +27,7 @@ export const DIGEST_JOB = 'newsletter.digest'
 export const BATCH_SIZE = 50
 const MAX_RETRIES = 3
 
-export interface SendDeps {
-  db: Kysely<Database>
-  clock: Clock
-  dialect: Dialect
-}
+export type SendDeps = Kernel
 
 export interface DeliveryDeps extends SendDeps {
   mailer: Mailer
@@ -47,65 +42,88 @@ export interface BatchPayload {
   retry?: number
 }
 
-/** Start a send: record it and queue its batches. Returns the send's id. */
-export async function startSend(
+/**
+ * Start a send as `actor`: record it, queue its batches and log it, in one transaction (a send
+ * whose batches were not all queued does not exist). Returns the send's id.
+ */
+async function startSend(
   deps: SendDeps,
+  actor: Actor,
   input: { kind: SendKind; subject: string; articleIds: number[]; perMinute: number },
 ): Promise<number> {
   if (input.articleIds.length === 0) throw validationError('articles', 'There is nothing to send.')
-  const recipients = await listConfirmedSubscriberIds(deps.db)
-  const now = deps.clock.now().getTime()
-  const sendId = await insertSend(deps.db, { ...input, recipients: recipients.length }, now)
-  const perMinute = Math.max(1, input.perMinute)
-  for (let i = 0; i * BATCH_SIZE < recipients.length; i++) {
-    const payload: BatchPayload = {
-      sendId,
-      subscriberIds: recipients.slice(i * BATCH_SIZE, (i + 1) * BATCH_SIZE),
+  return transact(deps, async (tx) => {
+    const recipients = await listConfirmedSubscriberIds(tx.db)
+    const now = tx.clock.now().getTime()
+    const sendId = await insertSend(tx.db, { ...input, recipients: recipients.length }, now)
+    const perMinute = Math.max(1, input.perMinute)
+    for (let i = 0; i * BATCH_SIZE < recipients.length; i++) {
+      const payload: BatchPayload = {
+        sendId,
+        subscriberIds: recipients.slice(i * BATCH_SIZE, (i + 1) * BATCH_SIZE),
+      }
+      const minute = Math.floor((i * BATCH_SIZE) / perMinute)
+      await enqueueJob(tx, BATCH_JOB, payload, {
+        runAt: new Date(now + minute * 60_000),
+        uniqueKey: `newsletter:${sendId}:${i}`,
+      })
     }
-    const minute = Math.floor((i * BATCH_SIZE) / perMinute)
-    await enqueueJob(deps, BATCH_JOB, payload, {
-      runAt: new Date(now + minute * 60_000),
-      uniqueKey: `newsletter:${sendId}:${i}`,
+    await recordAudit(tx, actor, {
+      action: 'newsletter.send',
+      subjectType: 'newsletter',
+      subjectId: sendId,
+      details: { kind: input.kind, articleIds: input.articleIds },
     })
-  }
-  return sendId
+    return sendId
+  })
 }
 
 /** "Send this article now": breaking news to every confirmed subscriber. */
 export async function sendArticleNow(
-  deps: SendDeps & { settings: SiteSettings },
+  deps: SendDeps,
+  actor: Actor,
   articleId: number,
 ): Promise<number> {
-  const [article] = await findArticleSummaries(deps, [articleId])
+  requirePermission(actor, 'readers.manage')
+  const [[article], settings] = await Promise.all([
+    findArticleSummaries(deps, [articleId]),
+    findSettings(deps),
+  ])
   if (!article) throw validationError('article', 'Only published articles can be sent.')
-  return startSend(deps, {
+  return startSend(deps, actor, {
     kind: 'article',
     subject: article.title,
     articleIds: [article.id],
-    perMinute: deps.settings.newsletterPerMinute,
+    perMinute: settings.newsletterPerMinute,
   })
 }
 
-/** Send the digest of stories published since the last one (a day, or a week). */
+/**
+ * Send the digest of stories published since the last one (a day, or a week). Undefined when
+ * nothing was published in that time.
+ */
 export async function sendDigest(
-  deps: SendDeps & { settings: SiteSettings },
+  deps: SendDeps,
+  actor: Actor,
   kind: 'daily' | 'weekly',
 ): Promise<number | undefined> {
+  requirePermission(actor, 'readers.manage')
+  const settings = await findSettings(deps)
   const since = deps.clock.now().getTime() - (kind === 'weekly' ? 7 : 1) * 86_400_000
   const latest = await listNewestArticles(deps, 30)
   const stories = latest.filter((a) => (a.publishedAt?.getTime() ?? 0) >= since)
   if (stories.length === 0) return undefined
   const day = new Intl.DateTimeFormat('en-GB', {
-    timeZone: deps.settings.timeZone,
+    timeZone: settings.timeZone,
     day: 'numeric',
     month: 'long',
     year: 'numeric',
   }).format(deps.clock.now())
-  return startSend(deps, {
+  return startSend(deps, actor, {
     kind,
-    subject: `${deps.settings.title}: ${kind === 'weekly' ? 'the week' : 'today'} — ${day}`,
+    subject: `${settings.title}: ${kind === 'weekly' ? 'the week' : 'today'} — ${day}`,
     articleIds: stories.map((a) => a.id),
-    perMinute: deps.settings.newsletterPerMinute,
+    perMinute: settings.newsletterPerMinute,
   })
 }
 
@@ -113,7 +131,8 @@ export async function sendDigest(
  * Queue the digest once its hour has come in the site's time zone (weekly: on Mondays). The
  * unique key makes this safe to call on every tick, from every node.
  */
-export async function enqueueDueDigest(deps: SendDeps, settings: SiteSettings): Promise<boolean> {
+export async function enqueueDueDigest(deps: SendDeps): Promise<boolean> {
+  const settings = await findSettings(deps)
   if (settings.newsletterDigest === 'off') return false
   const local = localParts(deps.clock.now(), settings.timeZone)
   if (local.hour < settings.newsletterHour) return false

@@ -2,12 +2,8 @@
  * A durable job queue in the database. Jobs are claimed with a lock that expires, so a job
  * whose process died is retried; failures back off exponentially up to `maxAttempts`.
  */
-import type { Kysely } from 'kysely'
-import type { Clock } from '../clock.js'
-import type { Database, Dialect } from '../db/database.js'
 import { validationError } from '../errors.js'
-import { claimJobsPostgres } from './claim.postgres.js'
-import { claimJobsSqlite } from './claim.sqlite.js'
+import type { Kernel } from '../kernel.js'
 import {
   insertJob,
   listJobs,
@@ -17,12 +13,27 @@ import {
   toJob,
   type Job,
 } from './job.repository.js'
+import type { JobRow } from './job.table.js'
 import type { JobStatus } from './job.table.js'
 
-export interface QueueDeps {
-  db: Kysely<Database>
-  clock: Clock
-  dialect: Dialect
+/** What enqueueing needs. Jobs enqueued inside a transaction exist only if it commits. */
+export type QueueDeps = Pick<Kernel, 'db' | 'clock'>
+
+/**
+ * How due jobs are claimed: `claimWithSqlite` or `claimWithPostgres` (SKIP LOCKED), picked once
+ * where the app is assembled.
+ */
+export type ClaimJobs = (
+  db: Kernel['db'],
+  worker: string,
+  now: number,
+  lockMs: number,
+  limit: number,
+) => Promise<JobRow[]>
+
+/** What a worker needs: the queue and its claim function. */
+export interface WorkerDeps extends QueueDeps {
+  claim: ClaimJobs
 }
 
 export interface EnqueueOptions {
@@ -57,15 +68,14 @@ export async function enqueueJob(
 
 /** Claim up to `limit` due jobs for `worker`, locking them for `lockMs`. */
 export async function claimJobs(
-  deps: QueueDeps,
+  deps: WorkerDeps,
   worker: string,
   limit = 10,
   lockMs = 5 * 60_000,
 ): Promise<Job[]> {
   const now = deps.clock.now().getTime()
   await releaseExpiredLocks(deps.db, now)
-  const claim = deps.dialect === 'postgres' ? claimJobsPostgres : claimJobsSqlite
-  const rows = await claim(deps.db, worker, now, lockMs, limit)
+  const rows = await deps.claim(deps.db, worker, now, lockMs, limit)
   return rows.map(toJob).sort((a, b) => a.runAt.getTime() - b.runAt.getTime() || a.id - b.id)
 }
 

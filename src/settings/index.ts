@@ -1,4 +1,4 @@
-/** Site settings and menus. */
+/** Site settings, menus and the site's signing secret. */
 export {
   DEFAULT_SETTINGS,
   type AdSlot,
@@ -6,26 +6,26 @@ export {
   type SiteSettings,
   type SocialProfiles,
 } from './settings.js'
-/** Read all settings (stored values over defaults). */
-export { findSettings, upsertSetting } from './settings.repository.js'
 /**
- * Validate and save the site settings form (emits settings.changed for what changed).
- * @example await updateSiteSettings({ db, clock, events }, { title: 'The Gazette', timeZone: 'Europe/Paris' })
+ * Read all settings (stored values over defaults); change them as an administrator (emits
+ * settings.changed for what changed).
+ * @example await updateSiteSettings(deps, userActor(admin), { title: 'The Gazette', timeZone: 'Europe/Paris' })
  */
-export { SOCIAL_NETWORKS, updateSiteSettings, type SettingsPatch } from './site-settings.service.js'
-/** Read or replace a menu by location ('primary', 'footer'). */
 export {
-  findMenuItems,
-  reorderMenuItems,
-  replaceMenu,
-  type MenuItem,
-  type NewMenuItem,
-} from './menu.repository.js'
+  findSettings,
+  setAdSlot,
+  SOCIAL_NETWORKS,
+  updateSiteSettings,
+  type SettingsPatch,
+} from './site-settings.service.js'
+/** Read, replace or reorder a menu by location ('primary', 'footer'). */
+export { findMenuItems, reorderMenu, replaceMenu } from './menu.service.js'
+export type { MenuItem, NewMenuItem } from './menu.repository.js'
 /**
  * The site's signing secret, made at first use and stored in the settings table.
- * @example const secret = await findOrCreateSiteSecret(db, Date.now())
+ * @example const secret = await siteSecret(deps)
  */
-export { findOrCreateSiteSecret } from './site-secret.repository.js'
+export { siteSecret } from './site-secret.service.js'
 /**
  * HMAC-signed tokens for emailed links and form stamps, with a purpose and optional expiry.
  * @example const token = signToken(secret, 'newsletter-confirm', 'ann@example.com', Date.now() + 3 * 86_400_000)

@@ -1,27 +1,12 @@
-/** Validate and save the site settings form; returns the keys that changed. */
-import type { Kysely } from 'kysely'
-import type { Clock } from '../clock.js'
-import type { Database } from '../db/database.js'
+/** Site settings: the settings form, ad slots, and reading them. */
+import { recordAudit, requirePermission, type Actor } from '../auth/index.js'
 import { validationError } from '../errors.js'
-import type { EventSink } from '../events.js'
-import type { SettingKey, SiteSettings, SocialProfiles } from './settings.js'
-import { findSettings, upsertSetting } from './settings.repository.js'
+import { transact, type Kernel } from '../kernel.js'
+import type { AdSlot, SettingKey, SiteSettings, SocialProfiles } from './settings.js'
+import * as settings from './settings.repository.js'
 
-export type SettingsPatch = Partial<
-  Pick<
-    SiteSettings,
-    | 'title'
-    | 'tagline'
-    | 'logoUrl'
-    | 'faviconUrl'
-    | 'timeZone'
-    | 'locale'
-    | 'dateFormat'
-    | 'contactEmail'
-    | 'social'
-    | 'commentPolicy'
-  >
->
+/** Any settings to change; absent keys keep their value. */
+export type SettingsPatch = Partial<SiteSettings>
 
 const URLISH = /^(\/[^\s]*|https?:\/\/[^\s]+)?$/
 const SOCIAL: (keyof SocialProfiles)[] = [
@@ -33,21 +18,61 @@ const SOCIAL: (keyof SocialProfiles)[] = [
   'pinterest',
 ]
 
+/** All settings, stored values over defaults. */
+export function findSettings(deps: Pick<Kernel, 'db'>): Promise<SiteSettings> {
+  return settings.findSettings(deps.db)
+}
+
+/**
+ * Validate and save settings as `actor` (an administrator); returns the keys that changed and
+ * announces them. Ad slots take the `adSlots.manage` right as well.
+ * @example await updateSiteSettings(deps, userActor(admin), { title: 'The Gazette', timeZone: 'Europe/Paris' })
+ */
 export async function updateSiteSettings(
-  deps: { db: Kysely<Database>; clock: Clock; events?: EventSink | undefined },
+  deps: Kernel,
+  actor: Actor,
   patch: SettingsPatch,
 ): Promise<SettingKey[]> {
+  requirePermission(actor, 'settings.manage')
+  if (patch.adSlots !== undefined) requirePermission(actor, 'adSlots.manage')
   check(patch)
-  const current = await findSettings(deps.db)
-  const now = deps.clock.now().getTime()
-  const changed: SettingKey[] = []
-  for (const [key, value] of Object.entries(patch) as [SettingKey, unknown][]) {
-    if (value === undefined || JSON.stringify(current[key]) === JSON.stringify(value)) continue
-    await upsertSetting(deps.db, key, value as never, now)
-    changed.push(key)
-  }
-  if (changed.length > 0) deps.events?.emit({ type: 'settings.changed', keys: changed })
-  return changed
+  return transact(deps, async (tx) => {
+    const current = await settings.findSettings(tx.db)
+    const now = tx.clock.now().getTime()
+    const changed: SettingKey[] = []
+    for (const [key, value] of Object.entries(patch) as [SettingKey, unknown][]) {
+      if (value === undefined || JSON.stringify(current[key]) === JSON.stringify(value)) continue
+      await settings.upsertSetting(tx.db, key, value as never, now)
+      changed.push(key)
+    }
+    if (changed.length === 0) return changed
+    await recordAudit(tx, actor, {
+      action: 'settings.update',
+      subjectType: 'settings',
+      details: { keys: changed },
+    })
+    tx.events.emit({ type: 'settings.changed', keys: changed })
+    return changed
+  })
+}
+
+/** Set (or, with `null`, remove) one ad slot's content. */
+export async function setAdSlot(
+  deps: Kernel,
+  actor: Actor,
+  slot: string,
+  content: AdSlot | null,
+): Promise<void> {
+  requirePermission(actor, 'adSlots.manage')
+  if (!/^[a-z0-9-]{1,50}$/.test(slot))
+    throw validationError('slot', 'slot must be a short lowercase name')
+  await transact(deps, async (tx) => {
+    const { adSlots } = await settings.findSettings(tx.db)
+    const next = { ...adSlots }
+    if (content) next[slot] = content
+    else delete next[slot]
+    await updateSiteSettings(tx, actor, { adSlots: next })
+  })
 }
 
 function check(patch: SettingsPatch): void {

@@ -1,0 +1,26 @@
+/** Read models over subscribers and sends, for entry points. */
+import type { Kernel } from '../kernel.js'
+import { listSends as sendRows, type NewsletterSend } from './newsletter-send.repository.js'
+import * as subscribers from './subscriber.repository.js'
+
+type Reader = Pick<Kernel, 'db'>
+
+/** Subscribers, newest first, filtered by status and an address fragment. */
+export function listSubscribers(
+  deps: Reader,
+  options: Parameters<typeof subscribers.listSubscribers>[1],
+): ReturnType<typeof subscribers.listSubscribers> {
+  return subscribers.listSubscribers(deps.db, options)
+}
+
+export function findSubscriberByEmail(
+  deps: Reader,
+  email: string,
+): Promise<subscribers.Subscriber | undefined> {
+  return subscribers.findSubscriberByEmail(deps.db, email)
+}
+
+/** The latest sends with their counts, newest first. */
+export function listSends(deps: Reader): Promise<NewsletterSend[]> {
+  return sendRows(deps.db)
+}
