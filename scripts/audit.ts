@@ -12,8 +12,9 @@ import os from 'node:os'
 import path from 'node:path'
 import { systemClock } from '../src/clock.js'
 import { parseConfig } from '../src/config.js'
-import { prepareDatabase } from '../src/main.js'
-import { upsertSetting } from '../src/settings/index.js'
+import { systemActor } from '../src/auth/index.js'
+import { prepareDatabase, servicesFor } from '../src/startup.js'
+import { updateSiteSettings } from '../src/settings/index.js'
 import { axeViolations, launchBrowser, type AxeViolation } from '../test/support/browser.js'
 import { nuCheck, type NuMessage } from '../test/support/nu-checker.js'
 import { PAGE_TYPES } from '../test/support/page-types.js'
@@ -81,7 +82,9 @@ async function seed(env: Record<string, string>): Promise<void> {
   const config = parseConfig({ ...env, LOG_LEVEL: 'warn' })
   const handle = await prepareDatabase(config, systemClock, log)
   try {
-    await upsertSetting(handle.db, 'postsPerPage', 4, Date.now())
+    await updateSiteSettings(servicesFor(handle, config), systemActor('audit'), {
+      postsPerPage: 4,
+    })
   } finally {
     await handle.close()
   }

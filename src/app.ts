@@ -7,41 +7,53 @@ import fastifyCookie from '@fastify/cookie'
 import fastifyFormbody from '@fastify/formbody'
 import fastifyStatic from '@fastify/static'
 import Fastify, { type FastifyInstance } from 'fastify'
-import type { Kysely } from 'kysely'
 import { adminRoutes } from './admin/admin.routes.js'
+import { ViewBuffer } from './analytics/index.js'
+import { viewRoutes } from './api/views.routes.js'
 import { pageCache, type FastPath } from './cache/page-cache.plugin.js'
 import type { Clock } from './clock.js'
 import type { Config } from './config.js'
-import type { Database } from './db/database.js'
-import { EventBus } from './events.js'
+import type { Dialect } from './db/database.js'
+import type { EventBus } from './events.js'
 import { feedRoutes } from './feeds/index.js'
 import { registerErrorHandler } from './http/error-handler.js'
 import { readerServerFactory } from './http/reader-server.js'
-import { createOutboxMailer, createSmtpMailer, type Mailer } from './mail/index.js'
-import { diskStorage } from './media/index.js'
+import type { Kernel } from './kernel.js'
+import type { Mailer } from './mail/index.js'
+import { createServices, type Services } from './services.js'
 import { createSite } from './site/site.js'
-import { ViewBuffer } from './analytics/index.js'
-import { viewRoutes } from './api/views.routes.js'
-import { createSearchIndex, searchIndexListener, type SearchIndex } from './search/index.js'
 
-export interface AppDeps {
-  db: Kysely<Database>
-  clock: Clock
-  config: Config
-  /** Domain events: services emit on it, the page cache purges from it. Made here if omitted. */
-  events?: EventBus
-  /** Outgoing mail; by default SMTP when SMTP_URL is set, else `.eml` files in DATA_DIR/outbox. */
-  mailer?: Mailer
-}
+/** The app over ready-made services, or over a database from which they are made. */
+export type AppDeps =
+  | { services: Services; config: Config }
+  | {
+      db: Kernel['db']
+      clock: Clock
+      config: Config
+      /** The database engine; by default the configured one. */
+      dialect?: Dialect
+      /** Domain events: services emit on it, the page cache purges from it. Made if omitted. */
+      events?: EventBus
+      /** Outgoing mail; by default SMTP when SMTP_URL is set, else `.eml` files in DATA_DIR/outbox. */
+      mailer?: Mailer
+    }
 
 const VIEW_FLUSH_MS = 10_000
 
 export async function buildApp(appDeps: AppDeps): Promise<FastifyInstance> {
-  const events = appDeps.events ?? new EventBus()
-  const search: SearchIndex = createSearchIndex(appDeps.db, appDeps.config.database.dialect)
-  const mailer = appDeps.mailer ?? createMailer(appDeps.config, appDeps.clock)
-  const deps = { ...appDeps, events, search, mailer }
-  events.on(searchIndexListener({ db: deps.db, clock: deps.clock, index: search }))
+  const { config } = appDeps
+  const services =
+    'services' in appDeps
+      ? appDeps.services
+      : createServices({
+          db: appDeps.db,
+          dialect: appDeps.dialect ?? config.database.dialect,
+          clock: appDeps.clock,
+          config,
+          events: appDeps.events,
+          mailer: appDeps.mailer,
+        })
+  const deps = { ...services, config }
   // Filled in once the page cache is registered; until then every request goes to Fastify.
   let fastPath: FastPath | null = null
   const app = Fastify({
@@ -72,29 +84,18 @@ export async function buildApp(appDeps: AppDeps): Promise<FastifyInstance> {
     immutable: false,
   })
   await app.register(site.routes)
-  await app.register(feedRoutes, { db: deps.db, clock: deps.clock, config: deps.config })
-  await app.register(adminRoutes, {
-    prefix: '/admin',
-    db: deps.db,
-    clock: deps.clock,
-    config: deps.config,
-    events: deps.events,
-    mailer,
-    storage: diskStorage(path.join(deps.config.dataDir, 'media')),
-  })
-  await registerViewCounting(app, deps)
+  await app.register(feedRoutes, { services, config })
+  await app.register(adminRoutes, { prefix: '/admin', services, config })
+  await registerViewCounting(app, services)
   return app
 }
 
 /** The reading beacon, with views flushed to the database every few seconds and on close. */
-async function registerViewCounting(
-  app: FastifyInstance,
-  deps: { db: Kysely<Database>; clock: Clock },
-): Promise<void> {
+async function registerViewCounting(app: FastifyInstance, deps: Services): Promise<void> {
   const views = new ViewBuffer()
   const flush = () =>
     views
-      .flush(deps.db)
+      .flush(deps)
       .catch((error: unknown) => app.log.error({ err: error }, 'saving page views failed'))
   const timer = setInterval(() => void flush(), VIEW_FLUSH_MS)
   timer.unref()
@@ -103,13 +104,4 @@ async function registerViewCounting(
     await flush()
   })
   await app.register(viewRoutes, { views, clock: deps.clock })
-}
-
-function createMailer(config: Config, clock: Clock): Mailer {
-  if (config.smtpUrl) return createSmtpMailer({ url: config.smtpUrl, from: config.mailFrom })
-  return createOutboxMailer({
-    dir: path.join(config.dataDir, 'outbox'),
-    from: config.mailFrom,
-    clock,
-  })
 }

@@ -7,7 +7,7 @@ import cluster, { type Worker } from 'node:cluster'
 import { relayPurge } from '../cache/cluster-purge-channel.js'
 import { systemClock } from '../clock.js'
 import type { Config } from '../config.js'
-import { prepareDatabase, startServer } from '../main.js'
+import { prepareDatabase, startServer } from '../startup.js'
 
 const MAX_RESTARTS_PER_MINUTE = 10
 

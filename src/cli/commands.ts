@@ -1,17 +1,22 @@
-import path from 'node:path'
 import { createInterface } from 'node:readline/promises'
-import { ROLES, createUser, type Role } from '../auth/index.js'
+import { ROLES, createUser, systemActor, type Role } from '../auth/index.js'
+import { publishPurgeOnce } from '../cache/redis-purge-channel.js'
 import { systemClock } from '../clock.js'
 import { describeConfig, parseConfig, type Config } from '../config.js'
-import { connectDatabase, type DatabaseHandle } from '../db/connect.js'
-import { migrateToLatest, pendingMigrations } from '../db/migrate.js'
-import { seedBulk } from '../db/seed/seed-bulk.js'
-import { isDatabaseEmpty, seedDemo } from '../db/seed/seed-demo.js'
+import { countNewsroomArticles } from '../content/index.js'
+import { connectDatabase } from '../db/connect.js'
+import { addGeneratedStories, fillDemo, isDemoNeeded } from '../demo/index.js'
 import { AppError } from '../errors.js'
-import { prepareDatabase, startServer } from '../main.js'
+import { reindexAll } from '../search/index.js'
+import type { Services } from '../services.js'
+import {
+  applyMigrations,
+  migrationsPending,
+  prepareDatabase,
+  servicesFor,
+  startServer,
+} from '../startup.js'
 import { serveWorkers } from './cluster.js'
-import { publishPurgeOnce } from '../cache/redis-purge-channel.js'
-import { createSearchIndex, reindexAll } from '../search/index.js'
 
 type Values = Record<string, string | boolean | (string | boolean)[] | undefined>
 
@@ -68,11 +73,11 @@ Options:
     const handle = await connectDatabase(config.database, config.dataDir)
     try {
       if (values.status) {
-        const pending = await pendingMigrations(handle.db)
+        const pending = await migrationsPending(handle)
         log(pending.length === 0 ? 'database is up to date' : `pending: ${pending.join(', ')}`)
         return
       }
-      const { applied } = await migrateToLatest(handle.db)
+      const applied = await applyMigrations(handle)
       log(applied.length === 0 ? 'database is up to date' : `applied ${applied.join(', ')}`)
     } finally {
       await handle.close()
@@ -104,26 +109,26 @@ Options:
     const config = parseConfig(process.env)
     const handle = await connectDatabase(config.database, config.dataDir)
     try {
-      await migrateToLatest(handle.db)
+      await applyMigrations(handle)
+      const services = servicesFor(handle, config)
       let changed = count > 0
-      if (await isDatabaseEmpty(handle.db)) {
+      if (await isDemoNeeded(services)) {
         changed = true
-        const { articles } = await seedDemo({
-          db: handle.db,
-          clock: systemClock,
-          mediaDir: path.join(config.dataDir, 'media'),
-        })
-        await reindexAll(searchDeps(handle))
+        const { articles } = await fillDemo(services)
         log(`seeded the demo newsroom (${articles} articles)`)
       } else if (count === 0) {
         log('the database already has content; demo content is only added to an empty database')
       }
       if (count > 0) {
         const started = Date.now()
-        await seedBulk(handle.db, { articles: count, now: Date.now(), onProgress: progressBar })
+        await addGeneratedStories(services, {
+          articles: count,
+          now: Date.now(),
+          onProgress: progressBar,
+        })
         endProgress()
         log(`added ${count} generated articles in ${((Date.now() - started) / 1000).toFixed(1)} s`)
-        const indexed = await reindexAll(searchDeps(handle))
+        const indexed = await reindexAll(searchDeps(services))
         log(`search index rebuilt: ${indexed} articles`)
       }
       // Every cached page carries `settings`: purging it empties running servers' caches.
@@ -134,8 +139,8 @@ Options:
   },
 }
 
-function searchDeps(handle: DatabaseHandle) {
-  return { db: handle.db, clock: systemClock, index: createSearchIndex(handle.db, handle.dialect) }
+function searchDeps(services: Services) {
+  return { ...services, index: services.search }
 }
 
 /**
@@ -216,10 +221,12 @@ Options:
     const config = parseConfig(process.env)
     const handle = await prepareDatabase({ ...config, demoContent: false }, systemClock, log)
     try {
-      const user = await createUser(
-        { db: handle.db, clock: systemClock },
-        { email, name, role, password },
-      )
+      const user = await createUser(servicesFor(handle, config), systemActor('cli'), {
+        email,
+        name,
+        role,
+        password,
+      })
       log(`created ${user.role} ${user.name} <${user.email}>`)
     } finally {
       await handle.close()
@@ -255,18 +262,18 @@ database and reports pending migrations and content counts. Exits non-zero when 
       console.log(`${key.padEnd(12)} ${String(value)}`)
     const handle = await connectDatabase(config.database, config.dataDir)
     try {
-      const pending = await pendingMigrations(handle.db)
+      const pending = await migrationsPending(handle)
       console.log(`${'database'.padEnd(12)} ok (${handle.dialect})`)
       console.log(
         `${'migrations'.padEnd(12)} ${pending.length === 0 ? 'up to date' : `${pending.length} pending: ${pending.join(', ')}`}`,
       )
       if (pending.length === 0) {
-        const articles = await handle.db
-          .selectFrom('articles')
-          .select((eb) => eb.fn.countAll<number>().as('n'))
-          .executeTakeFirstOrThrow()
+        const services = servicesFor(handle, config)
+        const counts = await countNewsroomArticles(services)
+        const articles = Object.values(counts).reduce((sum, n) => sum + (n ?? 0), 0)
+        const empty = await isDemoNeeded(services)
         console.log(
-          `${'articles'.padEnd(12)} ${Number(articles.n)}${(await isDatabaseEmpty(handle.db)) ? ' (empty: demo content is added on start)' : ''}`,
+          `${'articles'.padEnd(12)} ${articles}${empty ? ' (empty: demo content is added on start)' : ''}`,
         )
       }
     } finally {
@@ -289,7 +296,7 @@ set, running servers are told to drop their cached search pages afterwards.`,
     const config = parseConfig(process.env)
     const handle = await prepareDatabase({ ...config, demoContent: false }, systemClock, log)
     try {
-      const count = await reindexAll(searchDeps(handle), indexProgress)
+      const count = await reindexAll(searchDeps(servicesFor(handle, config)), indexProgress)
       endProgress()
       log(`search index rebuilt: ${count} articles`)
       await purgeRunningServers(config, ['search'])

@@ -3,7 +3,7 @@
  * answers `--help`; errors are one line naming the problem, with a non-zero exit.
  */
 import { parseArgs } from 'node:util'
-import { exitWithError, loadEnvFile } from '../main.js'
+import { exitWithError, loadEnvFile } from '../startup.js'
 import { AppError } from '../errors.js'
 import { COMMANDS, type Command } from './commands.js'
 

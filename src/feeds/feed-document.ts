@@ -3,7 +3,6 @@
  * One format-neutral description of a feed, built from content and settings: absolute URLs,
  * stable ids, the body or the excerpt. The RSS, Atom and JSON Feed writers only serialize it.
  */
-import type { Clock } from '../clock.js'
 import {
   articlePath,
   listFeedArticles,
@@ -11,13 +10,10 @@ import {
   type FeedListing,
   type FeedScope,
 } from '../content/index.js'
-import type { Database } from '../db/database.js'
+import type { Kernel } from '../kernel.js'
 import { findSettings, type SiteSettings } from '../settings/index.js'
-import type { Kysely } from 'kysely'
 
-export interface FeedDeps {
-  db: Kysely<Database>
-  clock: Clock
+export interface FeedDeps extends Pick<Kernel, 'db' | 'clock'> {
   publicUrl: string
 }
 
@@ -70,7 +66,7 @@ export async function loadFeed(
   scope: FeedScope,
 ): Promise<FeedDocument | undefined> {
   const [settings, listing] = await Promise.all([
-    findSettings(deps.db),
+    findSettings(deps),
     listFeedArticles(deps, scope, FEED_ITEMS),
   ])
   return listing && toFeedDocument(listing, settings, deps.publicUrl)

@@ -3,26 +3,23 @@
  * the site's stories.
  */
 import type { FastifyPluginAsync } from 'fastify'
-import type { Kysely } from 'kysely'
-import type { Clock } from '../clock.js'
 import type { Config } from '../config.js'
-import type { Database } from '../db/database.js'
+import type { Services } from '../services.js'
 import { feedRoutesOnly } from './feed.routes.js'
 import { sitemapRoutes } from './sitemap.routes.js'
 
 export interface FeedRoutesOptions {
-  db: Kysely<Database>
-  clock: Clock
+  services: Services
   config: Config
 }
 
 /**
  * Register `/feed/`, `/feed.atom`, `/feed.json` (and the same under `/:section/`, `/tag/:slug/`,
  * `/author/:slug/`), `/sitemap.xml` and its children, `/news-sitemap.xml` and `/robots.txt`.
- * @example await app.register(feedRoutes, { db, clock, config })
+ * @example await app.register(feedRoutes, { services, config })
  */
 export const feedRoutes: FastifyPluginAsync<FeedRoutesOptions> = async (app, options) => {
-  const deps = { db: options.db, clock: options.clock, publicUrl: options.config.publicUrl }
+  const deps = { ...options.services, publicUrl: options.config.publicUrl }
   await app.register(feedRoutesOnly, deps)
   await app.register(sitemapRoutes, deps)
 }

@@ -59,7 +59,7 @@ export async function loadMonthSitemap(
   input: { year: number; month: number; part: number },
 ): Promise<SitemapUrl[] | undefined> {
   const [settings, articles] = await Promise.all([
-    findSettings(deps.db),
+    findSettings(deps),
     listMonthArticles(deps, input),
   ])
   return articles?.map((a) => ({
@@ -94,7 +94,7 @@ export async function loadPagesSitemap(deps: FeedDeps): Promise<SitemapUrl[]> {
 export async function loadNewsSitemap(
   deps: FeedDeps,
 ): Promise<{ urls: NewsUrl[]; publication: { name: string; language: string } }> {
-  const [settings, articles] = await Promise.all([findSettings(deps.db), listNewsArticles(deps)])
+  const [settings, articles] = await Promise.all([findSettings(deps), listNewsArticles(deps)])
   return {
     publication: { name: settings.title, language: newsLanguage(settings.locale) },
     urls: articles.map((a) => ({

@@ -5,12 +5,12 @@
  */
 import { randomBytes } from 'node:crypto'
 import { hostname } from 'node:os'
-import { claimJobs, completeJob, failJob, type Job, type QueueDeps } from '../queue/index.js'
+import { claimJobs, completeJob, failJob, type Job, type WorkerDeps } from '../queue/index.js'
 
 export type JobHandler = (payload: unknown, job: Job) => Promise<void>
 
 export interface JobRunnerOptions {
-  deps: QueueDeps
+  deps: WorkerDeps
   handlers: Record<string, JobHandler>
   /** Tasks run on every tick, before jobs are claimed (e.g. publishing due articles). */
   periodic?: (() => Promise<unknown>)[]

@@ -53,7 +53,7 @@ export const formRoutes: FastifyPluginAsync<{ kit: SiteKit }> = async (app, { ki
     const email = field(form, 'email')
     const now = deps.clock.now().getTime()
     if (field(form, HONEYPOT_FIELD) === '') {
-      const settings = await findSettings(deps.db)
+      const settings = await findSettings(deps)
       const allowed =
         deps.limiter.hit('subscribe-ip', request.ip, SUBSCRIBE_RULE, now) &&
         deps.limiter.hit('subscribe-email', email.trim(), SUBSCRIBE_RULE, now)

@@ -51,9 +51,9 @@ export async function loadArticlePage(
     article.authors.length > 0 ? article.authors : article.author ? [article.author] : []
   const [related, comments, sidebar, authors, corrections] = await Promise.all([
     listRelatedArticles(deps, article, 6),
-    listApprovedComments(deps.db, article.id),
+    listApprovedComments(deps, article.id),
     loadSidebar(deps),
-    Promise.all(authorRefs.map((a) => findUserBySlug(deps.db, a.slug))),
+    Promise.all(authorRefs.map((a) => findUserBySlug(deps, a.slug))),
     listArticleCorrections(deps, article.id),
   ])
   return {

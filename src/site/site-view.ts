@@ -1,6 +1,4 @@
 /** Loads what every reader page needs (the "site context") and what sidebars show. */
-import type { Kysely } from 'kysely'
-import type { Clock } from '../clock.js'
 import { formStamp, type RateLimiter } from '../comments/index.js'
 import {
   listCategories,
@@ -8,21 +6,15 @@ import {
   listNewestArticles,
   listMostRead,
 } from '../content/index.js'
-import type { Database } from '../db/database.js'
-import type { EventSink } from '../events.js'
-import type { Mailer } from '../mail/index.js'
 import type { SearchIndex } from '../search/index.js'
+import type { Services } from '../services.js'
 import { findMenuItems, findSettings } from '../settings/index.js'
 import type { ChromeMemo } from './chrome-memo.js'
 import type { SidebarData, SiteView } from './theme/site-view.js'
 
-export interface SiteDeps {
-  db: Kysely<Database>
-  clock: Clock
-  events?: EventSink | undefined
+export interface SiteDeps extends Services {
   /** Full-text search (the /search/ page and suggestions). */
   index: SearchIndex
-  mailer: Mailer
   /** The site's signing secret (form stamps, emailed links). */
   secret: string
   /** Per-IP and per-email limits for the reader's forms (one per process). */
@@ -50,10 +42,10 @@ export async function loadSiteView(
   request: { path: string; publicUrl: string; assets: SiteView['assets'] },
 ): Promise<SiteView> {
   const [settings, primaryMenu, footerMenu, categories, trending] = await Promise.all([
-    memo(deps, 'settings', () => findSettings(deps.db)),
-    memo(deps, 'menu:primary', () => findMenuItems(deps.db, 'primary')),
-    memo(deps, 'menu:footer', () => findMenuItems(deps.db, 'footer')),
-    memo(deps, 'categories', () => listCategories(deps.db)),
+    memo(deps, 'settings', () => findSettings(deps)),
+    memo(deps, 'menu:primary', () => findMenuItems(deps, 'primary')),
+    memo(deps, 'menu:footer', () => findMenuItems(deps, 'footer')),
+    memo(deps, 'categories', () => listCategories(deps)),
     memo(deps, 'trending', () => listMostRead(deps, { hours: 48, limit: 8 })),
   ])
   return {

@@ -131,7 +131,7 @@ export const readerRoutes: FastifyPluginAsync<{ kit: SiteKit }> = async (app, { 
   // Sub-sections live at `/:child/`; `/:parent/:child/` points there.
   app.get('/:parent/:child/', async (request, reply) => {
     const { parent, child } = request.params as Params
-    const all = await listCategories(deps.db)
+    const all = await listCategories(deps)
     const sub = all.find((c) => c.slug === child)
     const up = sub && all.find((c) => c.id === sub.parentId)
     if (!sub || up?.slug !== parent) return kit.notFound(request, reply)

@@ -5,17 +5,12 @@
  */
 import cluster from 'node:cluster'
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
-import type { Kysely } from 'kysely'
-import type { Clock } from '../clock.js'
 import { RateLimiter } from '../comments/index.js'
 import type { Config } from '../config.js'
 import { findRedirect, listNewestArticles } from '../content/index.js'
-import type { Database } from '../db/database.js'
-import type { EventSink } from '../events.js'
 import type { ErrorPageRenderer } from '../http/error-handler.js'
-import type { Mailer } from '../mail/index.js'
-import type { SearchIndex } from '../search/index.js'
-import { findOrCreateSiteSecret } from '../settings/index.js'
+import type { Services } from '../services.js'
+import { siteSecret } from '../settings/index.js'
 import { ChromeMemo } from './chrome-memo.js'
 import { formRoutes } from './form.routes.js'
 import { loadImageVariants } from './image-variants.js'
@@ -68,30 +63,20 @@ export interface Site {
 /** How long chrome that changes without a write (Trending follows views) may be reused. */
 const CHROME_TTL_MS = 60_000
 
-export async function createSite(options: {
-  db: Kysely<Database>
-  clock: Clock
-  config: Config
-  events?: EventSink | undefined
-  search: SearchIndex
-  mailer: Mailer
-}): Promise<Site> {
-  const secret = await findOrCreateSiteSecret(options.db, options.clock.now().getTime())
+export async function createSite(options: Services & { config: Config }): Promise<Site> {
+  const secret = await siteSecret(options)
   // Kept only where every write is heard: this process alone, or purges travelling between
   // processes (they do when the page cache is on: cluster IPC or Redis).
   const { config } = options
   const hearsAllWrites = config.pageCache || !(cluster.isWorker || config.redisUrl)
   const chrome = hearsAllWrites ? new ChromeMemo(options.clock, CHROME_TTL_MS) : null
+  const { config: _config, ...services } = options
   const deps: SiteDeps = {
+    ...services,
     chrome: chrome ?? undefined,
-    db: options.db,
-    clock: options.clock,
-    events: options.events,
     index: options.search,
-    mailer: options.mailer,
     secret,
     limiter: new RateLimiter(secret),
-    publicUrl: options.config.publicUrl,
   }
   const theme = await loadTheme(options.config.themeDir)
   const assets = loadSiteAssets(theme.css)
@@ -123,7 +108,7 @@ export async function createSite(options: {
     },
     notFound: async (request, reply) => {
       const path = pathOf(request)
-      const redirect = await findRedirect(deps.db, path)
+      const redirect = await findRedirect(deps, path)
       if (redirect) return reply.redirect(redirect.toPath + queryOf(request), redirect.statusCode)
       if (!path.endsWith('/') && !/\.[a-z0-9]+$/i.test(path))
         return reply.redirect(`${path}/${queryOf(request)}`, 301)

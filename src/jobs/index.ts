@@ -1,0 +1,34 @@
+/**
+ * Work that comes in by time: the job runner with every job handler, and the periodic tasks
+ * (scheduled publishing, the newsletter digest's hour).
+ */
+import { systemActor } from '../auth/index.js'
+import { publishDueArticles } from '../content/index.js'
+import type { Services } from '../services.js'
+import { JobRunner } from './job-runner.js'
+import { newsletterJobs } from './newsletter-jobs.js'
+
+export { JobRunner, type JobHandler, type JobRunnerOptions } from './job-runner.js'
+export { newsletterJobs } from './newsletter-jobs.js'
+
+const SCHEDULER = systemActor('scheduler')
+const INTERVAL_MS = 15_000
+
+/**
+ * The process's job runner: every handler, scheduled publishing and the digest check on each
+ * tick. Call `tick()` once to catch up, then `start()`; `stop()` before closing the database.
+ */
+export function startJobs(
+  services: Services,
+  onError: (error: unknown, context: string) => void,
+  options: { intervalMs?: number } = {},
+): JobRunner {
+  const newsletter = newsletterJobs(services)
+  return new JobRunner({
+    deps: services,
+    handlers: { ...newsletter.handlers },
+    periodic: [newsletter.enqueueDueDigest, () => publishDueArticles(services, SCHEDULER)],
+    intervalMs: options.intervalMs ?? INTERVAL_MS,
+    onError,
+  })
+}

@@ -1,0 +1,81 @@
+/**
+ * @module services
+ * Where the domain's services are assembled, once per process: the kernel (database, clock,
+ * events) plus the search index, the job claim, mail and media storage. The database engine
+ * is looked at here and nowhere else: every service below receives an implementation, never a
+ * dialect name.
+ */
+import path from 'node:path'
+import type { Clock } from './clock.js'
+import type { Config } from './config.js'
+import type { Dialect } from './db/database.js'
+import { EventBus } from './events.js'
+import type { Kernel } from './kernel.js'
+import { createOutboxMailer, createSmtpMailer, type Mailer } from './mail/index.js'
+import { diskStorage, type MediaStorage } from './media/index.js'
+import { claimWithPostgres, claimWithSqlite, type ClaimJobs } from './queue/index.js'
+import {
+  createPostgresSearchIndex,
+  createSqliteSearchIndex,
+  searchIndexListener,
+  type SearchIndex,
+} from './search/index.js'
+
+/** Everything an entry point hands to use cases and read models. */
+export interface Services extends Kernel {
+  readonly events: EventBus
+  /** Full-text search over published articles. */
+  readonly search: SearchIndex
+  /** How job workers claim due jobs. */
+  readonly claim: ClaimJobs
+  /** Outgoing mail: SMTP when SMTP_URL is set, else `.eml` files in DATA_DIR/outbox. */
+  readonly mailer: Mailer
+  /** Where uploaded media goes. */
+  readonly storage: MediaStorage
+  /** The site's public address, for links in mail. */
+  readonly publicUrl: string
+}
+
+export interface ServiceOptions {
+  db: Kernel['db']
+  dialect: Dialect
+  clock: Clock
+  config: Pick<Config, 'dataDir' | 'publicUrl' | 'smtpUrl' | 'mailFrom'>
+  events?: EventBus | undefined
+  mailer?: Mailer | undefined
+  /** Bound how many matches SQLite ranks (tests lower it). */
+  rankedMatches?: number
+}
+
+/**
+ * Assemble the services for one database. The search index follows every `article.changed`.
+ * @example const services = createServices({ db, dialect: 'sqlite', clock: systemClock, config })
+ */
+export function createServices(options: ServiceOptions): Services {
+  const { db, clock, config } = options
+  const events = options.events ?? new EventBus()
+  const postgres = options.dialect === 'postgres'
+  const search = postgres
+    ? createPostgresSearchIndex(db)
+    : createSqliteSearchIndex(db, { rankedMatches: options.rankedMatches })
+  events.on(searchIndexListener({ db, clock, index: search }))
+  return {
+    db,
+    clock,
+    events,
+    search,
+    claim: postgres ? claimWithPostgres : claimWithSqlite,
+    mailer: options.mailer ?? createMailer(config, clock),
+    storage: diskStorage(path.join(config.dataDir, 'media')),
+    publicUrl: config.publicUrl,
+  }
+}
+
+function createMailer(config: ServiceOptions['config'], clock: Clock): Mailer {
+  if (config.smtpUrl) return createSmtpMailer({ url: config.smtpUrl, from: config.mailFrom })
+  return createOutboxMailer({
+    dir: path.join(config.dataDir, 'outbox'),
+    from: config.mailFrom,
+    clock,
+  })
+}

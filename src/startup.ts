@@ -1,0 +1,115 @@
+/**
+ * Start-up, shared by `npm start` (`main.ts`) and the `broadsheet` commands: read `.env`, open
+ * and migrate the database (filling an empty one with the demo newsroom), start the server and
+ * the job runner, and stop them gracefully.
+ */
+import fs from 'node:fs'
+import { buildApp } from './app.js'
+import { systemClock, type Clock } from './clock.js'
+import type { Config } from './config.js'
+import { connectDatabase, type DatabaseHandle } from './db/connect.js'
+import { migrateToLatest, pendingMigrations } from './db/migrate.js'
+import { fillDemo, isDemoNeeded } from './demo/index.js'
+import { AppError } from './errors.js'
+import { EventBus } from './events.js'
+import { startJobs } from './jobs/index.js'
+import { createServices, type Services } from './services.js'
+
+/** Read `.env` from the working directory when present (environment variables win). */
+export function loadEnvFile(file = '.env'): void {
+  if (fs.existsSync(file)) process.loadEnvFile(file)
+}
+
+/** Apply pending migrations; returns the names applied. */
+export async function applyMigrations(handle: DatabaseHandle): Promise<string[]> {
+  return (await migrateToLatest(handle.db)).applied
+}
+
+/** The names of the migrations not applied yet. */
+export function migrationsPending(handle: DatabaseHandle): Promise<string[]> {
+  return pendingMigrations(handle.db)
+}
+
+/** The services over an open database, for commands that work without a server. */
+export function servicesFor(handle: DatabaseHandle, config: Config, clock: Clock = systemClock) {
+  return createServices({ db: handle.db, dialect: handle.dialect, clock, config })
+}
+
+/** Open the database, migrate it and, when empty and allowed, fill it with the demo newsroom. */
+export async function prepareDatabase(
+  config: Config,
+  clock: Clock,
+  log: (line: string) => void,
+): Promise<DatabaseHandle> {
+  const handle = await connectDatabase(config.database, config.dataDir)
+  try {
+    const { applied } = await migrateToLatest(handle.db)
+    if (applied.length > 0) log(`applied ${applied.length} migration(s): ${applied.join(', ')}`)
+    if (config.demoContent && (await isDemoNeeded(servicesFor(handle, config, clock)))) {
+      const { articles } = await fillDemo(servicesFor(handle, config, clock))
+      log(`filled the empty database with demo content (${articles} articles)`)
+    }
+    return handle
+  } catch (error) {
+    await handle.close()
+    throw error
+  }
+}
+
+/** Start Broadsheet and keep it running until a signal asks it to stop. */
+export async function startServer(config: Config, clock: Clock = systemClock): Promise<void> {
+  const handle = await prepareDatabase(config, clock, (line) => console.log(`broadsheet: ${line}`))
+  // One bus for the process: services announce writes, the page cache purges what they touched.
+  const events = new EventBus((error, event) =>
+    console.error(`broadsheet: ${event.type} listener failed:`, error),
+  )
+  const services: Services = createServices({
+    db: handle.db,
+    dialect: handle.dialect,
+    clock,
+    config,
+    events,
+  })
+  const app = await buildApp({ services, config })
+  const jobs = startJobs(services, (error, context) =>
+    app.log.error({ err: error }, `${context} failed`),
+  )
+  // Overdue scheduled stories go out at start (the server may have been down at their minute).
+  await jobs.tick()
+  jobs.start()
+
+  let closing = false
+  const close = (signal: string) => {
+    if (closing) return
+    closing = true
+    app.log.info({ signal }, 'shutting down')
+    const force = setTimeout(() => process.exit(1), 10_000)
+    force.unref()
+    void jobs
+      .stop()
+      .then(() => app.close())
+      .then(() => handle.close())
+      .then(() => process.exit(0))
+  }
+  process.once('SIGINT', () => close('SIGINT'))
+  process.once('SIGTERM', () => close('SIGTERM'))
+  try {
+    await app.listen({ port: config.port, host: config.host })
+  } catch (error) {
+    await handle.close()
+    const code = (error as { code?: string }).code
+    if (code === 'EADDRINUSE')
+      throw new AppError('CONFIG_INVALID', `port ${config.port} is already in use (set PORT)`)
+    throw error
+  }
+  console.log(
+    `broadsheet: serving ${config.publicUrl} (listening on ${config.host}:${config.port})`,
+  )
+}
+
+/** Print one line for a failure and exit non-zero: no stack traces for expected problems. */
+export function exitWithError(error: unknown): never {
+  const message = error instanceof Error ? error.message : String(error)
+  console.error(`broadsheet: ${error instanceof AppError ? '' : 'unexpected error: '}${message}`)
+  process.exit(1)
+}
