@@ -3,25 +3,24 @@
  * authors, 40-odd original stories with generated illustrations, comments, pages, menus
  * and settings. Everything goes through the domain services, so it is what an editor would make.
  */
-import fs from 'node:fs/promises'
-import path from 'node:path'
-import type { Kysely } from 'kysely'
-import { addViews } from '../../analytics/index.js'
-import { countUsers, createUser, type User } from '../../auth/index.js'
-import { fixedClock, type Clock } from '../../clock.js'
-import { insertComment, refreshCommentCount } from '../../comments/index.js'
+import { recordViews } from '../analytics/index.js'
+import { createUser, systemActor, type Actor, type User } from '../auth/index.js'
+import { fixedClock } from '../clock.js'
+import { addComments } from '../comments/index.js'
 import {
   createArticle,
   createCategory,
   createPage,
   escapeHtml,
-  publishArticle,
   type Category,
-} from '../../content/index.js'
-import { diskStorage, insertMedia, renderVariantsFromOriginal } from '../../media/index.js'
-import { replaceMenu, upsertSetting } from '../../settings/index.js'
-import { slugify } from '../../text/slug.js'
-import type { Database } from '../database.js'
+} from '../content/index.js'
+import { AppError } from '../errors.js'
+import { noEvents } from '../events.js'
+import { transact, type Kernel } from '../kernel.js'
+import { addStoredMedia, type MediaStorage } from '../media/index.js'
+import { reindexAll, type SearchIndex } from '../search/index.js'
+import { replaceMenu, updateSiteSettings } from '../settings/index.js'
+import { slugify } from '../text/slug.js'
 import {
   DEMO_ARTICLES,
   DEMO_AUTHORS,
@@ -33,25 +32,42 @@ import {
 } from './demo-content.js'
 import { avatarIllustration, houseAd, storyIllustration } from './demo-images.js'
 
-export interface SeedDeps {
-  db: Kysely<Database>
-  clock: Clock
-  mediaDir: string
+/** What filling the demo needs: the kernel, where media goes and the search index. */
+export interface DemoDeps extends Kernel {
+  storage: MediaStorage
+  search: SearchIndex
 }
 
 const HOUR = 3_600_000
 const DEMO_CREDIT = 'Illustration: Broadsheet demo art'
+const DEMO: Actor = systemActor('demo')
 
-/** True when there is nothing in the database yet (no users, no articles). */
-export async function isDatabaseEmpty(db: Kysely<Database>): Promise<boolean> {
-  const article = await db.selectFrom('articles').select('id').limit(1).executeTakeFirst()
-  return !article && (await countUsers(db)) === 0
+/**
+ * Fill an empty database with the demo newsroom, all or nothing: one transaction, so a failure
+ * half-way leaves the database empty (and says so) instead of a partial demo served forever.
+ * Nothing is announced while it runs; the search index is rebuilt at the end.
+ */
+export async function fillDemo(deps: DemoDeps): Promise<{ articles: number }> {
+  const quiet = { ...deps, events: noEvents }
+  let articles: number
+  try {
+    articles = await transact(quiet, (tx) => seedDemo({ ...tx, storage: deps.storage }))
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error)
+    throw new AppError(
+      'DEMO_FAILED',
+      `the demo content could not be added, and nothing of it was kept (${reason})`,
+      { cause: error },
+    )
+  }
+  await reindexAll({ ...deps, index: deps.search })
+  return { articles }
 }
 
-/** Seed the demo newsroom. Returns how many articles were published. */
-export async function seedDemo(deps: SeedDeps): Promise<{ articles: number }> {
+type SeedDeps = Kernel & { storage: MediaStorage }
+
+async function seedDemo(deps: SeedDeps): Promise<number> {
   const now = deps.clock.now().getTime()
-  await fs.mkdir(path.join(deps.mediaDir, 'demo'), { recursive: true })
   const authors = await seedAuthors(deps)
   const sections = await seedSections(deps)
   await seedSiteChrome(deps, sections)
@@ -63,49 +79,51 @@ export async function seedDemo(deps: SeedDeps): Promise<{ articles: number }> {
     const mediaId = mediaIds[index]
     const demo = sorted[index]
     if (mediaId === undefined || !demo) return undefined
-    const url = `/media/demo/${slugify(demo.title, 60) || 'story'}.svg`
+    const url = deps.storage.url(`demo/${slugify(demo.title, 60) || 'story'}.svg`)
     return { mediaId, url, alt: demo.imageAlt, width: 1600, height: 900 }
   }
   for (const [index, demo] of sorted.entries()) {
     const publishedAt = now - demo.hoursAgo * HOUR
-    const clock = fixedClock(new Date(publishedAt))
-    const articleDeps = { db: deps.db, clock }
+    // Each story is written and published at its own time.
+    const at = { ...deps, clock: fixedClock(new Date(publishedAt)) }
     const author = authors.get(demo.author)
-    const mediaId = mediaIds[index] ?? null
-    const sectionId = sections.get(demo.subsection ?? demo.section)?.id ?? null
-    const draft = await createArticle(articleDeps, author?.id ?? null, {
-      title: demo.title,
-      standfirst: demo.standfirst,
-      bodyHtml: toHtml(demo.body, figureOf),
-      primaryCategoryId: sectionId,
-      tags: demo.tags,
-      authorIds: demo.coAuthor ? [authors.get(demo.coAuthor)?.id ?? 0].filter(Boolean) : [],
-      featuredMediaId: mediaId,
-      featuredAlt: demo.imageAlt,
-      featuredCaption: demo.imageCaption,
-      isEditorsPick: demo.editorsPick ?? false,
-      isFeatured: demo.featured ?? false,
-    })
-    await publishArticle(articleDeps, draft.id)
-    await seedComments(deps, draft.id, null, demo.comments ?? [], publishedAt)
-    await refreshCommentCount(deps.db, draft.id)
-    await seedViews(deps, draft.id, index, publishedAt, now)
+    const coAuthor = demo.coAuthor ? authors.get(demo.coAuthor) : undefined
+    const article = await createArticle(
+      at,
+      DEMO,
+      {
+        title: demo.title,
+        standfirst: demo.standfirst,
+        bodyHtml: toHtml(demo.body, figureOf),
+        primaryCategoryId: sections.get(demo.subsection ?? demo.section)?.id ?? null,
+        tags: demo.tags,
+        authorIds: [author?.id, coAuthor?.id].filter((id): id is number => id !== undefined),
+        featuredMediaId: mediaIds[index] ?? null,
+        featuredAlt: demo.imageAlt,
+        featuredCaption: demo.imageCaption,
+        isEditorsPick: demo.editorsPick ?? false,
+        isFeatured: demo.featured ?? false,
+      },
+      { then: 'publish' },
+    )
+    await seedComments(deps, article.id, null, demo.comments ?? [], publishedAt)
+    await seedViews(deps, article.id, index, publishedAt, now)
   }
-  return { articles: sorted.length }
+  return sorted.length
 }
 
 async function seedAuthors(deps: SeedDeps): Promise<Map<string, User>> {
   const out = new Map<string, User>()
   for (const demo of DEMO_AUTHORS) {
     const file = `demo/avatar-${demo.slug}.svg`
-    await fs.writeFile(path.join(deps.mediaDir, file), avatarIllustration(demo.name))
-    const user = await createUser(deps, {
+    await deps.storage.put(file, Buffer.from(avatarIllustration(demo.name)))
+    const user = await createUser(deps, DEMO, {
       email: demo.email,
       name: demo.name,
       role: demo.role,
       bio: demo.bio,
       social: demo.social,
-      avatarUrl: `/media/${file}`,
+      avatarUrl: deps.storage.url(file),
     })
     out.set(demo.slug, user)
   }
@@ -115,12 +133,12 @@ async function seedAuthors(deps: SeedDeps): Promise<Map<string, User>> {
 async function seedSections(deps: SeedDeps): Promise<Map<string, Category>> {
   const out = new Map<string, Category>()
   for (const [position, section] of DEMO_SECTIONS.entries()) {
-    out.set(section.slug, await createCategory(deps, { ...section, position }))
+    out.set(section.slug, await createCategory(deps, DEMO, { ...section, position }))
   }
   for (const [position, sub] of DEMO_SUBSECTIONS.entries()) {
     out.set(
       sub.slug,
-      await createCategory(deps, {
+      await createCategory(deps, DEMO, {
         name: sub.name,
         slug: sub.slug,
         description: sub.description,
@@ -133,10 +151,9 @@ async function seedSections(deps: SeedDeps): Promise<Map<string, Category>> {
 }
 
 async function seedSiteChrome(deps: SeedDeps, sections: Map<string, Category>): Promise<void> {
-  const now = deps.clock.now().getTime()
   const pageIds = new Map<string, number>()
   for (const page of DEMO_PAGES) {
-    const created = await createPage(deps, {
+    const created = await createPage(deps, DEMO, {
       title: page.title,
       slug: page.slug,
       bodyHtml: toHtml(page.body),
@@ -148,62 +165,44 @@ async function seedSiteChrome(deps: SeedDeps, sections: Map<string, Category>): 
     categoryId: sections.get(s.slug)?.id ?? 0,
   }))
   const contact = { label: 'Contact', pageId: pageIds.get('contact') ?? 0 }
-  await replaceMenu(deps.db, 'primary', 'Main menu', [...sectionItems, contact])
-  await replaceMenu(deps.db, 'footer', 'Footer menu', [
-    ...sectionItems,
-    { label: 'About', pageId: pageIds.get('about') ?? 0 },
-    contact,
-  ])
+  await replaceMenu(deps, DEMO, {
+    location: 'primary',
+    name: 'Main menu',
+    items: [...sectionItems, contact],
+  })
+  await replaceMenu(deps, DEMO, {
+    location: 'footer',
+    name: 'Footer menu',
+    items: [...sectionItems, { label: 'About', pageId: pageIds.get('about') ?? 0 }, contact],
+  })
 
-  await fs.writeFile(
-    path.join(deps.mediaDir, 'demo/ad-subscribe.svg'),
-    houseAd('Read us daily', 'Independent news from Harbourton'),
+  await deps.storage.put(
+    'demo/ad-subscribe.svg',
+    Buffer.from(houseAd('Read us daily', 'Independent news from Harbourton')),
   )
-  await upsertSetting(deps.db, 'title', 'The Broadsheet Gazette', now)
-  await upsertSetting(deps.db, 'tagline', 'Harbourton’s independent daily', now)
-  await upsertSetting(
-    deps.db,
-    'description',
-    'News, sport, culture and ideas from the city of Harbourton and beyond.',
-    now,
-  )
-  await upsertSetting(deps.db, 'contactEmail', 'newsroom@broadsheet.example', now)
-  await upsertSetting(
-    deps.db,
-    'social',
-    {
+  await updateSiteSettings(deps, DEMO, {
+    title: 'The Broadsheet Gazette',
+    tagline: 'Harbourton’s independent daily',
+    description: 'News, sport, culture and ideas from the city of Harbourton and beyond.',
+    contactEmail: 'newsroom@broadsheet.example',
+    social: {
       facebook: 'https://www.facebook.com/broadsheetgazette',
       x: 'https://x.com/broadsheetgazette',
       instagram: 'https://www.instagram.com/broadsheetgazette',
       pinterest: 'https://www.pinterest.com/broadsheetgazette',
       youtube: 'https://www.youtube.com/@broadsheetgazette',
     },
-    now,
-  )
-  await upsertSetting(
-    deps.db,
-    'adSlots',
-    {
+    adSlots: {
       sidebar: {
-        imageUrl: '/media/demo/ad-subscribe.svg',
+        imageUrl: deps.storage.url('demo/ad-subscribe.svg'),
         linkUrl: '/about/',
         alt: 'Read The Broadsheet Gazette daily',
       },
     },
-    now,
-  )
-  await upsertSetting(
-    deps.db,
-    'newsletterBlurb',
-    'Get the latest news from The Broadsheet Gazette about Harbourton, the world, sport and culture.',
-    now,
-  )
-  await upsertSetting(
-    deps.db,
-    'footerNewsletterBlurb',
-    'The day’s best stories from our newsroom, every morning.',
-    now,
-  )
+    newsletterBlurb:
+      'Get the latest news from The Broadsheet Gazette about Harbourton, the world, sport and culture.',
+    footerNewsletterBlurb: 'The day’s best stories from our newsroom, every morning.',
+  })
 }
 
 /**
@@ -222,34 +221,32 @@ async function writeIllustrations(
   demos: DemoArticle[],
   now: number,
 ): Promise<number[]> {
-  const mediaDeps = { db: deps.db, clock: deps.clock, storage: diskStorage(deps.mediaDir) }
-  const stored: { mediaId: number; bytes: Buffer }[] = []
-  for (const demo of demos) {
-    const file = `demo/${slugify(demo.title, 60) || 'story'}.svg`
-    const bytes = Buffer.from(storyIllustration(demo.title, demo.section))
-    await fs.writeFile(path.join(deps.mediaDir, file), bytes)
-    const mediaId = await insertMedia(
-      deps.db,
-      {
-        path: file,
-        mimeType: 'image/svg+xml',
-        width: 1600,
-        height: 900,
-        bytes: bytes.length,
-        alt: demo.imageAlt,
-        caption: demo.imageCaption,
-        credit: DEMO_CREDIT,
-      },
-      now - demo.hoursAgo * HOUR,
-    )
-    stored.push({ mediaId, bytes })
-  }
-  await Promise.all(
-    stored.map((s) => renderVariantsFromOriginal(mediaDeps, { ...s, formats: [...DEMO_FORMATS] })),
+  const items = await Promise.all(
+    demos.map(async (demo) => {
+      const file = `demo/${slugify(demo.title, 60) || 'story'}.svg`
+      const bytes = Buffer.from(storyIllustration(demo.title, demo.section))
+      await deps.storage.put(file, bytes)
+      return addStoredMedia(deps, DEMO, {
+        media: {
+          path: file,
+          mimeType: 'image/svg+xml',
+          width: 1600,
+          height: 900,
+          bytes: bytes.length,
+          alt: demo.imageAlt,
+          caption: demo.imageCaption,
+          credit: DEMO_CREDIT,
+        },
+        bytes,
+        formats: [...DEMO_FORMATS],
+        createdAt: new Date(now - demo.hoursAgo * HOUR),
+      })
+    }),
   )
-  return stored.map((s) => s.mediaId)
+  return items.map((item) => item.id)
 }
 
+/** Comments at any depth, each level after its parents (a reply needs its parent's id). */
 async function seedComments(
   deps: SeedDeps,
   articleId: number,
@@ -257,21 +254,24 @@ async function seedComments(
   comments: DemoComment[],
   publishedAt: number,
 ): Promise<void> {
-  for (const comment of comments) {
-    const id = await insertComment(
-      deps.db,
-      {
-        articleId,
-        parentId,
-        authorName: comment.author,
-        authorEmail: comment.email,
-        body: comment.body,
-        status: 'approved',
-      },
-      Math.min(publishedAt + comment.minutesAfter * 60_000, deps.clock.now().getTime()),
-    )
-    await seedComments(deps, articleId, id, comment.replies ?? [], publishedAt)
-  }
+  if (comments.length === 0) return
+  const ids = await addComments(
+    deps,
+    DEMO,
+    comments.map((comment) => ({
+      articleId,
+      parentId,
+      authorName: comment.author,
+      authorEmail: comment.email,
+      body: comment.body,
+      status: 'approved' as const,
+      createdAt: new Date(
+        Math.min(publishedAt + comment.minutesAfter * 60_000, deps.clock.now().getTime()),
+      ),
+    })),
+  )
+  for (const [i, comment] of comments.entries())
+    await seedComments(deps, articleId, ids[i] ?? null, comment.replies ?? [], publishedAt)
 }
 
 /** Recent stories get a believable spread of views so Trending and What's Hot have data. */
@@ -285,7 +285,9 @@ async function seedViews(
   if (now - publishedAt > 72 * HOUR) return
   const weight = ((index * 7919) % 13) + 3
   for (let at = Math.max(publishedAt, now - 47 * HOUR); at <= now; at += 3 * HOUR) {
-    await addViews(deps.db, articleId, at, weight * 10 + ((at / HOUR) % 7))
+    // Whole views: a count like 83.4 would not fit PostgreSQL's integer column.
+    const views = weight * 10 + (Math.floor(at / HOUR) % 7)
+    await recordViews(deps, { articleId, at: new Date(at), views })
   }
 }
 

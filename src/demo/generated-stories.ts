@@ -1,0 +1,117 @@
+/**
+ * Generate a large synthetic archive fast (`broadsheet seed --articles N`), for benchmarks and
+ * scale tests. Stories go through the content domain's batch import, a batch per transaction,
+ * like any importer's.
+ */
+import { listUsers, systemActor } from '../auth/index.js'
+import { importArticles, listCategories, type ImportedArticle } from '../content/index.js'
+import { AppError } from '../errors.js'
+import { noEvents } from '../events.js'
+import type { Kernel } from '../kernel.js'
+import { slugify } from '../text/slug.js'
+
+const WORDS = (
+  'harbour council city budget river bridge market school station rail festival museum garden ' +
+  'minister report league final season match coach players crowd hospital clinic doctors nurses study ' +
+  'research battery startup network software data energy climate coast storm weather rain summer winter ' +
+  'travel route village island mountain coffee bakery kitchen recipe design homes rent housing streets ' +
+  'library theatre film music album stage gallery artist writer readers residents families visitors ' +
+  'plan vote talks deal growth prices wages jobs workers factory port ferry airport tunnel'
+).split(' ')
+const VERBS =
+  'backs,plans,faces,opens,wins,warns,unveils,delays,rejects,celebrates,weighs,launches'.split(',')
+
+export interface GeneratedStoriesOptions {
+  articles: number
+  batchSize?: number
+  now: number
+  onProgress?: (done: number, total: number) => void
+}
+
+function rng(seed: number): () => number {
+  let s = seed >>> 0 || 1
+  return () => {
+    s ^= s << 13
+    s ^= s >>> 17
+    s ^= s << 5
+    return (s >>> 0) / 4294967296
+  }
+}
+
+const GENERATOR = systemActor('generator')
+
+/**
+ * Append `articles` generated, published stories spread over the sections, tags and authors,
+ * about 40 a day back from an hour before `now`. Nothing is announced: rebuild the search index
+ * and purge caches afterwards.
+ */
+export async function addGeneratedStories(
+  deps: Kernel,
+  options: GeneratedStoriesOptions,
+): Promise<number> {
+  const quiet = { ...deps, events: noEvents }
+  const [categories, authors] = await Promise.all([listCategories(deps), listUsers(deps)])
+  if (categories.length === 0 || authors.length === 0)
+    throw new AppError(
+      'VALIDATION_FAILED',
+      'generated stories need at least one section and one user: add the demo content first',
+    )
+  const tags = WORDS.map((w) => w[0]!.toUpperCase() + w.slice(1))
+  const batchSize = Math.min(options.batchSize ?? 400, 1_000)
+  const random = rng(options.articles + options.now)
+  const spacing = 36 * 60_000
+  const stamp = options.now.toString(36)
+  let done = 0
+  while (done < options.articles) {
+    const count = Math.min(batchSize, options.articles - done)
+    const batch: ImportedArticle[] = []
+    for (let i = 0; i < count; i++) {
+      const title = headline(random)
+      const publishedAt = new Date(
+        options.now - 3_600_000 - (options.articles - done - i) * spacing,
+      )
+      const first = Math.floor(random() * tags.length)
+      const second = (first + 1 + Math.floor(random() * (tags.length - 1))) % tags.length
+      batch.push({
+        title,
+        slug: `${slugify(title, 60)}-${stamp}-${done + i + 1}`,
+        standfirst: sentence(random, 18),
+        bodyHtml: paragraphs(random),
+        excerpt: sentence(random, 24),
+        status: 'published',
+        publishedAt,
+        authorIds: [authors[Math.floor(random() * authors.length)]!.id],
+        primaryCategoryId: categories[Math.floor(random() * categories.length)]!.id,
+        tags: [tags[first]!, tags[second]!],
+      })
+    }
+    await importArticles(quiet, GENERATOR, batch)
+    done += count
+    options.onProgress?.(done, options.articles)
+  }
+  return done
+}
+
+function word(random: () => number): string {
+  return WORDS[Math.floor(random() * WORDS.length)]!
+}
+
+function headline(random: () => number): string {
+  const subject = `${word(random)} ${word(random)}`
+  const text = `${subject} ${VERBS[Math.floor(random() * VERBS.length)]} ${word(random)} ${word(random)}`
+  return text[0]!.toUpperCase() + text.slice(1)
+}
+
+function sentence(random: () => number, words: number): string {
+  const parts: string[] = []
+  for (let i = 0; i < words; i++) parts.push(word(random))
+  const text = parts.join(' ')
+  return `${text[0]!.toUpperCase()}${text.slice(1)}.`
+}
+
+function paragraphs(random: () => number): string {
+  const out: string[] = []
+  for (let p = 0; p < 5; p++)
+    out.push(`<p>${sentence(random, 20)} ${sentence(random, 22)} ${sentence(random, 16)}</p>`)
+  return out.join('\n')
+}
