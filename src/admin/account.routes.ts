@@ -1,23 +1,24 @@
 /** Setup, sign-in, sign-out, forgotten passwords and the session list. */
+import { Type } from '@sinclair/typebox'
 import type { FastifyPluginAsync } from 'fastify'
 import { h } from 'preact'
 import {
   findResetUser,
   listSessions,
   login,
+  logout,
   needsSetup,
-  recordAudit,
-  recordLogout,
   requestPasswordReset,
   resetPassword,
   revokeAllSessions,
-  revokeSession,
   setupOwner,
 } from '../auth/index.js'
 import { AppError } from '../errors.js'
+import { assertForm, formRoute, pageRoute, text } from '../http/form-schema.js'
 import { clearSessionCookie, setSessionCookie } from '../http/session.js'
 import { findSettings } from '../settings/index.js'
 import {
+  actorOf,
   clientInfo,
   field,
   formToken,
@@ -43,13 +44,22 @@ const FORM_ERRORS = new Set([
   'TOO_MANY_ATTEMPTS',
 ])
 
+const CSRF = { _csrf: Type.Optional(text(200)) }
+const SetupBody = Type.Object({ email: text(320), name: text(200), password: text(1_000), ...CSRF })
+const LoginBody = Type.Object({ email: text(320), password: text(1_000), ...CSRF })
+const EmailBody = Type.Object({ email: text(320), ...CSRF })
+const PasswordBody = Type.Object({ password: text(1_000), ...CSRF })
+const TokenParams = Type.Object({ token: text(200) })
+const CsrfBody = Type.Object(CSRF)
+
 export const accountRoutes: FastifyPluginAsync<AdminContext> = async (app, ctx) => {
   const { deps } = ctx
   const linkFor = (token: string) => `${ctx.config.publicUrl}/admin/reset/${token}`
 
-  app.post('/setup', async (request, reply) => {
+  app.post('/setup', formRoute({ body: SetupBody }), async (request, reply) => {
     const input = { email: field(request, 'email'), name: field(request, 'name') }
     try {
+      assertForm(request)
       const signedIn = await setupOwner(deps, {
         ...input,
         password: field(request, 'password'),
@@ -64,18 +74,23 @@ export const accountRoutes: FastifyPluginAsync<AdminContext> = async (app, ctx) 
     }
   })
 
-  app.get('/login', async (request, reply) => {
-    if (await needsSetup(deps)) return seeOther(reply, '/admin/')
-    if (request.user) return seeOther(reply, '/admin/')
-    const notice = (request.query as Record<string, string>).reset
-      ? 'Your password is saved. Sign in with it now.'
-      : undefined
-    return sendPage(reply, h(LoginPage, { csrf: formToken(request, reply), notice }))
-  })
+  app.get(
+    '/login',
+    pageRoute({ querystring: Type.Object({ reset: Type.Optional(text(10)) }) }),
+    async (request, reply) => {
+      if (await needsSetup(deps)) return seeOther(reply, '/admin/')
+      if (request.user) return seeOther(reply, '/admin/')
+      const notice = (request.query as Record<string, string>).reset
+        ? 'Your password is saved. Sign in with it now.'
+        : undefined
+      return sendPage(reply, h(LoginPage, { csrf: formToken(request, reply), notice }))
+    },
+  )
 
-  app.post('/login', async (request, reply) => {
+  app.post('/login', formRoute({ body: LoginBody }), async (request, reply) => {
     const email = field(request, 'email')
     try {
+      assertForm(request)
       const signedIn = await login(deps, {
         email,
         password: field(request, 'password'),
@@ -90,70 +105,71 @@ export const accountRoutes: FastifyPluginAsync<AdminContext> = async (app, ctx) 
     }
   })
 
-  app.post('/logout', async (request, reply) => {
-    const user = requireUser(request)
-    if (request.session) await revokeSession(deps, user.id, request.session.id)
-    await recordLogout(deps, user.id)
+  app.post('/logout', formRoute({ body: CsrfBody }), async (request, reply) => {
+    await logout(deps, actorOf(request), request.session?.id)
     clearSessionCookie(request, reply)
     return seeOther(reply, '/admin/login')
   })
 
-  app.get('/forgot', async (request, reply) =>
+  app.get('/forgot', pageRoute(), async (request, reply) =>
     sendPage(reply, h(ForgotPage, { csrf: formToken(request, reply) })),
   )
 
-  app.post('/forgot', async (request, reply) => {
-    const { title } = await findSettings(deps.db)
-    await requestPasswordReset(
-      { ...deps, mailer: ctx.mailer },
-      { email: field(request, 'email'), siteTitle: title, linkFor },
-    )
+  app.post('/forgot', formRoute({ body: EmailBody }), async (request, reply) => {
+    assertForm(request)
+    const { title } = await findSettings(deps)
+    await requestPasswordReset(deps, { email: field(request, 'email'), siteTitle: title, linkFor })
     return sendPage(reply, h(ForgotPage, { csrf: formToken(request, reply), sent: true }))
   })
 
-  app.get<{ Params: { token: string } }>('/reset/:token', async (request, reply) => {
-    const found = await findResetUser(deps, request.params.token)
-    if (!found) return sendPage(reply, expiredLink(), 400)
-    const csrf = formToken(request, reply)
-    return sendPage(reply, h(ResetPage, { csrf, token: request.params.token, ...found }))
-  })
-
-  app.post<{ Params: { token: string } }>('/reset/:token', async (request, reply) => {
-    const { token } = request.params
-    try {
-      await resetPassword(deps, { token, password: field(request, 'password') })
-    } catch (error) {
-      if (!(error instanceof AppError)) throw error
-      const found = error.code === 'VALIDATION_FAILED' && (await findResetUser(deps, token))
+  app.get<{ Params: { token: string } }>(
+    '/reset/:token',
+    pageRoute({ params: TokenParams }),
+    async (request, reply) => {
+      const found = await findResetUser(deps, request.params.token)
       if (!found) return sendPage(reply, expiredLink(), 400)
       const csrf = formToken(request, reply)
-      return sendPage(reply, h(ResetPage, { csrf, token, ...found, error: error.message }), 400)
-    }
-    if (request.user) clearSessionCookie(request, reply)
-    return seeOther(reply, '/admin/login?reset=1')
-  })
+      return sendPage(reply, h(ResetPage, { csrf, token: request.params.token, ...found }))
+    },
+  )
 
-  app.get('/sessions', async (request, reply) => {
-    const user = requireUser(request)
-    const sessions = await listSessions(deps, user.id)
-    const notice = (request.query as Record<string, string>).done
-      ? 'Every other browser has been signed out.'
-      : undefined
-    const csrf = formToken(request, reply)
-    const currentId = request.session?.id ?? ''
-    return sendPage(reply, h(SessionsPage, { user, csrf, sessions, currentId, notice }))
-  })
+  app.post<{ Params: { token: string } }>(
+    '/reset/:token',
+    formRoute({ params: TokenParams, body: PasswordBody }),
+    async (request, reply) => {
+      const { token } = request.params
+      try {
+        assertForm(request)
+        await resetPassword(deps, { token, password: field(request, 'password') })
+      } catch (error) {
+        if (!(error instanceof AppError)) throw error
+        const found = error.code === 'VALIDATION_FAILED' && (await findResetUser(deps, token))
+        if (!found) return sendPage(reply, expiredLink(), 400)
+        const csrf = formToken(request, reply)
+        return sendPage(reply, h(ResetPage, { csrf, token, ...found, error: error.message }), 400)
+      }
+      if (request.user) clearSessionCookie(request, reply)
+      return seeOther(reply, '/admin/login?reset=1')
+    },
+  )
 
-  app.post('/sessions/revoke-all', async (request, reply) => {
-    const user = requireUser(request)
-    const count = await revokeAllSessions(deps, user.id, { exceptSessionId: request.session?.id })
-    await recordAudit(deps, {
-      userId: user.id,
-      action: 'sessions.revoke-all',
-      subjectType: 'user',
-      subjectId: user.id,
-      details: { count },
-    })
+  app.get(
+    '/sessions',
+    pageRoute({ querystring: Type.Object({ done: Type.Optional(text(10)) }) }),
+    async (request, reply) => {
+      const user = requireUser(request)
+      const sessions = await listSessions(deps, user.id)
+      const notice = (request.query as Record<string, string>).done
+        ? 'Every other browser has been signed out.'
+        : undefined
+      const csrf = formToken(request, reply)
+      const currentId = request.session?.id ?? ''
+      return sendPage(reply, h(SessionsPage, { user, csrf, sessions, currentId, notice }))
+    },
+  )
+
+  app.post('/sessions/revoke-all', formRoute({ body: CsrfBody }), async (request, reply) => {
+    await revokeAllSessions(deps, actorOf(request), { exceptSessionId: request.session?.id })
     return seeOther(reply, '/admin/sessions?done=1')
   })
 }

@@ -1,32 +1,24 @@
-/** What every newsroom route module shares: services' deps, config, mailer and rendering. */
+/** What every newsroom route module shares: the services, config, the actor and rendering. */
 import type { FastifyReply, FastifyRequest } from 'fastify'
-import type { Kysely } from 'kysely'
 import type { VNode } from 'preact'
 import { render } from 'preact-render-to-string'
-import { can, type Action, type ArticleSubject, type User } from '../auth/index.js'
-import type { Clock } from '../clock.js'
+import { userActor, type Actor, type User } from '../auth/index.js'
 import type { Config } from '../config.js'
-import type { Database } from '../db/database.js'
 import { AppError } from '../errors.js'
-import type { EventSink } from '../events.js'
 import { csrfToken } from '../http/csrf.js'
-import type { Mailer } from '../mail/index.js'
-import type { MediaStorage } from '../media/index.js'
+import type { Services } from '../services.js'
+
+export { requirePermission } from '../auth/index.js'
 
 export interface AdminOptions {
-  db: Kysely<Database>
-  clock: Clock
+  services: Services
   config: Config
-  mailer: Mailer
-  /** Where uploaded media goes (disk under DATA_DIR/media by default). */
-  storage: MediaStorage
-  events?: EventSink | undefined
 }
 
 export interface AdminContext {
-  deps: { db: Kysely<Database>; clock: Clock; events?: EventSink | undefined }
+  /** What use cases and read models take. Routes pass it on and never look inside. */
+  deps: Services
   config: Config
-  mailer: Mailer
 }
 
 /** Send a rendered page; newsroom pages are never stored by any cache. */
@@ -49,24 +41,9 @@ export function requireUser(request: FastifyRequest): User {
   return request.user
 }
 
-const REFUSALS: Record<Action, string> = {
-  'article.write': 'You cannot edit this article.',
-  'article.submit': 'You cannot submit this article for review.',
-  'article.publish': 'Your role cannot publish, schedule, unpublish or archive this article.',
-  'media.upload': 'Your role cannot upload media; pick an existing image instead.',
-  'comments.moderate': 'You can only moderate comments on your own articles.',
-  'taxonomy.manage': 'Only editors and administrators manage sections, tags and menus.',
-  'readers.manage': 'Only editors and administrators work with reader data.',
-  'users.manage': 'Only administrators manage users.',
-  'settings.manage': 'Only administrators change site settings.',
-  'adSlots.manage': 'Only administrators manage ad slots.',
-  'outbox.view': 'Only administrators can read the outbox.',
-  'audit.view': 'Only administrators can read the audit log.',
-}
-
-/** Throw FORBIDDEN (a 403 page naming the rule) unless `can` allows it. */
-export function requirePermission(user: User, action: Action, subject?: ArticleSubject): void {
-  if (!can(user, action, subject)) throw new AppError('FORBIDDEN', REFUSALS[action])
+/** The signed-in user as the actor of a use case. */
+export function actorOf(request: FastifyRequest): Actor {
+  return userActor(requireUser(request))
 }
 
 /** The token for this request's forms. */

@@ -18,7 +18,7 @@ import { commentsAdminRoutes } from './comments-admin.routes.js'
 import { contactAdminRoutes } from './contact-admin.routes.js'
 import { dashboardRoutes } from './dashboard.routes.js'
 import { editorRoutes } from './editor.routes.js'
-import { manageRoutes } from './manage.routes.js'
+import { peopleRoutes } from './people.routes.js'
 import { mediaRoutes } from './media.routes.js'
 import { newsletterAdminRoutes } from './newsletter-admin.routes.js'
 import { siteManageRoutes } from './site-manage.routes.js'
@@ -28,11 +28,7 @@ import { LoginPage, SetupPage } from './views/account.js'
 export type { AdminOptions } from './admin-context.js'
 
 export const adminRoutes: FastifyPluginAsync<AdminOptions> = async (app, options) => {
-  const ctx: AdminContext = {
-    deps: { db: options.db, clock: options.clock, events: options.events },
-    config: options.config,
-    mailer: options.mailer,
-  }
+  const ctx: AdminContext = { deps: options.services, config: options.config }
   registerSessions(app, ctx.deps)
   registerCsrfProtection(app)
   app.addHook('onSend', async (_request, reply) => {
@@ -54,12 +50,12 @@ export const adminRoutes: FastifyPluginAsync<AdminOptions> = async (app, options
 
   await app.register(accountRoutes, ctx)
   await app.register(adminAssetRoutes)
-  await app.register(articleRoutes, { ...ctx, storage: options.storage })
-  await app.register(editorRoutes, { ...ctx, storage: options.storage })
+  await app.register(articleRoutes, ctx)
+  await app.register(editorRoutes, ctx)
   await app.register(dashboardRoutes, ctx)
   await app.register(siteManageRoutes, ctx)
-  await app.register(manageRoutes, ctx)
-  await app.register(mediaRoutes, { ...ctx, storage: options.storage })
+  await app.register(peopleRoutes, ctx)
+  await app.register(mediaRoutes, ctx)
   await app.register(commentsAdminRoutes, ctx)
   await app.register(subscribersRoutes, ctx)
   await app.register(newsletterAdminRoutes, ctx)

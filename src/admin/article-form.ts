@@ -2,10 +2,46 @@
  * The article form's fields, read the same way from a url-encoded form (no JavaScript) and from
  * the editor's JSON autosave, and turned into an `ArticleInput`.
  */
+import { Type } from '@sinclair/typebox'
 import type { FastifyRequest } from 'fastify'
 import type { Article, ArticleInput } from '../content/index.js'
 import { validationError } from '../errors.js'
+import { repeated, text } from '../http/form-schema.js'
 import { dateToZonedInput, zonedInputToDate } from './zoned-time.js'
+
+const flagField = Type.Union([Type.Boolean(), text(10)])
+const idField = Type.Union([text(12), Type.Integer()])
+
+/**
+ * The article form's body, as the plain form posts it (strings, repeated fields) and as the
+ * editor's autosave sends it (JSON, with booleans and numbers). Lengths are generous: the
+ * content rules (a 300-character headline…) are the use case's, with their own messages.
+ */
+export const ArticleFormBody = Type.Object({
+  title: Type.Optional(text(1_000)),
+  slug: Type.Optional(text(300)),
+  standfirst: Type.Optional(text(5_000)),
+  bodyHtml: Type.Optional(text(2_000_000)),
+  bodyDoc: Type.Optional(text(4_000_000)),
+  sectionId: Type.Optional(idField),
+  moreSectionIds: Type.Optional(repeated(idField)),
+  tags: Type.Optional(text(5_000)),
+  authorIds: Type.Optional(repeated(idField)),
+  featuredMediaId: Type.Optional(idField),
+  featuredAlt: Type.Optional(text(1_000)),
+  featuredCaption: Type.Optional(text(2_000)),
+  featuredCredit: Type.Optional(text(1_000)),
+  isEditorsPick: Type.Optional(flagField),
+  isFeatured: Type.Optional(flagField),
+  allowComments: Type.Optional(flagField),
+  seoTitle: Type.Optional(text(1_000)),
+  seoDescription: Type.Optional(text(2_000)),
+  canonicalUrl: Type.Optional(text(2_000)),
+  publishAt: Type.Optional(text(40)),
+  action: Type.Optional(text(20, 'save, submit, publish, schedule, unpublish or archive')),
+  version: Type.Optional(Type.Union([text(12), Type.Integer()])),
+  _csrf: Type.Optional(text(200)),
+})
 
 export interface ArticleFormValues {
   title: string

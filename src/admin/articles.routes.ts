@@ -1,17 +1,22 @@
 /** The article list and the article form (the editor bundle enhances the same form). */
+import { Type } from '@sinclair/typebox'
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
 import { h } from 'preact'
-import { can, listUsers, type User } from '../auth/index.js'
+import { can, listUsers, userActor, type User } from '../auth/index.js'
 import {
+  createArticle,
   findNewsroomArticle,
   listArticleCorrections,
   listCategories,
   listNewsroomArticles,
+  saveArticle,
+  subjectOf,
   type Article,
   type ArticleStatus,
 } from '../content/index.js'
 import { AppError } from '../errors.js'
-import { searchMedia, type MediaStorage } from '../media/index.js'
+import { assertForm, formRoute, IdParams, pageRoute, text } from '../http/form-schema.js'
+import { searchMedia } from '../media/index.js'
 import { findSettings } from '../settings/index.js'
 import {
   field,
@@ -23,15 +28,9 @@ import {
   type AdminContext,
 } from './admin-context.js'
 import { statusOf } from './admin-errors.js'
+import { actionOf, buttonsFor, stepOf } from './article-actions.js'
 import {
-  ARTICLE_ACTIONS,
-  buttonsFor,
-  createFromForm,
-  subjectOf,
-  updateFromForm,
-  type ArticleAction,
-} from './article-actions.js'
-import {
+  ArticleFormBody,
   emptyValues,
   isChanged,
   publishAtOf,
@@ -56,37 +55,44 @@ export function ownOnly(user: User): boolean {
   return !can(user, 'article.write', { authorIds: [] })
 }
 
-export const articleRoutes: FastifyPluginAsync<AdminContext & { storage: MediaStorage }> = async (
-  app,
-  ctx,
-) => {
+export const articleRoutes: FastifyPluginAsync<AdminContext> = async (app, ctx) => {
   const { deps } = ctx
 
-  app.get<{ Querystring: { status?: string } }>('/articles', async (request, reply) => {
-    const user = requireUser(request)
-    const wanted = request.query.status as ArticleStatus | undefined
-    const status = wanted && STATUSES.includes(wanted) ? wanted : undefined
-    const own = ownOnly(user)
-    const articles = await listNewsroomArticles(deps, {
-      status,
-      ...(own ? { authorId: user.id } : {}),
-    })
-    const csrf = formToken(request, reply)
-    return sendPage(reply, h(ArticlesPage, { user, csrf, articles, status, ownOnly: own }))
-  })
+  const listQuery = Type.Object({ status: Type.Optional(text(20)) })
+  app.get<{ Querystring: { status?: string } }>(
+    '/articles',
+    pageRoute({ querystring: listQuery }),
+    async (request, reply) => {
+      const user = requireUser(request)
+      const wanted = request.query.status as ArticleStatus | undefined
+      const status = wanted && STATUSES.includes(wanted) ? wanted : undefined
+      const own = ownOnly(user)
+      const articles = await listNewsroomArticles(deps, {
+        status,
+        ...(own ? { authorId: user.id } : {}),
+      })
+      const csrf = formToken(request, reply)
+      return sendPage(reply, h(ArticlesPage, { user, csrf, articles, status, ownOnly: own }))
+    },
+  )
 
-  app.get('/articles/new', async (request, reply) => {
+  app.get('/articles/new', pageRoute(), async (request, reply) => {
     const user = requireUser(request)
     requirePermission(user, 'article.write')
     return renderForm(request, reply, user, undefined, emptyValues(user.id))
   })
 
-  app.post('/articles', async (request, reply) => {
+  app.post('/articles', formRoute({ body: ArticleFormBody }), async (request, reply) => {
     const user = requireUser(request)
     const { values, action, publishAt } = await readForm(request)
     try {
+      assertForm(request)
       const input = toArticleInput(values, user.id)
-      const article = await createFromForm(ctx, user, input, action, publishAt)
+      const then = stepOf(action)
+      const article = await createArticle(deps, userActor(user), input, {
+        ...(then ? { then } : {}),
+        ...(publishAt ? { publishAt } : {}),
+      })
       return seeOther(reply, `/admin/articles/${article.id}?done=${action}`)
     } catch (error) {
       if (!(error instanceof AppError) || !FORM_ERRORS.has(error.code)) throw error
@@ -96,33 +102,45 @@ export const articleRoutes: FastifyPluginAsync<AdminContext & { storage: MediaSt
 
   app.get<{ Params: { id: string }; Querystring: { done?: string } }>(
     '/articles/:id',
+    pageRoute({ params: IdParams, querystring: Type.Object({ done: Type.Optional(text(20)) }) }),
     async (request, reply) => {
       const user = requireUser(request)
       const article = await mustFind(request.params.id)
       requirePermission(user, 'article.submit', subjectOf(article))
-      const { timeZone } = await findSettings(deps.db)
+      const { timeZone } = await findSettings(deps)
       const notice = request.query.done ? doneMessage(request.query.done) : undefined
       const values = valuesOf(article, timeZone)
       return renderForm(request, reply, user, article, values, undefined, notice)
     },
   )
 
-  app.post<{ Params: { id: string } }>('/articles/:id', async (request, reply) => {
-    const user = requireUser(request)
-    const article = await mustFind(request.params.id)
-    const { values, action, publishAt, timeZone } = await readForm(request)
-    const version = Number(field(request, 'version')) || article.version
-    const changed = isChanged(valuesOf(article, timeZone), values)
-    try {
-      const input = toArticleInput(values, article.author?.id ?? user.id)
-      await updateFromForm(ctx, user, article, { input, version, changed }, action, publishAt)
-      return seeOther(reply, `/admin/articles/${article.id}?done=${action}`)
-    } catch (error) {
-      if (!(error instanceof AppError) || !FORM_ERRORS.has(error.code)) throw error
-      const fresh = (await findNewsroomArticle(deps, article.id)) ?? article
-      return renderForm(request, reply, user, fresh, values, error)
-    }
-  })
+  app.post<{ Params: { id: string } }>(
+    '/articles/:id',
+    formRoute({ params: IdParams, body: ArticleFormBody }),
+    async (request, reply) => {
+      const user = requireUser(request)
+      const article = await mustFind(request.params.id)
+      const { values, action, publishAt, timeZone } = await readForm(request)
+      const version = Number(field(request, 'version')) || article.version
+      // A plain save always writes; a step saves the edits first only when there are any.
+      const changed = action === 'save' || isChanged(valuesOf(article, timeZone), values)
+      try {
+        assertForm(request)
+        const then = stepOf(action)
+        await saveArticle(deps, userActor(user), article.id, {
+          ...(changed ? { input: toArticleInput(values, article.author?.id ?? user.id) } : {}),
+          expectedVersion: version,
+          ...(then ? { then } : {}),
+          ...(publishAt ? { publishAt } : {}),
+        })
+        return seeOther(reply, `/admin/articles/${article.id}?done=${action}`)
+      } catch (error) {
+        if (!(error instanceof AppError) || !FORM_ERRORS.has(error.code)) throw error
+        const fresh = (await findNewsroomArticle(deps, article.id)) ?? article
+        return renderForm(request, reply, user, fresh, values, error)
+      }
+    },
+  )
 
   async function mustFind(id: string): Promise<Article> {
     const article = /^\d+$/.test(id) ? await findNewsroomArticle(deps, Number(id)) : undefined
@@ -132,9 +150,8 @@ export const articleRoutes: FastifyPluginAsync<AdminContext & { storage: MediaSt
 
   async function readForm(request: FastifyRequest) {
     const values = readFormValues(request)
-    const wanted = field(request, 'action') as ArticleAction
-    const action = ARTICLE_ACTIONS.includes(wanted) ? wanted : 'save'
-    const { timeZone } = await findSettings(deps.db)
+    const action = actionOf(field(request, 'action'))
+    const { timeZone } = await findSettings(deps)
     return { values, action, publishAt: publishAtOf(values, timeZone), timeZone }
   }
 
@@ -148,10 +165,10 @@ export const articleRoutes: FastifyPluginAsync<AdminContext & { storage: MediaSt
     notice?: string,
   ) {
     const [sections, settings, users, media, corrections] = await Promise.all([
-      listCategories(deps.db),
-      findSettings(deps.db),
-      listUsers(deps.db),
-      searchMedia({ ...deps, storage: ctx.storage }, { type: 'image/', perPage: 60 }),
+      listCategories(deps),
+      findSettings(deps),
+      listUsers(deps),
+      searchMedia(deps, { type: 'image/', perPage: 60 }),
       article ? listArticleCorrections(deps, article.id) : Promise.resolve([]),
     ])
     const page = h(ArticleFormPage, {

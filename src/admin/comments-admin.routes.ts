@@ -4,20 +4,21 @@
  * their own articles. Moderation goes through `moderateComments`, which also mails the opt-in
  * reply notices when a reply is approved.
  */
+import { Type } from '@sinclair/typebox'
 import type { FastifyPluginAsync } from 'fastify'
 import { h } from 'preact'
-import { can, recordAudit, type User } from '../auth/index.js'
+import { can, type User } from '../auth/index.js'
 import {
   countModerationQueue,
-  findCommentArticleId,
   listModerationQueue,
   moderateComments,
   replyAsStaff,
   type CommentStatus,
 } from '../comments/index.js'
-import { findNewsroomArticle } from '../content/index.js'
 import { AppError } from '../errors.js'
+import { assertForm, formRoute, IdParams, pageRoute, repeated, text } from '../http/form-schema.js'
 import {
+  actorOf,
   field,
   formToken,
   requirePermission,
@@ -26,27 +27,44 @@ import {
   sendPage,
   type AdminContext,
 } from './admin-context.js'
-import { subjectOf } from './article-actions.js'
-import { commentMailDeps } from './comment-mail-context.js'
 import { fieldList, pageParam } from './reader-desk.js'
 import { CommentsQueuePage, QUEUE_TABS } from './views/comments-queue.js'
 
 const PER_PAGE = 50
 const MAX_BULK = 200
 
+const QueueQuery = Type.Object({
+  status: Type.Optional(text(20)),
+  page: Type.Optional(text(12)),
+  moderated: Type.Optional(text(12)),
+  replied: Type.Optional(text(12)),
+})
+const ModerateBody = Type.Object({
+  status: Type.Optional(text(20)),
+  ids: Type.Optional(repeated(text(20))),
+  tab: Type.Optional(text(20)),
+  _csrf: Type.Optional(text(200)),
+})
+const ReplyBody = Type.Object({
+  body: text(20_000),
+  tab: Type.Optional(text(20)),
+  _csrf: Type.Optional(text(200)),
+})
+
 export const commentsAdminRoutes: FastifyPluginAsync<AdminContext> = async (app, ctx) => {
   const { deps } = ctx
 
   app.get<{ Querystring: Record<string, string | undefined> }>(
     '/comments',
+    pageRoute({ querystring: QueueQuery }),
     async (request, reply) => {
       const user = requireUser(request)
       const authorId = queueScope(user)
       const status = tabParam(request.query.status)
       const page = pageParam(request.query.page)
       const [counts, comments] = await Promise.all([
-        countModerationQueue(deps.db, authorId),
-        listModerationQueue(deps.db, {
+        countModerationQueue(deps, authorId),
+        listModerationQueue(deps, {
           status,
           authorId,
           limit: PER_PAGE,
@@ -67,57 +85,47 @@ export const commentsAdminRoutes: FastifyPluginAsync<AdminContext> = async (app,
     },
   )
 
-  app.post('/comments/moderate', async (request, reply) => {
-    const user = requireUser(request)
-    queueScope(user)
+  app.post('/comments/moderate', formRoute({ body: ModerateBody }), async (request, reply) => {
+    assertForm(request)
+    queueScope(requireUser(request))
     const status = tabParam(field(request, 'status'))
     const ids = commentIds(fieldList(request, 'ids'))
-    // Check every comment before touching any: a bulk action is all or nothing.
-    const articles = await Promise.all(ids.map((id) => assertModerates(user, id)))
-    await moderateComments(
-      { ...deps, mail: await commentMailDeps(ctx) },
-      { commentIds: ids, status },
-    )
-    for (const [i, commentId] of ids.entries())
-      await recordAudit(deps, {
-        userId: user.id,
-        action: 'comment.moderate',
-        subjectType: 'comment',
-        subjectId: commentId,
-        details: { status, articleId: articles[i], bulk: ids.length > 1 },
-      })
+    await moderateComments(deps, actorOf(request), { commentIds: ids, status })
     const back = tabParam(field(request, 'tab') || 'pending')
     return seeOther(reply, `/admin/comments?status=${back}&moderated=${ids.length}`)
   })
 
-  app.post<{ Params: { id: string } }>('/comments/:id/reply', async (request, reply) => {
-    const user = requireUser(request)
-    queueScope(user)
-    const [commentId] = commentIds([request.params.id])
-    const articleId = await assertModerates(user, commentId!)
-    const replyId = await replyAsStaff(
-      { ...deps, mail: await commentMailDeps(ctx) },
-      { commentId: commentId!, user, body: field(request, 'body') },
-    )
-    await recordAudit(deps, {
-      userId: user.id,
-      action: 'comment.reply',
-      subjectType: 'comment',
-      subjectId: replyId,
-      details: { parentId: commentId, articleId },
-    })
-    const back = tabParam(field(request, 'tab') || 'pending')
-    return seeOther(reply, `/admin/comments?status=${back}&replied=1`)
-  })
+  // One comment, from a link or script outside the queue: back to its article afterwards.
+  app.post<{ Params: { id: string } }>(
+    '/comments/:id/moderate',
+    formRoute({ params: IdParams, body: ModerateBody }),
+    async (request, reply) => {
+      assertForm(request)
+      const status = field(request, 'status') as CommentStatus
+      const [articleId] = await moderateComments(deps, actorOf(request), {
+        commentIds: [Number(request.params.id)],
+        status,
+      })
+      return seeOther(reply, `/admin/articles/${articleId}`)
+    },
+  )
 
-  /** The article's id, once the user is known to be allowed to moderate its comments. */
-  async function assertModerates(user: User, commentId: number): Promise<number> {
-    const articleId = await findCommentArticleId(deps, commentId)
-    const article = await findNewsroomArticle(deps, articleId)
-    if (!article) throw new AppError('NOT_FOUND', 'There is no such comment.')
-    requirePermission(user, 'comments.moderate', subjectOf(article))
-    return articleId
-  }
+  app.post<{ Params: { id: string } }>(
+    '/comments/:id/reply',
+    formRoute({ params: IdParams, body: ReplyBody }),
+    async (request, reply) => {
+      assertForm(request)
+      const user = requireUser(request)
+      queueScope(user)
+      await replyAsStaff(deps, actorOf(request), {
+        commentId: Number(request.params.id),
+        body: field(request, 'body'),
+        author: user,
+      })
+      const back = tabParam(field(request, 'tab') || 'pending')
+      return seeOther(reply, `/admin/comments?status=${back}&replied=1`)
+    },
+  )
 }
 
 /** undefined for editors (every comment), the user's id for authors; 403 for everyone else. */

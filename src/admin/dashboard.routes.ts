@@ -29,7 +29,7 @@ export const dashboardRoutes: FastifyPluginAsync<AdminContext> = async (app, ctx
       listNewsroomArticles(deps, { ...mine, status: 'pending', perPage: 5 }),
       listNewsroomArticles(deps, { ...mine, status: 'scheduled', perPage: 5 }),
       moderates
-        ? listModerationQueue(deps.db, {
+        ? listModerationQueue(deps, {
             status: 'pending',
             authorId: everyone ? undefined : user.id,
             limit: 5,
@@ -50,7 +50,7 @@ export const dashboardRoutes: FastifyPluginAsync<AdminContext> = async (app, ctx
 
   app.get<{ Querystring: { days?: string } }>('/api/stats/views', async (request, reply) => {
     requireUser(request)
-    const { timeZone } = await findSettings(deps.db)
+    const { timeZone } = await findSettings(deps)
     const stats = await viewStats(deps, { days: Number(request.query.days ?? 30), timeZone })
     return reply.send(stats)
   })

@@ -2,9 +2,10 @@
  * What the rich editor talks to: JSON autosave (version-checked, never a silent overwrite),
  * tag and media suggestions, and the article's preview link, corrections and revisions.
  */
+import { Type } from '@sinclair/typebox'
 import type { FastifyPluginAsync, FastifyReply } from 'fastify'
 import { h } from 'preact'
-import { can, listUsers, recordAudit } from '../auth/index.js'
+import { can, listUsers } from '../auth/index.js'
 import {
   addCorrection,
   createArticle,
@@ -14,16 +15,19 @@ import {
   listRevisions,
   previewTokenFor,
   restoreRevision,
+  saveArticle,
   searchTags,
-  updateArticle,
+  subjectOf,
   type Article,
 } from '../content/index.js'
 import { AppError } from '../errors.js'
 import { describeError } from '../http/error-handler.js'
-import { searchMedia, type MediaStorage } from '../media/index.js'
+import { assertForm, formRoute, IdParams, pageRoute, text } from '../http/form-schema.js'
+import { searchMedia } from '../media/index.js'
 import { findSettings } from '../settings/index.js'
 import { diffWords } from '../text/word-diff.js'
 import {
+  actorOf,
   field,
   formToken,
   requirePermission,
@@ -32,132 +36,193 @@ import {
   sendPage,
   type AdminContext,
 } from './admin-context.js'
-import { subjectOf } from './article-actions.js'
-import { isChanged, readFormValues, toArticleInput, valuesOf } from './article-form.js'
+import {
+  ArticleFormBody,
+  isChanged,
+  readFormValues,
+  toArticleInput,
+  valuesOf,
+} from './article-form.js'
 import { RevisionDiffPage, RevisionsPage } from './views/revisions.js'
 
-export const editorRoutes: FastifyPluginAsync<AdminContext & { storage: MediaStorage }> = async (
-  app,
-  ctx,
-) => {
+/** What an autosave answers. */
+const SavedState = Type.Object({
+  ok: Type.Boolean(),
+  version: Type.Integer(),
+  status: Type.String(),
+  slug: Type.String(),
+  savedAt: Type.String({ format: 'date-time' }),
+  wordCount: Type.Integer(),
+  readingMinutes: Type.Integer(),
+  unchanged: Type.Optional(Type.Boolean()),
+  id: Type.Optional(Type.Integer()),
+  url: Type.Optional(Type.String()),
+})
+const ErrorsBody = Type.Object({
+  errors: Type.Array(
+    Type.Object({
+      code: Type.String(),
+      message: Type.String(),
+      property: Type.Optional(Type.String()),
+    }),
+  ),
+})
+const AUTOSAVE_RESPONSES = { 200: SavedState, '4xx': ErrorsBody }
+const RevisionParams = Type.Object({
+  id: Type.String({ pattern: '^[0-9]{1,12}$' }),
+  revisionId: Type.String({ pattern: '^[0-9]{1,12}$' }),
+})
+
+export const editorRoutes: FastifyPluginAsync<AdminContext> = async (app, ctx) => {
   const { deps } = ctx
 
   // A new article's first autosave creates the draft; the editor then continues on its page.
-  app.post('/articles/autosave', async (request, reply) => {
-    const user = requireUser(request)
-    requirePermission(user, 'article.write')
-    return json(reply, async () => {
-      const values = readFormValues(request)
-      const article = await createArticle(deps, user.id, toArticleInput(values, user.id))
-      return { ...savedState(article), id: article.id, url: `/admin/articles/${article.id}` }
-    })
-  })
+  app.post(
+    '/articles/autosave',
+    { schema: { body: ArticleFormBody, response: AUTOSAVE_RESPONSES }, attachValidation: true },
+    async (request, reply) => {
+      const user = requireUser(request)
+      return json(reply, async () => {
+        assertForm(request)
+        const values = readFormValues(request)
+        const article = await createArticle(deps, actorOf(request), toArticleInput(values, user.id))
+        return { ...savedState(article), id: article.id, url: `/admin/articles/${article.id}` }
+      })
+    },
+  )
 
-  app.post<{ Params: { id: string } }>('/articles/:id/autosave', async (request, reply) => {
-    const user = requireUser(request)
-    const article = await mustFind(request.params.id)
-    requirePermission(user, 'article.write', subjectOf(article))
-    return json(reply, async () => {
-      // A live article changes for readers only when someone presses Update.
-      if (article.status === 'published' || article.status === 'scheduled')
-        throw new AppError('INVALID_TRANSITION', 'live articles are saved with Update')
-      const values = readFormValues(request)
-      const version = Number(field(request, 'version'))
-      if (!Number.isInteger(version) || version < 1)
-        throw new AppError('VALIDATION_FAILED', 'version is required', { property: 'version' })
-      const { timeZone } = await findSettings(deps.db)
-      if (version === article.version && !isChanged(valuesOf(article, timeZone), values))
-        return { ...savedState(article), unchanged: true }
-      const saved = await updateArticle(
-        deps,
-        article.id,
-        toArticleInput(values, article.author?.id ?? user.id),
-        { expectedVersion: version, editorId: user.id },
-      )
-      return savedState(saved)
-    })
-  })
+  app.post<{ Params: { id: string } }>(
+    '/articles/:id/autosave',
+    {
+      schema: { params: IdParams, body: ArticleFormBody, response: AUTOSAVE_RESPONSES },
+      attachValidation: true,
+    },
+    async (request, reply) => {
+      const user = requireUser(request)
+      const article = await mustFind(request.params.id)
+      return json(reply, async () => {
+        assertForm(request)
+        const values = readFormValues(request)
+        const version = Number(field(request, 'version'))
+        if (!Number.isInteger(version) || version < 1)
+          throw new AppError('VALIDATION_FAILED', 'version is required', { property: 'version' })
+        const { timeZone } = await findSettings(deps)
+        const unchanged = !isChanged(valuesOf(article, timeZone), values)
+        if (version === article.version && unchanged) {
+          requirePermission(user, 'article.write', subjectOf(article))
+          return { ...savedState(article), unchanged: true }
+        }
+        const saved = await saveArticle(deps, actorOf(request), article.id, {
+          input: toArticleInput(values, article.author?.id ?? user.id),
+          expectedVersion: version,
+          autosave: true,
+        })
+        return savedState(saved)
+      })
+    },
+  )
 
-  app.get<{ Querystring: { q?: string } }>('/api/tags', async (request, reply) => {
-    requireUser(request)
-    const tags = await searchTags(deps.db, String(request.query.q ?? ''), 10)
-    return reply.send({ tags: tags.map((t) => ({ name: t.name, slug: t.slug })) })
-  })
+  app.get<{ Querystring: { q?: string } }>(
+    '/api/tags',
+    {
+      schema: {
+        querystring: Type.Object({ q: Type.Optional(text(100)) }),
+        response: {
+          200: Type.Object({
+            tags: Type.Array(Type.Object({ name: Type.String(), slug: Type.String() })),
+          }),
+        },
+      },
+    },
+    async (request, reply) => {
+      requireUser(request)
+      const tags = await searchTags(deps, String(request.query.q ?? ''), 10)
+      return reply.send({ tags: tags.map((t) => ({ name: t.name, slug: t.slug })) })
+    },
+  )
 
-  app.get<{ Querystring: { q?: string; type?: string } }>('/api/media', async (request, reply) => {
-    requireUser(request)
-    const type = request.query.type && /^[a-z]+\/?[a-z0-9.+-]*$/.test(request.query.type)
-    const result = await searchMedia(
-      { ...deps, storage: ctx.storage },
-      {
+  app.get<{ Querystring: { q?: string; type?: string } }>(
+    '/api/media',
+    {
+      schema: {
+        querystring: Type.Object({ q: Type.Optional(text(200)), type: Type.Optional(text(50)) }),
+      },
+    },
+    async (request, reply) => {
+      requireUser(request)
+      const type = request.query.type && /^[a-z]+\/?[a-z0-9.+-]*$/.test(request.query.type)
+      const result = await searchMedia(deps, {
         search: String(request.query.q ?? ''),
         type: type ? request.query.type : 'image/',
         perPage: 48,
-      },
-    )
-    return reply.send({
-      total: result.total,
-      items: result.items.map((m) => ({
-        id: m.id,
-        url: m.url,
-        width: m.width,
-        height: m.height,
-        alt: m.alt,
-        caption: m.caption,
-        credit: m.credit,
-      })),
-    })
-  })
+      })
+      return reply.send({
+        total: result.total,
+        items: result.items.map((m) => ({
+          id: m.id,
+          url: m.url,
+          width: m.width,
+          height: m.height,
+          alt: m.alt,
+          caption: m.caption,
+          credit: m.credit,
+        })),
+      })
+    },
+  )
 
-  app.get<{ Params: { id: string } }>('/articles/:id/preview', async (request, reply) => {
-    const user = requireUser(request)
-    const article = await mustFind(request.params.id)
-    requirePermission(user, 'article.submit', subjectOf(article))
-    const token = await previewTokenFor(deps, article.id)
-    return seeOther(reply, `/preview/${token}`)
-  })
+  // A GET that may write (the token, on first use): the link is made for whoever may see it.
+  app.get<{ Params: { id: string } }>(
+    '/articles/:id/preview',
+    { schema: { params: IdParams } },
+    async (request, reply) => {
+      const token = await previewTokenFor(deps, actorOf(request), Number(request.params.id))
+      return seeOther(reply, `/preview/${token}`)
+    },
+  )
 
-  app.post<{ Params: { id: string } }>('/articles/:id/corrections', async (request, reply) => {
-    const user = requireUser(request)
-    const article = await mustFind(request.params.id)
-    requirePermission(user, 'article.publish', subjectOf(article))
-    await addCorrection(deps, {
-      articleId: article.id,
-      body: field(request, 'body'),
-      userId: user.id,
-    })
-    await recordAudit(deps, {
-      userId: user.id,
-      action: 'article.correct',
-      subjectType: 'article',
-      subjectId: article.id,
-    })
-    return seeOther(reply, `/admin/articles/${article.id}?done=correction`)
-  })
+  app.post<{ Params: { id: string } }>(
+    '/articles/:id/corrections',
+    formRoute({
+      params: IdParams,
+      body: Type.Object({ body: text(5_000), _csrf: Type.Optional(text(200)) }),
+    }),
+    async (request, reply) => {
+      assertForm(request)
+      const id = Number(request.params.id)
+      await addCorrection(deps, actorOf(request), { articleId: id, body: field(request, 'body') })
+      return seeOther(reply, `/admin/articles/${id}?done=correction`)
+    },
+  )
 
-  app.get<{ Params: { id: string } }>('/articles/:id/revisions', async (request, reply) => {
-    const user = requireUser(request)
-    const article = await mustFind(request.params.id)
-    requirePermission(user, 'article.submit', subjectOf(article))
-    const [revisions, users] = await Promise.all([
-      listRevisions(deps.db, article.id),
-      listUsers(deps.db),
-    ])
-    const names = new Map(users.map((u) => [u.id, u.name]))
-    return sendPage(
-      reply,
-      h(RevisionsPage, {
-        user,
-        csrf: formToken(request, reply),
-        article,
-        revisions: revisions.map((r) => ({ ...r, by: names.get(r.authorId ?? -1) ?? '—' })),
-        canRestore: can(user, 'article.write', subjectOf(article)),
-      }),
-    )
-  })
+  app.get<{ Params: { id: string } }>(
+    '/articles/:id/revisions',
+    pageRoute({ params: IdParams }),
+    async (request, reply) => {
+      const user = requireUser(request)
+      const article = await mustFind(request.params.id)
+      requirePermission(user, 'article.submit', subjectOf(article))
+      const [revisions, users] = await Promise.all([
+        listRevisions(deps, article.id),
+        listUsers(deps),
+      ])
+      const names = new Map(users.map((u) => [u.id, u.name]))
+      return sendPage(
+        reply,
+        h(RevisionsPage, {
+          user,
+          csrf: formToken(request, reply),
+          article,
+          revisions: revisions.map((r) => ({ ...r, by: names.get(r.authorId ?? -1) ?? '—' })),
+          canRestore: can(user, 'article.write', subjectOf(article)),
+        }),
+      )
+    },
+  )
 
   app.get<{ Params: { id: string; revisionId: string } }>(
     '/articles/:id/revisions/:revisionId',
+    pageRoute({ params: RevisionParams }),
     async (request, reply) => {
       const user = requireUser(request)
       const article = await mustFind(request.params.id)
@@ -186,24 +251,20 @@ export const editorRoutes: FastifyPluginAsync<AdminContext & { storage: MediaSto
 
   app.post<{ Params: { id: string; revisionId: string } }>(
     '/articles/:id/revisions/:revisionId/restore',
+    formRoute({
+      params: RevisionParams,
+      body: Type.Object({ version: Type.Optional(text(12)), _csrf: Type.Optional(text(200)) }),
+    }),
     async (request, reply) => {
-      const user = requireUser(request)
-      const article = await mustFind(request.params.id)
-      requirePermission(user, 'article.write', subjectOf(article))
-      await restoreRevision(deps, {
-        articleId: article.id,
+      assertForm(request)
+      const id = Number(request.params.id)
+      const version = Number(field(request, 'version'))
+      await restoreRevision(deps, actorOf(request), {
+        articleId: id,
         revisionId: Number(request.params.revisionId),
-        expectedVersion: Number(field(request, 'version')) || article.version,
-        editorId: user.id,
+        ...(version > 0 ? { expectedVersion: version } : {}),
       })
-      await recordAudit(deps, {
-        userId: user.id,
-        action: 'article.restore',
-        subjectType: 'article',
-        subjectId: article.id,
-        details: { revisionId: Number(request.params.revisionId) },
-      })
-      return seeOther(reply, `/admin/articles/${article.id}?done=restored`)
+      return seeOther(reply, `/admin/articles/${id}?done=restored`)
     },
   )
 

@@ -4,12 +4,13 @@
  * caption and credit and see where it is used. Contributors may look and pick, not upload.
  */
 import fastifyMultipart from '@fastify/multipart'
+import { Type } from '@sinclair/typebox'
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
 import { h } from 'preact'
-import { can, recordAudit, type User } from '../auth/index.js'
+import { can, userActor, type User } from '../auth/index.js'
 import { AppError } from '../errors.js'
 import { describeError } from '../http/error-handler.js'
-import type { MediaStorage } from '../media/index.js'
+import { assertForm, formRoute, IdParams, pageRoute, text } from '../http/form-schema.js'
 import {
   findMedia,
   findMediaUsage,
@@ -19,9 +20,9 @@ import {
   uploadImage,
 } from '../media/index.js'
 import {
+  actorOf,
   field,
   formToken,
-  requirePermission,
   requireUser,
   seeOther,
   sendPage,
@@ -37,11 +38,14 @@ interface UploadedFile {
   bytes: Buffer
 }
 
-export const mediaRoutes: FastifyPluginAsync<AdminContext & { storage: MediaStorage }> = async (
-  app,
-  ctx,
-) => {
-  const mediaDeps = { db: ctx.deps.db, clock: ctx.deps.clock, storage: ctx.storage }
+const LibraryQuery = Type.Object({
+  q: Type.Optional(text(200)),
+  type: Type.Optional(text(50)),
+  uploaded: Type.Optional(text(10)),
+})
+
+export const mediaRoutes: FastifyPluginAsync<AdminContext> = async (app, ctx) => {
+  const mediaDeps = ctx.deps
   app.addContentTypeParser(
     TYPES,
     { parseAs: 'buffer', bodyLimit: MAX_UPLOAD_BYTES },
@@ -59,6 +63,7 @@ export const mediaRoutes: FastifyPluginAsync<AdminContext & { storage: MediaStor
 
   app.get<{ Querystring: { q?: string; type?: string; uploaded?: string } }>(
     '/media',
+    pageRoute({ querystring: LibraryQuery }),
     async (request, reply) => {
       const user = requireUser(request)
       return renderLibrary(request, reply, user, {
@@ -67,9 +72,9 @@ export const mediaRoutes: FastifyPluginAsync<AdminContext & { storage: MediaStor
     },
   )
 
-  app.post('/media', async (request, reply) => {
+  // Multipart: the files are checked by their bytes in the use case, not by a schema.
+  app.post('/media', { schema: { response: { 303: Type.Null() } } }, async (request, reply) => {
     const user = requireUser(request)
-    requirePermission(user, 'media.upload')
     const files = (request.body as { files?: UploadedFile[] } | undefined)?.files ?? []
     try {
       if (files.length === 0) throw new AppError('VALIDATION_FAILED', 'Choose an image to upload.')
@@ -82,24 +87,34 @@ export const mediaRoutes: FastifyPluginAsync<AdminContext & { storage: MediaStor
   })
 
   // The editor's picker and the drag-and-drop zone send the raw file; they get JSON back.
-  app.post<{ Querystring: { filename?: string } }>('/media/upload', async (request, reply) => {
-    const user = requireUser(request)
-    requirePermission(user, 'media.upload')
-    try {
-      const media = await upload(user, {
-        filename: request.query.filename ?? 'upload',
-        bytes: Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0),
-      })
-      return reply.code(201).send({ id: media.id, url: media.url })
-    } catch (error) {
-      if (!(error instanceof AppError)) throw error
-      const { status, body } = describeError(error)
-      return reply.code(status).send(body)
-    }
-  })
+  app.post<{ Querystring: { filename?: string } }>(
+    '/media/upload',
+    {
+      schema: {
+        querystring: Type.Object({ filename: Type.Optional(text(255)) }),
+        response: { 201: Type.Object({ id: Type.Integer(), url: Type.String() }) },
+      },
+    },
+    async (request, reply) => {
+      const user = requireUser(request)
+      try {
+        const media = await upload(user, {
+          filename: request.query.filename ?? 'upload',
+          bytes: Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0),
+        })
+        return reply.code(201).send({ id: media.id, url: media.url })
+      } catch (error) {
+        // A refused role gets the newsroom's 403 page, as every other screen does.
+        if (!(error instanceof AppError) || error.code === 'FORBIDDEN') throw error
+        const { status, body } = describeError(error)
+        return reply.code(status).send(body)
+      }
+    },
+  )
 
   app.get<{ Params: { id: string }; Querystring: { done?: string } }>(
     '/media/:id',
+    pageRoute({ params: IdParams, querystring: Type.Object({ done: Type.Optional(text(10)) }) }),
     async (request, reply) => {
       const user = requireUser(request)
       return renderItem(request, reply, user, Number(request.params.id), {
@@ -108,38 +123,37 @@ export const mediaRoutes: FastifyPluginAsync<AdminContext & { storage: MediaStor
     },
   )
 
-  app.post<{ Params: { id: string } }>('/media/:id', async (request, reply) => {
-    const user = requireUser(request)
-    requirePermission(user, 'media.upload')
-    const id = Number(request.params.id)
-    try {
-      await updateMediaDetails(mediaDeps, id, {
-        alt: field(request, 'alt'),
-        caption: field(request, 'caption'),
-        credit: field(request, 'credit'),
-      })
-    } catch (error) {
-      if (!(error instanceof AppError) || error.code !== 'VALIDATION_FAILED') throw error
-      return renderItem(request, reply, user, id, { error: error.message, status: 400 })
-    }
-    await recordAudit(ctx.deps, {
-      userId: user.id,
-      action: 'media.update',
-      subjectType: 'media',
-      subjectId: id,
-    })
-    return seeOther(reply, `/admin/media/${id}?done=1`)
-  })
+  app.post<{ Params: { id: string } }>(
+    '/media/:id',
+    formRoute({
+      params: IdParams,
+      body: Type.Object({
+        alt: Type.Optional(text(2_000)),
+        caption: Type.Optional(text(2_000)),
+        credit: Type.Optional(text(2_000)),
+        _csrf: Type.Optional(text(200)),
+      }),
+    }),
+    async (request, reply) => {
+      const user = requireUser(request)
+      const id = Number(request.params.id)
+      try {
+        assertForm(request)
+        await updateMediaDetails(mediaDeps, actorOf(request), id, {
+          alt: field(request, 'alt'),
+          caption: field(request, 'caption'),
+          credit: field(request, 'credit'),
+        })
+      } catch (error) {
+        if (!(error instanceof AppError) || error.code !== 'VALIDATION_FAILED') throw error
+        return renderItem(request, reply, user, id, { error: error.message, status: 400 })
+      }
+      return seeOther(reply, `/admin/media/${id}?done=1`)
+    },
+  )
 
-  async function upload(user: User, file: UploadedFile) {
-    const media = await uploadImage(mediaDeps, { ...file, uploadedBy: user.id })
-    await recordAudit(ctx.deps, {
-      userId: user.id,
-      action: 'media.upload',
-      subjectType: 'media',
-      subjectId: media.id,
-    })
-    return media
+  function upload(user: User, file: UploadedFile) {
+    return uploadImage(mediaDeps, userActor(user), file)
   }
 
   async function renderLibrary(

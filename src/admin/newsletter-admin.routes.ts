@@ -3,14 +3,15 @@
  * and "Send this article now". Sends are queued batches; the job runner delivers them.
  * Owners, administrators and editors only (see reader-desk.ts).
  */
+import { Type } from '@sinclair/typebox'
 import type { FastifyPluginAsync } from 'fastify'
 import { h } from 'preact'
-import { recordAudit } from '../auth/index.js'
 import { listNewestArticles } from '../content/index.js'
 import { AppError } from '../errors.js'
+import { assertForm, formRoute, pageRoute, text } from '../http/form-schema.js'
 import { listSends, sendArticleNow, sendDigest } from '../newsletter/index.js'
-import { findSettings } from '../settings/index.js'
 import {
+  actorOf,
   field,
   formToken,
   requireUser,
@@ -25,19 +26,19 @@ const DIGESTS = ['daily', 'weekly'] as const
 
 export const newsletterAdminRoutes: FastifyPluginAsync<AdminContext> = async (app, ctx) => {
   const { deps } = ctx
-  const sendDeps = async () => ({
-    db: deps.db,
-    clock: deps.clock,
-    dialect: ctx.config.database.dialect,
-    settings: await findSettings(deps.db),
-  })
 
   app.get<{ Querystring: Record<string, string | undefined> }>(
     '/newsletter',
+    pageRoute({
+      querystring: Type.Object({
+        queued: Type.Optional(text(10)),
+        nothing: Type.Optional(text(10)),
+      }),
+    }),
     async (request, reply) => {
       const user = requireUser(request)
       requireReaderDesk(user)
-      const [sends, latest] = await Promise.all([listSends(deps.db), listNewestArticles(deps, 30)])
+      const [sends, latest] = await Promise.all([listSends(deps), listNewestArticles(deps, 30)])
       const view = h(NewsletterPage, {
         user,
         csrf: formToken(request, reply),
@@ -53,41 +54,36 @@ export const newsletterAdminRoutes: FastifyPluginAsync<AdminContext> = async (ap
     },
   )
 
-  app.post('/newsletter/digest', async (request, reply) => {
-    const user = requireUser(request)
-    requireReaderDesk(user)
-    const kind = DIGESTS.find((k) => k === (field(request, 'kind') || 'daily'))
-    if (!kind)
-      throw new AppError('VALIDATION_FAILED', 'kind must be daily or weekly', { property: 'kind' })
-    const sendId = await sendDigest(await sendDeps(), kind)
-    if (sendId === undefined) return seeOther(reply, '/admin/newsletter?nothing=1')
-    await recordAudit(deps, {
-      userId: user.id,
-      action: 'newsletter.send',
-      subjectType: 'newsletter',
-      subjectId: sendId,
-      details: { kind },
-    })
-    return seeOther(reply, '/admin/newsletter?queued=1')
-  })
+  const CSRF = { _csrf: Type.Optional(text(200)) }
 
-  app.post('/newsletter/article', async (request, reply) => {
-    const user = requireUser(request)
-    requireReaderDesk(user)
-    const raw = field(request, 'articleId').trim()
-    if (!/^\d{1,12}$/.test(raw))
-      throw new AppError('VALIDATION_FAILED', 'Pick a published article to send.', {
-        property: 'articleId',
-      })
-    const articleId = Number(raw)
-    const sendId = await sendArticleNow(await sendDeps(), articleId)
-    await recordAudit(deps, {
-      userId: user.id,
-      action: 'newsletter.send',
-      subjectType: 'newsletter',
-      subjectId: sendId,
-      details: { kind: 'article', articleId },
-    })
-    return seeOther(reply, '/admin/newsletter?queued=1')
-  })
+  app.post(
+    '/newsletter/digest',
+    formRoute({ body: Type.Object({ kind: Type.Optional(text(10)), ...CSRF }) }),
+    async (request, reply) => {
+      assertForm(request)
+      const kind = DIGESTS.find((k) => k === (field(request, 'kind') || 'daily'))
+      if (!kind)
+        throw new AppError('VALIDATION_FAILED', 'kind must be daily or weekly', {
+          property: 'kind',
+        })
+      const sendId = await sendDigest(deps, actorOf(request), kind)
+      if (sendId === undefined) return seeOther(reply, '/admin/newsletter?nothing=1')
+      return seeOther(reply, '/admin/newsletter?queued=1')
+    },
+  )
+
+  app.post(
+    '/newsletter/article',
+    formRoute({ body: Type.Object({ articleId: text(20), ...CSRF }) }),
+    async (request, reply) => {
+      assertForm(request)
+      const raw = field(request, 'articleId').trim()
+      if (!/^\d{1,12}$/.test(raw))
+        throw new AppError('VALIDATION_FAILED', 'Pick a published article to send.', {
+          property: 'articleId',
+        })
+      await sendArticleNow(deps, actorOf(request), Number(raw))
+      return seeOther(reply, '/admin/newsletter?queued=1')
+    },
+  )
 }

@@ -1,21 +1,17 @@
 /**
- * Site management screens: sections (tree, order, description), tags (rename and merge, with
- * redirects), menus (up/down without JavaScript, drag with it), redirects, site settings and
- * the audit log. Editors manage taxonomy; only administrators see settings and the log.
+ * Site management screens: sections (create, tree, order, description), tags (rename and merge,
+ * with redirects), menus (up/down without JavaScript, drag with it), redirects, site settings
+ * and ad slots, and the audit log. Every change goes through a use case, which checks the role:
+ * editors manage taxonomy; only administrators change settings and read the log.
  */
+import { Type, type TSchema } from '@sinclair/typebox'
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
 import type { VNode } from 'preact'
 import { h } from 'preact'
-import {
-  can,
-  listAudit,
-  listUsers,
-  recordAudit,
-  type AuditAction,
-  type User,
-} from '../auth/index.js'
+import { can, listAudit, listUsers, type User } from '../auth/index.js'
 import {
   addRedirect,
+  createCategory,
   listCategories,
   listRedirects,
   listTagsWithCounts,
@@ -26,15 +22,18 @@ import {
   updateSection,
 } from '../content/index.js'
 import { AppError } from '../errors.js'
+import { assertForm, formRoute, IdParams, pageRoute, text } from '../http/form-schema.js'
 import {
   findMenuItems,
   findSettings,
-  reorderMenuItems,
+  reorderMenu,
+  setAdSlot,
   SOCIAL_NETWORKS,
   updateSiteSettings,
   type SettingsPatch,
 } from '../settings/index.js'
 import {
+  actorOf,
   field,
   formToken,
   requirePermission,
@@ -61,8 +60,30 @@ const SHOWN_ERRORS = new Set([
   'NOT_FOUND',
   'TAG_NOT_FOUND',
   'CATEGORY_NOT_FOUND',
+  'SLUG_TAKEN',
 ])
 type Query = { done?: string }
+
+/** A form body: the named text fields (each optional) plus the CSRF token. */
+function fields(names: Record<string, number>, extra: Record<string, TSchema> = {}) {
+  const shape: Record<string, TSchema> = { _csrf: Type.Optional(text(200)), ...extra }
+  for (const [name, max] of Object.entries(names)) shape[name] = Type.Optional(text(max))
+  return Type.Object(shape)
+}
+
+const DoneQuery = Type.Object({ done: Type.Optional(text(10)) })
+const SETTINGS_FIELDS: Record<string, number> = {
+  title: 200,
+  tagline: 200,
+  logoUrl: 2000,
+  faviconUrl: 2000,
+  timeZone: 100,
+  locale: 40,
+  dateFormat: 10,
+  contactEmail: 320,
+  commentPolicy: 20,
+  ...Object.fromEntries(SOCIAL_NETWORKS.map((n) => [`social.${n}`, 2000])),
+}
 
 export const siteManageRoutes: FastifyPluginAsync<AdminContext> = async (app, ctx) => {
   const { deps } = ctx
@@ -82,29 +103,17 @@ export const siteManageRoutes: FastifyPluginAsync<AdminContext> = async (app, ct
     csrf: formToken(request, reply),
     notice: (request.query as Query).done ? 'Saved.' : undefined,
   })
-  const audit = (
-    user: User,
-    action: AuditAction,
-    subjectType: 'section' | 'tag' | 'menu' | 'redirect' | 'settings',
-    details: Record<string, unknown>,
-    subjectId?: number,
-  ) =>
-    recordAudit(deps, {
-      userId: user.id,
-      action,
-      subjectType,
-      details,
-      ...(subjectId === undefined ? {} : { subjectId }),
-    })
 
   /** Run a write; a validation error re-renders `page` with the message (status 400/404). */
   async function attempt(
+    request: FastifyRequest,
     reply: FastifyReply,
-    write: () => Promise<void>,
+    write: () => Promise<unknown>,
     done: string,
     page: (error: string) => Promise<VNode<any>>,
   ): Promise<FastifyReply> {
     try {
+      assertForm(request)
       await write()
       return seeOther(reply, done)
     } catch (error) {
@@ -113,7 +122,7 @@ export const siteManageRoutes: FastifyPluginAsync<AdminContext> = async (app, ct
     }
   }
 
-  app.get('/site', async (request, reply) => {
+  app.get('/site', pageRoute({ querystring: DoneQuery }), async (request, reply) => {
     const user = taxonomist(request)
     return sendPage(
       reply,
@@ -127,148 +136,188 @@ export const siteManageRoutes: FastifyPluginAsync<AdminContext> = async (app, ct
     user: User,
     error?: string,
   ) =>
-    h(SectionsPage, {
-      ...base(request, reply, user),
-      error,
-      sections: await listCategories(deps.db),
-    })
+    h(SectionsPage, { ...base(request, reply, user), error, sections: await listCategories(deps) })
 
-  app.get('/sections', async (request, reply) => {
+  app.get('/sections', pageRoute({ querystring: DoneQuery }), async (request, reply) => {
     const user = taxonomist(request)
     return sendPage(reply, await sectionsPage(request, reply, user))
   })
 
-  app.post('/sections/move', async (request, reply) => {
-    const user = taxonomist(request)
-    const id = Number(field(request, 'id'))
-    const direction = field(request, 'direction') === 'up' ? 'up' : 'down'
-    return attempt(
-      reply,
-      async () => {
-        await moveSection(deps, { id, direction })
-        await audit(user, 'section.update', 'section', { move: direction }, id)
-      },
-      '/admin/sections?done=1',
-      (error) => sectionsPage(request, reply, user, error),
-    )
-  })
+  app.post(
+    '/sections',
+    formRoute({ body: fields({ name: 200, description: 2000, parentSlug: 200 }) }),
+    async (request, reply) => {
+      const user = taxonomist(request)
+      const parentSlug = field(request, 'parentSlug')
+      return attempt(
+        request,
+        reply,
+        () =>
+          createCategory(deps, actorOf(request), {
+            name: field(request, 'name'),
+            description: field(request, 'description'),
+            ...(parentSlug ? { parentSlug } : {}),
+          }),
+        '/admin/sections?done=1',
+        (error) => sectionsPage(request, reply, user, error),
+      )
+    },
+  )
 
-  app.get<{ Params: { id: string } }>('/sections/:id', async (request, reply) => {
-    const user = taxonomist(request)
-    const sections = await listCategories(deps.db)
-    const section = sections.find((s) => s.id === Number(request.params.id))
-    if (!section) throw new AppError('CATEGORY_NOT_FOUND', 'There is no such section.')
-    return sendPage(reply, h(SectionEditPage, { ...base(request, reply, user), section, sections }))
-  })
+  app.post(
+    '/sections/move',
+    formRoute({ body: fields({ id: 12, direction: 10 }) }),
+    async (request, reply) => {
+      const user = taxonomist(request)
+      const id = Number(field(request, 'id'))
+      const direction = field(request, 'direction') === 'up' ? 'up' : 'down'
+      return attempt(
+        request,
+        reply,
+        () => moveSection(deps, actorOf(request), { id, direction }),
+        '/admin/sections?done=1',
+        (error) => sectionsPage(request, reply, user, error),
+      )
+    },
+  )
 
-  app.post<{ Params: { id: string } }>('/sections/:id', async (request, reply) => {
-    const user = taxonomist(request)
-    const id = Number(request.params.id)
-    const parent = field(request, 'parentId')
-    return attempt(
-      reply,
-      async () => {
-        await updateSection(deps, {
-          id,
-          name: field(request, 'name'),
-          description: field(request, 'description'),
-          parentId: /^\d+$/.test(parent) ? Number(parent) : null,
-        })
-        await audit(user, 'section.update', 'section', { name: field(request, 'name') }, id)
-      },
-      '/admin/sections?done=1',
-      async (error) => {
-        const sections = await listCategories(deps.db)
-        const section = sections.find((s) => s.id === id)
-        if (!section) throw new AppError('CATEGORY_NOT_FOUND', 'There is no such section.')
-        return h(SectionEditPage, { ...base(request, reply, user), error, section, sections })
-      },
-    )
-  })
+  app.get<{ Params: { id: string } }>(
+    '/sections/:id',
+    pageRoute({ params: IdParams, querystring: DoneQuery }),
+    async (request, reply) => {
+      const user = taxonomist(request)
+      const sections = await listCategories(deps)
+      const section = sections.find((s) => s.id === Number(request.params.id))
+      if (!section) throw new AppError('CATEGORY_NOT_FOUND', 'There is no such section.')
+      return sendPage(
+        reply,
+        h(SectionEditPage, { ...base(request, reply, user), section, sections }),
+      )
+    },
+  )
+
+  app.post<{ Params: { id: string } }>(
+    '/sections/:id',
+    formRoute({ params: IdParams, body: fields({ name: 200, description: 2000, parentId: 12 }) }),
+    async (request, reply) => {
+      const user = taxonomist(request)
+      const id = Number(request.params.id)
+      const parent = field(request, 'parentId')
+      return attempt(
+        request,
+        reply,
+        () =>
+          updateSection(deps, actorOf(request), {
+            id,
+            name: field(request, 'name'),
+            description: field(request, 'description'),
+            parentId: /^\d+$/.test(parent) ? Number(parent) : null,
+          }),
+        '/admin/sections?done=1',
+        async (error) => {
+          const sections = await listCategories(deps)
+          const section = sections.find((s) => s.id === id)
+          if (!section) throw new AppError('CATEGORY_NOT_FOUND', 'There is no such section.')
+          return h(SectionEditPage, { ...base(request, reply, user), error, section, sections })
+        },
+      )
+    },
+  )
 
   const tagsPage = async (
     request: FastifyRequest,
     reply: FastifyReply,
     user: User,
     error?: string,
-  ) =>
-    h(TagsPage, { ...base(request, reply, user), error, tags: await listTagsWithCounts(deps.db) })
+  ) => h(TagsPage, { ...base(request, reply, user), error, tags: await listTagsWithCounts(deps) })
 
-  app.get('/tags', async (request, reply) => {
+  app.get('/tags', pageRoute({ querystring: DoneQuery }), async (request, reply) => {
     const user = taxonomist(request)
     return sendPage(reply, await tagsPage(request, reply, user))
   })
 
-  app.post<{ Params: { id: string } }>('/tags/:id/rename', async (request, reply) => {
-    const user = taxonomist(request)
-    const id = Number(request.params.id)
-    return attempt(
-      reply,
-      async () => {
-        const { slug } = await renameTag(deps, { id, name: field(request, 'name') })
-        await audit(user, 'tag.rename', 'tag', { name: field(request, 'name'), slug }, id)
-      },
-      '/admin/tags?done=1',
-      (error) => tagsPage(request, reply, user, error),
-    )
-  })
+  app.post<{ Params: { id: string } }>(
+    '/tags/:id/rename',
+    formRoute({ params: IdParams, body: fields({ name: 200 }) }),
+    async (request, reply) => {
+      const user = taxonomist(request)
+      const id = Number(request.params.id)
+      return attempt(
+        request,
+        reply,
+        () => renameTag(deps, actorOf(request), { id, name: field(request, 'name') }),
+        '/admin/tags?done=1',
+        (error) => tagsPage(request, reply, user, error),
+      )
+    },
+  )
 
-  app.post<{ Params: { id: string } }>('/tags/:id/merge', async (request, reply) => {
-    const user = taxonomist(request)
-    const fromId = Number(request.params.id)
-    const intoId = Number(field(request, 'intoId'))
-    return attempt(
-      reply,
-      async () => {
-        await mergeTags(deps, { fromId, intoId })
-        await audit(user, 'tag.merge', 'tag', { intoId }, fromId)
-      },
-      '/admin/tags?done=1',
-      (error) => tagsPage(request, reply, user, error),
-    )
-  })
+  app.post<{ Params: { id: string } }>(
+    '/tags/:id/merge',
+    formRoute({ params: IdParams, body: fields({ intoId: 12 }) }),
+    async (request, reply) => {
+      const user = taxonomist(request)
+      const fromId = Number(request.params.id)
+      const intoId = Number(field(request, 'intoId'))
+      return attempt(
+        request,
+        reply,
+        () => mergeTags(deps, actorOf(request), { fromId, intoId }),
+        '/admin/tags?done=1',
+        (error) => tagsPage(request, reply, user, error),
+      )
+    },
+  )
 
-  app.get('/menus', async (request, reply) => {
+  app.get('/menus', pageRoute({ querystring: DoneQuery }), async (request, reply) => {
     const user = taxonomist(request)
     const menus = await Promise.all(
-      MENUS.map(async (location) => ({ location, items: await findMenuItems(deps.db, location) })),
+      MENUS.map(async (location) => ({ location, items: await findMenuItems(deps, location) })),
     )
     return sendPage(reply, h(MenusPage, { ...base(request, reply, user), menus }))
   })
 
-  app.post<{ Params: { location: string } }>('/menus/:location/move', async (request, reply) => {
-    const user = taxonomist(request)
-    const location = menuLocation(request.params.location)
-    const items = await findMenuItems(deps.db, location)
-    const ids = items.map((i) => i.id)
-    const id = Number(field(request, 'id'))
-    const from = ids.indexOf(id)
-    const to = field(request, 'direction') === 'up' ? from - 1 : from + 1
-    if (from >= 0 && to >= 0 && to < ids.length) {
-      ids.splice(from, 1)
-      ids.splice(to, 0, id)
-      await saveMenuOrder(user, location, ids)
-    }
-    return seeOther(reply, '/admin/menus?done=1')
-  })
+  const MenuParams = Type.Object({ location: text(20) })
+
+  app.post<{ Params: { location: string } }>(
+    '/menus/:location/move',
+    formRoute({ params: MenuParams, body: fields({ id: 12, direction: 10 }) }),
+    async (request, reply) => {
+      assertForm(request)
+      const location = menuLocation(request.params.location)
+      const ids = (await findMenuItems(deps, location)).map((i) => i.id)
+      const id = Number(field(request, 'id'))
+      const from = ids.indexOf(id)
+      const to = field(request, 'direction') === 'up' ? from - 1 : from + 1
+      if (from >= 0 && to >= 0 && to < ids.length) {
+        ids.splice(from, 1)
+        ids.splice(to, 0, id)
+        await reorderMenu(deps, actorOf(request), { location, orderedIds: ids })
+      }
+      return seeOther(reply, '/admin/menus?done=1')
+    },
+  )
 
   // The drag-and-drop list sends the whole order at once.
-  app.post<{ Params: { location: string } }>('/menus/:location/order', async (request, reply) => {
-    const user = taxonomist(request)
-    const location = menuLocation(request.params.location)
-    const ids = field(request, 'ids')
-      .split(',')
-      .filter((v) => /^\d+$/.test(v))
-      .map(Number)
-    await saveMenuOrder(user, location, ids)
-    return reply.send({ ok: true })
-  })
-
-  async function saveMenuOrder(user: User, location: string, ids: number[]): Promise<void> {
-    await reorderMenuItems(deps.db, location, ids)
-    deps.events?.emit({ type: 'taxonomy.changed', kind: 'menu', slugs: [] })
-    await audit(user, 'menu.update', 'menu', { location, order: ids })
-  }
+  app.post<{ Params: { location: string } }>(
+    '/menus/:location/order',
+    {
+      schema: {
+        params: MenuParams,
+        body: fields({ ids: 10_000 }),
+        response: { 200: Type.Object({ ok: Type.Boolean() }) },
+      },
+    },
+    async (request, reply) => {
+      const location = menuLocation(request.params.location)
+      const orderedIds = field(request, 'ids')
+        .split(',')
+        .filter((v) => /^\d+$/.test(v))
+        .map(Number)
+      await reorderMenu(deps, actorOf(request), { location, orderedIds })
+      return reply.send({ ok: true })
+    },
+  )
 
   const redirectsPage = async (
     request: FastifyRequest,
@@ -279,41 +328,44 @@ export const siteManageRoutes: FastifyPluginAsync<AdminContext> = async (app, ct
     h(RedirectsPage, {
       ...base(request, reply, user),
       error,
-      redirects: await listRedirects(deps.db),
+      redirects: await listRedirects(deps),
     })
 
-  app.get('/redirects', async (request, reply) => {
+  app.get('/redirects', pageRoute({ querystring: DoneQuery }), async (request, reply) => {
     const user = taxonomist(request)
     return sendPage(reply, await redirectsPage(request, reply, user))
   })
 
-  app.post('/redirects', async (request, reply) => {
-    const user = taxonomist(request)
-    const input = { fromPath: field(request, 'fromPath'), toPath: field(request, 'toPath') }
-    return attempt(
-      reply,
-      async () => {
-        await addRedirect(deps, input)
-        await audit(user, 'redirect.create', 'redirect', input)
-      },
-      '/admin/redirects?done=1',
-      (error) => redirectsPage(request, reply, user, error),
-    )
-  })
+  app.post(
+    '/redirects',
+    formRoute({ body: fields({ fromPath: 2000, toPath: 2000 }) }),
+    async (request, reply) => {
+      const user = taxonomist(request)
+      const input = { fromPath: field(request, 'fromPath'), toPath: field(request, 'toPath') }
+      return attempt(
+        request,
+        reply,
+        () => addRedirect(deps, actorOf(request), input),
+        '/admin/redirects?done=1',
+        (error) => redirectsPage(request, reply, user, error),
+      )
+    },
+  )
 
-  app.post('/redirects/delete', async (request, reply) => {
-    const user = taxonomist(request)
-    const fromPath = field(request, 'fromPath')
-    return attempt(
-      reply,
-      async () => {
-        await removeRedirect(deps, fromPath)
-        await audit(user, 'redirect.delete', 'redirect', { fromPath })
-      },
-      '/admin/redirects?done=1',
-      (error) => redirectsPage(request, reply, user, error),
-    )
-  })
+  app.post(
+    '/redirects/delete',
+    formRoute({ body: fields({ fromPath: 2000 }) }),
+    async (request, reply) => {
+      const user = taxonomist(request)
+      return attempt(
+        request,
+        reply,
+        () => removeRedirect(deps, actorOf(request), field(request, 'fromPath')),
+        '/admin/redirects?done=1',
+        (error) => redirectsPage(request, reply, user, error),
+      )
+    },
+  )
 
   const settingsPage = async (
     request: FastifyRequest,
@@ -324,55 +376,78 @@ export const siteManageRoutes: FastifyPluginAsync<AdminContext> = async (app, ct
     h(SettingsPage, {
       ...base(request, reply, user),
       error,
-      settings: await findSettings(deps.db),
+      settings: await findSettings(deps),
       networks: SOCIAL_NETWORKS,
     })
 
-  app.get('/settings', async (request, reply) => {
+  app.get('/settings', pageRoute({ querystring: DoneQuery }), async (request, reply) => {
     const user = admin(request)
     return sendPage(reply, await settingsPage(request, reply, user))
   })
 
-  app.post('/settings/site', async (request, reply) => {
-    const user = admin(request)
-    const patch: SettingsPatch = {
-      title: field(request, 'title'),
-      tagline: field(request, 'tagline'),
-      logoUrl: field(request, 'logoUrl').trim(),
-      faviconUrl: field(request, 'faviconUrl').trim(),
-      timeZone: field(request, 'timeZone').trim(),
-      locale: field(request, 'locale').trim(),
-      dateFormat: field(request, 'dateFormat') as SettingsPatch['dateFormat'],
-      contactEmail: field(request, 'contactEmail').trim(),
-      commentPolicy: field(request, 'commentPolicy') as SettingsPatch['commentPolicy'],
-      social: Object.fromEntries(
-        SOCIAL_NETWORKS.map((n): [string, string] => [
-          n,
-          field(request, `social.${n}`).trim(),
-        ]).filter(([, v]) => v),
-      ),
-    }
-    return attempt(
-      reply,
-      async () => {
-        const keys = await updateSiteSettings(deps, patch)
-        await audit(user, 'settings.update', 'settings', { keys })
-      },
-      '/admin/settings?done=1',
-      (error) => settingsPage(request, reply, user, error),
-    )
-  })
+  app.post(
+    '/settings/site',
+    formRoute({ body: fields(SETTINGS_FIELDS) }),
+    async (request, reply) => {
+      const user = admin(request)
+      return attempt(
+        request,
+        reply,
+        () => updateSiteSettings(deps, actorOf(request), settingsPatch(request)),
+        '/admin/settings?done=1',
+        (error) => settingsPage(request, reply, user, error),
+      )
+    },
+  )
 
-  app.get('/audit', async (request, reply) => {
+  app.post(
+    '/ad-slots',
+    formRoute({ body: fields({ slot: 50, html: 20_000 }) }),
+    async (request, reply) => {
+      const user = requireUser(request)
+      requirePermission(user, 'adSlots.manage')
+      return attempt(
+        request,
+        reply,
+        () =>
+          setAdSlot(deps, actorOf(request), field(request, 'slot').trim(), {
+            html: field(request, 'html'),
+          }),
+        '/admin/settings?done=1',
+        (error) => settingsPage(request, reply, user, error),
+      )
+    },
+  )
+
+  app.get('/audit', pageRoute(), async (request, reply) => {
     const user = requireUser(request)
     requirePermission(user, 'audit.view')
-    const [entries, users] = await Promise.all([
-      listAudit(deps, { limit: 200 }),
-      listUsers(deps.db),
-    ])
+    const [entries, users] = await Promise.all([listAudit(deps, { limit: 200 }), listUsers(deps)])
     const names = new Map(users.map((u) => [u.id, u.name]))
     return sendPage(reply, h(AuditPage, { ...base(request, reply, user), entries, names }))
   })
+}
+
+/** The settings the form sent: only the fields present, so a partial form changes only those. */
+function settingsPatch(request: FastifyRequest): SettingsPatch {
+  const body = (request.body ?? {}) as Record<string, unknown>
+  const has = (name: string) => typeof body[name] === 'string'
+  const patch: SettingsPatch = {}
+  const trimmed = ['logoUrl', 'faviconUrl', 'timeZone', 'locale', 'contactEmail'] as const
+  for (const key of ['title', 'tagline'] as const) if (has(key)) patch[key] = field(request, key)
+  for (const key of trimmed) if (has(key)) patch[key] = field(request, key).trim()
+  if (has('dateFormat'))
+    patch.dateFormat = field(request, 'dateFormat') as SettingsPatch['dateFormat']
+  if (has('commentPolicy'))
+    patch.commentPolicy = field(request, 'commentPolicy') as SettingsPatch['commentPolicy']
+  if (SOCIAL_NETWORKS.some((n) => has(`social.${n}`)))
+    patch.social = Object.fromEntries(
+      SOCIAL_NETWORKS.map((n): [string, string] => [
+        n,
+        field(request, `social.${n}`).trim(),
+      ]).filter(([, v]) => v),
+    )
+  return patch
 }
 
 function menuLocation(value: string): string {
