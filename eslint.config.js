@@ -3,17 +3,51 @@ import js from '@eslint/js'
 import importX from 'eslint-plugin-import-x'
 import tseslint from 'typescript-eslint'
 
+/** Domain folders: HTTP-free, configuration-free, below every entry point (STYLE.md §1). */
 const domain = [
   'content',
   'auth',
   'comments',
+  'contact',
   'newsletter',
   'search',
   'media',
   'mail',
   'analytics',
   'settings',
+  'queue',
+  'text',
 ]
+/**
+ * Entry points and clients of the domain: they come in by HTTP, command, time or file, and reach
+ * the domain only through its use cases and read models (DESIGN.md, "The domain's front door").
+ */
+const entryPoints = ['site', 'admin', 'api', 'feeds', 'jobs', 'cli', 'demo']
+/** The database engine is chosen once, where the app is assembled (services.ts). */
+const oneDialect = {
+  selector: "BinaryExpression[operator=/^[!=]==?$/] > MemberExpression[property.name='dialect']",
+  message: 'Pick the dialect once, in services.ts; services receive an implementation.',
+}
+
+/** What entry points leave to the use cases: the database, the audit log and the events. */
+const frontDoor = [
+  oneDialect,
+  {
+    selector: "MemberExpression[property.name='db']",
+    message: 'Entry points pass their deps on; they never reach for the database handle.',
+  },
+  {
+    selector: "CallExpression[callee.name='recordAudit']",
+    message: 'Use cases write their own audit entries.',
+  },
+  {
+    selector: "CallExpression[callee.property.name='emit']",
+    message: 'Use cases announce their own events, after their commit.',
+  },
+]
+/** Entry points that answer one request or command with one use case: no transactions of their own. */
+const singleStepEntryPoints = ['site', 'admin', 'api', 'feeds', 'jobs', 'cli']
+
 const httpish = ['fastify', 'fastify-plugin', '@fastify/*']
 
 /** Domain folders never import HTTP, entry points or config (STYLE.md §1, rule 1). */
@@ -74,28 +108,66 @@ export default tseslint.config(
   },
   ...domainRules,
   {
-    // Routes and entry points reach the domain through each folder's index.ts (rule 2).
-    files: [
-      'src/site/**/*.{ts,tsx}',
-      'src/admin/**/*.{ts,tsx}',
-      'src/api/**/*.ts',
-      'src/feeds/**/*.ts',
-      'src/jobs/**/*.ts',
-    ],
+    // Entry points reach the domain through each folder's index.ts: never a repository, never
+    // the database or its types, not even type-only (rule 2 and the front door).
+    files: entryPoints.map((folder) => `src/${folder}/**/*.{ts,tsx}`),
     rules: {
-      'no-restricted-imports': [
+      '@typescript-eslint/no-restricted-imports': [
         'error',
         {
           patterns: [
             {
-              group: ['**/*.repository.js', '**/db/*', '**/db/**'],
-              message: 'Entry points use domain services through index.ts, never the database.',
+              group: [
+                '**/*.repository.js',
+                '**/*.table.js',
+                '**/db/database.js',
+                '**/db/dialects/*',
+              ],
+              message:
+                'Entry points call use cases and read models (a domain index.ts), never repositories or the Database type.',
+            },
+          ],
+        },
+      ],
+      'no-restricted-syntax': ['error', ...frontDoor],
+    },
+  },
+  {
+    // A request or a command is one use case: the use case opens the transaction, not the route.
+    files: singleStepEntryPoints.map((folder) => `src/${folder}/**/*.{ts,tsx}`),
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        ...frontDoor,
+        {
+          selector: "CallExpression[callee.name='transact']",
+          message: 'Only use cases open transactions.',
+        },
+      ],
+    },
+  },
+  {
+    // A domain's public surface exports use cases, read models and types, never a repository.
+    files: ['src/*/index.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['./*.repository.js'],
               allowTypeImports: true,
+              message: 'index.ts exports use cases and read models; wrap the repository read.',
             },
           ],
         },
       ],
     },
+  },
+  {
+    // The database engine is chosen once, where the app is assembled.
+    files: domain.map((folder) => `src/${folder}/**/*.{ts,tsx}`),
+    rules: { 'no-restricted-syntax': ['error', oneDialect] },
   },
   {
     files: ['**/*.js', 'eslint.config.js', 'vitest.config.ts', 'test/support/global-setup.ts'],
