@@ -2,14 +2,12 @@
  * A reader-site app over a fresh SQLite database filled with the demo newsroom, for HTTP and
  * browser tests. Build it once per file (`beforeAll`) and close it after (`afterAll`).
  */
-import path from 'node:path'
 import * as cheerio from 'cheerio'
 import type { FastifyInstance } from 'fastify'
 import { buildApp } from '../../src/app.js'
 import { fixedClock } from '../../src/clock.js'
 import { parseConfig } from '../../src/config.js'
-import { seedDemo } from '../../src/db/seed/seed-demo.js'
-import { createSearchIndex, reindexAll } from '../../src/search/index.js'
+import { fillDemoSite } from './kernel.js'
 import { createTestDatabase, type TestDatabase } from './test-database.js'
 
 /** Tuesday 17 November 2026, 09:30 in London: the demo newsroom's "now" in tests. */
@@ -28,8 +26,7 @@ export async function buildSeededSite(
 ): Promise<SeededSite> {
   const database = await createTestDatabase('sqlite')
   const clock = fixedClock(options.now ?? SITE_NOW)
-  await seedDemo({ db: database.db, clock, mediaDir: path.join(database.dataDir, 'media') })
-  await reindexAll({ db: database.db, clock, index: createSearchIndex(database.db, 'sqlite') })
+  await fillDemoSite({ db: database.db, dialect: 'sqlite', clock, dataDir: database.dataDir })
   const config = parseConfig({
     DATA_DIR: database.dataDir,
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',

@@ -3,11 +3,12 @@ import path from 'node:path'
 import type { Page } from 'playwright-core'
 import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { articlePath, createArticle, publishArticle } from '../../../src/content/index.js'
+import { articlePath, createArticle, stepArticle } from '../../../src/content/index.js'
 import { diskStorage, uploadImage } from '../../../src/media/index.js'
 import { axeViolations, browserUnavailable, launchBrowser } from '../../support/browser.js'
 import { nuCheck, nuUnavailable } from '../../support/nu-checker.js'
 import { buildSeededSite, type SeededSite } from '../../support/site-app.js'
+import { SYSTEM, testKernel } from '../../support/kernel.js'
 
 const skipReason = browserUnavailable()
 const nuSkip = skipReason === undefined ? nuUnavailable('Nu check of a story body') : undefined
@@ -23,7 +24,7 @@ describe.skipIf(skipReason !== undefined)('a story body in Chromium', () => {
 
   beforeAll(async () => {
     site = await buildSeededSite()
-    const deps = { db: site.db, clock: site.clock }
+    const deps = testKernel(site.db, site.clock)
     const photo = await sharp({
       create: { width: 1400, height: 933, channels: 3, background: { r: 40, g: 90, b: 140 } },
     })
@@ -31,9 +32,10 @@ describe.skipIf(skipReason !== undefined)('a story body in Chromium', () => {
       .toBuffer()
     const media = await uploadImage(
       { ...deps, storage: diskStorage(path.join(site.dataDir, 'media')) },
-      { filename: 'quay.jpg', bytes: photo, uploadedBy: null },
+      SYSTEM,
+      { filename: 'quay.jpg', bytes: photo },
     )
-    const draft = await createArticle(deps, null, {
+    const draft = await createArticle(deps, SYSTEM, {
       title: 'Harbour festival returns with tall ships and a night market',
       bodyHtml: [
         '<p>The festival opens on Friday.</p>',
@@ -43,7 +45,7 @@ describe.skipIf(skipReason !== undefined)('a story body in Chromium', () => {
         '<p>Stalls stay open until midnight.</p>',
       ].join(''),
     })
-    const story = await publishArticle(deps, draft.id)
+    const story = await stepArticle(deps, SYSTEM, draft.id, 'publish')
     storyPath = articlePath(story, 'Europe/London')
     await site.app.listen({ port: 0, host: '127.0.0.1' })
     const baseURL = `http://127.0.0.1:${(site.app.server.address() as AddressInfo).port}`

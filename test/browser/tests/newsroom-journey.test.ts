@@ -24,6 +24,7 @@ import { AdminPage } from '../pages/admin-page.js'
 import { EditorPage } from '../pages/editor-page.js'
 import { HomePage } from '../pages/home-page.js'
 import { MediaLibraryPage } from '../pages/media-library-page.js'
+import { SYSTEM, testKernel } from '../../support/kernel.js'
 
 const skipReason = browserUnavailable()
 const PASSWORD = 'a long newsroom passphrase'
@@ -233,7 +234,7 @@ describe.skipIf(skipReason !== undefined)('newsroom journey in Chromium', () => 
     await expect(preview.locator('.article-body strong').textContent()).resolves.toBe('unanimous')
     await preview.close()
 
-    const { timeZone } = await findSettings(database.db)
+    const { timeZone } = await findSettings({ db: database.db })
     const at = dateToZonedInput(new Date(clock.now().getTime() + 2 * 60_000), timeZone)
     await editor.field(`Publish at (${timeZone})`).fill(at)
     await editor.button('Schedule').click()
@@ -246,9 +247,11 @@ describe.skipIf(skipReason !== undefined)('newsroom journey in Chromium', () => 
     await home.goto()
     expect(await page.getByRole('link', { name: HEADLINE }).count()).toBe(0)
     clock.advance(60_000)
-    expect(await publishDueArticles({ db: database.db, clock, events })).toEqual([])
+    expect(await publishDueArticles(testKernel(database.db, clock, events), SYSTEM)).toEqual([])
     clock.advance(60_000)
-    expect(await publishDueArticles({ db: database.db, clock, events })).toEqual([articleId])
+    expect(await publishDueArticles(testKernel(database.db, clock, events), SYSTEM)).toEqual([
+      articleId,
+    ])
     await home.goto()
     await expect(page.getByRole('link', { name: HEADLINE }).first().isVisible()).resolves.toBe(true)
     await page.goto('/local/')

@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net'
 import path from 'node:path'
 import type { BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { upsertSetting } from '../../../src/settings/index.js'
+import { updateSiteSettings } from '../../../src/settings/index.js'
 import {
   axeViolations,
   browserUnavailable,
@@ -14,6 +14,7 @@ import { ArticlePage } from '../pages/article-page.js'
 import { HomePage } from '../pages/home-page.js'
 import { SearchPage } from '../pages/search-page.js'
 import { SectionPage } from '../pages/section-page.js'
+import { SYSTEM, testKernel } from '../../support/kernel.js'
 
 const ARTICLE = '/2026/11/council-approves-412m-budget-after-late-night-vote-on-library-hours/'
 const SCREENSHOTS = path.resolve('artifacts/screenshots')
@@ -28,7 +29,7 @@ describe.skipIf(skipReason !== undefined)('reader journey in Chromium', () => {
 
   beforeAll(async () => {
     site = await buildSeededSite()
-    await upsertSetting(site.db, 'postsPerPage', 4, 0)
+    await updateSiteSettings(testKernel(site.db), SYSTEM, { postsPerPage: 4 })
     await site.app.listen({ port: 0, host: '127.0.0.1' })
     baseURL = `http://127.0.0.1:${(site.app.server.address() as AddressInfo).port}`
     browser = await launchBrowser(baseURL)

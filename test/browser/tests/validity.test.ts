@@ -5,10 +5,11 @@
 import type { AddressInfo } from 'node:net'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { upsertSetting } from '../../../src/settings/index.js'
+import { updateSiteSettings } from '../../../src/settings/index.js'
 import { axeViolations, browserUnavailable, launchBrowser } from '../../support/browser.js'
 import { PAGE_TYPES } from '../../support/page-types.js'
 import { buildSeededSite, type SeededSite } from '../../support/site-app.js'
+import { SYSTEM, testKernel } from '../../support/kernel.js'
 
 const skipReason = browserUnavailable()
 
@@ -19,7 +20,7 @@ describe.skipIf(skipReason !== undefined)('axe on every page type', () => {
 
   beforeAll(async () => {
     site = await buildSeededSite()
-    await upsertSetting(site.db, 'postsPerPage', 4, 0)
+    await updateSiteSettings(testKernel(site.db), SYSTEM, { postsPerPage: 4 })
     await site.app.listen({ port: 0, host: '127.0.0.1' })
     baseURL = `http://127.0.0.1:${(site.app.server.address() as AddressInfo).port}`
   })

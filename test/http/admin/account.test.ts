@@ -71,7 +71,7 @@ describe('admin: first run and sign-in', () => {
     const actions = (await listAudit(t.deps, { subjectType: 'user', subjectId: owner.id })).map(
       (e) => e.action,
     )
-    expect(actions).toEqual(['logout', 'login'])
+    expect(actions).toEqual(['logout', 'login', 'user.create'])
   })
 
   it('ends the session on the server at sign-out, not just the cookie', async () => {

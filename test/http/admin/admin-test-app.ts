@@ -9,7 +9,9 @@ import { createUser, type Role, type User } from '../../../src/auth/index.js'
 import { fixedClock } from '../../../src/clock.js'
 import { parseConfig } from '../../../src/config.js'
 import type { EventBus } from '../../../src/events.js'
+import type { Kernel } from '../../../src/kernel.js'
 import { createTestDatabase, type TestDatabase } from '../../support/test-database.js'
+import { SYSTEM, testKernel } from '../../support/kernel.js'
 
 export const NOW = new Date('2026-06-01T09:00:00Z')
 export const PASSWORD = 'correct horse battery staple'
@@ -19,7 +21,7 @@ export interface AdminApp {
   db: TestDatabase['db']
   clock: ReturnType<typeof fixedClock>
   dataDir: string
-  deps: { db: TestDatabase['db']; clock: ReturnType<typeof fixedClock> }
+  deps: Kernel
   close(): Promise<void>
 }
 
@@ -43,7 +45,7 @@ export async function buildAdminApp(
     db: database.db,
     clock,
     dataDir: database.dataDir,
-    deps: { db: database.db, clock },
+    deps: testKernel(database.db, clock),
     close: async () => {
       await app.close()
       await database.destroy()
@@ -53,7 +55,7 @@ export async function buildAdminApp(
 
 /** A user with a password, made straight in the database. */
 export function makeUser(t: AdminApp, role: Role, email = `${role}@example.com`): Promise<User> {
-  return createUser(t.deps, {
+  return createUser(t.deps, SYSTEM, {
     email,
     name: `${role[0]?.toUpperCase()}${role.slice(1)} Person`,
     role,

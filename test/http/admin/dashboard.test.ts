@@ -1,15 +1,11 @@
 /** The dashboard: workflow lists, comments awaiting moderation and the page-view stats endpoint. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { addViews } from '../../../src/analytics/index.js'
+import { recordViews } from '../../../src/analytics/index.js'
 import type { User } from '../../../src/auth/index.js'
-import { insertComment } from '../../../src/comments/index.js'
-import {
-  createArticle,
-  publishArticle,
-  scheduleArticle,
-  submitForReview,
-} from '../../../src/content/index.js'
+import { addComments } from '../../../src/comments/index.js'
+import { createArticle, stepArticle } from '../../../src/content/index.js'
 import { $, Browser, buildAdminApp, makeUser, NOW, type AdminApp } from './admin-test-app.js'
+import { asUser, SYSTEM } from '../../support/kernel.js'
 
 describe('admin: dashboard', () => {
   let t: AdminApp
@@ -25,17 +21,22 @@ describe('admin: dashboard', () => {
       browsers[user.role] = new Browser(t.app)
       await browsers[user.role]!.login(user.email)
     }
-    await createArticle(t.deps, contributor.id, { title: 'Contributor draft' })
-    const pending = await createArticle(t.deps, contributor.id, { title: 'Waiting for review' })
-    await submitForReview(t.deps, pending.id)
-    const later = await createArticle(t.deps, editor.id, { title: 'Tomorrow’s story' })
-    await scheduleArticle(t.deps, later.id, new Date(NOW.getTime() + 86_400_000))
-    const live = await publishArticle(
+    await createArticle(t.deps, asUser(contributor), { title: 'Contributor draft' })
+    const pending = await createArticle(t.deps, asUser(contributor), {
+      title: 'Waiting for review',
+    })
+    await stepArticle(t.deps, SYSTEM, pending.id, 'submit')
+    const later = await createArticle(t.deps, asUser(editor), { title: 'Tomorrow’s story' })
+    await stepArticle(t.deps, SYSTEM, later.id, 'schedule', {
+      publishAt: new Date(NOW.getTime() + 86_400_000),
+    })
+    const live = await stepArticle(
       t.deps,
-      (await createArticle(t.deps, editor.id, { title: 'Live story' })).id,
+      SYSTEM,
+      (await createArticle(t.deps, asUser(editor), { title: 'Live story' })).id,
+      'publish',
     )
-    await insertComment(
-      t.db,
+    await addComments(t.deps, SYSTEM, [
       {
         articleId: live.id,
         parentId: null,
@@ -43,10 +44,13 @@ describe('admin: dashboard', () => {
         authorEmail: 'reader@example.com',
         body: 'Is the ferry running?',
         status: 'pending',
+        createdAt: new Date(NOW.getTime()),
       },
-      NOW.getTime(),
+    ])
+    await recordViews(
+      { db: t.db },
+      { articleId: live.id, at: new Date(NOW.getTime() - 3_600_000), views: 12 },
     )
-    await addViews(t.db, live.id, NOW.getTime() - 3_600_000, 12)
   })
   afterAll(() => t.close())
 

@@ -10,9 +10,10 @@ import {
   createCategory,
   findNewsroomArticle,
   listRevisions,
-  publishArticle,
+  stepArticle,
 } from '../../../src/content/index.js'
 import { $, Browser, buildAdminApp, makeUser, type AdminApp } from './admin-test-app.js'
+import { asUser, SYSTEM } from '../../support/kernel.js'
 
 describe('admin: the article editor', () => {
   let t: AdminApp
@@ -34,8 +35,8 @@ describe('admin: the article editor', () => {
       editor: await editorBrowser.csrf('/admin/sessions'),
       contributor: await contributorBrowser.csrf('/admin/sessions'),
     }
-    await createCategory(t.deps, { name: 'World' })
-    await createCategory(t.deps, { name: 'Business' })
+    await createCategory(t.deps, SYSTEM, { name: 'World' })
+    await createCategory(t.deps, SYSTEM, { name: 'Business' })
   })
   afterAll(() => t.close())
 
@@ -143,7 +144,7 @@ describe('admin: the article editor', () => {
   })
 
   it('refuses an autosave based on a stale version with VERSION_CONFLICT (409)', async () => {
-    const article = await createArticle(t.deps, contributor.id, { title: 'Shared story' })
+    const article = await createArticle(t.deps, asUser(contributor), { title: 'Shared story' })
     const first = await postJson(
       contributorBrowser,
       csrf.contributor,
@@ -171,8 +172,8 @@ describe('admin: the article editor', () => {
   })
 
   it('does not autosave over a published article', async () => {
-    const article = await createArticle(t.deps, editor.id, { title: 'Live story' })
-    await publishArticle(t.deps, article.id)
+    const article = await createArticle(t.deps, asUser(editor), { title: 'Live story' })
+    await stepArticle(t.deps, SYSTEM, article.id, 'publish')
     const response = await postJson(
       editorBrowser,
       csrf.editor,
@@ -187,7 +188,7 @@ describe('admin: the article editor', () => {
   })
 
   it('answers a writer who may not touch the article with 403', async () => {
-    const article = await createArticle(t.deps, editor.id, { title: 'Editor only' })
+    const article = await createArticle(t.deps, asUser(editor), { title: 'Editor only' })
     const response = await postJson(
       contributorBrowser,
       csrf.contributor,
@@ -206,7 +207,7 @@ describe('admin: the article editor', () => {
   })
 
   it('lists revisions, diffs one word by word and restores it as a new revision', async () => {
-    const article = await createArticle(t.deps, editor.id, {
+    const article = await createArticle(t.deps, asUser(editor), {
       title: 'Budget vote',
       bodyHtml: '<p>The council voted yes.</p>',
     })
@@ -216,7 +217,7 @@ describe('admin: the article editor', () => {
       version: '1',
       action: 'save',
     })
-    const revisions = await listRevisions(t.db, article.id)
+    const revisions = await listRevisions({ db: t.db }, article.id)
     expect(revisions.map((r) => r.version)).toEqual([2, 1])
     const list = $(await editorBrowser.get(`/admin/articles/${article.id}/revisions`))
     expect(list('tbody tr').length).toBe(2)
@@ -239,17 +240,17 @@ describe('admin: the article editor', () => {
     expect(restored.statusCode).toBe(303)
     const after = await findNewsroomArticle(t.deps, article.id)
     expect(after).toMatchObject({ title: 'Budget vote', version: 3 })
-    expect((await listRevisions(t.db, article.id)).map((r) => r.version)).toEqual([3, 2, 1])
+    expect((await listRevisions({ db: t.db }, article.id)).map((r) => r.version)).toEqual([3, 2, 1])
   })
 
   it('refuses to restore over a newer version', async () => {
-    const article = await createArticle(t.deps, editor.id, { title: 'One' })
+    const article = await createArticle(t.deps, asUser(editor), { title: 'One' })
     await editorBrowser.post(`/admin/articles/${article.id}`, {
       title: 'Two',
       version: '1',
       action: 'save',
     })
-    const [, oldest] = await listRevisions(t.db, article.id)
+    const [, oldest] = await listRevisions({ db: t.db }, article.id)
     const response = await editorBrowser.post(
       `/admin/articles/${article.id}/revisions/${oldest!.id}/restore`,
       { version: '1' },
@@ -259,7 +260,7 @@ describe('admin: the article editor', () => {
   })
 
   it('gives a draft a secret preview link rendered with the theme, noindex and uncached', async () => {
-    const article = await createArticle(t.deps, contributor.id, {
+    const article = await createArticle(t.deps, asUser(contributor), {
       title: 'Secret draft',
       bodyHtml: '<p>Not yet.</p>',
     })
@@ -285,10 +286,16 @@ describe('admin: the article editor', () => {
   })
 
   it('appends a dated correction to a published article that readers see', async () => {
-    const article = await publishArticle(
+    const article = await stepArticle(
       t.deps,
-      (await createArticle(t.deps, editor.id, { title: 'Mayor resigns', bodyHtml: '<p>Text.</p>' }))
-        .id,
+      SYSTEM,
+      (
+        await createArticle(t.deps, asUser(editor), {
+          title: 'Mayor resigns',
+          bodyHtml: '<p>Text.</p>',
+        })
+      ).id,
+      'publish',
     )
     const refused = await contributorBrowser.post(`/admin/articles/${article.id}/corrections`, {
       body: 'Not mine.',
@@ -305,7 +312,7 @@ describe('admin: the article editor', () => {
   })
 
   it('refuses a correction on a draft', async () => {
-    const article = await createArticle(t.deps, editor.id, { title: 'Draft only' })
+    const article = await createArticle(t.deps, asUser(editor), { title: 'Draft only' })
     const response = await editorBrowser.post(`/admin/articles/${article.id}/corrections`, {
       body: 'Too early.',
     })

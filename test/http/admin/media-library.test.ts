@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { User } from '../../../src/auth/index.js'
 import { createArticle } from '../../../src/content/index.js'
 import { $, Browser, buildAdminApp, makeUser, type AdminApp } from './admin-test-app.js'
+import { asUser } from '../../support/kernel.js'
 
 describe('admin: media library', () => {
   let t: AdminApp
@@ -108,7 +109,7 @@ describe('admin: media library', () => {
       items: { id: number; alt: string }[]
     }>()
     const id = json.items[0]!.id
-    await createArticle(t.deps, author.id, { title: 'Ferry story', featuredMediaId: id })
+    await createArticle(t.deps, asUser(author), { title: 'Ferry story', featuredMediaId: id })
     const page = $(await authorBrowser.get(`/admin/media/${id}`))
     expect(page('h2 + ul').text()).toContain('Ferry story')
   })

@@ -2,13 +2,14 @@
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { User } from '../../../src/auth/index.js'
-import { insertComment } from '../../../src/comments/index.js'
-import { articlePath, createArticle, publishArticle } from '../../../src/content/index.js'
+import { addComments } from '../../../src/comments/index.js'
+import { articlePath, createArticle, stepArticle } from '../../../src/content/index.js'
 import { JobRunner } from '../../../src/jobs/job-runner.js'
 import { newsletterJobs } from '../../../src/jobs/newsletter-jobs.js'
 import { listOutbox } from '../../../src/mail/index.js'
 import { findSettings } from '../../../src/settings/index.js'
 import { $, Browser, buildAdminApp, makeUser, NOW, type AdminApp } from './admin-test-app.js'
+import { asUser, SYSTEM, testServices } from '../../support/kernel.js'
 
 describe('admin: reader desks', () => {
   let t: AdminApp
@@ -20,15 +21,18 @@ describe('admin: reader desks', () => {
   let otherArticle: { id: number; path: string }
 
   async function publish(authorId: number, title: string) {
-    const draft = await createArticle(t.deps, authorId, { title })
-    const article = await publishArticle(t.deps, draft.id)
-    const { timeZone } = await findSettings(t.db)
+    const draft = await createArticle(t.deps, asUser({ id: authorId }), { title })
+    const article = await stepArticle(t.deps, SYSTEM, draft.id, 'publish')
+    const { timeZone } = await findSettings({ db: t.db })
     return { id: article.id, path: articlePath(article, timeZone) }
   }
 
-  function comment(articleId: number, body: string, status: 'pending' | 'approved' = 'pending') {
-    return insertComment(
-      t.db,
+  async function comment(
+    articleId: number,
+    body: string,
+    status: 'pending' | 'approved' = 'pending',
+  ): Promise<number> {
+    const [id] = await addComments(t.deps, SYSTEM, [
       {
         articleId,
         parentId: null,
@@ -36,9 +40,10 @@ describe('admin: reader desks', () => {
         authorEmail: 'reader@example.com',
         body,
         status,
+        createdAt: new Date(NOW.getTime()),
       },
-      NOW.getTime(),
-    )
+    ])
+    return id!
   }
 
   function statusOf(table: 'comments', id: number) {
@@ -171,8 +176,7 @@ describe('admin: reader desks', () => {
 
     it('mails the opt-in reply notice when a reply is approved from the article screen', async () => {
       const now = NOW.getTime()
-      const parentId = await insertComment(
-        t.db,
+      const [parentId] = await addComments(t.deps, SYSTEM, [
         {
           articleId: otherArticle.id,
           parentId: null,
@@ -181,11 +185,10 @@ describe('admin: reader desks', () => {
           body: 'Will the ferry run on Sunday?',
           status: 'approved',
           notifyReplies: true,
+          createdAt: new Date(now),
         },
-        now,
-      )
-      const replyId = await insertComment(
-        t.db,
+      ])
+      const [replyId] = await addComments(t.deps, SYSTEM, [
         {
           articleId: otherArticle.id,
           parentId,
@@ -193,9 +196,9 @@ describe('admin: reader desks', () => {
           authorEmail: 'answerer@example.com',
           body: 'It runs every two hours.',
           status: 'pending',
+          createdAt: new Date(now),
         },
-        now,
-      )
+      ])
       const noticesTo = async (to: string) =>
         (await listOutbox(path.join(t.dataDir, 'outbox'))).filter((m) => m.to === to)
       expect(await noticesTo('asker@example.com')).toHaveLength(0)
@@ -205,7 +208,7 @@ describe('admin: reader desks', () => {
         { formPage: `/admin/articles/${otherArticle.id}` },
       )
       expect(response.statusCode).toBe(303)
-      expect(await statusOf('comments', replyId)).toBe('approved')
+      expect(await statusOf('comments', replyId!)).toBe('approved')
       const notices = await noticesTo('asker@example.com')
       expect(notices).toHaveLength(1)
       expect(notices[0]!.subject).toMatch(/repl/i)
@@ -331,17 +334,14 @@ describe('admin: reader desks', () => {
         { formPage: '/admin/newsletter' },
       )
       expect(response.statusCode).toBe(303)
-      const deps = { db: t.db, clock: t.clock, dialect: 'sqlite' as const }
-      const jobs = await newsletterJobs({
-        ...deps,
-        config: {
-          publicUrl: 'http://news.test',
-          smtpUrl: undefined,
-          mailFrom: 'news@news.test',
-          dataDir: t.dataDir,
-        },
+      const services = testServices({
+        db: t.db,
+        dialect: 'sqlite',
+        clock: t.clock,
+        dataDir: t.dataDir,
       })
-      await new JobRunner({ deps, handlers: jobs.handlers }).tick()
+      const jobs = newsletterJobs(services)
+      await new JobRunner({ deps: services, handlers: jobs.handlers }).tick()
 
       const page = $(await as.editor!.get('/admin/newsletter'))
       const row = page('[data-send]').first()

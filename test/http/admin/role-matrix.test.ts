@@ -6,10 +6,11 @@ import type { LightMyRequestResponse } from 'fastify'
 import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { listAudit, type Role, type User } from '../../../src/auth/index.js'
-import { insertComment } from '../../../src/comments/index.js'
+import { addComments } from '../../../src/comments/index.js'
 import { createArticle, findNewsroomArticle, listCategories } from '../../../src/content/index.js'
 import { findSettings } from '../../../src/settings/index.js'
 import { Browser, buildAdminApp, makeUser, type AdminApp } from './admin-test-app.js'
+import { asUser, SYSTEM } from '../../support/kernel.js'
 
 const ROLES: Role[] = ['owner', 'admin', 'editor', 'author', 'contributor']
 
@@ -52,15 +53,17 @@ describe('admin: the role matrix through HTTP', () => {
   afterAll(() => t.close())
 
   const draft = (authorId: number) =>
-    createArticle(t.deps, authorId, { title: `Story ${++serial}`, bodyHtml: '<p>Words.</p>' })
+    createArticle(t.deps, asUser({ id: authorId }), {
+      title: `Story ${++serial}`,
+      bodyHtml: '<p>Words.</p>',
+    })
   const statusOf = async (id: number) => (await findNewsroomArticle(t.deps, id))?.status
   const act = (who: Actor, id: number, fields: Record<string, string>) =>
     who.browser.post(`/admin/articles/${id}`, fields)
 
   async function moderate(who: Actor, authorId: number): Promise<Cell> {
     const article = await draft(authorId)
-    const commentId = await insertComment(
-      t.db,
+    const [commentId] = await addComments(t.deps, SYSTEM, [
       {
         articleId: article.id,
         parentId: null,
@@ -68,9 +71,9 @@ describe('admin: the role matrix through HTTP', () => {
         authorEmail: 'reader@example.com',
         body: 'Well said.',
         status: 'pending',
+        createdAt: new Date(t.clock.now().getTime()),
       },
-      t.clock.now().getTime(),
-    )
+    ])
     const response = await who.browser.post(`/admin/comments/${commentId}/moderate`, {
       status: 'approved',
     })
@@ -296,7 +299,7 @@ describe('admin: the role matrix through HTTP', () => {
         return {
           response,
           check: async (ok) =>
-            expect((await listCategories(t.db)).some((c) => c.name === name)).toBe(ok),
+            expect((await listCategories({ db: t.db })).some((c) => c.name === name)).toBe(ok),
         }
       },
     ],
@@ -329,14 +332,16 @@ describe('admin: the role matrix through HTTP', () => {
       'settings',
       ADMINS,
       async (who) => {
-        const before = (await findSettings(t.db)).title
-        const response = await who.browser.post('/admin/settings', {
+        const before = (await findSettings({ db: t.db })).title
+        const response = await who.browser.post('/admin/settings/site', {
           title: `Gazette (${who.role})`,
         })
         return {
           response,
           check: async (ok) =>
-            expect((await findSettings(t.db)).title).toBe(ok ? `Gazette (${who.role})` : before),
+            expect((await findSettings({ db: t.db })).title).toBe(
+              ok ? `Gazette (${who.role})` : before,
+            ),
         }
       },
     ],
@@ -348,7 +353,7 @@ describe('admin: the role matrix through HTTP', () => {
         const response = await who.browser.post('/admin/ad-slots', { slot, html: '<b>Ad</b>' })
         return {
           response,
-          check: async (ok) => expect(slot in (await findSettings(t.db)).adSlots).toBe(ok),
+          check: async (ok) => expect(slot in (await findSettings({ db: t.db })).adSlots).toBe(ok),
         }
       },
     ],

@@ -7,11 +7,12 @@ import {
   createCategory,
   findNewsroomArticle,
   listCategories,
-  publishArticle,
+  stepArticle,
 } from '../../../src/content/index.js'
 import { EventBus, type DomainEvent } from '../../../src/events.js'
 import { findMenuItems, findSettings, replaceMenu } from '../../../src/settings/index.js'
 import { $, Browser, buildAdminApp, makeUser, type AdminApp } from './admin-test-app.js'
+import { asUser, SYSTEM } from '../../support/kernel.js'
 
 describe('admin: site management', () => {
   let t: AdminApp
@@ -35,7 +36,7 @@ describe('admin: site management', () => {
   it('adds sections, edits one and reorders siblings', async () => {
     for (const name of ['World', 'Business', 'Sport'])
       expect((await b.editor!.post('/admin/sections', { name })).statusCode).toBe(303)
-    const [world, business, sport] = await listCategories(t.db)
+    const [world, business, sport] = await listCategories({ db: t.db })
     const edit = await b.editor!.post(`/admin/sections/${sport!.id}`, {
       name: 'Sport',
       description: 'Scores and stories',
@@ -56,7 +57,7 @@ describe('admin: site management', () => {
   })
 
   it('refuses to put a section inside itself', async () => {
-    const [, world] = await listCategories(t.db).then((all) =>
+    const [, world] = await listCategories({ db: t.db }).then((all) =>
       all.sort((a, b) => a.position - b.position),
     )
     const response = await b.editor!.post(`/admin/sections/${world!.id}`, {
@@ -67,9 +68,9 @@ describe('admin: site management', () => {
   })
 
   it('renames a tag with a redirect from its old page and merges another into it', async () => {
-    const a = await createArticle(t.deps, editor.id, { title: 'One', tags: ['Transprot'] })
-    const c = await createArticle(t.deps, editor.id, { title: 'Two', tags: ['Ferries'] })
-    await publishArticle(t.deps, a.id)
+    const a = await createArticle(t.deps, asUser(editor), { title: 'One', tags: ['Transprot'] })
+    const c = await createArticle(t.deps, asUser(editor), { title: 'Two', tags: ['Ferries'] })
+    await stepArticle(t.deps, SYSTEM, a.id, 'publish')
     const tags = $(await b.editor!.get('/admin/tags'))
     const renameAction = tags('form[action$="/rename"]')
       .filter((_, f) => tags(f).find('input[name="name"]').attr('value') === 'Transprot')
@@ -95,17 +96,24 @@ describe('admin: site management', () => {
   })
 
   it('reorders a menu with the up/down buttons', async () => {
-    await replaceMenu(t.db, 'primary', 'Primary', [
-      { label: 'Home', url: '/' },
-      { label: 'About', url: '/about/' },
-    ])
-    const [home, about] = await findMenuItems(t.db, 'primary')
+    await replaceMenu(t.deps, SYSTEM, {
+      location: 'primary',
+      name: 'Primary',
+      items: [
+        { label: 'Home', url: '/' },
+        { label: 'About', url: '/about/' },
+      ],
+    })
+    const [home, about] = await findMenuItems({ db: t.db }, 'primary')
     const response = await b.editor!.post('/admin/menus/primary/move', {
       id: String(about!.id),
       direction: 'up',
     })
     expect(response.statusCode).toBe(303)
-    expect((await findMenuItems(t.db, 'primary')).map((i) => i.label)).toEqual(['About', 'Home'])
+    expect((await findMenuItems({ db: t.db }, 'primary')).map((i) => i.label)).toEqual([
+      'About',
+      'Home',
+    ])
     const page = $(await b.editor!.get('/admin/menus'))
     expect(page('button[aria-label="Move Home up"]').length).toBe(1)
     expect(home).toBeDefined()
@@ -150,7 +158,7 @@ describe('admin: site management', () => {
     expect(bad.statusCode).toBe(400)
     const ok = await b.owner!.post('/admin/settings/site', form)
     expect(ok.statusCode).toBe(303)
-    expect(await findSettings(t.db)).toMatchObject({
+    expect(await findSettings({ db: t.db })).toMatchObject({
       title: 'The Harbour Gazette',
       timeZone: 'Europe/Paris',
       dateFormat: 'medium',
@@ -158,8 +166,8 @@ describe('admin: site management', () => {
       social: { x: 'https://x.com/harbour' },
     })
     // Readers see dates in the chosen format, locale and time zone.
-    const draft = await createArticle(t.deps, owner.id, { title: 'Quay lights switched on' })
-    const story = await publishArticle(t.deps, draft.id)
+    const draft = await createArticle(t.deps, asUser(owner), { title: 'Quay lights switched on' })
+    const story = await stepArticle(t.deps, SYSTEM, draft.id, 'publish')
     const reader = await t.app.inject({ url: articlePath(story, 'Europe/Paris') })
     expect(reader.statusCode).toBe(200)
     const published = $(reader)('.byline time').first()
@@ -190,8 +198,8 @@ describe('admin: site management events', () => {
       const owner = await makeUser(t, 'owner')
       const browser = new Browser(t.app)
       await browser.login(owner.email)
-      await createCategory({ ...t.deps }, { name: 'World' })
-      const [world] = await listCategories(t.db)
+      await createCategory({ ...t.deps }, SYSTEM, { name: 'World' })
+      const [world] = await listCategories({ db: t.db })
       await browser.post(`/admin/sections/${world!.id}`, { name: 'World news' })
       await browser.post('/admin/settings/site', {
         title: 'New title',

@@ -3,15 +3,14 @@
  * headers as the Fastify path, 304s and HEAD, and everything else still reaching Fastify.
  */
 import type { AddressInfo } from 'node:net'
-import path from 'node:path'
 import { gunzipSync } from 'node:zlib'
 import type { FastifyInstance } from 'fastify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildApp } from '../../../src/app.js'
 import { fixedClock } from '../../../src/clock.js'
 import { parseConfig } from '../../../src/config.js'
-import { seedDemo } from '../../../src/db/seed/seed-demo.js'
 import { createTestDatabase, type TestDatabase } from '../../support/test-database.js'
+import { fillDemoSite } from '../../support/kernel.js'
 
 const STORY = '/2026/11/council-approves-412m-budget-after-late-night-vote-on-library-hours/'
 
@@ -25,7 +24,7 @@ describe('page cache: the node:http fast path', () => {
   beforeAll(async () => {
     database = await createTestDatabase('sqlite')
     const clock = fixedClock(new Date('2026-11-17T09:30:00Z'))
-    await seedDemo({ db: database.db, clock, mediaDir: path.join(database.dataDir, 'media') })
+    await fillDemoSite({ db: database.db, dialect: 'sqlite', clock, dataDir: database.dataDir })
     const config = parseConfig({
       DATA_DIR: database.dataDir,
       LOG_LEVEL: 'silent',

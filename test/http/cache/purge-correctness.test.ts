@@ -2,23 +2,22 @@
  * A story edit never leaves a stale headline behind: every reader page that shows the story is
  * cached, the headline is edited through the content service, and each page shows the new one.
  */
-import path from 'node:path'
 import type { FastifyInstance } from 'fastify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildApp } from '../../../src/app.js'
 import { fixedClock } from '../../../src/clock.js'
 import { parseConfig } from '../../../src/config.js'
 import {
+  type Article,
   articlePath,
   findArticle,
   listLatestArticles,
   listRelatedArticles,
-  updateArticle,
-  type Article,
+  saveArticle,
 } from '../../../src/content/index.js'
-import { seedDemo } from '../../../src/db/seed/seed-demo.js'
 import { EventBus } from '../../../src/events.js'
 import { createTestDatabase, type TestDatabase } from '../../support/test-database.js'
+import { fillDemoSite, SYSTEM, testKernel } from '../../support/kernel.js'
 
 const SEEDED_AT = new Date('2026-11-27T12:00:00Z')
 const NEW_HEADLINE = 'Harbour Council Reverses Course In Late Night Vote'
@@ -34,7 +33,7 @@ const events = new EventBus((error) => {
 
 beforeAll(async () => {
   database = await createTestDatabase('sqlite')
-  await seedDemo({ db: database.db, clock, mediaDir: path.join(database.dataDir, 'media') })
+  await fillDemoSite({ db: database.db, dialect: 'sqlite', clock, dataDir: database.dataDir })
   const config = parseConfig({ DATA_DIR: database.dataDir, LOG_LEVEL: 'silent' })
   app = await buildApp({ db: database.db, clock, config, events })
   await app.ready()
@@ -48,7 +47,7 @@ afterAll(async () => {
 
 /** The newest story in a top-level section with a tag it shares with another story. */
 async function pagesShowing(db: TestDatabase) {
-  const deps = { db: db.db, clock }
+  const deps = testKernel(db.db, clock)
   const latest = await listLatestArticles(deps, { perPage: 20 })
   const all = (await Promise.all(latest.items.map((a) => findArticle(deps, a.id)))).filter(
     (a): a is Article => a !== undefined,
@@ -93,7 +92,9 @@ describe('purge correctness', () => {
 
   it('shows the new headline on every page right after the edit', async () => {
     for (const url of Object.values(pages)) await get(url) // warm every page
-    await updateArticle({ db: database.db, clock, events }, story.id, { title: NEW_HEADLINE })
+    await saveArticle(testKernel(database.db, clock, events), SYSTEM, story.id, {
+      input: { title: NEW_HEADLINE },
+    })
     for (const [name, url] of Object.entries(pages)) {
       const response = await get(url)
       expect(response.body, `${name} ${url}`).toContain(NEW_HEADLINE)

@@ -1,12 +1,11 @@
 /** A real app on a fresh SQLite database filled with the demo newsroom, for the feed tests. */
-import path from 'node:path'
 import type { FastifyInstance } from 'fastify'
 import { buildApp } from '../../../src/app.js'
 import { fixedClock } from '../../../src/clock.js'
 import { parseConfig } from '../../../src/config.js'
 import { EventBus } from '../../../src/events.js'
-import { seedDemo } from '../../../src/db/seed/seed-demo.js'
 import { createTestDatabase, type TestDatabase } from '../../support/test-database.js'
+import { fillDemoSite } from '../../support/kernel.js'
 
 export const PUBLIC_URL = 'https://news.example'
 /** The demo is seeded relative to this moment. */
@@ -24,7 +23,7 @@ export interface FeedTestApp {
 export async function startFeedTestApp(): Promise<FeedTestApp> {
   const database = await createTestDatabase('sqlite')
   const clock = fixedClock(SEEDED_AT)
-  await seedDemo({ db: database.db, clock, mediaDir: path.join(database.dataDir, 'media') })
+  await fillDemoSite({ db: database.db, dialect: 'sqlite', clock, dataDir: database.dataDir })
   const config = parseConfig({
     DATA_DIR: database.dataDir,
     PUBLIC_URL,

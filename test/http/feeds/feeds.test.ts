@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { updateArticle } from '../../../src/content/index.js'
-import { upsertSetting } from '../../../src/settings/index.js'
+import { saveArticle } from '../../../src/content/index.js'
+import { updateSiteSettings } from '../../../src/settings/index.js'
 import { startFeedTestApp, PUBLIC_URL, type FeedTestApp } from './feed-test-app.js'
 import { jsonFeedErrors, parseFeed } from './feed-validators.js'
+import { SYSTEM, testKernel } from '../../support/kernel.js'
 
 interface JsonFeedItem {
   id: string
@@ -204,9 +205,11 @@ describe('a story updated after publication', () => {
     const id = Number(before.id.split(':').pop())
 
     t.clock.advance(3 * 3_600_000)
-    await updateArticle({ db: t.database.db, clock: t.clock, events: t.events }, id, {
-      title: 'Festival opens: an updated headline',
-      slug: 'festival-opens-updated',
+    await saveArticle(testKernel(t.database.db, t.clock, t.events), SYSTEM, id, {
+      input: {
+        title: 'Festival opens: an updated headline',
+        slug: 'festival-opens-updated',
+      },
     })
     const after = (await jsonFeed()).items.find((i) => i.id === before.id)
     const rssAfter = await parseFeed((await get('/feed/')).body)
@@ -232,7 +235,7 @@ describe('a story updated after publication', () => {
 
 describe('feedContent setting', () => {
   it('carries only excerpts when set to "excerpt"', async () => {
-    await upsertSetting(t.database.db, 'feedContent', 'excerpt', t.clock.now().getTime())
+    await updateSiteSettings(testKernel(t.database.db), SYSTEM, { feedContent: 'excerpt' })
     t.events.emit({ type: 'settings.changed', keys: ['feedContent'] })
     try {
       const rss = await get('/feed/')
@@ -243,7 +246,7 @@ describe('feedContent setting', () => {
       expect(json.items[0]?.content_text).toBeTruthy()
       expect(jsonFeedErrors(json)).toEqual([])
     } finally {
-      await upsertSetting(t.database.db, 'feedContent', 'full', t.clock.now().getTime())
+      await updateSiteSettings(testKernel(t.database.db), SYSTEM, { feedContent: 'full' })
       t.events.emit({ type: 'settings.changed', keys: ['feedContent'] })
     }
   })
@@ -252,10 +255,12 @@ describe('feedContent setting', () => {
 describe('escaping', () => {
   it('keeps feeds well-formed with markup, CDATA terminators and control characters in a story', async () => {
     const id = Number((await jsonFeed()).items[1]!.id.split(':').pop())
-    await updateArticle({ db: t.database.db, clock: t.clock, events: t.events }, id, {
-      title: 'Ampersands & <angles> ]]> and a bell\u0007',
-      standfirst: 'Quotes "double" and \'single\' ]]>',
-      bodyHtml: '<p>Code: <code>a]]&gt;b</code> and x]]>y</p>',
+    await saveArticle(testKernel(t.database.db, t.clock, t.events), SYSTEM, id, {
+      input: {
+        title: 'Ampersands & <angles> ]]> and a bell\u0007',
+        standfirst: 'Quotes "double" and \'single\' ]]>',
+        bodyHtml: '<p>Code: <code>a]]&gt;b</code> and x]]>y</p>',
+      },
     })
 
     const rss = await get('/feed/')

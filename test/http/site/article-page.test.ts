@@ -1,14 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { fixedClock } from '../../../src/clock.js'
 import {
-  archiveArticle,
+  type Article,
   findPublishedArticle,
   formatCommentCount,
   formatReadingTime,
-  updateArticle,
-  type Article,
+  saveArticle,
+  stepArticle,
 } from '../../../src/content/index.js'
 import { buildSeededSite, getPage, SITE_NOW, type SeededSite } from '../../support/site-app.js'
+import { SYSTEM, testKernel } from '../../support/kernel.js'
 
 const SLUG = 'council-approves-412m-budget-after-late-night-vote-on-library-hours'
 const PATH = `/2026/11/${SLUG}/`
@@ -214,8 +215,10 @@ describe('article addresses', () => {
     const slug = 'harbourton-athletic-reach-cup-semi-final-with-a-stoppage-time-winner'
     const lookup = await findPublishedArticle(site, slug)
     if (lookup.kind !== 'published') throw new Error('demo article missing')
-    await updateArticle({ db: site.db, clock }, lookup.article.id, {
-      standfirst: 'A new standfirst.',
+    await saveArticle(testKernel(site.db, clock), SYSTEM, lookup.article.id, {
+      input: {
+        standfirst: 'A new standfirst.',
+      },
     })
     const { $ } = await getPage(site.app, `/2026/11/${slug}/`)
     expect($('.byline-meta').text()).toContain('Updated')
@@ -226,7 +229,7 @@ describe('article addresses', () => {
     const slug = 'harbour-bridge-to-close-at-night-for-six-weeks-of-cable-repairs'
     const lookup = await findPublishedArticle(site, slug)
     if (lookup.kind !== 'published') throw new Error('demo article missing')
-    await archiveArticle(site, lookup.article.id)
+    await stepArticle(testKernel(site.db, site.clock), SYSTEM, lookup.article.id, 'archive')
     const { response, $ } = await getPage(site.app, `/2026/11/${slug}/`)
     expect(response.statusCode).toBe(410)
     expect($('h1').text()).toBe('This story has been removed')

@@ -2,7 +2,6 @@
  * The site chrome (settings, menus, sidebar lists) is kept between renders, and every write is
  * seen at once: with the page cache off, only the memo stands between a write and the page.
  */
-import path from 'node:path'
 import * as cheerio from 'cheerio'
 import type { FastifyInstance } from 'fastify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -13,14 +12,14 @@ import {
   createArticle,
   listCategories,
   listNewestArticles,
-  publishArticle,
-  updateArticle,
+  saveArticle,
+  stepArticle,
 } from '../../../src/content/index.js'
-import { seedDemo } from '../../../src/db/seed/seed-demo.js'
 import { EventBus } from '../../../src/events.js'
-import { updateSiteSettings, upsertSetting } from '../../../src/settings/index.js'
+import { updateSiteSettings } from '../../../src/settings/index.js'
 import { createTestDatabase, type TestDatabase } from '../../support/test-database.js'
 import { SITE_NOW } from '../../support/site-app.js'
+import { fillDemoSite, SYSTEM, testKernel } from '../../support/kernel.js'
 
 describe('site chrome kept between renders', () => {
   let database: TestDatabase
@@ -31,7 +30,7 @@ describe('site chrome kept between renders', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase('sqlite')
-    await seedDemo({ db: database.db, clock, mediaDir: path.join(database.dataDir, 'media') })
+    await fillDemoSite({ db: database.db, dialect: 'sqlite', clock, dataDir: database.dataDir })
     const config = parseConfig({
       DATA_DIR: database.dataDir,
       LOG_LEVEL: 'silent',
@@ -75,23 +74,25 @@ describe('site chrome kept between renders', () => {
 
   it('shows a new site title on the next page at once', async () => {
     await page('/news/')
-    await updateSiteSettings({ db: database.db, clock, events }, { title: 'The Harbour Times' })
+    await updateSiteSettings({ db: database.db, clock, events }, SYSTEM, {
+      title: 'The Harbour Times',
+    })
     const $ = await page('/sport/')
     expect($('title').text()).toContain('The Harbour Times')
   })
 
   it("shows a new editors' pick in every sidebar at once", async () => {
-    const deps = { db: database.db, clock, events }
+    const deps = testKernel(database.db, clock, events)
     const story = (await listNewestArticles(deps, 10)).find((a) => !a.isEditorsPick)
     if (!story) throw new Error('every recent demo story is a pick')
     const picks = ($: cheerio.CheerioAPI) => $('[aria-labelledby="sidebar-picks"]').first().text()
     expect(picks(await page('/'))).not.toContain(story.title)
-    await updateArticle(deps, story.id, { isEditorsPick: true })
+    await saveArticle(deps, SYSTEM, story.id, { input: { isEditorsPick: true } })
     expect(picks(await page('/world/'))).toContain(story.title)
   })
   it('counts a section again once a story joins it (its last page appears)', async () => {
-    const deps = { db: database.db, clock, events }
-    await upsertSetting(database.db, 'postsPerPage', 1, clock.now().getTime())
+    const deps = testKernel(database.db, clock, events)
+    await updateSiteSettings(testKernel(database.db), SYSTEM, { postsPerPage: 1 })
     events.emit({ type: 'settings.changed', keys: ['postsPerPage'] })
     const $ = await page('/world/')
     const last = Math.max(
@@ -101,12 +102,12 @@ describe('site chrome kept between renders', () => {
     )
     expect((await app.inject({ url: `/world/page/${last}/` })).statusCode).toBe(200)
     expect((await app.inject({ url: `/world/page/${last + 1}/` })).statusCode).toBe(404)
-    const world = (await listCategories(database.db)).find((c) => c.slug === 'world')
-    const draft = await createArticle(deps, null, {
+    const world = (await listCategories({ db: database.db })).find((c) => c.slug === 'world')
+    const draft = await createArticle(deps, SYSTEM, {
       title: 'Fishing fleets agree a quota swap',
       primaryCategoryId: world?.id ?? null,
     })
-    await publishArticle(deps, draft.id)
+    await stepArticle(deps, SYSTEM, draft.id, 'publish')
     expect((await app.inject({ url: `/world/page/${last + 1}/` })).statusCode).toBe(200)
   })
 })

@@ -23,7 +23,7 @@ describe('site chrome', () => {
 
   it("shows the site name, today's date in the site's zone and the section menu", async () => {
     const { $ } = await getPage(site.app, '/')
-    const settings = await findSettings(site.db)
+    const settings = await findSettings({ db: site.db })
     expect($('header .site-logo').text()).toBe('The Broadsheet Gazette')
     const today = new Intl.DateTimeFormat(settings.locale, {
       weekday: 'long',

@@ -1,14 +1,15 @@
 import type { CheerioAPI } from 'cheerio'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { upsertSetting } from '../../../src/settings/index.js'
+import { updateSiteSettings } from '../../../src/settings/index.js'
 import { buildSeededSite, getPage, type SeededSite } from '../../support/site-app.js'
+import { SYSTEM, testKernel } from '../../support/kernel.js'
 
 let site: SeededSite
 
 beforeAll(async () => {
   site = await buildSeededSite()
   // Small pages, so the demo's sections have a second page.
-  await upsertSetting(site.db, 'postsPerPage', 3, 0)
+  await updateSiteSettings(testKernel(site.db), SYSTEM, { postsPerPage: 3 })
 })
 afterAll(async () => {
   await site.close()

@@ -7,8 +7,8 @@ import { newsletterJobs } from '../../../src/jobs/newsletter-jobs.js'
 import { createSmtpMailer } from '../../../src/mail/index.js'
 import { sendArticleNow } from '../../../src/newsletter/index.js'
 import { claimJobs, completeJob } from '../../../src/queue/index.js'
-import { findSettings } from '../../../src/settings/index.js'
 import { buildSeededSite, getPage, postForm, type SeededSite } from '../../support/site-app.js'
+import { SYSTEM, testServices } from '../../support/kernel.js'
 
 const SLUG = 'council-approves-412m-budget-after-late-night-vote-on-library-hours'
 
@@ -85,19 +85,17 @@ describe('newsletter through a real SMTP server', () => {
     // Breaking news goes out through the job handlers, over SMTP.
     const lookup = await findPublishedArticle(site, SLUG)
     if (lookup.kind !== 'published') throw new Error('demo article missing')
-    const deps = { db: site.db, clock: site.clock, dialect: 'sqlite' as const }
-    await sendArticleNow({ ...deps, settings: await findSettings(site.db) }, lookup.article.id)
     const mailer = createSmtpMailer({ url: smtpUrl, from: 'Gazette <news@gazette.test>' })
-    const jobs = await newsletterJobs({
-      ...deps,
-      config: {
-        publicUrl: 'https://gazette.test',
-        smtpUrl,
-        mailFrom: 'x@y.z',
-        dataDir: site.dataDir,
-      },
+    const deps = testServices({
+      db: site.db,
+      dialect: 'sqlite',
+      clock: site.clock,
+      dataDir: site.dataDir,
       mailer,
+      publicUrl: 'https://gazette.test',
     })
+    await sendArticleNow(deps, SYSTEM, lookup.article.id)
+    const jobs = newsletterJobs(deps)
     for (const job of await claimJobs(deps, 'test')) {
       await jobs.handlers[job.type]?.(job.payload, job)
       await completeJob(deps, job, 'test')

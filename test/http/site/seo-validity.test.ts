@@ -3,10 +3,11 @@
  * by `npm run audit`, not failed on). One checker run for all pages, for speed.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { upsertSetting } from '../../../src/settings/index.js'
+import { updateSiteSettings } from '../../../src/settings/index.js'
 import { nuCheck, nuUnavailable } from '../../support/nu-checker.js'
 import { PAGE_TYPES } from '../../support/page-types.js'
 import { buildSeededSite, type SeededSite } from '../../support/site-app.js'
+import { SYSTEM, testKernel } from '../../support/kernel.js'
 
 const skipReason = nuUnavailable('nu-html-checker')
 
@@ -14,7 +15,7 @@ describe.skipIf(skipReason !== undefined)('Nu HTML Checker', () => {
   let site: SeededSite
   beforeAll(async () => {
     site = await buildSeededSite()
-    await upsertSetting(site.db, 'postsPerPage', 4, 0)
+    await updateSiteSettings(testKernel(site.db), SYSTEM, { postsPerPage: 4 })
   })
   afterAll(async () => {
     await site?.close()

@@ -2,9 +2,10 @@ import { brotliDecompressSync, gunzipSync } from 'node:zlib'
 import type { CheerioAPI } from 'cheerio'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { fixedClock } from '../../../src/clock.js'
-import { findPublishedArticle, updateArticle } from '../../../src/content/index.js'
-import { upsertSetting } from '../../../src/settings/index.js'
+import { findPublishedArticle, saveArticle } from '../../../src/content/index.js'
+import { updateSiteSettings } from '../../../src/settings/index.js'
 import { buildSeededSite, getPage, SITE_NOW, type SeededSite } from '../../support/site-app.js'
+import { SYSTEM, testKernel } from '../../support/kernel.js'
 
 const ORIGIN = 'https://gazette.test'
 const SLUG = 'council-approves-412m-budget-after-late-night-vote-on-library-hours'
@@ -19,7 +20,7 @@ let site: SeededSite
 beforeAll(async () => {
   site = await buildSeededSite()
   // Four stories a page, so sections have a page 2.
-  await upsertSetting(site.db, 'postsPerPage', 4, 0)
+  await updateSiteSettings(testKernel(site.db), SYSTEM, { postsPerPage: 4 })
 })
 afterAll(async () => {
   await site.close()
@@ -276,8 +277,10 @@ describe('a story updated after publication', () => {
     expect(before).toBeDefined()
 
     const later = new Date(SITE_NOW.getTime() + 3 * 3_600_000)
-    await updateArticle({ db: site.db, clock: fixedClock(later) }, lookup.article.id, {
-      standfirst: 'Updated with the manager’s reaction.',
+    await saveArticle(testKernel(site.db, fixedClock(later)), SYSTEM, lookup.article.id, {
+      input: {
+        standfirst: 'Updated with the manager’s reaction.',
+      },
     })
 
     expect(await idOf()).toBe(before)

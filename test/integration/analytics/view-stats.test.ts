@@ -1,8 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { addViews, viewStats } from '../../../src/analytics/index.js'
+import { recordViews, viewStats } from '../../../src/analytics/index.js'
 import { fixedClock } from '../../../src/clock.js'
 import { createArticle } from '../../../src/content/index.js'
 import { createTestDatabase, DIALECTS, type TestDatabase } from '../../support/test-database.js'
+import { SYSTEM, testKernel } from '../../support/kernel.js'
 
 const NOW = new Date('2026-06-30T10:30:00Z')
 const DAY = 86_400_000
@@ -17,15 +18,27 @@ for (const dialect of DIALECTS) {
     afterEach(() => t.destroy())
 
     it('totals views per day in the site time zone and ranks the top stories', async () => {
-      const deps = { db: t.db, clock }
-      const a = await createArticle(deps, null, { title: 'Ferries' })
-      const b = await createArticle(deps, null, { title: 'Budget' })
-      await addViews(t.db, a.id, NOW.getTime() - 1000, 5)
-      await addViews(t.db, b.id, NOW.getTime() - 1000, 2)
+      const deps = testKernel(t.db, clock)
+      const a = await createArticle(deps, SYSTEM, { title: 'Ferries' })
+      const b = await createArticle(deps, SYSTEM, { title: 'Budget' })
+      await recordViews(
+        { db: t.db },
+        { articleId: a.id, at: new Date(NOW.getTime() - 1000), views: 5 },
+      )
+      await recordViews(
+        { db: t.db },
+        { articleId: b.id, at: new Date(NOW.getTime() - 1000), views: 2 },
+      )
       // 23:30 UTC on 28 June is 00:30 on 29 June in London (BST).
-      await addViews(t.db, b.id, Date.UTC(2026, 5, 28, 23, 30), 7)
+      await recordViews(
+        { db: t.db },
+        { articleId: b.id, at: new Date(Date.UTC(2026, 5, 28, 23, 30)), views: 7 },
+      )
       // Older than the window: not counted.
-      await addViews(t.db, a.id, NOW.getTime() - 40 * DAY, 100)
+      await recordViews(
+        { db: t.db },
+        { articleId: a.id, at: new Date(NOW.getTime() - 40 * DAY), views: 100 },
+      )
 
       const stats = await viewStats(deps, { days: 30, timeZone: 'Europe/London' })
 

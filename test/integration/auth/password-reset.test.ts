@@ -17,6 +17,8 @@ import {
 import { fixedClock } from '../../../src/clock.js'
 import type { MailMessage } from '../../../src/mail/index.js'
 import { createTestDatabase, DIALECTS, type TestDatabase } from '../../support/test-database.js'
+import type { Kernel } from '../../../src/kernel.js'
+import { asUser, SYSTEM, testKernel } from '../../support/kernel.js'
 
 const T0 = new Date('2026-06-01T12:00:00Z')
 const PASSWORD = 'correct horse battery'
@@ -33,11 +35,7 @@ for (const dialect of DIALECTS) {
     let t: TestDatabase
     let clock: ReturnType<typeof fixedClock>
     let sent: MailMessage[]
-    let deps: {
-      db: TestDatabase['db']
-      clock: typeof clock
-      mailer: { send(m: MailMessage): Promise<void> }
-    }
+    let deps: Kernel & { mailer: { send(m: MailMessage): Promise<void> } }
     let user: User
     const request = {
       siteTitle: 'The Daily',
@@ -48,8 +46,8 @@ for (const dialect of DIALECTS) {
       t = await createTestDatabase(dialect)
       clock = fixedClock(T0)
       sent = []
-      deps = { db: t.db, clock, mailer: { send: async (m) => void sent.push(m) } }
-      user = await createUser(deps, {
+      deps = { ...testKernel(t.db, clock), mailer: { send: async (m) => void sent.push(m) } }
+      user = await createUser(deps, SYSTEM, {
         email: 'ann@example.com',
         name: 'Ann',
         role: 'author',
@@ -110,16 +108,15 @@ for (const dialect of DIALECTS) {
     })
 
     it('invites a user without a password, valid for three days, and logs who invited', async () => {
-      const boss = await createUser(deps, {
+      const boss = await createUser(deps, SYSTEM, {
         email: 'boss@example.com',
         name: 'Boss',
         role: 'owner',
       })
-      const invited = await inviteUser(deps, {
+      const invited = await inviteUser(deps, asUser(boss), {
         email: 'new@example.com',
         name: 'New',
         role: 'contributor',
-        invitedBy: boss,
         ...request,
       })
       expect(invited.role).toBe('contributor')
@@ -153,24 +150,25 @@ for (const dialect of DIALECTS) {
 
     it('lists entries newest first, filtered by subject, with their details', async () => {
       const clock = fixedClock(T0)
-      const deps = { db: t.db, clock }
-      const user = await createUser(deps, { email: 'e@example.com', name: 'E', role: 'editor' })
-      await recordAudit(deps, {
-        userId: user.id,
+      const deps = testKernel(t.db, clock)
+      const user = await createUser(deps, SYSTEM, {
+        email: 'e@example.com',
+        name: 'E',
+        role: 'editor',
+      })
+      await recordAudit(deps, asUser(user), {
         action: 'article.publish',
         subjectType: 'article',
         subjectId: 7,
       })
       clock.advance(1000)
-      await recordAudit(deps, {
-        userId: user.id,
+      await recordAudit(deps, asUser(user), {
         action: 'article.schedule',
         subjectType: 'article',
         subjectId: 7,
         details: { at: '2026-06-02T07:00:00.000Z' },
       })
-      await recordAudit(deps, {
-        userId: user.id,
+      await recordAudit(deps, asUser(user), {
         action: 'article.archive',
         subjectType: 'article',
         subjectId: 8,
@@ -182,7 +180,8 @@ for (const dialect of DIALECTS) {
         details: { at: '2026-06-02T07:00:00.000Z' },
       })
       expect(seven[0]?.createdAt).toEqual(new Date(T0.getTime() + 1000))
-      expect(await listAudit(deps)).toHaveLength(3)
+      // The three above and the account's creation.
+      expect(await listAudit(deps)).toHaveLength(4)
     })
   })
 }

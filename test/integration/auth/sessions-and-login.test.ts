@@ -8,13 +8,15 @@ import {
   login,
   needsSetup,
   revokeAllSessions,
-  revokeSession,
+  logout,
   SESSION_LIFETIME_MS,
   setupOwner,
   validateSession,
 } from '../../../src/auth/index.js'
 import { fixedClock } from '../../../src/clock.js'
 import { createTestDatabase, DIALECTS, type TestDatabase } from '../../support/test-database.js'
+import { asUser, SYSTEM, testKernel } from '../../support/kernel.js'
+import type { Kernel } from '../../../src/kernel.js'
 
 const T0 = new Date('2026-06-01T12:00:00Z')
 const MIN = 60_000
@@ -24,14 +26,18 @@ for (const dialect of DIALECTS) {
   describe(`${dialect}: sessions`, () => {
     let t: TestDatabase
     let clock: ReturnType<typeof fixedClock>
-    let deps: { db: TestDatabase['db']; clock: typeof clock }
+    let deps: Kernel
     let userId: number
 
     beforeEach(async () => {
       t = await createTestDatabase(dialect)
       clock = fixedClock(T0)
-      deps = { db: t.db, clock }
-      const user = await createUser(deps, { email: 'ed@example.com', name: 'Ed', role: 'editor' })
+      deps = testKernel(t.db, clock)
+      const user = await createUser(deps, SYSTEM, {
+        email: 'ed@example.com',
+        name: 'Ed',
+        role: 'editor',
+      })
       userId = user.id
     })
     afterEach(() => t.destroy())
@@ -66,17 +72,22 @@ for (const dialect of DIALECTS) {
       clock.advance(MIN)
       const c = await createSession(deps, userId, { userAgent: 'C' })
       expect((await listSessions(deps, userId)).map((s) => s.userAgent)).toEqual(['C', 'B', 'A'])
-      await revokeSession(deps, userId, b.session.id)
+      await logout(deps, asUser({ id: userId, role: 'editor' }), b.session.id)
       expect(await validateSession(deps, b.token)).toBeUndefined()
-      expect(await revokeAllSessions(deps, userId, { exceptSessionId: c.session.id })).toBe(1)
+      const me = asUser({ id: userId, role: 'editor' })
+      expect(await revokeAllSessions(deps, me, { exceptSessionId: c.session.id })).toBe(1)
       expect(await validateSession(deps, a.token)).toBeUndefined()
       expect(await validateSession(deps, c.token)).toBeDefined()
     })
 
     it('does not let a user revoke somebody else’s session', async () => {
-      const other = await createUser(deps, { email: 'o@example.com', name: 'O', role: 'author' })
+      const other = await createUser(deps, SYSTEM, {
+        email: 'o@example.com',
+        name: 'O',
+        role: 'author',
+      })
       const theirs = await createSession(deps, other.id)
-      await revokeSession(deps, userId, theirs.session.id)
+      await logout(deps, asUser({ id: userId, role: 'editor' }), theirs.session.id)
       expect(await validateSession(deps, theirs.token)).toBeDefined()
     })
   })
@@ -84,12 +95,12 @@ for (const dialect of DIALECTS) {
   describe(`${dialect}: login and setup`, () => {
     let t: TestDatabase
     let clock: ReturnType<typeof fixedClock>
-    let deps: { db: TestDatabase['db']; clock: typeof clock }
+    let deps: Kernel
 
     beforeEach(async () => {
       t = await createTestDatabase(dialect)
       clock = fixedClock(T0)
-      deps = { db: t.db, clock }
+      deps = testKernel(t.db, clock)
     })
     afterEach(() => t.destroy())
 
@@ -109,7 +120,7 @@ for (const dialect of DIALECTS) {
     })
 
     it('signs in with the right password and logs it; refuses a wrong one', async () => {
-      const user = await createUser(deps, {
+      const user = await createUser(deps, SYSTEM, {
         email: 'a@example.com',
         name: 'A',
         role: 'author',
@@ -123,12 +134,18 @@ for (const dialect of DIALECTS) {
       const ok = await login(deps, { email: ' A@Example.com ', password: PASSWORD, ip: '1.1.1.1' })
       expect(ok.user.id).toBe(user.id)
       const audit = await listAudit(deps, { subjectType: 'user', subjectId: user.id })
-      expect(audit.map((e) => e.action)).toEqual(['login'])
-      expect(audit[0]?.details).toEqual({ ip: '1.1.1.1' })
+      // Newest first: the sign-in, then the account's creation (every write is logged).
+      expect(audit.map((e) => e.action)).toEqual(['login', 'user.create'])
+      expect(audit[0]).toMatchObject({
+        userId: user.id,
+        actorKind: 'user',
+        details: { ip: '1.1.1.1' },
+      })
+      expect(audit[1]).toMatchObject({ userId: null, actorKind: 'system', actorName: 'test' })
     })
 
     it('throttles an account after 5 failures for 15 minutes, whatever the IP', async () => {
-      await createUser(deps, {
+      await createUser(deps, SYSTEM, {
         email: 'a@example.com',
         name: 'A',
         role: 'author',
@@ -176,7 +193,7 @@ for (const dialect of DIALECTS) {
     })
 
     it('clears the account’s failures after a successful sign-in', async () => {
-      await createUser(deps, {
+      await createUser(deps, SYSTEM, {
         email: 'a@example.com',
         name: 'A',
         role: 'author',

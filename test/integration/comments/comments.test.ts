@@ -9,9 +9,10 @@ import {
 } from '../../../src/comments/index.js'
 import type { DomainEvent } from '../../../src/events.js'
 import type { MailMessage } from '../../../src/mail/index.js'
-import { upsertSetting } from '../../../src/settings/index.js'
+import { updateSiteSettings } from '../../../src/settings/index.js'
 import { newsroom, T0 } from '../../support/content-fixtures.js'
 import { createTestDatabase, DIALECTS, type TestDatabase } from '../../support/test-database.js'
+import { SYSTEM } from '../../support/kernel.js'
 
 const SECRET = 'test-secret'
 
@@ -72,7 +73,7 @@ for (const dialect of DIALECTS) {
       expect(await count()).toBe(0)
       expect(events).toEqual([])
       if (first.outcome === 'dropped') throw new Error('unexpected')
-      await moderateComments(deps, { commentIds: [first.id], status: 'approved' })
+      await moderateComments(deps, SYSTEM, { commentIds: [first.id], status: 'approved' })
       expect(await count()).toBe(1)
       const second = await postComment(deps, input({ body: 'And again.', ip: '203.0.113.6' }))
       expect(second.outcome).toBe('approved')
@@ -83,9 +84,9 @@ for (const dialect of DIALECTS) {
     })
 
     it('holds everything under hold-all and publishes everything under publish', async () => {
-      await upsertSetting(t.db, 'commentPolicy', 'hold-all', 0)
+      await updateSiteSettings(n.deps, SYSTEM, { commentPolicy: 'hold-all' })
       expect((await postComment(deps, input())).outcome).toBe('pending')
-      await upsertSetting(t.db, 'commentPolicy', 'publish', 0)
+      await updateSiteSettings(n.deps, SYSTEM, { commentPolicy: 'publish' })
       expect((await postComment(deps, input({ authorEmail: 'bo@example.com' }))).outcome).toBe(
         'approved',
       )
@@ -128,8 +129,8 @@ for (const dialect of DIALECTS) {
     })
 
     it('sends blocked words to spam and holds comments with too many links', async () => {
-      await upsertSetting(t.db, 'commentPolicy', 'publish', 0)
-      await upsertSetting(t.db, 'blockedWords', ['casino'], 0)
+      await updateSiteSettings(n.deps, SYSTEM, { commentPolicy: 'publish' })
+      await updateSiteSettings(n.deps, SYSTEM, { blockedWords: ['casino'] })
       expect((await postComment(deps, input({ body: 'Best Casino here' }))).outcome).toBe('spam')
       const links = 'see https://a.test https://b.test https://c.test'
       expect(
@@ -139,16 +140,16 @@ for (const dialect of DIALECTS) {
     })
 
     it('closes comments per article and after the configured number of days', async () => {
-      await upsertSetting(t.db, 'commentsCloseAfterDays', 1, 0)
+      await updateSiteSettings(n.deps, SYSTEM, { commentsCloseAfterDays: 1 })
       n.clock.set(new Date(T0.getTime() + 2 * 86_400_000))
       await expect(postComment(deps, input())).rejects.toMatchObject({ property: 'article' })
     })
 
     it('mails an opted-in commenter once when a reply is approved, with a working stop link', async () => {
-      await upsertSetting(t.db, 'commentPolicy', 'publish', 0)
+      await updateSiteSettings(n.deps, SYSTEM, { commentPolicy: 'publish' })
       const parent = await postComment(deps, input({ notifyReplies: true }))
       if (parent.outcome === 'dropped') throw new Error('unexpected')
-      await upsertSetting(t.db, 'commentPolicy', 'hold-all', 0)
+      await updateSiteSettings(n.deps, SYSTEM, { commentPolicy: 'hold-all' })
       const reply = await postComment(
         deps,
         input({
@@ -161,19 +162,13 @@ for (const dialect of DIALECTS) {
       )
       if (reply.outcome === 'dropped') throw new Error('unexpected')
       mail = []
-      await moderateComments(deps, { commentIds: [reply.id], status: 'approved' }).then(
-        () => undefined,
-      )
-      expect(mail).toHaveLength(0) // no mail context given: nothing sent
-      const mailDeps = { ...deps, mailer: deps.mailer!, siteTitle: 'Gazette', timeZone: 'UTC' }
-      await moderateComments(
-        { ...deps, mail: mailDeps },
-        { commentIds: [reply.id], status: 'approved' },
-      )
-      await moderateComments(
-        { ...deps, mail: mailDeps },
-        { commentIds: [reply.id], status: 'approved' },
-      )
+      await moderateComments({ ...deps, mailer: undefined }, SYSTEM, {
+        commentIds: [reply.id],
+        status: 'approved',
+      })
+      expect(mail).toHaveLength(0) // a process without mail sends nothing
+      await moderateComments(deps, SYSTEM, { commentIds: [reply.id], status: 'approved' })
+      await moderateComments(deps, SYSTEM, { commentIds: [reply.id], status: 'approved' })
       const notices = mail.filter((m) => m.to === 'ann@example.com')
       expect(notices).toHaveLength(1)
       expect(notices[0]?.text).toContain('I disagree.')

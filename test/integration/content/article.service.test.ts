@@ -1,20 +1,17 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import {
-  archiveArticle,
   createArticle,
   findPublishedArticle,
   findRedirect,
   listRevisions,
-  publishArticle,
   publishDueArticles,
-  scheduleArticle,
-  submitForReview,
-  unpublishArticle,
-  updateArticle,
+  saveArticle,
+  stepArticle,
 } from '../../../src/content/index.js'
 import type { DomainEvent } from '../../../src/events.js'
 import { HOUR, newsroom, T0 } from '../../support/content-fixtures.js'
 import { createTestDatabase, DIALECTS, type TestDatabase } from '../../support/test-database.js'
+import { asUser, SYSTEM } from '../../support/kernel.js'
 
 for (const dialect of DIALECTS) {
   describe(`${dialect}: article service`, () => {
@@ -29,7 +26,7 @@ for (const dialect of DIALECTS) {
 
     it('creates a sanitized draft with slug, reading time, excerpt and a first revision', async () => {
       const words = Array.from({ length: 650 }, (_, i) => `word${i}`).join(' ')
-      const article = await createArticle(n.deps, n.writer.id, {
+      const article = await createArticle(n.deps, asUser(n.writer), {
         title: 'Kim Jong-un’s huge swipe at ally',
         bodyHtml: `<p>${words}</p><script>alert(1)</script>`,
         primaryCategoryId: n.football.id,
@@ -44,22 +41,24 @@ for (const dialect of DIALECTS) {
       expect(article.tags.map((t) => t.slug)).toEqual(['russia', 'north-korea'])
       expect(article.categories.map((c) => c.slug)).toEqual(['football'])
       expect(article.authors.map((a) => a.id)).toEqual([n.writer.id])
-      expect(await listRevisions(t.db, article.id)).toHaveLength(1)
+      expect(await listRevisions({ db: t.db }, article.id)).toHaveLength(1)
     })
 
     it('gives clashing titles unique slugs', async () => {
-      const a = await createArticle(n.deps, n.writer.id, { title: 'Ünïcödé' })
-      const b = await createArticle(n.deps, n.writer.id, { title: 'Unicode' })
+      const a = await createArticle(n.deps, asUser(n.writer), { title: 'Ünïcödé' })
+      const b = await createArticle(n.deps, asUser(n.writer), { title: 'Unicode' })
       expect([a.slug, b.slug]).toEqual(['unicode', 'unicode-2'])
     })
 
     it('refuses an empty headline and an unknown section without storing anything', async () => {
-      await expect(createArticle(n.deps, n.writer.id, { title: '   ' })).rejects.toMatchObject({
-        code: 'VALIDATION_FAILED',
-        property: 'title',
-      })
+      await expect(createArticle(n.deps, asUser(n.writer), { title: '   ' })).rejects.toMatchObject(
+        {
+          code: 'VALIDATION_FAILED',
+          property: 'title',
+        },
+      )
       await expect(
-        createArticle(n.deps, n.writer.id, { title: 'x', primaryCategoryId: 9999 }),
+        createArticle(n.deps, asUser(n.writer), { title: 'x', primaryCategoryId: 9999 }),
       ).rejects.toMatchObject({ code: 'CATEGORY_NOT_FOUND' })
       const count = await t.db
         .selectFrom('articles')
@@ -69,20 +68,16 @@ for (const dialect of DIALECTS) {
     })
 
     it('detects a save based on an old version instead of overwriting', async () => {
-      const draft = await createArticle(n.deps, n.writer.id, { title: 'Budget vote' })
-      await updateArticle(
-        n.deps,
-        draft.id,
-        { standfirst: 'First editor' },
-        { expectedVersion: draft.version },
-      )
+      const draft = await createArticle(n.deps, asUser(n.writer), { title: 'Budget vote' })
+      await saveArticle(n.deps, asUser(n.writer), draft.id, {
+        input: { standfirst: 'First editor' },
+        expectedVersion: draft.version,
+      })
       await expect(
-        updateArticle(
-          n.deps,
-          draft.id,
-          { standfirst: 'Second editor' },
-          { expectedVersion: draft.version },
-        ),
+        saveArticle(n.deps, asUser(n.writer), draft.id, {
+          input: { standfirst: 'Second editor' },
+          expectedVersion: draft.version,
+        }),
       ).rejects.toMatchObject({
         code: 'VERSION_CONFLICT',
       })
@@ -92,30 +87,30 @@ for (const dialect of DIALECTS) {
         .where('id', '=', draft.id)
         .executeTakeFirstOrThrow()
       expect(lookup).toEqual({ standfirst: 'First editor', version: 2 })
-      expect(await listRevisions(t.db, draft.id)).toHaveLength(2)
+      expect(await listRevisions({ db: t.db }, draft.id)).toHaveLength(2)
     })
 
     it('walks the workflow: review, publish, unpublish, archive', async () => {
-      const draft = await createArticle(n.deps, n.writer.id, {
+      const draft = await createArticle(n.deps, asUser(n.writer), {
         title: 'Harbour bridge',
         primaryCategoryId: n.world.id,
       })
-      expect((await submitForReview(n.deps, draft.id)).status).toBe('pending')
-      const published = await publishArticle(n.deps, draft.id)
+      expect((await stepArticle(n.deps, SYSTEM, draft.id, 'submit')).status).toBe('pending')
+      const published = await stepArticle(n.deps, SYSTEM, draft.id, 'publish')
       expect(published.status).toBe('published')
       expect(published.publishedAt).toEqual(T0)
       expect((await findPublishedArticle(n.deps, 'harbour-bridge')).kind).toBe('published')
-      await expect(publishArticle(n.deps, draft.id)).rejects.toMatchObject({
+      await expect(stepArticle(n.deps, SYSTEM, draft.id, 'publish')).rejects.toMatchObject({
         code: 'INVALID_TRANSITION',
       })
 
       n.clock.advance(HOUR)
-      await unpublishArticle(n.deps, draft.id)
+      await stepArticle(n.deps, SYSTEM, draft.id, 'unpublish')
       expect((await findPublishedArticle(n.deps, 'harbour-bridge')).kind).toBe('missing')
-      const republished = await publishArticle(n.deps, draft.id)
+      const republished = await stepArticle(n.deps, SYSTEM, draft.id, 'publish')
       expect(republished.publishedAt).toEqual(T0)
 
-      await archiveArticle(n.deps, draft.id)
+      await stepArticle(n.deps, SYSTEM, draft.id, 'archive')
       expect(await findPublishedArticle(n.deps, 'harbour-bridge')).toEqual({
         kind: 'gone',
         slug: 'harbour-bridge',
@@ -123,18 +118,22 @@ for (const dialect of DIALECTS) {
     })
 
     it('publishes scheduled articles when their minute comes, exactly once', async () => {
-      const draft = await createArticle(n.deps, n.writer.id, { title: 'Election night' })
+      const draft = await createArticle(n.deps, asUser(n.writer), { title: 'Election night' })
       await expect(
-        scheduleArticle(n.deps, draft.id, new Date(T0.getTime() - 1000)),
+        stepArticle(n.deps, SYSTEM, draft.id, 'schedule', {
+          publishAt: new Date(T0.getTime() - 1000),
+        }),
       ).rejects.toMatchObject({ code: 'VALIDATION_FAILED' })
-      await scheduleArticle(n.deps, draft.id, new Date(T0.getTime() + 2 * 60_000))
-      expect(await publishDueArticles(n.deps)).toEqual([])
+      await stepArticle(n.deps, SYSTEM, draft.id, 'schedule', {
+        publishAt: new Date(T0.getTime() + 2 * 60_000),
+      })
+      expect(await publishDueArticles(n.deps, SYSTEM)).toEqual([])
       expect((await findPublishedArticle(n.deps, 'election-night')).kind).toBe('missing')
 
       n.clock.advance(2 * 60_000)
       const [first, second] = await Promise.all([
-        publishDueArticles(n.deps),
-        publishDueArticles(n.deps),
+        publishDueArticles(n.deps, SYSTEM),
+        publishDueArticles(n.deps, SYSTEM),
       ])
       expect([...first, ...second]).toEqual([draft.id])
       const lookup = await findPublishedArticle(n.deps, 'election-night')
@@ -146,13 +145,15 @@ for (const dialect of DIALECTS) {
     it('announces what each change touched, before and after', async () => {
       const events: DomainEvent[] = []
       const deps = { ...n.deps, events: { emit: (e: DomainEvent) => events.push(e) } }
-      const draft = await createArticle(deps, n.writer.id, {
+      const draft = await createArticle(deps, asUser(n.writer), {
         title: 'Derby day',
         primaryCategoryId: n.football.id,
         tags: ['Derby'],
       })
-      await publishArticle(deps, draft.id)
-      await updateArticle(deps, draft.id, { primaryCategoryId: n.world.id, tags: ['Rivals'] })
+      await stepArticle(deps, SYSTEM, draft.id, 'publish')
+      await saveArticle(deps, SYSTEM, draft.id, {
+        input: { primaryCategoryId: n.world.id, tags: ['Rivals'] },
+      })
       expect(events.map((e) => e.type)).toEqual([
         'article.changed',
         'article.changed',
@@ -179,9 +180,11 @@ for (const dialect of DIALECTS) {
 
     it('leaves a redirect when a published article changes slug', async () => {
       const article = await n.published('Old headline')
-      const updated = await updateArticle(n.deps, article.id, { slug: 'new-headline' })
+      const updated = await saveArticle(n.deps, SYSTEM, article.id, {
+        input: { slug: 'new-headline' },
+      })
       expect(updated.slug).toBe('new-headline')
-      const redirect = await findRedirect(t.db, '/2026/06/old-headline/')
+      const redirect = await findRedirect({ db: t.db }, '/2026/06/old-headline/')
       expect(redirect).toMatchObject({ toPath: '/2026/06/new-headline/', statusCode: 301 })
     })
   })

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { addViews, ViewBuffer } from '../../../src/analytics/index.js'
+import { recordViews, ViewBuffer } from '../../../src/analytics/index.js'
 import {
+  createArticle,
   listAuthorArticles,
   listEditorsPicks,
   listLatestArticles,
@@ -8,12 +9,11 @@ import {
   listRelatedArticles,
   listSectionArticles,
   listTagArticles,
-  scheduleArticle,
-  createArticle,
-  unpublishArticle,
+  stepArticle,
 } from '../../../src/content/index.js'
 import { HOUR, newsroom, T0 } from '../../support/content-fixtures.js'
 import { createTestDatabase, DIALECTS, type TestDatabase } from '../../support/test-database.js'
+import { asUser, SYSTEM } from '../../support/kernel.js'
 
 for (const dialect of DIALECTS) {
   describe(`${dialect}: reader lists`, () => {
@@ -28,8 +28,10 @@ for (const dialect of DIALECTS) {
 
     it('lists the latest published stories newest first, with stable pages', async () => {
       for (let i = 1; i <= 5; i++) await n.published(`Story ${i}`, { hoursAgo: 10 - i })
-      const scheduled = await createArticle(n.deps, n.writer.id, { title: 'Tomorrow' })
-      await scheduleArticle(n.deps, scheduled.id, new Date(T0.getTime() + HOUR))
+      const scheduled = await createArticle(n.deps, asUser(n.writer), { title: 'Tomorrow' })
+      await stepArticle(n.deps, SYSTEM, scheduled.id, 'schedule', {
+        publishAt: new Date(T0.getTime() + HOUR),
+      })
 
       const first = await listLatestArticles(n.deps, { perPage: 2 })
       const second = await listLatestArticles(n.deps, { page: 2, perPage: 2 })
@@ -49,7 +51,7 @@ for (const dialect of DIALECTS) {
       await n.published('Tennis open', { section: n.sport, hoursAgo: 2 })
       const gone = await n.published('Dropped story', { section: n.sport, hoursAgo: 3 })
       await n.published('Summit', { section: n.world, hoursAgo: 4 })
-      await unpublishArticle(n.deps, gone.id)
+      await stepArticle(n.deps, SYSTEM, gone.id, 'unpublish')
 
       const sport = await listSectionArticles(n.deps, 'sport')
       expect(sport?.articles.items.map((a) => a.title)).toEqual(['Cup final', 'Tennis open'])
@@ -82,10 +84,22 @@ for (const dialect of DIALECTS) {
       const a = await n.published('Quiet', { hoursAgo: 3 })
       const b = await n.published('Popular', { hoursAgo: 5 })
       const c = await n.published('Old favourite', { hoursAgo: 100 })
-      await addViews(t.db, a.id, T0.getTime() - 2 * HOUR, 5)
-      await addViews(t.db, b.id, T0.getTime() - 2 * HOUR, 50)
-      await addViews(t.db, b.id, T0.getTime() - 1 * HOUR, 1)
-      await addViews(t.db, c.id, T0.getTime() - 60 * HOUR, 1000)
+      await recordViews(
+        { db: t.db },
+        { articleId: a.id, at: new Date(T0.getTime() - 2 * HOUR), views: 5 },
+      )
+      await recordViews(
+        { db: t.db },
+        { articleId: b.id, at: new Date(T0.getTime() - 2 * HOUR), views: 50 },
+      )
+      await recordViews(
+        { db: t.db },
+        { articleId: b.id, at: new Date(T0.getTime() - 1 * HOUR), views: 1 },
+      )
+      await recordViews(
+        { db: t.db },
+        { articleId: c.id, at: new Date(T0.getTime() - 60 * HOUR), views: 1000 },
+      )
       const top = await listMostRead(n.deps, { limit: 3 })
       expect(top.map((s) => s.title)).toEqual(['Popular', 'Quiet', 'Old favourite'])
     })
@@ -93,8 +107,14 @@ for (const dialect of DIALECTS) {
     it('lets fresh views outweigh older ones (recency decay)', async () => {
       const older = await n.published('Yesterday’s hit', { hoursAgo: 41 })
       const fresh = await n.published('Breaking now', { hoursAgo: 2 })
-      await addViews(t.db, older.id, T0.getTime() - 40 * HOUR, 30)
-      await addViews(t.db, fresh.id, T0.getTime() - 1 * HOUR, 12)
+      await recordViews(
+        { db: t.db },
+        { articleId: older.id, at: new Date(T0.getTime() - 40 * HOUR), views: 30 },
+      )
+      await recordViews(
+        { db: t.db },
+        { articleId: fresh.id, at: new Date(T0.getTime() - 1 * HOUR), views: 12 },
+      )
       const top = await listMostRead(n.deps, { limit: 2 })
       expect(top.map((s) => s.title)).toEqual(['Breaking now', 'Yesterday’s hit'])
     })
@@ -106,7 +126,7 @@ for (const dialect of DIALECTS) {
       buffer.add(story.id, T0.getTime())
       buffer.add(999_999, T0.getTime())
       expect(buffer.size).toBe(3)
-      expect(await buffer.flush(t.db)).toBe(8)
+      expect(await buffer.flush(n.deps)).toBe(8)
       expect(buffer.size).toBe(0)
       const rows = await t.db
         .selectFrom('page_views')

@@ -19,6 +19,7 @@ import {
 } from '../../../src/content/index.js'
 import { newsroom } from '../../support/content-fixtures.js'
 import { createTestDatabase, DIALECTS, type TestDatabase } from '../../support/test-database.js'
+import { SYSTEM } from '../../support/kernel.js'
 
 const CONTENT_TABLES = [
   'articles',
@@ -83,7 +84,7 @@ for (const dialect of DIALECTS) {
       await listEditorsPicks(n.deps)
       await listFeaturedArticles(n.deps)
       await listMostRead(n.deps)
-      await publishDueArticles(n.deps)
+      await publishDueArticles(n.deps, SYSTEM)
       const lookup = await findPublishedArticle(n.deps, 'harbour-story')
       if (lookup.kind !== 'published') throw new Error('expected the story')
       await listRelatedArticles(n.deps, lookup.article)

@@ -4,15 +4,17 @@ import { sql } from 'kysely'
 import { afterEach, describe, expect, it } from 'vitest'
 import { fixedClock } from '../../../src/clock.js'
 import {
-  listSectionArticles,
-  listLatestArticles,
   listCategories,
+  listLatestArticles,
+  listSectionArticles,
 } from '../../../src/content/index.js'
 import { migrateToLatest, pendingMigrations } from '../../../src/db/migrate.js'
-import { seedBulk } from '../../../src/db/seed/seed-bulk.js'
-import { isDatabaseEmpty, seedDemo } from '../../../src/db/seed/seed-demo.js'
+import { addGeneratedStories, isDemoNeeded } from '../../../src/demo/index.js'
+import { DEMO_ARTICLES } from '../../../src/demo/demo-content.js'
+import { slugify } from '../../../src/text/slug.js'
 import { findMenuItems, findSettings } from '../../../src/settings/index.js'
 import { createTestDatabase, DIALECTS, type TestDatabase } from '../../support/test-database.js'
+import { fillDemoSite, testKernel } from '../../support/kernel.js'
 
 for (const dialect of DIALECTS) {
   describe(`${dialect}: migrations`, () => {
@@ -34,7 +36,7 @@ for (const dialect of DIALECTS) {
       )
       await migrateToLatest(t.db)
       expect(await pendingMigrations(t.db)).toEqual([])
-      expect(await isDatabaseEmpty(t.db)).toBe(true)
+      expect(await isDemoNeeded(testKernel(t.db))).toBe(true)
     })
   })
 
@@ -46,11 +48,12 @@ for (const dialect of DIALECTS) {
       t = await createTestDatabase(dialect)
       const clock = fixedClock(new Date('2026-11-27T09:00:00Z'))
       const mediaDir = path.join(t.dataDir, 'media')
-      const { articles } = await seedDemo({ db: t.db, clock, mediaDir })
+      await fillDemoSite({ db: t.db, dialect, clock, dataDir: t.dataDir })
+      const articles = DEMO_ARTICLES.length
       expect(articles).toBeGreaterThanOrEqual(40)
-      expect(await isDatabaseEmpty(t.db)).toBe(false)
+      expect(await isDemoNeeded(testKernel(t.db))).toBe(false)
 
-      const sections = (await listCategories(t.db)).filter((c) => c.parentId === null)
+      const sections = (await listCategories({ db: t.db })).filter((c) => c.parentId === null)
       expect(sections.map((s) => s.name)).toEqual([
         'News',
         'World',
@@ -94,11 +97,11 @@ for (const dialect of DIALECTS) {
         .execute()
       expect(replies.length).toBeGreaterThan(0)
 
-      const settings = await findSettings(t.db)
+      const settings = await findSettings({ db: t.db })
       expect(settings.title).toBe('The Broadsheet Gazette')
       expect(settings.contactEmail).toMatch(/@/)
       expect(Object.keys(settings.social).length).toBeGreaterThanOrEqual(3)
-      const menu = await findMenuItems(t.db, 'primary')
+      const menu = await findMenuItems({ db: t.db }, 'primary')
       expect(menu.map((m) => m.label)).toEqual([...sections.map((s) => s.name), 'Contact'])
       expect(menu.at(-1)?.url).toBe('/contact/')
       const pages = await t.db.selectFrom('pages').select('slug').orderBy('slug').execute()
@@ -108,20 +111,55 @@ for (const dialect of DIALECTS) {
     it('appends generated articles in bulk, listed in their sections', async () => {
       t = await createTestDatabase(dialect)
       const clock = fixedClock(new Date('2026-11-27T09:00:00Z'))
-      await seedDemo({ db: t.db, clock, mediaDir: path.join(t.dataDir, 'media') })
+      await fillDemoSite({ db: t.db, dialect, clock, dataDir: t.dataDir })
       const before = await listLatestArticles({ db: t.db, clock })
       const progress: number[] = []
-      await seedBulk(t.db, {
+      await addGeneratedStories(testKernel(t.db, clock), {
         articles: 900,
         batchSize: 400,
         now: clock.now().getTime(),
-        onProgress: (done) => progress.push(done),
+        onProgress: (done: number) => progress.push(done),
       })
       expect(progress).toEqual([400, 800, 900])
       const after = await listLatestArticles({ db: t.db, clock })
       expect(after.total).toBe(before.total + 900)
       const sport = await listSectionArticles({ db: t.db, clock }, 'sport', { perPage: 1 })
       expect(sport?.articles.total).toBeGreaterThan(50)
+    })
+
+    it('adds all of the demo or none of it: a failure half-way leaves the database empty', async () => {
+      t = await createTestDatabase(dialect)
+      const clock = fixedClock(new Date('2026-11-27T09:00:00Z'))
+      // A real disk failure half-way through: where one illustration should go, a folder stands.
+      const title = DEMO_ARTICLES[20]!.title
+      fs.mkdirSync(path.join(t.dataDir, 'media', 'demo', `${slugify(title, 60)}.svg`), {
+        recursive: true,
+      })
+      const failure: unknown = await fillDemoSite({
+        db: t.db,
+        dialect,
+        clock,
+        dataDir: t.dataDir,
+      }).catch((error: unknown) => error)
+      expect(failure).toMatchObject({ code: 'DEMO_FAILED' })
+      expect((failure as Error).message).toMatch(
+        /^the demo content could not be added, and nothing of it was kept \(/,
+      )
+      expect(await isDemoNeeded(testKernel(t.db))).toBe(true)
+      for (const table of [
+        'users',
+        'categories',
+        'articles',
+        'pages',
+        'menus',
+        'settings',
+      ] as const) {
+        const rows = await t.db
+          .selectFrom(table)
+          .select(sql<number>`1`.as('one'))
+          .execute()
+        expect(rows, table).toHaveLength(0)
+      }
     })
   })
 }

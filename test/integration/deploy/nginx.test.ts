@@ -10,13 +10,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildApp } from '../../../src/app.js'
 import { fixedClock } from '../../../src/clock.js'
 import { parseConfig } from '../../../src/config.js'
-import { updateArticle } from '../../../src/content/index.js'
-import { seedDemo } from '../../../src/db/seed/seed-demo.js'
+import { saveArticle } from '../../../src/content/index.js'
 import { EventBus } from '../../../src/events.js'
 import { mirrorConfig, NGINX_BINARY } from '../../../scripts/nginx-config.js'
 import { freePort } from '../../support/run-cli.js'
 import { REQUIRE_SERVICES } from '../../support/services.js'
 import { createTestDatabase, type TestDatabase } from '../../support/test-database.js'
+import { fillDemoSite, SYSTEM, testKernel } from '../../support/kernel.js'
 
 const NGINX = NGINX_BINARY
 if (!NGINX) {
@@ -34,7 +34,7 @@ describe.skipIf(!NGINX)('deploy/nginx.conf with the static mirror', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase('sqlite')
-    await seedDemo({ db: database.db, clock, mediaDir: path.join(database.dataDir, 'media') })
+    await fillDemoSite({ db: database.db, dialect: 'sqlite', clock, dataDir: database.dataDir })
     const config = parseConfig({
       DATA_DIR: database.dataDir,
       STATIC_MIRROR: 'true',
@@ -111,8 +111,10 @@ describe.skipIf(!NGINX)('deploy/nginx.conf with the static mirror', () => {
     await expect
       .poll(() => fetch(`${base}/world/`).then((r) => r.headers.get('x-cache')))
       .toBe('STATIC')
-    await updateArticle({ db: database.db, clock, events }, row.id, {
-      title: 'Lighthouse relit after ninety dark years',
+    await saveArticle(testKernel(database.db, clock, events), SYSTEM, row.id, {
+      input: {
+        title: 'Lighthouse relit after ninety dark years',
+      },
     })
     // The mirror's files go within milliseconds of the write (unlinks run right after it).
     await expect

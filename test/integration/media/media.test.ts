@@ -12,6 +12,7 @@ import {
   type MediaDeps,
 } from '../../../src/media/index.js'
 import { createTestDatabase, DIALECTS, type TestDatabase } from '../../support/test-database.js'
+import { SYSTEM, testKernel } from '../../support/kernel.js'
 
 /** A 2000×1000 JPEG whose EXIF says "rotate 90°" and which carries a camera model. */
 async function rotatedPhoto(): Promise<Buffer> {
@@ -31,18 +32,16 @@ for (const dialect of DIALECTS) {
       t = await createTestDatabase(dialect)
       root = path.join(t.dataDir, 'media')
       deps = {
-        db: t.db,
-        clock: fixedClock(new Date('2026-11-27T10:00:00Z')),
+        ...testKernel(t.db, fixedClock(new Date('2026-11-27T10:00:00Z'))),
         storage: diskStorage(root),
       }
     })
     afterEach(() => t.destroy())
 
     it('applies orientation, strips EXIF and renders responsive variants and crops', async () => {
-      const media = await uploadImage(deps, {
+      const media = await uploadImage(deps, SYSTEM, {
         filename: 'Harbour at dawn.JPG',
         bytes: await rotatedPhoto(),
-        uploadedBy: null,
         alt: ' Boats ',
       })
       expect(media.mimeType).toBe('image/jpeg')
@@ -73,14 +72,16 @@ for (const dialect of DIALECTS) {
       })
         .png()
         .toBuffer()
-      const media = await uploadImage(deps, { filename: 'photo.jpg', bytes: png, uploadedBy: null })
+      const media = await uploadImage(deps, SYSTEM, {
+        filename: 'photo.jpg',
+        bytes: png,
+      })
       expect(media.mimeType).toBe('image/png')
       expect(media.path.endsWith('.png')).toBe(true)
       await expect(
-        uploadImage(deps, {
+        uploadImage(deps, SYSTEM, {
           filename: 'cat.jpg',
           bytes: Buffer.from('<svg onload="alert(1)"></svg>'.repeat(5)),
-          uploadedBy: null,
         }),
       ).rejects.toThrow(/only JPEG, PNG, GIF, WebP and AVIF/)
     })
@@ -88,10 +89,9 @@ for (const dialect of DIALECTS) {
     it('refuses a truncated image with a message and stores nothing', async () => {
       const jpeg = await rotatedPhoto()
       await expect(
-        uploadImage(deps, {
+        uploadImage(deps, SYSTEM, {
           filename: 'broken.jpg',
           bytes: jpeg.subarray(0, 400),
-          uploadedBy: null,
         }),
       ).rejects.toThrow(/could not be decoded/)
       expect((await searchMedia(deps, {})).total).toBe(0)
@@ -108,22 +108,20 @@ for (const dialect of DIALECTS) {
       })
         .png()
         .toBuffer()
-      const a = await uploadImage(deps, {
+      const a = await uploadImage(deps, SYSTEM, {
         filename: 'bridge.png',
         bytes: png,
-        uploadedBy: null,
         caption: 'The harbour bridge',
       })
-      await uploadImage(deps, {
+      await uploadImage(deps, SYSTEM, {
         filename: 'market.png',
         bytes: png,
-        uploadedBy: null,
         caption: 'Saturday market',
       })
       expect((await searchMedia(deps, { search: 'BRIDGE' })).items.map((m) => m.id)).toEqual([a.id])
       expect((await searchMedia(deps, { type: 'image/jpeg' })).total).toBe(0)
       expect((await searchMedia(deps, { type: 'image/png' })).total).toBe(2)
-      const edited = await updateMediaDetails(deps, a.id, {
+      const edited = await updateMediaDetails(deps, SYSTEM, a.id, {
         alt: 'Cables against the sky',
         credit: 'Staff',
       })
@@ -133,7 +131,7 @@ for (const dialect of DIALECTS) {
         'The harbour bridge',
       ])
       expect(await findMediaUsage(deps, a.id)).toEqual([])
-      await expect(updateMediaDetails(deps, 9999, { alt: 'x' })).rejects.toMatchObject({
+      await expect(updateMediaDetails(deps, SYSTEM, 9999, { alt: 'x' })).rejects.toMatchObject({
         code: 'NOT_FOUND',
       })
     })

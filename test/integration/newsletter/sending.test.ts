@@ -14,9 +14,10 @@ import {
   type BatchPayload,
 } from '../../../src/newsletter/index.js'
 import { claimJobs, completeJob } from '../../../src/queue/index.js'
-import { DEFAULT_SETTINGS, findSettings } from '../../../src/settings/index.js'
+import { DEFAULT_SETTINGS, updateSiteSettings } from '../../../src/settings/index.js'
 import { newsroom, T0 } from '../../support/content-fixtures.js'
 import { createTestDatabase, DIALECTS, type TestDatabase } from '../../support/test-database.js'
+import { claimFor, SYSTEM } from '../../support/kernel.js'
 
 const SECRET = 'test-secret'
 
@@ -93,12 +94,13 @@ for (const dialect of DIALECTS) {
         .insertInto('subscribers')
         .values({ email: 'gone@example.com', status: 'unsubscribed', created_at: now })
         .execute()
+      await updateSiteSettings(n.deps, SYSTEM, { newsletterPerMinute: 50 })
       const deps = {
         ...n.deps,
-        dialect: t.dialect,
+        claim: claimFor(t.dialect),
         settings: { ...DEFAULT_SETTINGS, newsletterPerMinute: 50 },
       }
-      const sendId = await sendArticleNow(deps, article.id)
+      const sendId = await sendArticleNow(deps, SYSTEM, article.id)
 
       let failOnce = new Set(['r3@example.com', 'r55@example.com'])
       const flaky = {
@@ -128,7 +130,7 @@ for (const dialect of DIALECTS) {
       expect(await run()).toBe(1) // the retry of the second batch's failure
       expect(await run()).toBe(0)
       expect(mail.map((m) => m.to).sort()).toEqual([...emails].sort())
-      const [send] = await listSends(t.db)
+      const [send] = await listSends({ db: t.db })
       expect(send).toMatchObject({
         id: sendId,
         kind: 'article',
@@ -146,19 +148,17 @@ for (const dialect of DIALECTS) {
     })
 
     it('queues the digest once a day, at the configured local hour', async () => {
-      const settings = {
-        ...(await findSettings(t.db)),
-        timeZone: 'Europe/London',
-        newsletterHour: 7,
-      }
-      const deps = { ...n.deps, dialect: t.dialect }
+      const deps = n.deps
+      await updateSiteSettings(deps, SYSTEM, { timeZone: 'Europe/London', newsletterHour: 7 })
       n.clock.set(new Date('2026-06-01T05:30:00Z')) // 06:30 in London (BST)
-      expect(await enqueueDueDigest(deps, settings)).toBe(false)
+      expect(await enqueueDueDigest(deps)).toBe(false)
       n.clock.set(new Date('2026-06-01T06:05:00Z'))
-      expect(await enqueueDueDigest(deps, settings)).toBe(true)
+      expect(await enqueueDueDigest(deps)).toBe(true)
       n.clock.set(new Date('2026-06-01T09:00:00Z'))
-      expect(await enqueueDueDigest(deps, settings)).toBe(false)
-      expect(await enqueueDueDigest(deps, { ...settings, newsletterDigest: 'off' })).toBe(false)
+      expect(await enqueueDueDigest(deps)).toBe(false)
+      await updateSiteSettings(deps, SYSTEM, { newsletterDigest: 'off' })
+      n.clock.set(new Date('2026-06-02T06:05:00Z'))
+      expect(await enqueueDueDigest(deps)).toBe(false)
     })
   })
 }

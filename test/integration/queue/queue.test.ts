@@ -7,8 +7,9 @@ import {
   enqueueJob,
   failJob,
   listRecentJobs,
-  type QueueDeps,
+  type WorkerDeps,
 } from '../../../src/queue/index.js'
+import { claimFor } from '../../support/kernel.js'
 import { createTestDatabase, DIALECTS, type TestDatabase } from '../../support/test-database.js'
 
 const T0 = new Date('2026-11-27T12:00:00Z')
@@ -16,11 +17,11 @@ const T0 = new Date('2026-11-27T12:00:00Z')
 for (const dialect of DIALECTS) {
   describe(`${dialect}: job queue`, () => {
     let t: TestDatabase
-    let deps: QueueDeps & { clock: ReturnType<typeof fixedClock> }
+    let deps: WorkerDeps & { clock: ReturnType<typeof fixedClock> }
 
     beforeEach(async () => {
       t = await createTestDatabase(dialect)
-      deps = { db: t.db, clock: fixedClock(T0), dialect }
+      deps = { db: t.db, clock: fixedClock(T0), claim: claimFor(dialect) }
     })
     afterEach(() => t.destroy())
 

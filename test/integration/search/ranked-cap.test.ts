@@ -2,17 +2,16 @@
  * SQLite search ranks at most `rankedMatches` matches: past that (a word in most of a huge
  * archive) the newest matches are ranked and the page says so; below it nothing changes.
  */
-import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { fixedClock } from '../../../src/clock.js'
-import { seedDemo } from '../../../src/db/seed/seed-demo.js'
 import {
-  createSearchIndex,
+  createSqliteSearchIndex,
   reindexAll,
   searchArticles,
   type SearchDeps,
 } from '../../../src/search/index.js'
 import { createTestDatabase, type TestDatabase } from '../../support/test-database.js'
+import { fillDemoSite } from '../../support/kernel.js'
 
 describe('sqlite: ranking capped to the newest matches', () => {
   let t: TestDatabase
@@ -22,13 +21,13 @@ describe('sqlite: ranking capped to the newest matches', () => {
 
   beforeAll(async () => {
     t = await createTestDatabase('sqlite')
-    await seedDemo({ db: t.db, clock, mediaDir: path.join(t.dataDir, 'media') })
+    await fillDemoSite({ db: t.db, dialect: 'sqlite', clock, dataDir: t.dataDir })
     uncapped = {
       db: t.db,
       clock,
-      index: createSearchIndex(t.db, 'sqlite', { rankedMatches: 10_000 }),
+      index: createSqliteSearchIndex(t.db, { rankedMatches: 10_000 }),
     }
-    capped = { db: t.db, clock, index: createSearchIndex(t.db, 'sqlite', { rankedMatches: 5 }) }
+    capped = { db: t.db, clock, index: createSqliteSearchIndex(t.db, { rankedMatches: 5 }) }
     await reindexAll(uncapped)
   })
   afterAll(() => t.destroy())

@@ -1,16 +1,8 @@
-import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { fixedClock } from '../../../src/clock.js'
-import {
-  archiveArticle,
-  createArticle,
-  publishArticle,
-  updateArticle,
-} from '../../../src/content/index.js'
-import { seedDemo } from '../../../src/db/seed/seed-demo.js'
+import { createArticle, saveArticle, stepArticle } from '../../../src/content/index.js'
 import { EventBus } from '../../../src/events.js'
 import {
-  createSearchIndex,
   reindexAll,
   searchArticles,
   searchIndexListener,
@@ -18,6 +10,7 @@ import {
   type SearchDeps,
 } from '../../../src/search/index.js'
 import { createTestDatabase, DIALECTS, type TestDatabase } from '../../support/test-database.js'
+import { fillDemoSite, SYSTEM } from '../../support/kernel.js'
 
 const NASTY = [
   '"',
@@ -49,22 +42,23 @@ for (const dialect of DIALECTS) {
 
     beforeAll(async () => {
       t = await createTestDatabase(dialect)
-      await seedDemo({ db: t.db, clock, mediaDir: path.join(t.dataDir, 'media') })
-      deps = { db: t.db, clock, index: createSearchIndex(t.db, dialect) }
       events = new EventBus((error) => {
         throw error
       })
+      const services = await fillDemoSite({ db: t.db, dialect, clock, dataDir: t.dataDir })
+      // The demo fills quietly; this suite's writes are followed by its own listener.
+      deps = { db: t.db, clock, index: services.search }
       events.on(searchIndexListener(deps))
       expect(await reindexAll(deps)).toBeGreaterThanOrEqual(40)
     })
     afterAll(() => t.destroy())
 
     it('finds a story by a word that only appears in its body, with a highlighted snippet', async () => {
-      const draft = await createArticle({ ...deps, events }, null, {
+      const draft = await createArticle({ ...deps, events }, SYSTEM, {
         title: 'Quiet afternoon on the quay',
         bodyHtml: '<p>Nothing happened until the zanzibarine gulls arrived at dusk.</p>',
       })
-      await publishArticle({ ...deps, events }, draft.id)
+      await stepArticle({ ...deps, events }, SYSTEM, draft.id, 'publish')
       await new Promise((resolve) => setTimeout(resolve, 50))
       const results = await searchArticles(deps, { q: 'zanzibarine' })
       expect(results.items.map((i) => i.article.title)).toEqual(['Quiet afternoon on the quay'])
@@ -126,19 +120,21 @@ for (const dialect of DIALECTS) {
     })
 
     it('follows updates, unpublishing and archiving', async () => {
-      const draft = await createArticle({ ...deps, events }, null, {
+      const draft = await createArticle({ ...deps, events }, SYSTEM, {
         title: 'Quillothorpe keeper retires',
         bodyHtml: '<p>After forty years.</p>',
       })
       expect((await searchArticles(deps, { q: 'quillothorpe' })).total).toBe(0)
-      await publishArticle({ ...deps, events }, draft.id)
+      await stepArticle({ ...deps, events }, SYSTEM, draft.id, 'publish')
       await new Promise((resolve) => setTimeout(resolve, 50))
       expect((await searchArticles(deps, { q: 'quillothorpe' })).total).toBe(1)
-      await updateArticle({ ...deps, events }, draft.id, { title: 'Vantablick keeper retires' })
+      await saveArticle({ ...deps, events }, SYSTEM, draft.id, {
+        input: { title: 'Vantablick keeper retires' },
+      })
       await new Promise((resolve) => setTimeout(resolve, 50))
       expect((await searchArticles(deps, { q: 'quillothorpe' })).total).toBe(0)
       expect((await searchArticles(deps, { q: 'vantablick' })).total).toBe(1)
-      await archiveArticle({ ...deps, events }, draft.id)
+      await stepArticle({ ...deps, events }, SYSTEM, draft.id, 'archive')
       await new Promise((resolve) => setTimeout(resolve, 50))
       expect((await searchArticles(deps, { q: 'vantablick' })).total).toBe(0)
     })
