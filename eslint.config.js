@@ -13,6 +13,8 @@ const domain = [
   'mail',
   'analytics',
   'settings',
+  'net',
+  'wire',
 ]
 const httpish = ['fastify', 'fastify-plugin', '@fastify/*']
 
