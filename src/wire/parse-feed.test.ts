@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
+import { sanitizeBody } from '../content/index.js'
 import { type ParsedFeed, parseFeed, readFeed } from './parse-feed.js'
 import { WireError } from './wire-error.js'
 
@@ -67,6 +68,15 @@ describe('parseFeed: RSS 2.0', () => {
       'href="https://courier.example/2026/04/footbridge-exhibition/"',
     )
     expect(vote!.text).not.toContain('trackReader')
+  })
+
+  it('gives body HTML that the body sanitizer keeps, minus the script', () => {
+    const safe = sanitizeBody(vote!.contentHtml!)
+
+    expect(safe).toContain('<img src="https://courier.example/media/2026/05/footbridge-model.jpg"')
+    expect(safe).toContain('<em>September</em>')
+    expect(safe).not.toContain('script')
+    expect(safe).not.toContain('trackReader')
   })
 
   it('takes the author name from <author>, and media:thumbnail before the enclosure', () => {

@@ -290,6 +290,8 @@ describe('http client: address guard', () => {
     ['the IPv6 metadata address', () => 'http://[fd00:ec2::254]/latest/meta-data/'],
     ['a private network', () => 'http://10.0.0.1/feed'],
     ['the unspecified address', (port: string) => `http://0.0.0.0:${port}/plain`],
+    ['loopback written as a number', (port: string) => `http://2130706433:${port}/plain`],
+    ['loopback written in hex', (port: string) => `http://0x7f.1:${port}/plain`],
   ])('refuses %s unless private addresses are allowed', async (_name, target) => {
     server.route('/plain', { body: 'secret' })
     const port = new URL(server.url('/')).port

@@ -3,6 +3,7 @@ import { fixedClock } from '../../../src/clock.js'
 import { createHttpClient, type HttpClient, NetError } from '../../../src/net/index.js'
 import { fetchFeed, fetchFullText, findFeed, WireError } from '../../../src/wire/index.js'
 import { type FeedServer, fixtureBytes, startFeedServer } from '../../support/feed-server.js'
+import { syntheticFeed } from '../../support/synthetic-feed.js'
 
 const clock = fixedClock(new Date('2026-05-06T12:00:00Z'))
 let server: FeedServer
@@ -262,5 +263,28 @@ describe('fetchFullText', () => {
 
     expect(article?.text).toContain('voted by nine votes to four')
     expect(article?.firstImage?.url).toBe(server.url('/media/2026/05/footbridge-model.jpg'))
+  })
+})
+
+describe('synthetic feeds for polling tests and the bench', () => {
+  it('serves many generated sources and answers all of them 304 on the second poll', async () => {
+    const names = Array.from({ length: 20 }, (_, i) => `Source ${i + 1}`)
+    names.forEach((name, i) => server.route(`/synthetic/${i}`, { body: syntheticFeed({ name }) }))
+
+    const first = await Promise.all(
+      names.map((_, i) => fetchFeed(client, { url: server.url(`/synthetic/${i}`) }, clock)),
+    )
+    const second = await Promise.all(
+      first.map((result, i) =>
+        fetchFeed(client, { url: server.url(`/synthetic/${i}`), etag: result.cache.etag }, clock),
+      ),
+    )
+
+    const keys = first.flatMap((r) =>
+      r.status === 'fetched' ? r.feed.items.map((i) => i.key) : [],
+    )
+    expect(keys).toHaveLength(20 * 50)
+    expect(new Set(keys).size).toBe(20 * 50)
+    expect(second.every((r) => r.status === 'not-modified')).toBe(true)
   })
 })
