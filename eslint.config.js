@@ -17,6 +17,8 @@ const domain = [
   'settings',
   'queue',
   'text',
+  'net',
+  'wire',
 ]
 /**
  * Entry points and clients of the domain: they come in by HTTP, command, time or file, and reach
