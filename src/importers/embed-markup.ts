@@ -76,8 +76,8 @@ export function mediaHtml(kind: 'video' | 'audio', url: string, title = ''): str
 export interface FigureImage {
   src: string
   alt: string
-  width?: string | number | undefined
-  height?: string | number | undefined
+  width?: string | number | null | undefined
+  height?: string | number | null | undefined
   /** Caption HTML (inline markup only). */
   caption?: string | undefined
 }
