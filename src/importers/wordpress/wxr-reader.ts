@@ -91,6 +91,7 @@ class WxrState {
   private pendingRaw = ''
   private siteFields = new Map<string, string>()
   private siteSent = false
+  private resolved = new WeakMap<Map<string, string>, Map<string, string>>()
 
   constructor(
     private readonly fileName: string,
@@ -149,7 +150,10 @@ class WxrState {
     if (this.pendingRaw === '') return
     const node = this.capture.at(-1)
     // Entities may bring back characters the byte stream had not: strip them again.
-    if (node) node.text += stripInvalidXmlChars(decodeHTML(this.pendingRaw))
+    if (node)
+      node.text += this.pendingRaw.includes('&')
+        ? stripInvalidXmlChars(decodeHTML(this.pendingRaw))
+        : this.pendingRaw
     this.pendingRaw = ''
   }
 
@@ -184,11 +188,16 @@ class WxrState {
   private resolve(qname: string): string {
     const colon = qname.indexOf(':')
     if (colon < 0) return qname
-    const uri = this.namespaces[this.depth]?.get(qname.slice(0, colon))
-    if (uri === undefined) return qname
-    for (const [pattern, canonical] of NAMESPACES)
-      if (pattern.test(uri)) return `${canonical}:${qname.slice(colon + 1)}`
-    return qname
+    const scope = this.namespaces[this.depth] as Map<string, string>
+    // The same few names repeat millions of times under the same declarations: remember them.
+    let names = this.resolved.get(scope)
+    if (!names) this.resolved.set(scope, (names = new Map<string, string>()))
+    let name = names.get(qname)
+    if (name === undefined) {
+      name = canonicalName(qname, colon, scope)
+      names.set(qname, name)
+    }
+    return name
   }
 
   private checkRoot(name: string): void {
@@ -208,7 +217,23 @@ class WxrState {
   }
 }
 
+function canonicalName(qname: string, colon: number, scope: Map<string, string>): string {
+  const uri = scope.get(qname.slice(0, colon))
+  if (uri === undefined) return qname
+  for (const [pattern, canonical] of NAMESPACES)
+    if (pattern.test(uri)) return `${canonical}:${qname.slice(colon + 1)}`
+  return qname
+}
+
+const NO_ATTRIBUTES: Record<string, string> = Object.freeze({})
+
 function decodeAttributes(attribs: Record<string, string>): Record<string, string> {
+  let empty = true
+  for (const _ in attribs) {
+    empty = false
+    break
+  }
+  if (empty) return NO_ATTRIBUTES
   const out: Record<string, string> = {}
   for (const [key, value] of Object.entries(attribs)) out[key] = decodeHTML(value)
   return out
