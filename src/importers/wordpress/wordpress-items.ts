@@ -176,10 +176,22 @@ function mapComments(comments: WxrComment[], ctx: WordPressContext): ImportComme
     authorName: plainName(c.author),
     authorEmail: c.authorEmail,
     authorUrl: c.authorUrl,
-    body: htmlToText(wpautop(c.content), { keepLinks: true }),
+    body: commentText(c.content),
     status: commentStatus(c.approved),
     createdAt: ctx.date(c.dateGmt, c.date) ?? new Date(0),
   }))
+}
+
+/** A comment's plain text, paragraphs as WordPress shows them. Most comments have no markup. */
+function commentText(content: string): string {
+  if (!/[<&]/.test(content))
+    return content
+      .replace(/\r\n?/g, '\n')
+      .split(/\n[ \t]*\n/)
+      .map((p) => p.replace(/[ \t]+/g, ' ').replace(/ ?\n ?/g, '\n').trim())
+      .filter(Boolean)
+      .join('\n\n')
+  return htmlToText(wpautop(content), { keepLinks: true })
 }
 
 function commentStatus(approved: string): ImportComment['status'] {
