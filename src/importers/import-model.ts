@@ -5,6 +5,8 @@
  *
  * Every record carries the `sourceId` it had on the old site, so importing the same file twice can
  * find what the first run wrote, and `oldUrls` for the redirects that keep old links working.
+ * `oldUrls` are absolute when the export names its site (WordPress), else root-relative paths
+ * (a Ghost export does not know its own address): the writer redirects by path either way.
  */
 
 export type ImportSource = 'wordpress' | 'ghost'
@@ -62,6 +64,11 @@ export interface ImportTag {
   oldUrls: string[]
 }
 
+export interface ImportTagRef {
+  slug: string
+  name: string
+}
+
 export type ImportStoryStatus = 'draft' | 'pending' | 'scheduled' | 'published' | 'archived'
 
 /** An image the story uses as its featured picture: an attachment of the same export, or a URL. */
@@ -112,13 +119,16 @@ export interface ImportStory {
   allowComments: boolean
   /** Author `sourceId`s, first is the main author. */
   authorSourceIds: string[]
-  /** Category slugs in the source's order (WordPress categories; Ghost's first public tag). */
+  /** Section (category) slugs in the source's order. Ghost has none: see `tags`. */
   categorySlugs: string[]
-  /** Tag names in the source's order. */
-  tags: string[]
+  /**
+   * Tags in the source's order. A Ghost story's section is its first tag whose slug names a
+   * section on the new site (the writer decides, knowing the sections).
+   */
+  tags: ImportTagRef[]
   featuredImage: ImportImageRef | null
   comments: ImportComment[]
-  /** Full URLs this story answered to on the old site: permalink, `?p=ID`, Ghost `/slug/`. */
+  /** Addresses this story answered to on the old site (permalink, `?p=ID`, Ghost `/slug/`). */
   oldUrls: string[]
   /** Shortcodes of plugins the old site had (`[vc_row]`…): dropped, inner text kept, counted. */
   droppedShortcodes: number

@@ -83,7 +83,10 @@ describe('readWordPressExport', () => {
       isEditorsPick: true,
       authorSourceIds: ['mara'],
       categorySlugs: ['council'],
-      tags: ['Budget', 'Harbour'],
+      tags: [
+        { slug: 'budget', name: 'Budget' },
+        { slug: 'harbour', name: 'Harbour' },
+      ],
       featuredImage: { mediaSourceId: '20' },
       seoDescription: 'The north quay will be rebuilt before winter.',
       droppedShortcodes: 2,
@@ -225,7 +228,7 @@ describe('readWordPressExport', () => {
     expect(all[3]).toMatchObject({ kind: 'author', sourceId: 'admin', slug: 'admin' })
     expect(story(all, '3')).toMatchObject({
       categorySlugs: ['routes'],
-      tags: ['Hills'],
+      tags: [{ slug: 'hills', name: 'Hills' }],
       oldUrls: ['http://walks.example.org/2009/05/drove-road/', 'http://walks.example.org/?p=3'],
     })
     expect(story(all, '3').bodyHtml).toBe(

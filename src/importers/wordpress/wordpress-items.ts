@@ -102,7 +102,12 @@ function mapStory(item: WxrItem, kind: 'article' | 'page', ctx: WordPressContext
     categorySlugs: item.terms
       .filter((t) => t.domain === 'category')
       .map((t) => wordpressSlug(t.nicename, plainName(t.name))),
-    tags: item.terms.filter((t) => t.domain === 'post_tag').map((t) => plainName(t.name)),
+    tags: item.terms
+      .filter((t) => t.domain === 'post_tag')
+      .map((t) => ({
+        slug: wordpressSlug(t.nicename, plainName(t.name)),
+        name: plainName(t.name),
+      })),
     featuredImage: /^\d+$/.test(thumbnail)
       ? { mediaSourceId: thumbnail, url: '', alt: '', caption: '' }
       : null,
@@ -188,7 +193,12 @@ function commentText(content: string): string {
     return content
       .replace(/\r\n?/g, '\n')
       .split(/\n[ \t]*\n/)
-      .map((p) => p.replace(/[ \t]+/g, ' ').replace(/ ?\n ?/g, '\n').trim())
+      .map((p) =>
+        p
+          .replace(/[ \t]+/g, ' ')
+          .replace(/ ?\n ?/g, '\n')
+          .trim(),
+      )
       .filter(Boolean)
       .join('\n\n')
   return htmlToText(wpautop(content), { keepLinks: true })
