@@ -50,6 +50,13 @@ const SECTIONS: [slug: string, name: string, parent: string][] = [
 ]
 const AUTHORS = ['ada', 'bram', 'chiara', 'dmitri', 'efua']
 
+/** `rebuilds` → `rebuilt`, `closes` → `closed`, `delays` → `delayed`. */
+function past(verb: string): string {
+  const base = verb.replace(/s$/, '')
+  if (base === 'rebuild') return 'rebuilt'
+  return base.endsWith('e') ? `${base}d` : `${base}ed`
+}
+
 /** A small seeded generator (mulberry32): the same seed writes the same file. */
 function random(seed: number): () => number {
   let state = seed >>> 0
@@ -75,7 +82,7 @@ class Writer {
   }
   sentence(): string {
     const s = `The ${this.pick(ADJECTIVES)} ${this.pick(NOUNS)} ${this.pick(VERBS)} the ${this.pick(NOUNS)} after ${2 + this.int(40)} ${this.pick(PEOPLE)} wrote to the ${this.pick(NOUNS)}.`
-    return this.int(6) === 0 ? `${s} “It ${this.pick(VERBS).replace(/s$/, 'ed')} us,” one said.` : s
+    return this.int(6) === 0 ? `${s} “It ${past(this.pick(VERBS))} us,” one said.` : s
   }
   paragraph(): string {
     return Array.from({ length: 2 + this.int(4) }, () => this.sentence()).join(' ')
