@@ -87,6 +87,12 @@ describe('readGhostExport', () => {
       oldUrls: ['https://tide.example.org/storm-closes-ferry/'],
     })
     expect(storm.publishedAt?.toISOString()).toBe('2024-01-14T08:00:00.000Z')
+    expect(storm.warnings).toEqual([
+      {
+        item: 'post 65a000000000000000000001 “Storm closes the ferry”',
+        message: 'had code injection (scripts or styles for this post): not imported',
+      },
+    ])
     expect(sanitizeBody(storm.bodyHtml)).toBe(storm.bodyHtml)
   })
 

@@ -46,6 +46,8 @@ export function mapGhostPost(post: GhostRow, lookups: GhostPostLookups): ImportS
     rewrite: ghostRewrite(ctx),
   })
   for (const message of [...ctx.warnings, ...body.warnings]) note(message)
+  if (str(post.codeinjection_head).trim() || str(post.codeinjection_foot).trim())
+    note('had code injection (scripts or styles for this post): not imported')
   const status = storyStatus(post, kind, note)
   const meta = lookups.meta.get(id) ?? {}
   const created = ghostDate(post.created_at) ?? new Date(0)
