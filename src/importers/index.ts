@@ -1,0 +1,18 @@
+/**
+ * Importers: WordPress and Ghost exports read into one import model (`import-model.ts`), which
+ * the writer stage hands to the domain's use cases. Nothing here writes.
+ */
+export type * from './import-model.js'
+/** Swap imported bodies' old image URLs and gallery placeholders for media-library pictures. */
+export {
+  originalUploadUrl,
+  resolveBodyMedia,
+  type BodyMediaLookup,
+  type LibraryImage,
+} from './body-media.js'
+/** Imported HTML in the editor's shapes, sanitized (both sources use it; so can others). */
+export { toEditorHtml, type EditorHtml } from './editor-shapes.js'
+export { readWordPressExport, scanWordPressExport } from './wordpress/index.js'
+export type { WordPressReadOptions, WordPressScan } from './wordpress/index.js'
+export { parseGhostRedirects, readGhostExport } from './ghost/index.js'
+export type { GhostReadOptions } from './ghost/index.js'
