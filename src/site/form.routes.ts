@@ -9,7 +9,7 @@ import { sendContactMessage } from '../contact/index.js'
 import { AppError, validationError } from '../errors.js'
 import { subscribe } from '../newsletter/index.js'
 import { findSettings } from '../settings/index.js'
-import type { SiteKit } from './site.js'
+import type { SiteKit } from './site-kit.js'
 
 type Form = Record<string, unknown>
 

@@ -6,7 +6,7 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
 import { stopReplyNotices } from '../comments/index.js'
 import { confirmSubscription, isUnsubscribeToken, unsubscribe } from '../newsletter/index.js'
-import type { SiteKit } from './site.js'
+import type { SiteKit } from './site-kit.js'
 
 type Query = Record<string, string | string[] | undefined>
 

@@ -6,7 +6,7 @@
 import type { FastifyPluginAsync } from 'fastify'
 import { articlePath, listNewestArticles } from '../content/index.js'
 import { searchArticles } from '../search/index.js'
-import type { SiteKit } from './site.js'
+import type { SiteKit } from './site-kit.js'
 import { loadSidebar } from './site-view.js'
 
 type Query = Record<string, string | string[] | undefined>

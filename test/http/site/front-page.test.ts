@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { findSettings } from '../../../src/settings/index.js'
-import { READER_CACHE_CONTROL } from '../../../src/site/site-render.js'
+import { READER_CACHE_CONTROL } from '../../../src/site/render/site-render.js'
 import { buildSeededSite, getPage, SITE_NOW, type SeededSite } from '../../support/site-app.js'
 
 let site: SeededSite

@@ -8,7 +8,7 @@ import {
   type Correction,
 } from '../../../content/index.js'
 import { Corrections } from '../components/corrections.js'
-import { updatedAfterPublication } from '../../seo-dates.js'
+import { updatedAfterPublication } from '../../render/seo-dates.js'
 import { BODY_IMAGE_SIZES, Html } from '../components/html.js'
 import { Icon } from '../components/icons.js'
 import { ResponsiveImage } from '../components/responsive-image.js'
