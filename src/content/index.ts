@@ -117,11 +117,6 @@ export {
   readingMinutes,
 } from './reading-time.js'
 /**
- * Simple search over published titles and standfirsts (full-text search comes later).
- * @example await searchArticles({ db, clock }, 'harbour ferry', { page: 2 })
- */
-export { searchArticles } from './article-search.service.js'
-/**
  * Feeds: the latest published stories of the site, a section, a tag or an author, whole.
  * @example const feed = await listFeedArticles({ db, clock }, { kind: 'section', slug: 'world' }, 20)
  */
