@@ -46,7 +46,7 @@ export async function requestPasswordReset(
   const token = await issueToken(deps, user.id, 'reset', RESET_LIFETIME_MS)
   await deps.mailer.send({
     to: user.email,
-    subject: `Reset your ${input.siteTitle} password`,
+    subject: `Reset your password for ${input.siteTitle}`,
     text: [
       `Hello ${user.name},`,
       '',

@@ -8,6 +8,7 @@ import type { Clock } from '../clock.js'
 import { articlePath, findPublishedArticle, type Article } from '../content/index.js'
 import type { Database } from '../db/database.js'
 import { validationError } from '../errors.js'
+import { cleanLine, cleanText } from '../text/clean-text.js'
 import type { EventSink } from '../events.js'
 import type { Mailer } from '../mail/index.js'
 import { findSettings, type SiteSettings } from '../settings/index.js'
@@ -26,6 +27,7 @@ import {
   DEFAULT_GUARD,
   findBlockedWord,
   guardSubmission,
+  recordAccepted,
   type SpamChecker,
 } from './spam-guard.js'
 
@@ -101,6 +103,7 @@ export async function postComment(
     now,
   )
   if (verdict === 'drop') return { outcome: 'dropped' }
+  const quick = verdict === 'hold'
 
   const lookup = await findPublishedArticle(deps, input.articleSlug)
   if (lookup.kind !== 'published')
@@ -124,7 +127,7 @@ export async function postComment(
   )
     throw validationError('comment', 'It looks like you have already posted this comment.')
 
-  const status = await decideStatus(deps, settings, { ...fields, email, article })
+  const status = await decideStatus(deps, settings, { ...fields, email, article, quick })
   const id = await insertComment(
     deps.db,
     {
@@ -136,6 +139,7 @@ export async function postComment(
     },
     now,
   )
+  recordAccepted(deps, { ip: input.ip, email }, DEFAULT_GUARD, now)
   if (status === 'approved') {
     await refreshCommentCount(deps.db, article.id)
     deps.events?.emit({ type: 'comments.changed', articleId: article.id })
@@ -150,10 +154,10 @@ export async function postComment(
 }
 
 function validate(input: CommentInput) {
-  const authorName = input.authorName.trim()
-  const authorEmail = input.authorEmail.trim()
-  const authorUrl = (input.authorUrl ?? '').trim()
-  const body = input.body.trim()
+  const authorName = cleanLine(input.authorName).trim()
+  const authorEmail = cleanLine(input.authorEmail).trim()
+  const authorUrl = cleanLine(input.authorUrl ?? '').trim()
+  const body = cleanText(input.body).trim()
   if (!authorName) throw validationError('name', 'Please give your name.')
   if (authorName.length > COMMENT_LIMITS.name)
     throw validationError('name', `Your name must be at most ${COMMENT_LIMITS.name} characters.`)
@@ -167,11 +171,21 @@ function validate(input: CommentInput) {
   return { authorName, authorEmail, authorUrl, body }
 }
 
-/** Spam signals first, then the site's moderation policy. */
+/**
+ * Spam signals first, then the site's moderation policy. A quick fill alone holds the comment
+ * for a human; with links as well it goes to the spam tab (kept, never lost).
+ */
 async function decideStatus(
   deps: PostCommentDeps,
   settings: SiteSettings,
-  c: { authorName: string; email: string; authorUrl: string; body: string; article: Article },
+  c: {
+    authorName: string
+    email: string
+    authorUrl: string
+    body: string
+    article: Article
+    quick: boolean
+  },
 ): Promise<'approved' | 'pending' | 'spam'> {
   if (findBlockedWord([c.authorName, c.email, c.authorUrl, c.body], settings.blockedWords))
     return 'spam'
@@ -187,6 +201,8 @@ async function decideStatus(
       .catch(() => 'unknown' as const)
     if (opinion === 'spam') return 'spam'
   }
+  const links = countLinks(c.body) + (c.authorUrl ? 1 : 0)
+  if (c.quick) return links > 0 ? 'spam' : 'pending'
   if (countLinks(c.body) > settings.commentMaxLinks) return 'pending'
   switch (settings.commentPolicy) {
     case 'publish':
