@@ -12,6 +12,7 @@ import {
   listNewestInSections,
   type Article,
 } from '../content/index.js'
+import type { FormState } from './theme/form-state.js'
 import type { ArticlePageProps } from './theme/pages/article.page.js'
 import type { HomePageProps } from './theme/pages/home.page.js'
 import type { SiteView } from './theme/site-view.js'
@@ -45,7 +46,7 @@ export async function loadArticlePage(
   deps: SiteDeps,
   view: SiteView,
   article: Article,
-  query: { replyTo?: number | undefined; pending: boolean },
+  query: { replyTo?: number | undefined; pending: boolean; commentForm?: FormState },
 ): Promise<ArticlePageProps> {
   const authorRefs =
     article.authors.length > 0 ? article.authors : article.author ? [article.author] : []
@@ -65,6 +66,7 @@ export async function loadArticlePage(
     comments: buildCommentTree(comments, view.settings.commentDepth),
     replyTo: query.replyTo,
     pending: query.pending,
+    commentForm: query.commentForm,
     sidebar,
     corrections,
   }
