@@ -16,6 +16,7 @@ import type { Database } from './db/database.js'
 import { EventBus } from './events.js'
 import { feedRoutes } from './feeds/index.js'
 import { registerErrorHandler } from './http/error-handler.js'
+import { warnAboutUntrustedProxy } from './http/proxy-warning.js'
 import { readerServerFactory } from './http/reader-server.js'
 import { createOutboxMailer, createSmtpMailer, type Mailer } from './mail/index.js'
 import { diskStorage } from './media/index.js'
@@ -44,6 +45,7 @@ export async function buildApp(appDeps: AppDeps): Promise<FastifyInstance> {
   events.on(searchIndexListener({ db: deps.db, clock: deps.clock, index: search }))
   // Filled in once the page cache is registered; until then every request goes to Fastify.
   let fastPath: FastPath | null = null
+  const site = await createSite(deps)
   const app = Fastify({
     serverFactory: readerServerFactory(() => fastPath),
     logger: deps.config.logLevel === 'silent' ? false : { level: deps.config.logLevel },
@@ -51,9 +53,11 @@ export async function buildApp(appDeps: AppDeps): Promise<FastifyInstance> {
     routerOptions: { ignoreTrailingSlash: false },
     bodyLimit: 1_048_576,
     requestTimeout: 30_000,
+    // A malformed URL (`/author/%ff/`) gets the site's own 400 page, not Fastify's JSON.
+    frameworkErrors: site.frameworkError,
   })
-  const site = await createSite(deps)
   registerErrorHandler(app, site.renderError)
+  if (!deps.config.trustProxy) warnAboutUntrustedProxy(app)
   app.setNotFoundHandler(site.notFound)
   await app.register(fastifyCookie)
   await app.register(fastifyFormbody)
