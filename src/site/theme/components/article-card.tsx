@@ -64,7 +64,9 @@ export function ArticleCard({
         )}
         <p class="meta">
           {variant !== 'list' && variant !== 'text' && article.author && (
-            <span class="meta-author">By {article.author.name}</span>
+            <span class="meta-author">
+              By <bdi>{article.author.name}</bdi>
+            </span>
           )}
           {article.publishedAt && (
             <time datetime={article.publishedAt.toISOString()}>

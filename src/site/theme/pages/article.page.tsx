@@ -96,7 +96,7 @@ export function ArticlePage(props: ArticlePageProps) {
                       <>
                         {i > 0 && (i === bylineAuthors.length - 1 ? ' and ' : ', ')}
                         <a href={`/author/${a.slug}/`} rel="author">
-                          {a.name}
+                          <bdi>{a.name}</bdi>
                         </a>
                       </>
                     ))}
