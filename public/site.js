@@ -1,5 +1,5 @@
 // Broadsheet reader enhancements. Everything here is optional: pages work without it.
-/* global document, localStorage, navigator, fetch, setTimeout, clearTimeout */
+/* global document, window, Event, localStorage, navigator, fetch, setTimeout, clearTimeout */
 ;(function () {
   'use strict'
   var doc = document
@@ -30,12 +30,17 @@
   }
 
   // ------------------------------------------------------------ Search overlay
+  // The header's search button replaces its no-JS fallback link. One Esc closes the overlay,
+  // even with text typed (a search field's own Esc would only clear the text first).
   var overlay = doc.getElementById('search-overlay')
   if (overlay && typeof overlay.showModal === 'function') {
     var searchOpener = null
     var searchInput = overlay.querySelector('input[name="q"]')
+    doc.querySelectorAll('[data-search-fallback]').forEach(function (link) {
+      link.hidden = true
+    })
     doc.querySelectorAll('[data-search-open]').forEach(function (opener) {
-      opener.setAttribute('aria-haspopup', 'dialog')
+      opener.hidden = false
       opener.addEventListener('click', function (event) {
         event.preventDefault()
         searchOpener = opener
@@ -47,12 +52,123 @@
       overlay.close()
     })
     overlay.addEventListener('keydown', function (event) {
-      trapTab(overlay, event)
+      if (event.key === 'Escape') {
+        event.preventDefault()
+        overlay.close()
+      } else trapTab(overlay, event)
+    })
+    overlay.addEventListener('cancel', function (event) {
+      event.preventDefault()
+      overlay.close()
     })
     overlay.addEventListener('close', function () {
       if (searchInput) searchInput.value = ''
+      if (searchInput) searchInput.dispatchEvent(new Event('input'))
       if (searchOpener) searchOpener.focus()
     })
+  }
+
+  // ------------------------------------------------------------ Trending ticker
+  // Without JS the list scrolls sideways. Here it moves on its own (a copy of the items follows
+  // the list so the loop is seamless), pauses while pointed at or focused and with its pause
+  // button, and steps with previous/next. Under prefers-reduced-motion it does not move by
+  // itself; the buttons still step.
+  var ticker = doc.querySelector('[data-ticker]')
+  var viewport = ticker && ticker.querySelector('[data-ticker-viewport]')
+  var track = viewport && viewport.querySelector('ul')
+  if (ticker && viewport && track && track.children.length > 1) {
+    var originals = Array.prototype.slice.call(track.children)
+    originals.forEach(function (item) {
+      var copy = item.cloneNode(true)
+      copy.setAttribute('aria-hidden', 'true')
+      copy.querySelectorAll('a').forEach(function (a) {
+        a.tabIndex = -1
+      })
+      track.appendChild(copy)
+    })
+    ticker.classList.add('is-ticking')
+    var controls = ticker.querySelector('[data-ticker-controls]')
+    var pauseButton = ticker.querySelector('[data-ticker-pause]')
+    if (controls) controls.hidden = false
+    var reduce =
+      typeof window.matchMedia === 'function' &&
+      window.matchMedia('(prefers-reduced-motion: reduce)').matches
+    var hovered = false
+    var focused = false
+    var stopped = reduce
+    var position = 0
+    var last = 0
+    var loopWidth = function () {
+      return originals[0] && track.children[originals.length]
+        ? track.children[originals.length].offsetLeft - originals[0].offsetLeft
+        : track.scrollWidth / 2
+    }
+    var place = function () {
+      var width = loopWidth()
+      if (width > 0) position = ((position % width) + width) % width
+      viewport.scrollLeft = position
+    }
+    var setStopped = function (value) {
+      stopped = value
+      if (pauseButton) {
+        pauseButton.setAttribute('aria-pressed', value ? 'true' : 'false')
+        var label = pauseButton.querySelector('.sr-only')
+        if (label) label.textContent = value ? 'Play the ticker' : 'Pause the ticker'
+      }
+    }
+    setStopped(reduce)
+    // Previous/next: line the previous or next headline up with the start of the ticker.
+    var step = function (direction) {
+      var width = loopWidth()
+      var starts = originals.map(function (item) {
+        return item.offsetLeft - originals[0].offsetLeft
+      })
+      var later = starts.filter(function (start) {
+        return start > position + 1
+      })
+      var earlier = starts.filter(function (start) {
+        return start < position - 1
+      })
+      if (direction > 0) position = later.length ? later[0] : width
+      else position = earlier.length ? earlier[earlier.length - 1] : starts[starts.length - 1]
+      place()
+    }
+    ticker.querySelector('[data-ticker-prev]').addEventListener('click', function () {
+      step(-1)
+    })
+    ticker.querySelector('[data-ticker-next]').addEventListener('click', function () {
+      step(1)
+    })
+    if (pauseButton)
+      pauseButton.addEventListener('click', function () {
+        setStopped(!stopped)
+      })
+    viewport.addEventListener('mouseenter', function () {
+      hovered = true
+    })
+    viewport.addEventListener('mouseleave', function () {
+      hovered = false
+    })
+    ticker.addEventListener('focusin', function () {
+      focused = true
+    })
+    ticker.addEventListener('focusout', function () {
+      focused = false
+    })
+    // About 40 px a second: slow enough to read a headline as it passes.
+    var frame = function (time) {
+      if (last && !stopped && !hovered && !focused) {
+        position += Math.min(time - last, 100) * 0.04
+        place()
+      } else {
+        // Focus may have scrolled an item into view: carry on from there.
+        position = viewport.scrollLeft
+      }
+      last = time
+      window.requestAnimationFrame(frame)
+    }
+    window.requestAnimationFrame(frame)
+    ticker.setAttribute('data-ticker-ready', '')
   }
 
   // ------------------------------------------------------------ Off-canvas menu
