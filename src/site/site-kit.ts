@@ -22,6 +22,7 @@ import { renderDocument, sendHtml, type SendOptions } from './render/site-render
 import type { TemplateRequest } from './render/templates.js'
 import { loadTheme, type Theme } from './render/theme-loader.js'
 import { loadSiteAssets, type SiteAssets } from './site-assets.js'
+import { CRITICAL_FONT } from './site-fonts.js'
 import { loadSiteView, type SiteDeps } from './site-view.js'
 import type { TemplateKind, TemplateProps } from './theme/pages/templates.js'
 import type { SiteView } from './theme/site-view.js'
@@ -90,6 +91,7 @@ export async function createSiteKit(options: SiteOptions): Promise<SiteKit> {
     touchIcon: assets['apple-touch-icon.png'].url,
     logo: assets['icon-512.png'].url,
     manifest: '/manifest.webmanifest',
+    font: assets[CRITICAL_FONT].url,
   }
 
   const kit: SiteKit = {
