@@ -180,7 +180,14 @@ describe.skipIf(skipReason !== undefined)('reader pages, as a designer sees them
       await article.emailField().fill('keeper@localhost')
       site.clock.advance(60_000)
       await article.postButton().click()
-      await page.waitForURL('**/comments')
+      await page.waitForURL('**/comments#respond')
+      // The form, its text and the error are in view: the action's fragment took the reader there.
+      await expect(article.commentField().isVisible()).resolves.toBe(true)
+      const inView = await article.commentField().evaluate((el) => {
+        const box = el.getBoundingClientRect()
+        return box.top >= 0 && box.top < window.innerHeight
+      })
+      expect(inView).toBe(true)
       await expect(article.commentField().inputValue()).resolves.toBe(text)
       await expect(article.nameField().inputValue()).resolves.toBe('Keeper')
       await expect(article.emailField().getAttribute('aria-invalid')).resolves.toBe('true')

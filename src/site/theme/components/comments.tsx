@@ -143,7 +143,7 @@ function RespondForm(props: CommentsProps) {
         </p>
       )}
       {allowComments ? (
-        <form class="comment-form" action="/comments" method="post">
+        <form class="comment-form" action="/comments#respond" method="post">
           <FormAlert state={form} id="comment-form-alert" />
           <input type="hidden" name="article" value={articleSlug} />
           <input type="hidden" name="parent" value={replyTo ?? ''} data-comment-parent />

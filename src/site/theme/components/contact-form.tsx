@@ -15,7 +15,12 @@ export function ContactForm({ form }: { form?: FormState | undefined }) {
     ...invalidProps(form, name, id),
   })
   return (
-    <form class="contact-form comment-form" action="/contact" method="post">
+    <form
+      id="contact-form"
+      class="contact-form comment-form"
+      action="/contact#contact-form"
+      method="post"
+    >
       <h2 class="section-title">Write to the newsroom</h2>
       <FormAlert state={form} id="contact-form-alert" />
       <FormTrap />

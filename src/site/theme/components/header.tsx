@@ -79,6 +79,7 @@ export function Header({ isHome = false, activeSection }: HeaderProps) {
           <div class="masthead-actions">
             {/* The button opens the overlay (site.js shows it); without JS the link stays. */}
             <button
+              id="search-toggle"
               class="icon-button search-toggle"
               type="button"
               aria-haspopup="dialog"
