@@ -1,5 +1,5 @@
 // Broadsheet reader enhancements. Everything here is optional: pages work without it.
-/* global document, window, Event, localStorage, navigator, fetch, setTimeout, clearTimeout */
+/* global document, window, Event, DOMMatrixReadOnly, localStorage, navigator, fetch, setTimeout, clearTimeout */
 ;(function () {
   'use strict'
   var doc = document
@@ -69,10 +69,11 @@
   }
 
   // ------------------------------------------------------------ Trending ticker
-  // Without JS the list scrolls sideways. Here it moves on its own (a copy of the items follows
-  // the list so the loop is seamless), pauses while pointed at or focused and with its pause
-  // button, and steps with previous/next. Under prefers-reduced-motion it does not move by
-  // itself; the buttons still step.
+  // Without JS the list scrolls sideways. Here a copy of the items follows the list and a CSS
+  // animation moves both (on the compositor: no work on the main thread per frame). It pauses
+  // while pointed at or focused (CSS) and with its pause button, and previous/next line up a
+  // headline by restarting the animation from there. Under prefers-reduced-motion the
+  // animation is off and the buttons move the list instead.
   var ticker = doc.querySelector('[data-ticker]')
   var viewport = ticker && ticker.querySelector('[data-ticker-viewport]')
   var track = viewport && viewport.querySelector('ul')
@@ -86,40 +87,32 @@
       })
       track.appendChild(copy)
     })
-    ticker.classList.add('is-ticking')
     var controls = ticker.querySelector('[data-ticker-controls]')
     var pauseButton = ticker.querySelector('[data-ticker-pause]')
-    if (controls) controls.hidden = false
-    var reduce =
-      typeof window.matchMedia === 'function' &&
-      window.matchMedia('(prefers-reduced-motion: reduce)').matches
-    var hovered = false
-    var focused = false
-    var stopped = reduce
-    var position = 0
-    var last = 0
-    var loopWidth = function () {
-      return originals[0] && track.children[originals.length]
-        ? track.children[originals.length].offsetLeft - originals[0].offsetLeft
-        : track.scrollWidth / 2
+    var width = 0
+    var duration = 0
+    var measure = function () {
+      width = track.children[originals.length].offsetLeft - originals[0].offsetLeft
+      // About 40 px a second: slow enough to read a headline as it passes.
+      duration = width / 40
+      track.style.setProperty('--ticker-width', width + 'px')
+      track.style.setProperty('--ticker-duration', duration + 's')
     }
-    var place = function () {
-      var width = loopWidth()
-      if (width > 0) position = ((position % width) + width) % width
-      viewport.scrollLeft = position
+    var offset = function () {
+      var transform = window.getComputedStyle(track).transform
+      var matrix = transform && transform !== 'none' ? new DOMMatrixReadOnly(transform) : null
+      return matrix ? -matrix.m41 : 0
     }
-    var setStopped = function (value) {
-      stopped = value
-      if (pauseButton) {
-        pauseButton.setAttribute('aria-pressed', value ? 'true' : 'false')
-        var label = pauseButton.querySelector('.sr-only')
-        if (label) label.textContent = value ? 'Play the ticker' : 'Pause the ticker'
-      }
+    var moveTo = function (position) {
+      track.style.transform = 'translateX(' + -position + 'px)'
+      track.style.animationDelay = -(position / width) * duration + 's'
+      // Restart the animation from the new position.
+      track.style.animationName = 'none'
+      void track.offsetWidth
+      track.style.animationName = ''
     }
-    setStopped(reduce)
-    // Previous/next: line the previous or next headline up with the start of the ticker.
     var step = function (direction) {
-      var width = loopWidth()
+      var position = offset()
       var starts = originals.map(function (item) {
         return item.offsetLeft - originals[0].offsetLeft
       })
@@ -129,10 +122,12 @@
       var earlier = starts.filter(function (start) {
         return start < position - 1
       })
-      if (direction > 0) position = later.length ? later[0] : width
-      else position = earlier.length ? earlier[earlier.length - 1] : starts[starts.length - 1]
-      place()
+      if (direction > 0) moveTo(later.length ? later[0] : 0)
+      else moveTo(earlier.length ? earlier[earlier.length - 1] : starts[starts.length - 1])
     }
+    measure()
+    ticker.classList.add('is-ticking')
+    if (controls) controls.hidden = false
     ticker.querySelector('[data-ticker-prev]').addEventListener('click', function () {
       step(-1)
     })
@@ -141,33 +136,16 @@
     })
     if (pauseButton)
       pauseButton.addEventListener('click', function () {
-        setStopped(!stopped)
+        var paused = ticker.classList.toggle('is-paused')
+        pauseButton.setAttribute('aria-pressed', paused ? 'true' : 'false')
+        var label = pauseButton.querySelector('.sr-only')
+        if (label) label.textContent = paused ? 'Play the ticker' : 'Pause the ticker'
       })
-    viewport.addEventListener('mouseenter', function () {
-      hovered = true
-    })
-    viewport.addEventListener('mouseleave', function () {
-      hovered = false
-    })
-    ticker.addEventListener('focusin', function () {
-      focused = true
-    })
+    // Focus may scroll the clipped list to show a link; put it back when focus leaves.
     ticker.addEventListener('focusout', function () {
-      focused = false
+      viewport.scrollLeft = 0
     })
-    // About 40 px a second: slow enough to read a headline as it passes.
-    var frame = function (time) {
-      if (last && !stopped && !hovered && !focused) {
-        position += Math.min(time - last, 100) * 0.04
-        place()
-      } else {
-        // Focus may have scrolled an item into view: carry on from there.
-        position = viewport.scrollLeft
-      }
-      last = time
-      window.requestAnimationFrame(frame)
-    }
-    window.requestAnimationFrame(frame)
+    window.addEventListener('resize', measure)
     ticker.setAttribute('data-ticker-ready', '')
   }
 

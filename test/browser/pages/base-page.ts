@@ -34,11 +34,13 @@ export class BasePage {
     return this.ticker().getByRole('button', { name })
   }
 
-  /** How far the ticker has moved, in pixels. */
+  /** How far the ticker has moved, in pixels (its list's sideways translation). */
   tickerOffset(): Promise<number> {
-    return this.page.evaluate(
-      () => document.querySelector('[data-ticker-viewport]')?.scrollLeft ?? -1,
-    )
+    return this.page.evaluate(() => {
+      const list = document.querySelector('[data-ticker-viewport] ul')
+      const transform = list ? getComputedStyle(list).transform : 'none'
+      return transform === 'none' ? 0 : -new DOMMatrixReadOnly(transform).m41
+    })
   }
 
   /** Let `count` frames pass: long enough to see whether anything animates. */

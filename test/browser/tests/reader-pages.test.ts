@@ -37,6 +37,24 @@ describe.skipIf(skipReason !== undefined)('reader pages, as a designer sees them
   beforeAll(async () => {
     site = await buildSeededSite()
     await upsertSetting(site.db, 'postsPerPage', 4, 0)
+    // Two stories without a picture (before any page is cached), for the typographic cards.
+    const pictureless = await site.db
+      .selectFrom('articles')
+      .select('id')
+      .where('status', '=', 'published')
+      .orderBy('published_at', 'desc')
+      .offset(6)
+      .limit(2)
+      .execute()
+    await site.db
+      .updateTable('articles')
+      .set({ featured_media_id: null })
+      .where(
+        'id',
+        'in',
+        pictureless.map((a) => a.id),
+      )
+      .execute()
     await site.app.listen({ port: 0, host: '127.0.0.1' })
     baseURL = `http://127.0.0.1:${(site.app.server.address() as AddressInfo).port}`
   })
@@ -82,6 +100,10 @@ describe.skipIf(skipReason !== undefined)('reader pages, as a designer sees them
         .evaluateAll((links) => links.map((a) => a.getAttribute('href')))
       expect(hrefs.length).toBeGreaterThan(30)
       expect(hrefs.filter((href, i) => hrefs.indexOf(href) !== i)).toEqual([])
+      // Stories without a picture keep the grid's rhythm as typographic cards.
+      const typographic = page.locator('.card-grid.card-no-image')
+      expect(await typographic.count()).toBeGreaterThan(0)
+      await expect(typographic.first().locator('.card-standfirst').isVisible()).resolves.toBe(true)
     })
   }
 
@@ -106,8 +128,9 @@ describe.skipIf(skipReason !== undefined)('reader pages, as a designer sees them
     await page.locator('[data-ticker-ready]').waitFor()
     const start = await home.tickerOffset()
     await page.waitForFunction((x) => {
-      const viewport = document.querySelector('[data-ticker-viewport]')
-      return viewport !== null && viewport.scrollLeft > x + 20
+      const list = document.querySelector('[data-ticker-viewport] ul')
+      const transform = list ? getComputedStyle(list).transform : 'none'
+      return transform !== 'none' && -new DOMMatrixReadOnly(transform).m41 > x + 20
     }, start)
     await home.ticker().locator('.ticker-viewport').hover()
     const hovered = await home.tickerOffset()

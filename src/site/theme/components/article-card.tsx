@@ -43,7 +43,7 @@ export function ArticleCard({
   const accent = sectionAccent(article.category?.id, site.categories)
   const image = variant === 'text' ? null : article.image
   // A card without a picture is a typographic card: its standfirst fills the picture's place.
-  const standfirst = showStandfirst ?? (variant === 'lead' || (!image && variant === 'grid'))
+  const standfirst = (!image && variant === 'grid') || (showStandfirst ?? variant === 'lead')
   return (
     <div
       class={`card card-${variant}${image ? '' : ' card-no-image'}`}
