@@ -46,6 +46,17 @@ export type SubscribeForm = Static<typeof SubscribeForm>
 export const TokenQuery = Type.Object({ token: Type.Optional(Type.String({ maxLength: 2000 })) })
 export type TokenQuery = Static<typeof TokenQuery>
 
+/** The search form (GET). Unusable values give defaults, never an error page. */
+export const SearchQuery = Type.Object({
+  q: Type.Optional(Type.String()),
+  section: Type.Optional(Type.String({ maxLength: 200 })),
+  from: Type.Optional(Type.String({ maxLength: 40 })),
+  to: Type.Optional(Type.String({ maxLength: 40 })),
+  sort: Type.Optional(Type.String({ maxLength: 20 })),
+  page: Type.Optional(Type.String({ maxLength: 20 })),
+})
+export type SearchQuery = Static<typeof SearchQuery>
+
 /** What a reader reads when a field fails its schema: the same words the domain uses. */
 export const FIELD_MESSAGES: Record<string, string> = {
   article: 'That article does not exist or is no longer available.',
