@@ -17,13 +17,6 @@ export class RateLimiter {
 
   constructor(private readonly secret: string) {}
 
-  /** Count one attempt under `key`; false when the rule's limit is already used up. */
-  hit(scope: string, key: string, rule: RateRule, now: number): boolean {
-    if (!this.allows(scope, key, rule, now)) return false
-    this.record(scope, key, rule, now)
-    return true
-  }
-
   /** Would one more under `key` stay within the rule? Counts nothing. */
   allows(scope: string, key: string, rule: RateRule, now: number): boolean {
     const window = this.windows.get(this.hash(scope, key))
