@@ -89,21 +89,20 @@
     })
     var controls = ticker.querySelector('[data-ticker-controls]')
     var pauseButton = ticker.querySelector('[data-ticker-pause]')
-    var width = 0
-    var duration = 0
-    var measure = function () {
-      width = track.children[originals.length].offsetLeft - originals[0].offsetLeft
-      // About 40 px a second: slow enough to read a headline as it passes.
-      duration = width / 40
-      track.style.setProperty('--ticker-width', width + 'px')
-      track.style.setProperty('--ticker-duration', duration + 's')
-    }
+    // The copies make the list exactly twice as long, so the animation runs to -50%. Its
+    // duration comes from the headlines' length (about 40 px a second), read without layout.
+    var characters = originals.reduce(function (sum, item) {
+      return sum + item.textContent.length + 6
+    }, 0)
+    var duration = Math.max(20, characters * 0.2)
+    track.style.animationDuration = duration + 's'
     var offset = function () {
       var transform = window.getComputedStyle(track).transform
       var matrix = transform && transform !== 'none' ? new DOMMatrixReadOnly(transform) : null
       return matrix ? -matrix.m41 : 0
     }
     var moveTo = function (position) {
+      var width = track.scrollWidth / 2
       track.style.transform = 'translateX(' + -position + 'px)'
       track.style.animationDelay = -(position / width) * duration + 's'
       // Restart the animation from the new position.
@@ -125,7 +124,6 @@
       if (direction > 0) moveTo(later.length ? later[0] : 0)
       else moveTo(earlier.length ? earlier[earlier.length - 1] : starts[starts.length - 1])
     }
-    measure()
     ticker.classList.add('is-ticking')
     if (controls) controls.hidden = false
     ticker.querySelector('[data-ticker-prev]').addEventListener('click', function () {
@@ -145,7 +143,6 @@
     ticker.addEventListener('focusout', function () {
       viewport.scrollLeft = 0
     })
-    window.addEventListener('resize', measure)
     ticker.setAttribute('data-ticker-ready', '')
   }
 

@@ -149,7 +149,10 @@ function Result({
   const site = useSite()
   const accent = sectionAccent(article.category?.id, site.categories)
   return (
-    <li class="search-result card" style={accent ? `--accent:${accent}` : undefined}>
+    <li
+      class={`search-result card${article.image ? ' search-result-pictured' : ''}`}
+      style={accent ? `--accent:${accent}` : undefined}
+    >
       {article.image && (
         <div class="card-media">
           <ResponsiveImage image={article.image} sizes="(min-width: 600px) 200px, 96px" />
