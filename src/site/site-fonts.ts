@@ -54,7 +54,7 @@ export function fontFaceCss(urls: Record<FontName, string>): string {
 }
 
 // Local fonts stretched to the web fonts' widths and line metrics, measured in Chromium on a
-// paragraph of text: Liberation is metric-compatible with Times New Roman and Arial (Windows,
+// paragraph of text (the sans between its regular and bold widths: labels are mostly bold): Liberation is metric-compatible with Times New Roman and Arial (Windows,
 // macOS), DejaVu is what many Linux systems have. Overrides are divided by size-adjust, which
 // scales them too.
 const FALLBACK_FACES = [
@@ -66,8 +66,8 @@ const FALLBACK_FACES = [
     34,
   ),
   fallback('Source Serif 4 Fallback DejaVu', ['DejaVu Serif'], 91, 104, 34),
-  fallback('Source Sans 3 Fallback', ['Arial', 'Liberation Sans', 'Arimo'], 93, 102, 40),
-  fallback('Source Sans 3 Fallback DejaVu', ['DejaVu Sans'], 81, 102, 40),
+  fallback('Source Sans 3 Fallback', ['Arial', 'Liberation Sans', 'Arimo'], 92, 102, 40),
+  fallback('Source Sans 3 Fallback DejaVu', ['DejaVu Sans'], 79, 102, 40),
 ]
 
 function fallback(
