@@ -1,5 +1,5 @@
 // Broadsheet reader enhancements. Everything here is optional: pages work without it.
-/* global document, localStorage, navigator, fetch, setTimeout, clearTimeout */
+/* global document, window, Event, DOMMatrixReadOnly, localStorage, navigator, fetch, setTimeout, clearTimeout */
 ;(function () {
   'use strict'
   var doc = document
@@ -30,12 +30,17 @@
   }
 
   // ------------------------------------------------------------ Search overlay
+  // The header's search button replaces its no-JS fallback link. One Esc closes the overlay,
+  // even with text typed (a search field's own Esc would only clear the text first).
   var overlay = doc.getElementById('search-overlay')
   if (overlay && typeof overlay.showModal === 'function') {
     var searchOpener = null
     var searchInput = overlay.querySelector('input[name="q"]')
+    doc.querySelectorAll('[data-search-fallback]').forEach(function (link) {
+      link.hidden = true
+    })
     doc.querySelectorAll('[data-search-open]').forEach(function (opener) {
-      opener.setAttribute('aria-haspopup', 'dialog')
+      opener.hidden = false
       opener.addEventListener('click', function (event) {
         event.preventDefault()
         searchOpener = opener
@@ -47,12 +52,98 @@
       overlay.close()
     })
     overlay.addEventListener('keydown', function (event) {
-      trapTab(overlay, event)
+      if (event.key === 'Escape') {
+        event.preventDefault()
+        overlay.close()
+      } else trapTab(overlay, event)
+    })
+    overlay.addEventListener('cancel', function (event) {
+      event.preventDefault()
+      overlay.close()
     })
     overlay.addEventListener('close', function () {
       if (searchInput) searchInput.value = ''
+      if (searchInput) searchInput.dispatchEvent(new Event('input'))
       if (searchOpener) searchOpener.focus()
     })
+  }
+
+  // ------------------------------------------------------------ Trending ticker
+  // Without JS the list scrolls sideways. Here a copy of the items follows the list and a CSS
+  // animation moves both (on the compositor: no work on the main thread per frame). It pauses
+  // while pointed at or focused (CSS) and with its pause button, and previous/next line up a
+  // headline by restarting the animation from there. Under prefers-reduced-motion the
+  // animation is off and the buttons move the list instead.
+  var ticker = doc.querySelector('[data-ticker]')
+  var viewport = ticker && ticker.querySelector('[data-ticker-viewport]')
+  var track = viewport && viewport.querySelector('ul')
+  if (ticker && viewport && track && track.children.length > 1) {
+    var originals = Array.prototype.slice.call(track.children)
+    originals.forEach(function (item) {
+      var copy = item.cloneNode(true)
+      copy.setAttribute('aria-hidden', 'true')
+      copy.querySelectorAll('a').forEach(function (a) {
+        a.tabIndex = -1
+      })
+      track.appendChild(copy)
+    })
+    var controls = ticker.querySelector('[data-ticker-controls]')
+    var pauseButton = ticker.querySelector('[data-ticker-pause]')
+    // The copies make the list exactly twice as long, so the animation runs to -50%. Its
+    // duration comes from the headlines' length (about 40 px a second), read without layout.
+    var characters = originals.reduce(function (sum, item) {
+      return sum + item.textContent.length + 6
+    }, 0)
+    var duration = Math.max(20, characters * 0.2)
+    track.style.animationDuration = duration + 's'
+    var offset = function () {
+      var transform = window.getComputedStyle(track).transform
+      var matrix = transform && transform !== 'none' ? new DOMMatrixReadOnly(transform) : null
+      return matrix ? -matrix.m41 : 0
+    }
+    var moveTo = function (position) {
+      var width = track.scrollWidth / 2
+      track.style.transform = 'translateX(' + -position + 'px)'
+      track.style.animationDelay = -(position / width) * duration + 's'
+      // Restart the animation from the new position.
+      track.style.animationName = 'none'
+      void track.offsetWidth
+      track.style.animationName = ''
+    }
+    var step = function (direction) {
+      var position = offset()
+      var starts = originals.map(function (item) {
+        return item.offsetLeft - originals[0].offsetLeft
+      })
+      var later = starts.filter(function (start) {
+        return start > position + 1
+      })
+      var earlier = starts.filter(function (start) {
+        return start < position - 1
+      })
+      if (direction > 0) moveTo(later.length ? later[0] : 0)
+      else moveTo(earlier.length ? earlier[earlier.length - 1] : starts[starts.length - 1])
+    }
+    ticker.classList.add('is-ticking')
+    if (controls) controls.hidden = false
+    ticker.querySelector('[data-ticker-prev]').addEventListener('click', function () {
+      step(-1)
+    })
+    ticker.querySelector('[data-ticker-next]').addEventListener('click', function () {
+      step(1)
+    })
+    if (pauseButton)
+      pauseButton.addEventListener('click', function () {
+        var paused = ticker.classList.toggle('is-paused')
+        pauseButton.setAttribute('aria-pressed', paused ? 'true' : 'false')
+        var label = pauseButton.querySelector('.sr-only')
+        if (label) label.textContent = paused ? 'Play the ticker' : 'Pause the ticker'
+      })
+    // Focus may scroll the clipped list to show a link; put it back when focus leaves.
+    ticker.addEventListener('focusout', function () {
+      viewport.scrollLeft = 0
+    })
+    ticker.setAttribute('data-ticker-ready', '')
   }
 
   // ------------------------------------------------------------ Off-canvas menu

@@ -39,6 +39,8 @@ export interface LighthouseResult {
   /** Lighthouse's CPU benchmark of this machine during the run (below 1000: an underpowered or busy host). */
   benchmarkIndex: number | undefined
   report: string
+  /** Audits this page may lose by design (search results are noindex: `is-crawlable`). */
+  allowedLosses?: string[]
 }
 
 type Lhr = {

@@ -27,7 +27,15 @@ export function writeReport(out: string, results: AuditResults): boolean {
   const violations = results.axe.flatMap((a) =>
     a.violations.map((v) => ({ ...v, page: a.page, width: a.width })),
   )
-  const below = results.lighthouse.filter((r) => Object.values(r.scores).some((s) => s !== 100))
+  const below = results.lighthouse.filter((r) =>
+    Object.entries(r.scores).some(
+      ([category, score]) =>
+        score !== 100 &&
+        !r.lost
+          .filter((l) => l.category === category)
+          .every((l) => r.allowedLosses?.includes(l.audit)),
+    ),
+  )
 
   push('# Broadsheet web-quality audit', '')
   push(`Server: ${results.origin} (fresh demo database). Took ${results.seconds} s.`, '')
@@ -118,7 +126,7 @@ export function writeReport(out: string, results: AuditResults): boolean {
     '',
     failed
       ? 'FAILED: see above.'
-      : 'PASSED: no Nu error, no axe violation, Lighthouse 100/100/100/100 everywhere.',
+      : 'PASSED: no Nu error, no axe violation, Lighthouse 100/100/100/100 everywhere (search results: SEO loses only is-crawlable, by design).',
     '',
   )
   fs.writeFileSync(path.join(out, 'report.md'), lines.join('\n'))

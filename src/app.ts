@@ -17,6 +17,7 @@ import type { Dialect } from './db/database.js'
 import type { EventBus } from './events.js'
 import { feedRoutes } from './feeds/index.js'
 import { registerErrorHandler } from './http/error-handler.js'
+import { warnAboutUntrustedProxy } from './http/proxy-warning.js'
 import { readerServerFactory } from './http/reader-server.js'
 import type { Kernel } from './kernel.js'
 import type { Mailer } from './mail/index.js'
@@ -56,6 +57,7 @@ export async function buildApp(appDeps: AppDeps): Promise<FastifyInstance> {
   const deps = { ...services, config }
   // Filled in once the page cache is registered; until then every request goes to Fastify.
   let fastPath: FastPath | null = null
+  const site = await createSite(deps)
   const app = Fastify({
     serverFactory: readerServerFactory(() => fastPath),
     logger: deps.config.logLevel === 'silent' ? false : { level: deps.config.logLevel },
@@ -63,9 +65,11 @@ export async function buildApp(appDeps: AppDeps): Promise<FastifyInstance> {
     routerOptions: { ignoreTrailingSlash: false },
     bodyLimit: 1_048_576,
     requestTimeout: 30_000,
+    // A malformed URL (`/author/%ff/`) gets the site's own 400 page, not Fastify's JSON.
+    frameworkErrors: site.frameworkError,
   })
-  const site = await createSite(deps)
   registerErrorHandler(app, site.renderError)
+  if (!deps.config.trustProxy) warnAboutUntrustedProxy(app)
   app.setNotFoundHandler(site.notFound)
   await app.register(fastifyCookie)
   await app.register(fastifyFormbody)

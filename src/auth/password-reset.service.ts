@@ -53,7 +53,7 @@ export async function requestPasswordReset(
   // After the commit: a mail never points at a token that was rolled back.
   await deps.mailer.send({
     to: user.email,
-    subject: `Reset your ${input.siteTitle} password`,
+    subject: `Reset your password for ${input.siteTitle}`,
     text: [
       `Hello ${user.name},`,
       '',

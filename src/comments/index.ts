@@ -53,6 +53,7 @@ export {
   formStamp,
   guardSubmission,
   HONEYPOT_FIELD,
+  recordAccepted,
   STAMP_FIELD,
   type GuardDeps,
   type GuardRules,

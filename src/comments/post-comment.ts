@@ -6,6 +6,7 @@
 import { articlePath, findPublishedArticle, type Article } from '../content/index.js'
 import { validationError } from '../errors.js'
 import { transact, type Kernel } from '../kernel.js'
+import { cleanLine, cleanText } from '../text/clean-text.js'
 import type { Mailer } from '../mail/index.js'
 import { findSettings, type SiteSettings } from '../settings/index.js'
 import { notifyAuthorsOfComment, notifyReplyApproved } from './comment-mail.js'
@@ -23,6 +24,7 @@ import {
   DEFAULT_GUARD,
   findBlockedWord,
   guardSubmission,
+  recordAccepted,
   type SpamChecker,
 } from './spam-guard.js'
 
@@ -94,6 +96,7 @@ export async function postComment(
     now,
   )
   if (verdict === 'drop') return { outcome: 'dropped' }
+  const quick = verdict === 'hold'
 
   const lookup = await findPublishedArticle(deps, input.articleSlug)
   if (lookup.kind !== 'published')
@@ -117,7 +120,7 @@ export async function postComment(
   )
     throw validationError('comment', 'It looks like you have already posted this comment.')
 
-  const status = await decideStatus(deps, settings, { ...fields, email, article })
+  const status = await decideStatus(deps, settings, { ...fields, email, article, quick })
   const id = await transact(deps, async (tx) => {
     const inserted = await insertComment(
       tx.db,
@@ -136,6 +139,8 @@ export async function postComment(
     }
     return inserted
   })
+  // Only a stored comment counts towards the rate limits.
+  recordAccepted(deps, { ip: input.ip, email }, DEFAULT_GUARD, now)
   // After the commit: mail failures never lose the comment.
   await sendNotices(deps, settings, { id, articleId: article.id, status, ...fields })
   return {
@@ -147,10 +152,10 @@ export async function postComment(
 }
 
 function validate(input: CommentInput) {
-  const authorName = input.authorName.trim()
-  const authorEmail = input.authorEmail.trim()
-  const authorUrl = (input.authorUrl ?? '').trim()
-  const body = input.body.trim()
+  const authorName = cleanLine(input.authorName).trim()
+  const authorEmail = cleanLine(input.authorEmail).trim()
+  const authorUrl = cleanLine(input.authorUrl ?? '').trim()
+  const body = cleanText(input.body).trim()
   if (!authorName) throw validationError('name', 'Please give your name.')
   if (authorName.length > COMMENT_LIMITS.name)
     throw validationError('name', `Your name must be at most ${COMMENT_LIMITS.name} characters.`)
@@ -164,11 +169,21 @@ function validate(input: CommentInput) {
   return { authorName, authorEmail, authorUrl, body }
 }
 
-/** Spam signals first, then the site's moderation policy. */
+/**
+ * Spam signals first, then the site's moderation policy. A quick fill alone holds the comment
+ * for a human; with links as well it goes to the spam tab (kept, never lost).
+ */
 async function decideStatus(
   deps: PostCommentDeps,
   settings: SiteSettings,
-  c: { authorName: string; email: string; authorUrl: string; body: string; article: Article },
+  c: {
+    authorName: string
+    email: string
+    authorUrl: string
+    body: string
+    article: Article
+    quick: boolean
+  },
 ): Promise<'approved' | 'pending' | 'spam'> {
   if (findBlockedWord([c.authorName, c.email, c.authorUrl, c.body], settings.blockedWords))
     return 'spam'
@@ -184,6 +199,8 @@ async function decideStatus(
       .catch(() => 'unknown' as const)
     if (opinion === 'spam') return 'spam'
   }
+  const links = countLinks(c.body) + (c.authorUrl ? 1 : 0)
+  if (c.quick) return links > 0 ? 'spam' : 'pending'
   if (countLinks(c.body) > settings.commentMaxLinks) return 'pending'
   switch (settings.commentPolicy) {
     case 'publish':

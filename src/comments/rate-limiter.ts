@@ -17,20 +17,28 @@ export class RateLimiter {
 
   constructor(private readonly secret: string) {}
 
-  /** Count one attempt under `key`; false when the rule's limit is already used up. */
-  hit(scope: string, key: string, rule: RateRule, now: number): boolean {
-    const hashed = createHmac('sha256', this.secret)
-      .update(`${scope}:${key.toLowerCase()}`)
-      .digest('base64url')
+  /** Would one more under `key` stay within the rule? Counts nothing. */
+  allows(scope: string, key: string, rule: RateRule, now: number): boolean {
+    const window = this.windows.get(this.hash(scope, key))
+    return !window || window.resetAt <= now || window.count < rule.limit
+  }
+
+  /** Count one under `key` (call it for what was accepted, so failed attempts cost nothing). */
+  record(scope: string, key: string, rule: RateRule, now: number): void {
+    const hashed = this.hash(scope, key)
     let window = this.windows.get(hashed)
     if (!window || window.resetAt <= now) {
       if (this.windows.size >= MAX_KEYS) this.prune(now)
       window = { count: 0, resetAt: now + rule.windowMs }
       this.windows.set(hashed, window)
     }
-    if (window.count >= rule.limit) return false
     window.count++
-    return true
+  }
+
+  private hash(scope: string, key: string): string {
+    return createHmac('sha256', this.secret)
+      .update(`${scope}:${key.toLowerCase()}`)
+      .digest('base64url')
   }
 
   private prune(now: number): void {

@@ -45,32 +45,42 @@ export function formStamp(secret: string, now: number): string {
 
 /**
  * Check a submission before anything is stored. Returns 'drop' for a bot that filled the
- * honeypot (answer as if it worked, store nothing); throws a kind, non-5xx error otherwise.
+ * honeypot (answer as if it worked, store nothing), 'hold' when it came quicker than the
+ * minimum fill time (one spam signal: never reason enough alone to refuse a reader), and
+ * 'ok'. Throws a kind, non-5xx error for a missing or forged stamp and for rate limits.
+ * Nothing is counted here: call `recordAccepted` once the submission is stored.
  */
 export function guardSubmission(
   deps: GuardDeps,
   input: Submission,
   rules: GuardRules,
   now: number,
-): 'ok' | 'drop' {
+): 'ok' | 'hold' | 'drop' {
   if (input.honeypot.trim() !== '') return 'drop'
   const stamp = verifyToken(deps.secret, STAMP_PURPOSE, input.stamp, now)
   const renderedAt = stamp.ok ? Number(stamp.data) : Number.NaN
   if (!Number.isFinite(renderedAt))
-    throw validationError('form', 'This form has expired. Please reload the page and try again.')
-  if (now - renderedAt < rules.minFillMs)
-    throw validationError(
-      'form',
-      'That was quicker than we expected. Please wait a few seconds and send it again.',
-    )
-  const ipOk = deps.limiter.hit('ip', input.ip, rules.perIp, now)
-  const emailOk = ipOk && deps.limiter.hit('email', input.email.trim(), rules.perEmail, now)
+    throw validationError('form', 'This form had expired. Please check it and send it again.')
+  const ipOk = deps.limiter.allows('ip', input.ip, rules.perIp, now)
+  const emailOk = deps.limiter.allows('email', input.email.trim(), rules.perEmail, now)
   if (!ipOk || !emailOk)
     throw new AppError(
       'TOO_MANY_ATTEMPTS',
       'You are sending a lot in a short time. Please wait a few minutes and try again.',
+      { property: 'form' },
     )
-  return 'ok'
+  return now - renderedAt < rules.minFillMs ? 'hold' : 'ok'
+}
+
+/** Count an accepted submission towards its sender's limits (per IP and per email). */
+export function recordAccepted(
+  deps: GuardDeps,
+  input: Pick<Submission, 'ip' | 'email'>,
+  rules: Omit<GuardRules, 'minFillMs'>,
+  now: number,
+): void {
+  deps.limiter.record('ip', input.ip, rules.perIp, now)
+  deps.limiter.record('email', input.email.trim(), rules.perEmail, now)
 }
 
 /** How many links a plain-text body holds. */

@@ -8,6 +8,7 @@ import {
   DEFAULT_GUARD,
   findBlockedWord,
   guardSubmission,
+  recordAccepted,
   type GuardDeps,
   type SpamChecker,
 } from '../comments/index.js'
@@ -15,6 +16,7 @@ import type { Database } from '../db/database.js'
 import { validationError } from '../errors.js'
 import type { Mailer } from '../mail/index.js'
 import { findSettings } from '../settings/index.js'
+import { cleanLine, cleanText } from '../text/clean-text.js'
 import { insertContactMessage } from './contact-message.repository.js'
 
 export interface ContactDeps extends GuardDeps {
@@ -37,15 +39,18 @@ export interface ContactInput {
 export const CONTACT_LIMITS = { name: 100, email: 254, subject: 200, message: 10_000 } as const
 const EMAIL = /^[^\s@<>()",;]+@[^\s@<>()",;]+\.[^\s@<>()",;]+$/
 
-/** 'sent' when stored (and mailed); 'dropped' for bots, which are answered as if it worked. */
+/**
+ * 'sent' when stored (and mailed); 'dropped' for bots, which are answered as if it worked.
+ * A quick fill alone never drops a message: an editor reads every one anyway.
+ */
 export async function sendContactMessage(
   deps: ContactDeps,
   input: ContactInput,
 ): Promise<'sent' | 'dropped'> {
-  const name = input.name.trim()
-  const email = input.email.trim().toLowerCase()
-  const subject = input.subject.trim().replace(/\s+/g, ' ')
-  const message = input.message.trim()
+  const name = cleanLine(input.name).trim()
+  const email = cleanLine(input.email).trim().toLowerCase()
+  const subject = cleanLine(input.subject).trim().replace(/\s+/g, ' ')
+  const message = cleanText(input.message).trim()
   if (!name || name.length > CONTACT_LIMITS.name)
     throw validationError(
       'name',
@@ -80,6 +85,7 @@ export async function sendContactMessage(
     if (opinion === 'spam') return 'dropped'
   }
   await insertContactMessage(deps.db, { name, email, subject, message }, now)
+  recordAccepted(deps, { ip: input.ip, email }, DEFAULT_GUARD, now)
   if (deps.mailer && settings.contactEmail)
     await deps.mailer
       .send({

@@ -4,7 +4,7 @@
  * and Atom (for rel=self) extensions.
  */
 import type { FeedDocument, FeedEntry } from './feed-document.js'
-import { cdata, escapeXml, rfc822Date, w3cDate } from './xml-text.js'
+import { cdata, escapeXml, escapeXmlHtmlText, rfc822Date, w3cDate } from './xml-text.js'
 
 export const RSS_CONTENT_TYPE = 'application/rss+xml; charset=utf-8'
 
@@ -19,7 +19,7 @@ export function renderRssFeed(feed: FeedDocument): string {
     '<channel>',
     `<title>${escapeXml(feed.title)}</title>`,
     `<link>${escapeXml(feed.homePageUrl)}</link>`,
-    `<description>${escapeXml(feed.description)}</description>`,
+    `<description>${escapeXmlHtmlText(feed.description)}</description>`,
     `<language>${escapeXml(feed.language.toLowerCase())}</language>`,
     `<atom:link href="${escapeXml(feed.feedUrls.rss)}" rel="self" type="application/rss+xml"/>`,
     `<lastBuildDate>${rfc822Date(feed.updatedAt)}</lastBuildDate>`,
@@ -46,7 +46,8 @@ function renderItem(entry: FeedEntry): string {
     ...entry.categories.map(
       (c) => `<category domain="${escapeXml(c.scheme)}">${escapeXml(c.label)}</category>`,
     ),
-    `<description>${escapeXml(entry.summary)}</description>`,
+    // RSS readers take a description as HTML; ours is plain text.
+    `<description>${escapeXmlHtmlText(entry.summary)}</description>`,
   ]
   if (entry.contentHtml !== null)
     lines.push(`<content:encoded>${cdata(entry.contentHtml)}</content:encoded>`)

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { cdata, escapeXml, rfc822Date, stripInvalidXmlChars, w3cDate } from './xml-text.js'
+import {
+  cdata,
+  escapeXml,
+  escapeXmlHtmlText,
+  rfc822Date,
+  stripInvalidXmlChars,
+  w3cDate,
+} from './xml-text.js'
 
 describe('escapeXml', () => {
   it('escapes markup characters and quotes', () => {
@@ -10,6 +17,12 @@ describe('escapeXml', () => {
 
   it('drops control characters that XML 1.0 forbids but keeps tabs, newlines and emoji', () => {
     expect(escapeXml('a\u0000b\u0008c\u000Bd\tE\nF\uFFFEg 📰')).toBe('abcd\tE\nFg 📰')
+  })
+})
+
+describe('escapeXmlHtmlText', () => {
+  it('escapes for HTML, then for XML, so a reader shows the characters', () => {
+    expect(escapeXmlHtmlText('a <b> & c')).toBe('a &amp;lt;b&amp;gt; &amp;amp; c')
   })
 })
 

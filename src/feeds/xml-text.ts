@@ -24,6 +24,16 @@ export function escapeXml(text: string): string {
 }
 
 /**
+ * Plain text for an element that feed readers read as HTML (RSS `<description>`): escaped for
+ * HTML first, then for XML, so `<img onerror=…>` in a standfirst arrives as those characters,
+ * never as markup.
+ * @example escapeXmlHtmlText('a <b> & c') // 'a &amp;lt;b&amp;gt; &amp;amp; c'
+ */
+export function escapeXmlHtmlText(text: string): string {
+  return escapeXml(text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'))
+}
+
+/**
  * A CDATA section holding `text`. A `]]>` inside would end the section early, so it is split
  * across two sections (`]]` ends the first, `>` starts the second).
  * @example cdata('a]]>b') // '<![CDATA[a]]]]><![CDATA[>b]]>'

@@ -9,6 +9,8 @@ import type { Database } from '../db/database.js'
 import { validationError } from '../errors.js'
 import type { Mailer } from '../mail/index.js'
 import { signToken, verifyToken } from '../settings/index.js'
+import { cleanLine } from '../text/clean-text.js'
+import { withArticle } from '../text/site-name.js'
 import {
   findSubscriberByEmail,
   insertSubscriberIfAbsent,
@@ -35,7 +37,7 @@ export const CONFIRM_TTL_MS = 3 * 86_400_000
 
 /** Validate and normalise an address (lower case, trimmed). */
 export function normaliseEmail(raw: string): string {
-  const email = raw.trim().toLowerCase()
+  const email = cleanLine(raw).trim().toLowerCase()
   if (email.length > 254 || !EMAIL.test(email))
     throw validationError('email', 'Please give a valid email address.')
   return email
@@ -64,14 +66,14 @@ export async function subscribe(
     to: email,
     subject: `Please confirm your subscription to ${deps.siteTitle}`,
     text: [
-      `Thanks for signing up to the ${deps.siteTitle} newsletter.`,
+      `Thanks for signing up to ${withArticle(deps.siteTitle)} newsletter.`,
       '',
       `Please confirm your address by opening this link within three days:`,
       link,
       '',
       'If you did not sign up, ignore this email and you will hear nothing more from us.',
     ].join('\n'),
-    html: `<p>Thanks for signing up to the ${escape(deps.siteTitle)} newsletter.</p><p><a href="${escape(link)}">Confirm my subscription</a></p><p>The link works for three days. If you did not sign up, ignore this email and you will hear nothing more from us.</p>`,
+    html: `<p>Thanks for signing up to ${escape(withArticle(deps.siteTitle))} newsletter.</p><p><a href="${escape(link)}">Confirm my subscription</a></p><p>The link works for three days. If you did not sign up, ignore this email and you will hear nothing more from us.</p>`,
   })
 }
 

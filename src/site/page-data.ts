@@ -6,12 +6,15 @@ import { findUserBySlug, type User } from '../auth/index.js'
 import { buildCommentTree, commentsOpen, listApprovedComments } from '../comments/index.js'
 import {
   listArticleCorrections,
+  listEditorsPicks,
   listFeaturedArticles,
   listNewestArticles,
   listRelatedArticles,
   listNewestInSections,
   type Article,
 } from '../content/index.js'
+import { arrangeFrontPage } from './front-page.js'
+import type { FormState } from './theme/form-state.js'
 import type { ArticlePageProps } from './theme/pages/article.page.js'
 import type { HomePageProps } from './theme/pages/home.page.js'
 import type { SiteView } from './theme/site-view.js'
@@ -19,33 +22,33 @@ import { loadSidebar, type SiteDeps } from './site-view.js'
 
 export async function loadHomePage(deps: SiteDeps, view: SiteView): Promise<HomePageProps> {
   const roots = view.categories.filter((c) => c.parentId === null)
-  const [featured, latest, sidebar, sections] = await Promise.all([
+  // More than each block shows: stories placed higher up are skipped further down.
+  const [featured, latest, sidebar, picks, sections] = await Promise.all([
     listFeaturedArticles(deps, 3),
-    listNewestArticles(deps, 9),
+    listNewestArticles(deps, 24),
     loadSidebar(deps),
+    listEditorsPicks(deps, 8),
     listNewestInSections(
       deps,
       roots.map((c) => c.id),
-      4,
+      8,
     ),
   ])
-  const lead = featured[0] ?? latest[0]
-  const side = [...featured, ...latest].filter((a) => a.id !== lead?.id).slice(0, 2)
-  const shown = new Set([lead?.id, ...side.map((a) => a.id)])
-  return {
-    lead,
-    featured: side,
-    latest: latest.filter((a) => !shown.has(a.id)).slice(0, 6),
+  const page = arrangeFrontPage({
+    featured,
+    latest,
+    trending: view.trending,
     sections: roots.map((category) => ({ category, articles: sections.get(category.id) ?? [] })),
-    sidebar,
-  }
+    editorsPicks: picks,
+  })
+  return { ...page, sidebar: { ...sidebar, editorsPicks: page.editorsPicks } }
 }
 
 export async function loadArticlePage(
   deps: SiteDeps,
   view: SiteView,
   article: Article,
-  query: { replyTo?: number | undefined; pending: boolean },
+  query: { replyTo?: number | undefined; pending: boolean; commentForm?: FormState },
 ): Promise<ArticlePageProps> {
   const authorRefs =
     article.authors.length > 0 ? article.authors : article.author ? [article.author] : []
@@ -65,6 +68,7 @@ export async function loadArticlePage(
     comments: buildCommentTree(comments, view.settings.commentDepth),
     replyTo: query.replyTo,
     pending: query.pending,
+    commentForm: query.commentForm,
     sidebar,
     corrections,
   }

@@ -6,8 +6,8 @@
 import type { FastifyPluginAsync } from 'fastify'
 import { findArticleByPreviewToken } from '../content/index.js'
 import { loadArticlePage } from './page-data.js'
-import { renderDocument } from './site-render.js'
-import type { SiteKit } from './site.js'
+import { renderDocument } from './render/site-render.js'
+import type { SiteKit } from './site-kit.js'
 
 const BANNER =
   '<div class="preview-banner" role="region" aria-label="Preview notice" ' +

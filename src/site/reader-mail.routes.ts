@@ -3,17 +3,21 @@
  * (a GET page with a button, and the RFC 8058 one-click POST), and stopping reply notices.
  * Answers never say whether an address is on the list.
  */
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
 import { stopReplyNotices } from '../comments/index.js'
 import { confirmSubscription, isUnsubscribeToken, unsubscribe } from '../newsletter/index.js'
-import type { SiteKit } from './site.js'
+import { TokenQuery } from './form.schemas.js'
+import type { SiteKit } from './site-kit.js'
 
-type Query = Record<string, string | string[] | undefined>
+/** A malformed query (say `token[]=x`) is a link that does not work, not a JSON error. */
+const route = { schema: { querystring: TokenQuery }, attachValidation: true }
 
-export const readerMailRoutes: FastifyPluginAsync<{ kit: SiteKit }> = async (app, { kit }) => {
+export const readerMailRoutes: FastifyPluginAsync<{ kit: SiteKit }> = async (plain, { kit }) => {
+  const app = plain.withTypeProvider<TypeBoxTypeProvider>()
   const { deps } = kit
 
-  app.get('/newsletter/confirm', async (request, reply) => {
+  app.get('/newsletter/confirm', route, async (request, reply) => {
     const outcome = await confirmSubscription(deps, tokenOf(request))
     if (outcome === 'confirmed')
       return say(kit, request, reply, 200, {
@@ -29,7 +33,7 @@ export const readerMailRoutes: FastifyPluginAsync<{ kit: SiteKit }> = async (app
     })
   })
 
-  app.get('/newsletter/unsubscribe', async (request, reply) => {
+  app.get('/newsletter/unsubscribe', route, async (request, reply) => {
     const token = tokenOf(request)
     if (!isUnsubscribeToken(deps.secret, token, deps.clock.now().getTime()))
       return badLink(kit, request, reply)
@@ -44,7 +48,7 @@ export const readerMailRoutes: FastifyPluginAsync<{ kit: SiteKit }> = async (app
   })
 
   // One-click (RFC 8058): mail clients POST `List-Unsubscribe=One-Click` and expect a 200.
-  app.post('/newsletter/unsubscribe', async (request, reply) => {
+  app.post('/newsletter/unsubscribe', route, async (request, reply) => {
     if (!(await unsubscribe(deps, tokenOf(request)))) return badLink(kit, request, reply)
     return say(kit, request, reply, 200, {
       title: 'You’re unsubscribed',
@@ -52,7 +56,7 @@ export const readerMailRoutes: FastifyPluginAsync<{ kit: SiteKit }> = async (app
     })
   })
 
-  app.get('/comments/unsubscribe', async (request, reply) => {
+  app.get('/comments/unsubscribe', route, async (request, reply) => {
     if (!(await stopReplyNotices(deps, tokenOf(request)))) return badLink(kit, request, reply)
     return say(kit, request, reply, 200, {
       title: 'No more reply notices',
@@ -61,10 +65,8 @@ export const readerMailRoutes: FastifyPluginAsync<{ kit: SiteKit }> = async (app
   })
 }
 
-function tokenOf(request: FastifyRequest): string {
-  const token = (request.query as Query).token
-  const value = Array.isArray(token) ? token[0] : token
-  return typeof value === 'string' ? value : ''
+function tokenOf(request: { query: TokenQuery; validationError?: unknown }): string {
+  return request.validationError ? '' : (request.query.token ?? '')
 }
 
 function badLink(kit: SiteKit, request: FastifyRequest, reply: FastifyReply) {

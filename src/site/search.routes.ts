@@ -3,21 +3,27 @@
  * as-you-type suggestions the overlay asks for. Any query string is safe: unusable input
  * gives an empty result, a malformed date a 400 page that says why.
  */
-import type { FastifyPluginAsync } from 'fastify'
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify'
 import { articlePath, listNewestArticles } from '../content/index.js'
 import { searchArticles } from '../search/index.js'
-import type { SiteKit } from './site.js'
+import { SearchQuery } from './form.schemas.js'
+import type { SiteKit } from './site-kit.js'
 import { loadSidebar } from './site-view.js'
 
 type Query = Record<string, string | string[] | undefined>
 
 const MAX_SUGGEST_INPUT = 200
 
-export const searchRoutes: FastifyPluginAsync<{ kit: SiteKit }> = async (app, { kit }) => {
+/** A query that fails its schema (say `q[]=a&q[]=b`) is read leniently, never refused. */
+const route = { schema: { querystring: SearchQuery }, attachValidation: true }
+
+export const searchRoutes: FastifyPluginAsync<{ kit: SiteKit }> = async (plain, { kit }) => {
+  const app = plain.withTypeProvider<TypeBoxTypeProvider>()
   const { deps } = kit
 
-  app.get('/search/', async (request, reply) => {
-    const query = request.query as Query
+  app.get('/search/', route, async (request, reply) => {
+    const query = queryOf(request)
     const form = {
       q: (first(query.q) ?? '').trim().slice(0, 2000),
       section: first(query.section) ?? '',
@@ -35,8 +41,8 @@ export const searchRoutes: FastifyPluginAsync<{ kit: SiteKit }> = async (app, { 
     return kit.render(reply, view, { kind: 'search' }, { form, results, latest, sidebar })
   })
 
-  app.get('/search/suggest', async (request, reply) => {
-    const q = (first((request.query as Query).q) ?? '').slice(0, MAX_SUGGEST_INPUT)
+  app.get('/search/suggest', route, async (request, reply) => {
+    const q = (first(queryOf(request).q) ?? '').slice(0, MAX_SUGGEST_INPUT)
     const results = await searchArticles(deps, { q, perPage: 5 })
     const view = await kit.view(request)
     const items = results.items.map(({ article }) => ({
@@ -48,6 +54,10 @@ export const searchRoutes: FastifyPluginAsync<{ kit: SiteKit }> = async (app, { 
       .header('cache-control', 'public, max-age=60')
       .send({ items })
   })
+}
+
+function queryOf(request: FastifyRequest): Query {
+  return request.query as Query
 }
 
 function first(value: string | string[] | undefined): string | undefined {

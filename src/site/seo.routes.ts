@@ -1,6 +1,6 @@
 /** `/manifest.webmanifest`: the web app manifest (name, colours, icons) for home screens. */
 import type { FastifyPluginAsync } from 'fastify'
-import type { SiteKit } from './site.js'
+import type { SiteKit } from './site-kit.js'
 
 export const seoRoutes: FastifyPluginAsync<{ kit: SiteKit }> = async (app, { kit }) => {
   app.get('/manifest.webmanifest', async (request, reply) => {

@@ -1,5 +1,6 @@
 /**
- * The reader CSS and JS, read once from `public/` (plus the theme's CSS) and served under
+ * The reader CSS and JS, read once from `public/` (plus the theme's CSS and the fonts'
+ * `@font-face` rules), and the fonts (site-fonts.ts), served under
  * versioned URLs (`/assets/site.css?v=<hash>`) with a year-long cache. Paths resolve from the
  * package root, so they work from `src/` under tsx and from `dist/` after `tsc`.
  */
@@ -7,6 +8,7 @@ import { createHash } from 'node:crypto'
 import fs from 'node:fs'
 import zlib from 'node:zlib'
 import { chooseEncoding } from '../cache/accept-encoding.js'
+import { FONT_FILES, fontFaceCss, fontFilePath, type FontName } from './site-fonts.js'
 
 const PUBLIC_DIR = new URL('../../public/', import.meta.url)
 
@@ -21,7 +23,13 @@ export interface Asset {
 }
 
 export type SiteAssets = Record<
-  'site.css' | 'site.js' | 'favicon.svg' | 'icon-192.png' | 'icon-512.png' | 'apple-touch-icon.png',
+  | 'site.css'
+  | 'site.js'
+  | 'favicon.svg'
+  | 'icon-192.png'
+  | 'icon-512.png'
+  | 'apple-touch-icon.png'
+  | FontName,
   Asset
 >
 
@@ -37,22 +45,36 @@ const TYPES = {
 
 export function loadSiteAssets(themeCss = ''): SiteAssets {
   const out = {} as SiteAssets
-  for (const name of Object.keys(TYPES) as (keyof SiteAssets)[]) {
+  // Fonts first: the stylesheet names their versioned URLs.
+  for (const name of Object.keys(FONT_FILES) as FontName[])
+    out[name] = asset(name, fs.readFileSync(fontFilePath(name)), 'font/woff2')
+  const fontUrls = Object.fromEntries(
+    (Object.keys(FONT_FILES) as FontName[]).map((name) => [name, out[name].url]),
+  ) as Record<FontName, string>
+  for (const name of Object.keys(TYPES) as (keyof typeof TYPES)[]) {
     let body = fs.readFileSync(new URL(name, PUBLIC_DIR))
-    if (name === 'site.css' && themeCss)
-      body = Buffer.concat([body, Buffer.from(`\n/* THEME_DIR/theme.css */\n${themeCss}\n`)])
-    const hash = createHash('sha256').update(body).digest('hex').slice(0, 12)
-    const compressed = name.endsWith('.png')
-      ? undefined
-      : {
-          br: zlib.brotliCompressSync(body, {
-            params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 },
-          }),
-          gzip: zlib.gzipSync(body, { level: 9 }),
-        }
-    out[name] = { body, hash, type: TYPES[name], url: `/assets/${name}?v=${hash}`, compressed }
+    if (name === 'site.css') {
+      const parts = [Buffer.from(fontFaceCss(fontUrls)), body]
+      if (themeCss) parts.push(Buffer.from(`\n/* THEME_DIR/theme.css */\n${themeCss}\n`))
+      body = Buffer.concat(parts)
+    }
+    out[name] = asset(name, body, TYPES[name])
   }
   return out
+}
+
+function asset(name: string, body: Buffer, type: string): Asset {
+  const hash = createHash('sha256').update(body).digest('hex').slice(0, 12)
+  // PNG and WOFF2 are compressed already.
+  const compressed = /\.(png|woff2)$/.test(name)
+    ? undefined
+    : {
+        br: zlib.brotliCompressSync(body, {
+          params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 },
+        }),
+        gzip: zlib.gzipSync(body, { level: 9 }),
+      }
+  return { body, hash, type, url: `/assets/${name}?v=${hash}`, compressed }
 }
 
 /** The body to send for `acceptEncoding`, and its `Content-Encoding` (none for identity). */

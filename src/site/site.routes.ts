@@ -15,7 +15,7 @@ import {
   listTagArticles,
 } from '../content/index.js'
 import { loadArticlePage, loadHomePage } from './page-data.js'
-import type { SiteKit } from './site.js'
+import type { SiteKit } from './site-kit.js'
 import { encodedBody, type SiteAssets } from './site-assets.js'
 import { listCounts, loadSidebar } from './site-view.js'
 

@@ -1,140 +1,31 @@
 /**
- * The reader site, built once at start-up: theme (with THEME_DIR overrides), assets, and the
- * helpers every route shares (site view, rendering, not-found with redirects, error pages).
+ * The reader site: builds the kit (`site-kit.ts`) and registers the route plugins that use it.
  * `app.ts` registers `site.routes`, `site.renderError` and `site.notFound`.
  */
-import cluster from 'node:cluster'
-import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
-import { RateLimiter } from '../comments/index.js'
-import type { Config } from '../config.js'
-import { findRedirect, listNewestArticles } from '../content/index.js'
+import type { FastifyError, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
 import type { ErrorPageRenderer } from '../http/error-handler.js'
-import type { Services } from '../services.js'
-import { siteSecret } from '../settings/index.js'
-import { ChromeMemo } from './chrome-memo.js'
+import type { ChromeMemo } from './chrome-memo.js'
 import { formRoutes } from './form.routes.js'
-import { loadImageVariants } from './image-variants.js'
+import { previewRoutes } from './preview.routes.js'
 import { readerMailRoutes } from './reader-mail.routes.js'
 import { searchRoutes } from './search.routes.js'
-import { pageCacheTags } from './page-cache-tags.js'
-import { previewRoutes } from './preview.routes.js'
-import { loadSiteAssets, type SiteAssets } from './site-assets.js'
 import { seoRoutes } from './seo.routes.js'
-import { renderDocument, sendHtml, type SendOptions } from './site-render.js'
-import { loadSiteView, type SiteDeps } from './site-view.js'
+import { createSiteKit, pathOf, type SiteKit, type SiteOptions } from './site-kit.js'
 import { readerRoutes } from './site.routes.js'
-import { loadTheme, type Theme } from './theme-loader.js'
-import type { TemplateKind, TemplateProps } from './theme/pages/templates.js'
-import type { SiteView } from './theme/site-view.js'
-import type { TemplateRequest } from './templates.js'
-
-export interface SiteKit {
-  deps: SiteDeps
-  theme: Theme
-  assets: SiteAssets
-  view(request: FastifyRequest): Promise<SiteView>
-  render<K extends TemplateKind>(
-    reply: FastifyReply,
-    view: SiteView,
-    request: TemplateRequest & { kind: K },
-    props: TemplateProps<K>,
-    options?: SendOptions,
-  ): Promise<FastifyReply>
-  /** Answer a miss: a stored redirect, a missing trailing slash, or the themed 404 page. */
-  notFound(request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply>
-  /** Render the themed error page for `status` (4xx/5xx). */
-  errorPage(
-    request: FastifyRequest,
-    reply: FastifyReply,
-    status: number,
-    message: string,
-  ): Promise<FastifyReply>
-}
 
 export interface Site {
   kit: SiteKit
   routes: FastifyPluginAsync
   renderError: ErrorPageRenderer
   notFound: (request: FastifyRequest, reply: FastifyReply) => Promise<FastifyReply>
+  /** Fastify's `frameworkErrors`: a bad URL or over-long parameter, before any route. */
+  frameworkError: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => void
   /** Site chrome kept between renders; clear it on every page-cache purge. Null when off. */
   chrome: ChromeMemo | null
 }
 
-/** How long chrome that changes without a write (Trending follows views) may be reused. */
-const CHROME_TTL_MS = 60_000
-
-export async function createSite(options: Services & { config: Config }): Promise<Site> {
-  const secret = await siteSecret(options)
-  // Kept only where every write is heard: this process alone, or purges travelling between
-  // processes (they do when the page cache is on: cluster IPC or Redis).
-  const { config } = options
-  const hearsAllWrites = config.pageCache || !(cluster.isWorker || config.redisUrl)
-  const chrome = hearsAllWrites ? new ChromeMemo(options.clock, CHROME_TTL_MS) : null
-  const { config: _config, ...services } = options
-  const deps: SiteDeps = {
-    ...services,
-    chrome: chrome ?? undefined,
-    index: options.search,
-    secret,
-    limiter: new RateLimiter(secret),
-  }
-  const theme = await loadTheme(options.config.themeDir)
-  const assets = loadSiteAssets(theme.css)
-  const assetUrls = {
-    css: assets['site.css'].url,
-    js: assets['site.js'].url,
-    icon: assets['favicon.svg'].url,
-    touchIcon: assets['apple-touch-icon.png'].url,
-    logo: assets['icon-512.png'].url,
-    manifest: '/manifest.webmanifest',
-  }
-
-  const kit: SiteKit = {
-    deps,
-    theme,
-    assets,
-    view: (request) =>
-      loadSiteView(deps, {
-        path: pathOf(request),
-        publicUrl: options.config.publicUrl,
-        assets: assetUrls,
-      }),
-    render: async (reply, view, request, props, sendOptions) => {
-      if ((sendOptions?.cache ?? 'reader') === 'reader') {
-        reply.request.cacheTags(...pageCacheTags(request, { props, trending: view.trending }))
-      }
-      const images = await loadImageVariants(deps, props)
-      return sendHtml(reply, renderDocument(theme, view, request, props, images), sendOptions)
-    },
-    notFound: async (request, reply) => {
-      const path = pathOf(request)
-      const redirect = await findRedirect(deps, path)
-      if (redirect) return reply.redirect(redirect.toPath + queryOf(request), redirect.statusCode)
-      if (!path.endsWith('/') && !/\.[a-z0-9]+$/i.test(path))
-        return reply.redirect(`${path}/${queryOf(request)}`, 301)
-      return kit.errorPage(request, reply.status(404), 404, 'Not found')
-    },
-    errorPage: async (request, reply, status, message) => {
-      reply.status(status)
-      try {
-        const view = await kit.view(request)
-        const latest = status === 404 || status === 410 ? await listNewestArticles(deps, 6) : []
-        // Awaited, so a failed render falls back to the plain page below.
-        return await kit.render(
-          reply,
-          view,
-          { kind: 'error', status },
-          { status, message, latest },
-          { cache: status === 404 || status === 410 ? 'reader' : 'none' },
-        )
-      } catch (error) {
-        // The database may be what failed: answer with a page that needs nothing.
-        request.log.error({ err: error }, 'error page failed to render')
-        return sendHtml(reply, plainErrorPage(status), { cache: 'none' })
-      }
-    },
-  }
-
+export async function createSite(options: SiteOptions): Promise<Site> {
+  const kit = await createSiteKit(options)
   const routes: FastifyPluginAsync = async (app) => {
     await app.register(readerRoutes, { kit })
     await app.register(formRoutes, { kit })
@@ -146,32 +37,43 @@ export async function createSite(options: Services & { config: Config }): Promis
   return {
     kit,
     routes,
-    chrome,
+    chrome: kit.chrome,
     renderError: (request, reply, status, message) =>
       kit.errorPage(request, reply, status, message),
     notFound: async (request, reply) => {
-      if (!request.url.startsWith('/api/')) return kit.notFound(request, reply)
-      await reply
-        .status(404)
-        .type('application/json; charset=utf-8')
-        .send({ errors: [{ code: 'NOT_FOUND', message: 'Not found' }] })
-      return reply
+      if (isApi(request)) return sendJsonError(reply, 404, 'NOT_FOUND', 'Not found')
+      const allowed = allowedMethods(request)
+      if (allowed.length > 0 && !allowed.includes(request.method)) {
+        reply.header('allow', allowed.join(', '))
+        return kit.errorPage(request, reply, 405, 'This address does not take that request.')
+      }
+      return kit.notFound(request, reply)
+    },
+    frameworkError: (error, request, reply) => {
+      const status = error.statusCode && error.statusCode < 500 ? error.statusCode : 400
+      const message = 'That address is not valid. Check it for stray characters.'
+      if (isApi(request)) void sendJsonError(reply, status, error.code, message)
+      else void kit.errorPage(request, reply, status, message)
     },
   }
 }
 
-export function pathOf(request: FastifyRequest): string {
-  const url = request.url
-  const q = url.indexOf('?')
-  return q === -1 ? url : url.slice(0, q)
+function isApi(request: FastifyRequest): boolean {
+  return request.url.startsWith('/api/')
 }
 
-function queryOf(request: FastifyRequest): string {
-  const q = request.url.indexOf('?')
-  return q === -1 ? '' : request.url.slice(q)
+async function sendJsonError(reply: FastifyReply, status: number, code: string, message: string) {
+  await reply
+    .status(status)
+    .type('application/json; charset=utf-8')
+    .send({ errors: [{ code, message }] })
+  return reply
 }
 
-function plainErrorPage(status: number): string {
-  const title = status >= 500 ? 'Something went wrong' : 'Something is not quite right'
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title}</title></head><body><main><h1>${title}</h1><p>Please try again in a moment.</p><p><a href="/">Go to the front page</a></p></main></body></html>`
+/** Methods some route answers at this path (GET implies HEAD). Empty when nothing matches. */
+function allowedMethods(request: FastifyRequest): string[] {
+  const url = pathOf(request)
+  return ['GET', 'HEAD', 'POST'].filter(
+    (method) => request.server.findRoute({ method, url }) !== null,
+  )
 }

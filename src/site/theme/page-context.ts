@@ -5,7 +5,7 @@
 import { createContext } from 'preact'
 import { useContext } from 'preact/hooks'
 import type { MediaVariant } from '../../media/index.js'
-import type { PageHead } from '../seo.js'
+import type { PageHead } from '../render/seo.js'
 
 export const PageHeadContext = createContext<PageHead | null>(null)
 export const ImageVariantsContext = createContext<ReadonlyMap<number, MediaVariant[]>>(new Map())

@@ -23,6 +23,8 @@ export interface SiteView {
     /** 512×512 PNG: the publisher logo in structured data when the settings have none. */
     logo: string
     manifest: string
+    /** The one critical font file (headlines and reading text), preloaded by every page. */
+    font: string
   }
   /** Signed "rendered at" stamp for the reader's forms (minimum fill time). */
   formStamp: string

@@ -14,8 +14,53 @@ export class BasePage {
       .getByRole('link', { name, exact: true })
   }
 
+  /** The header's search button (site.js shows it in place of the no-JS link). */
   searchButton(): Locator {
+    return this.page.getByRole('banner').getByRole('button', { name: 'Search', exact: true })
+  }
+
+  /** The header's search link, for readers without JavaScript. */
+  searchLink(): Locator {
     return this.page.getByRole('banner').getByRole('link', { name: 'Search', exact: true })
+  }
+
+  ticker(): Locator {
+    return this.page.getByRole('region', { name: 'Trending' })
+  }
+
+  tickerButton(
+    name: 'Previous trending story' | 'Next trending story' | 'Pause the ticker',
+  ): Locator {
+    return this.ticker().getByRole('button', { name })
+  }
+
+  /** How far the ticker has moved, in pixels (its list's sideways translation). */
+  tickerOffset(): Promise<number> {
+    return this.page.evaluate(() => {
+      const list = document.querySelector('[data-ticker-viewport] ul')
+      const transform = list ? getComputedStyle(list).transform : 'none'
+      return transform === 'none' ? 0 : -new DOMMatrixReadOnly(transform).m41
+    })
+  }
+
+  /** Let `count` frames pass: long enough to see whether anything animates. */
+  animationFrames(count: number): Promise<void> {
+    return this.page.evaluate(
+      (n) =>
+        new Promise<void>((resolve) => {
+          const tick = () => (n-- <= 0 ? resolve() : requestAnimationFrame(tick))
+          requestAnimationFrame(tick)
+        }),
+      count,
+    )
+  }
+
+  /** Where the sidebar's sticky group sits in the viewport (top and bottom, in pixels). */
+  stickySidebarBox(): Promise<{ top: number; bottom: number } | null> {
+    return this.page.evaluate(() => {
+      const box = document.querySelector('.sidebar-sticky')?.getBoundingClientRect()
+      return box ? { top: box.top, bottom: box.bottom } : null
+    })
   }
 
   searchDialog(): Locator {

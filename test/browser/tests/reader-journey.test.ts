@@ -162,7 +162,7 @@ describe.skipIf(skipReason !== undefined)('reader journey in Chromium', () => {
     await results.searchDialog().waitFor({ state: 'visible' })
     await page.keyboard.press('Escape')
     await results.searchDialog().waitFor({ state: 'hidden' })
-    await expect(results.focusedElement()).resolves.toBe('/search/')
+    await expect(results.focusedElement()).resolves.toBe('search-toggle')
     await results.searchButton().click()
     await results.closeSearchButton().click()
     await results.searchDialog().waitFor({ state: 'hidden' })

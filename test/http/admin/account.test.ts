@@ -241,7 +241,7 @@ describe('admin: forgotten password, invitations and sessions', () => {
 
     const { message, link } = await lastMail()
     expect(message.to).toBe('owner@example.com')
-    expect(message.subject).toBe('Reset your Broadsheet password')
+    expect(message.subject).toBe('Reset your password for Broadsheet')
     const form = await browser.get(link)
     expect(form.statusCode).toBe(200)
     expect($(form)('label[for="password"]').text()).toBe('New password')
@@ -284,7 +284,7 @@ describe('admin: forgotten password, invitations and sessions', () => {
     const list = await browser.get('/admin/outbox')
     expect(list.statusCode).toBe(200)
     const href = $(list)('table a').first().attr('href') ?? ''
-    expect($(list)('table').text()).toContain('Reset your Broadsheet password')
+    expect($(list)('table').text()).toContain('Reset your password for Broadsheet')
     const one = await browser.get(href)
     expect(one.statusCode).toBe(200)
     expect($(one)('pre').first().text()).toContain('/admin/reset/')

@@ -275,6 +275,27 @@ describe('escaping', () => {
     )
     expect(jsonFeedErrors((await get('/feed.json')).json())).toEqual([])
   })
+
+  it('carries a plain-text standfirst as text in every format, never as markup', async () => {
+    const id = Number((await jsonFeed()).items[2]!.id.split(':').pop())
+    const standfirst = 'Tom & Jerry <img src=x onerror=alert(1)>'
+    await saveArticle(testKernel(t.database.db, t.clock, t.events), SYSTEM, id, {
+      input: {
+        standfirst,
+      },
+    })
+    const rss = (await get('/feed/')).body
+    // One XML decoding leaves HTML that shows the characters: what a feed reader renders.
+    const description = /<description>(Tom &amp;amp; Jerry[^<]*)<\/description>/.exec(rss)?.[1]
+    expect(description).toBe('Tom &amp;amp; Jerry &amp;lt;img src=x onerror=alert(1)&amp;gt;')
+    expect(rss).not.toContain('&lt;img')
+    const atom = (await get('/feed.atom')).body
+    expect(atom).toContain(
+      '<summary type="text">Tom &amp; Jerry &lt;img src=x onerror=alert(1)&gt;</summary>',
+    )
+    const json = (await get('/feed.json')).json<{ items: { summary?: string }[] }>()
+    expect(json.items.some((i) => i.summary === standfirst)).toBe(true)
+  })
 })
 
 describe('absolute URLs', () => {

@@ -177,6 +177,31 @@ describe('comment thread and form', () => {
     expect($('#respond-home #respond #reply-title').text()).toBe('Add A Comment')
   })
 
+  it('isolates commenter and author names with <bdi>', async () => {
+    const { $ } = await getPage(site.app, PATH)
+    const names = $('#comments .comment-author')
+    expect(names.length).toBeGreaterThan(0)
+    expect(names.toArray().every((el) => $(el).children('bdi').length === 1)).toBe(true)
+    expect($('.byline-names a bdi').length).toBe(article.authors.length || 1)
+  })
+
+  it('invites the first comment where there are none', async () => {
+    const quiet = await site.db
+      .selectFrom('articles')
+      .select(['id', 'slug'])
+      .where('status', '=', 'published')
+      .where('comment_count', '=', 0)
+      .where('allow_comments', '=', 1)
+      .executeTakeFirstOrThrow()
+    const lookup = await findPublishedArticle(site, quiet.slug)
+    if (lookup.kind !== 'published') throw new Error('no quiet article')
+    const at = lookup.article.publishedAt!
+    const month = String(at.getUTCMonth() + 1).padStart(2, '0')
+    const { $ } = await getPage(site.app, `/${at.getUTCFullYear()}/${month}/${quiet.slug}/`)
+    expect($('.comments-empty').text()).toBe('No comments yet — start the conversation.')
+    expect($('#comments .comment-list')).toHaveLength(0)
+  })
+
   it('tells the reader a posted comment awaits moderation', async () => {
     const { $ } = await getPage(site.app, `${PATH}?comment=pending`)
     expect($('#respond [role="status"]').text()).toBe('Your comment is awaiting moderation.')

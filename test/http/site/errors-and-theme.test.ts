@@ -71,3 +71,44 @@ describe('server errors', () => {
     await broken.app.close()
   })
 })
+
+describe('requests the site cannot take', () => {
+  it.each(['/author/%ff/', '/%E0%A4%A/', '/tag/%c0%af/'])(
+    'answers %s (bad percent-encoding) with the site’s own 400 page',
+    async (url) => {
+      const { response, $ } = await getPage(themed.app, url)
+      expect(response.statusCode).toBe(400)
+      expect(response.headers['content-type']).toBe('text/html; charset=utf-8')
+      expect(response.headers['cache-control']).toBe('no-store')
+      expect($('h1').text()).toBe('Something is not quite right')
+      expect($('[data-error-message]').text()).toMatch(/not valid/)
+    },
+  )
+
+  it.each([
+    ['PUT', '/about/', 'GET, HEAD'],
+    ['DELETE', '/', 'GET, HEAD'],
+    ['POST', '/news/', 'GET, HEAD'],
+    [
+      'PATCH',
+      '/2026/11/council-approves-412m-budget-after-late-night-vote-on-library-hours/',
+      'GET, HEAD',
+    ],
+    ['PUT', '/comments', 'POST'],
+  ])('answers %s %s with 405 and Allow: %s', async (method, url, allow) => {
+    const response = await themed.app.inject({
+      method: method as 'PUT',
+      url,
+      headers: { accept: 'text/html' },
+    })
+    expect(response.statusCode).toBe(405)
+    expect(response.headers.allow).toBe(allow)
+    expect(response.headers['content-type']).toBe('text/html; charset=utf-8')
+    expect(response.body).toContain('That page can’t be used like that')
+  })
+
+  it('still answers 404 for paths no route knows, whatever the method', async () => {
+    const response = await themed.app.inject({ method: 'PUT', url: '/a/b/c/d/e/' })
+    expect(response.statusCode).toBe(404)
+  })
+})

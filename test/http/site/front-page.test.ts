@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { findSettings } from '../../../src/settings/index.js'
-import { READER_CACHE_CONTROL } from '../../../src/site/site-render.js'
+import { READER_CACHE_CONTROL } from '../../../src/site/render/site-render.js'
 import { buildSeededSite, getPage, SITE_NOW, type SeededSite } from '../../support/site-app.js'
 
 let site: SeededSite
@@ -62,7 +62,9 @@ describe('site chrome', () => {
     expect($('main#main')).toHaveLength(1)
     expect($('#offcanvas button[data-menu-close]').text()).toContain('Close Menu')
     expect($('#offcanvas .whats-hot li')).toHaveLength(3)
-    expect($('a[data-search-open]').attr('href')).toBe('/search/')
+    // A button for the overlay (shown by site.js) and a link for readers without JavaScript.
+    expect($('button[data-search-open]').attr('aria-haspopup')).toBe('dialog')
+    expect($('a[data-search-fallback]').attr('href')).toBe('/search/')
     expect($('#search-overlay').text()).toContain(
       'Type above and press Enter to search. Press Esc to cancel.',
     )
@@ -140,6 +142,15 @@ describe('front page', () => {
     expect($('#latest-posts').parent().find('.card').length).toBeGreaterThanOrEqual(3)
     expect($('#sidebar-picks').text()).toBe('Editors Picks')
     expect($('#sidebar-picks').parent().find('.card')).toHaveLength(4)
+  })
+
+  it('shows each story at most once (the Trending ticker apart)', async () => {
+    const { $ } = await getPage(site.app, '/')
+    const links = $('main .card-title a, .hero .card-title a, .sidebar .card-title a')
+      .map((_, a) => $(a).attr('href'))
+      .get()
+    expect(links.length).toBeGreaterThan(30)
+    expect(links.filter((href, i) => links.indexOf(href) !== i)).toEqual([])
   })
 
   it('shows a block per top-level section with its latest stories', async () => {

@@ -49,7 +49,7 @@ describe('a flood of comment spam', () => {
     site.clock.advance(11 * 60_000)
   })
 
-  it('answers honeypot posts as if held, stores nothing, and refuses instant posts kindly', async () => {
+  it('answers honeypot posts as if held and stores nothing', async () => {
     const before = await countComments()
     const trap = await postForm(site.app, '/comments', {
       article: SLUG,
@@ -61,6 +61,10 @@ describe('a flood of comment spam', () => {
     })
     expect(trap.response.statusCode).toBe(200)
     expect(trap.$('h1').text()).toBe('Thanks — your comment is awaiting moderation')
+    expect(await countComments()).toBe(before)
+  })
+
+  it('holds a quick comment for moderation instead of refusing it; with a link, as spam', async () => {
     // A freshly rendered page (PATH is in the page cache by now, with an older stamp).
     const other = await uncachedArticle()
     const { $ } = await getPage(site.app, other.path)
@@ -72,9 +76,27 @@ describe('a flood of comment spam', () => {
       email: 'speedy@example.com',
       comment: 'first!',
     })
-    expect(quick.response.statusCode).toBe(400)
-    expect(quick.$('[data-error-message]').text()).toMatch(/quicker than we expected/)
-    expect(await countComments()).toBe(before)
+    expect(quick.response.statusCode).toBe(303)
+    expect(quick.response.headers.location).toBe(`${other.path}?comment=pending#respond`)
+    const linked = await postForm(site.app, '/comments', {
+      article: other.slug,
+      stamp: fresh,
+      name: 'Speedy Linker',
+      email: 'linker@example.com',
+      comment: 'great https://spam.test/',
+    })
+    expect(linked.response.statusCode).toBe(303)
+    const stored = await site.db
+      .selectFrom('comments')
+      .select(['author_name', 'status', 'body'])
+      .where('author_name', 'like', 'Speedy%')
+      .orderBy('id')
+      .execute()
+    expect(stored).toEqual([
+      { author_name: 'Speedy', status: 'pending', body: 'first!' },
+      { author_name: 'Speedy Linker', status: 'spam', body: 'great https://spam.test/' },
+    ])
+    site.clock.advance(11 * 60_000)
   })
 
   it('renders comment bodies as text with nofollow links, never as HTML', async () => {
@@ -183,7 +205,8 @@ describe('contact form', () => {
   it('shows on the Contact page, stores the message and thanks the reader', async () => {
     const { $ } = await getPage(site.app, '/contact/')
     const form = $('form.contact-form')
-    expect(form.attr('action')).toBe('/contact')
+    // The fragment brings a refused message's form into view.
+    expect(form.attr('action')).toBe('/contact#contact-form')
     const formStamp = form.find('input[name="stamp"]').val() as string
     site.clock.advance(11 * 60_000)
     const sent = await postForm(site.app, '/contact', {

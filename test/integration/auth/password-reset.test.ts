@@ -61,7 +61,7 @@ for (const dialect of DIALECTS) {
       await requestPasswordReset(deps, { email: 'ANN@example.com', ...request })
       expect(sent).toHaveLength(1)
       expect(sent[0]?.to).toBe('ann@example.com')
-      expect(sent[0]?.subject).toBe('Reset your The Daily password')
+      expect(sent[0]?.subject).toBe('Reset your password for The Daily')
       const token = tokenFrom(sent[0])
       expect((await findResetUser(deps, token))?.user.id).toBe(user.id)
 

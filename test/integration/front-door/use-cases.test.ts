@@ -75,15 +75,15 @@ interface World {
   unique: () => string
 }
 
-interface Case {
+interface Case<I = unknown> {
   name: string
   /** Who may not do it. */
   refused: (w: World) => Actor
   /** Who may. */
   allowed: (w: World) => Actor
   /** Make what the call needs (as the system, before the snapshot); returns its input. */
-  arrange: (w: World) => Promise<unknown>
-  run: (w: World, actor: Actor, input: any) => Promise<unknown>
+  arrange: (w: World) => Promise<I>
+  run: (w: World, actor: Actor, input: I) => Promise<unknown>
   /** How many events a successful call announces (default 1). */
   events?: number
   /** How many audit entries a successful call writes (default 1: one per use case call). */
@@ -124,29 +124,34 @@ const editorOrContributor = {
   allowed: (w: World) => asUser(w.editor),
 }
 
+/** A case, its input's type taken from what `arrange` returns. */
+function useCase<I>(c: Case<I>): Case {
+  return c as unknown as Case
+}
+
 const CASES: Case[] = [
-  {
+  useCase({
     name: 'createArticle (and publish)',
     ...editorOrContributor,
     arrange: async (w) => ({ title: `New ${w.unique()}`, bodyHtml: '<p>x</p>' }),
     run: (w, actor, input) => createArticle(w.deps, actor, input, { then: 'publish' }),
-  },
-  {
+  }),
+  useCase({
     name: 'saveArticle',
     refused: (w) => asUser(w.contributor),
     allowed: (w) => asUser(w.editor),
     arrange: async (w) => (await draft(w)).id,
     run: (w, actor, id: number) =>
       saveArticle(w.deps, actor, id, { input: { title: `Edited ${w.unique()}`, tags: ['New'] } }),
-  },
-  {
+  }),
+  useCase({
     name: 'stepArticle: schedule',
     ...editorOrContributor,
     arrange: async (w) => (await draft(w)).id,
     run: (w, actor, id: number) =>
       stepArticle(w.deps, actor, id, 'schedule', { publishAt: new Date(T0.getTime() + 3_600_000) }),
-  },
-  {
+  }),
+  useCase({
     name: 'restoreRevision',
     ...editorOrContributor,
     arrange: async (w) => {
@@ -156,23 +161,23 @@ const CASES: Case[] = [
       return { articleId: a.id, revisionId: revisions.at(-1)!.id }
     },
     run: (w, actor, input) => restoreRevision(w.deps, actor, input),
-  },
-  {
+  }),
+  useCase({
     name: 'addCorrection',
     ...editorOrContributor,
     arrange: async (w) => (await published(w)).id,
     run: (w, actor, id: number) =>
       addCorrection(w.deps, actor, { articleId: id, body: 'An earlier version misspelt a name.' }),
-  },
-  {
+  }),
+  useCase({
     name: 'previewTokenFor',
     refused: (w) => asUser(w.contributor),
     allowed: (w) => asUser(w.editor),
     arrange: async (w) => (await draft(w)).id,
     run: (w, actor, id: number) => previewTokenFor(w.deps, actor, id),
     events: 0,
-  },
-  {
+  }),
+  useCase({
     name: 'publishDueArticles',
     refused: (w) => asUser(w.contributor),
     allowed: () => SYSTEM,
@@ -195,21 +200,21 @@ const CASES: Case[] = [
         throw Object.assign(new Error('nothing published'), { code: 'FORBIDDEN' })
       return ids
     },
-  },
-  {
+  }),
+  useCase({
     name: 'createCategory',
     ...editorOrContributor,
     arrange: async (w) => ({ name: `Section ${w.unique()}` }),
     run: (w, actor, input) => createCategory(w.deps, actor, input),
-  },
-  {
+  }),
+  useCase({
     name: 'updateSection',
     ...editorOrContributor,
     arrange: async (w) => (await createCategory(w.deps, SYSTEM, { name: `S ${w.unique()}` })).id,
     run: (w, actor, id: number) =>
       updateSection(w.deps, actor, { id, name: 'Renamed', description: 'd', parentId: null }),
-  },
-  {
+  }),
+  useCase({
     name: 'moveSection',
     ...editorOrContributor,
     arrange: async (w) => {
@@ -217,8 +222,8 @@ const CASES: Case[] = [
       return (await createCategory(w.deps, SYSTEM, { name: `B ${w.unique()}` })).id
     },
     run: (w, actor, id: number) => moveSection(w.deps, actor, { id, direction: 'up' }),
-  },
-  {
+  }),
+  useCase({
     name: 'renameTag',
     ...editorOrContributor,
     arrange: async (w) => {
@@ -229,8 +234,8 @@ const CASES: Case[] = [
       return a.tags[0]!.id
     },
     run: (w, actor, id: number) => renameTag(w.deps, actor, { id, name: `Renamed ${w.unique()}` }),
-  },
-  {
+  }),
+  useCase({
     name: 'mergeTags',
     ...editorOrContributor,
     arrange: async (w) => {
@@ -241,14 +246,14 @@ const CASES: Case[] = [
       return { fromId: a.tags[0]!.id, intoId: a.tags[1]!.id }
     },
     run: (w, actor, input) => mergeTags(w.deps, actor, input),
-  },
-  {
+  }),
+  useCase({
     name: 'addRedirect',
     ...editorOrContributor,
     arrange: async (w) => ({ fromPath: `/old-${w.unique()}/`, toPath: '/new/' }),
     run: (w, actor, input) => addRedirect(w.deps, actor, input),
-  },
-  {
+  }),
+  useCase({
     name: 'removeRedirect',
     ...editorOrContributor,
     arrange: async (w) => {
@@ -257,28 +262,28 @@ const CASES: Case[] = [
       return fromPath
     },
     run: (w, actor, fromPath: string) => removeRedirect(w.deps, actor, fromPath),
-  },
-  {
+  }),
+  useCase({
     name: 'createPage',
     ...editorOrContributor,
     arrange: async (w) => ({ title: `Page ${w.unique()}`, bodyHtml: '<p>About us.</p>' }),
     run: (w, actor, input) => createPage(w.deps, actor, input),
-  },
-  {
+  }),
+  useCase({
     name: 'updateSiteSettings',
     refused: (w) => asUser(w.editor),
     allowed: () => SYSTEM,
     arrange: async (w) => ({ title: `Gazette ${w.unique()}` }),
     run: (w, actor, patch) => updateSiteSettings(w.deps, actor, patch),
-  },
-  {
+  }),
+  useCase({
     name: 'setAdSlot',
     refused: (w) => asUser(w.editor),
     allowed: () => SYSTEM,
     arrange: async (w) => `slot-${w.unique()}`,
     run: (w, actor, slot: string) => setAdSlot(w.deps, actor, slot, { html: '<b>Ad</b>' }),
-  },
-  {
+  }),
+  useCase({
     name: 'replaceMenu',
     ...editorOrContributor,
     arrange: async (w) => w.unique(),
@@ -288,8 +293,8 @@ const CASES: Case[] = [
         name: `Menu ${n}`,
         items: [{ label: `Item ${n}`, url: '/' }],
       }),
-  },
-  {
+  }),
+  useCase({
     name: 'reorderMenu',
     ...editorOrContributor,
     arrange: async (w) => {
@@ -305,37 +310,41 @@ const CASES: Case[] = [
     },
     run: (w, actor, location: string) =>
       reorderMenu(w.deps, actor, { location, orderedIds: [2, 1] }),
-  },
-  {
+  }),
+  useCase({
     name: 'createUser',
     refused: (w) => asUser(w.editor),
     allowed: () => SYSTEM,
-    arrange: async (w) => ({ email: `u${w.unique()}@example.com`, name: 'New', role: 'author' }),
+    arrange: async (w) => ({
+      email: `u${w.unique()}@example.com`,
+      name: 'New',
+      role: 'author' as const,
+    }),
     run: (w, actor, input) => createUser(w.deps, actor, input),
     events: 0,
-  },
-  {
+  }),
+  useCase({
     name: 'inviteUser',
     refused: (w) => asUser(w.editor),
     allowed: () => SYSTEM,
     arrange: async (w) => ({
       email: `i${w.unique()}@example.com`,
       name: 'Invited',
-      role: 'author',
+      role: 'author' as const,
       siteTitle: 'Gazette',
       linkFor: (token: string) => `http://news.test/admin/reset/${token}`,
     }),
     run: (w, actor, input) => inviteUser(w.deps, actor, input),
     events: 0,
-  },
-  {
+  }),
+  useCase({
     name: 'uploadImage',
     ...editorOrContributor,
     arrange: async () => ({ filename: 'photo.png', bytes: await png() }),
     run: (w, actor, input) => uploadImage(w.deps, actor, input),
     events: 0,
-  },
-  {
+  }),
+  useCase({
     name: 'addStoredMedia',
     ...editorOrContributor,
     arrange: async (w) => {
@@ -349,23 +358,23 @@ const CASES: Case[] = [
     },
     run: (w, actor, input) => addStoredMedia(w.deps, actor, input),
     events: 0,
-  },
-  {
+  }),
+  useCase({
     name: 'updateMediaDetails',
     ...editorOrContributor,
     arrange: async (w) =>
       (await uploadImage(w.deps, SYSTEM, { filename: 'p.png', bytes: await png() })).id,
     run: (w, actor, id: number) => updateMediaDetails(w.deps, actor, id, { alt: 'A harbour' }),
     events: 0,
-  },
-  {
+  }),
+  useCase({
     name: 'moderateComments',
     ...editorOrContributor,
     arrange: pendingComment,
     run: (w, actor, id: number) =>
       moderateComments(w.deps, actor, { commentIds: [id], status: 'approved' }),
-  },
-  {
+  }),
+  useCase({
     name: 'replyAsStaff',
     ...editorOrContributor,
     arrange: pendingComment,
@@ -375,8 +384,8 @@ const CASES: Case[] = [
         body: 'Thanks for writing.',
         author: { name: 'Ed', email: 'ed@example.com' },
       }),
-  },
-  {
+  }),
+  useCase({
     name: 'addComments',
     ...editorOrContributor,
     arrange: async (w) => (await published(w)).id,
@@ -391,8 +400,8 @@ const CASES: Case[] = [
           createdAt: T0,
         },
       ]),
-  },
-  {
+  }),
+  useCase({
     name: 'importArticles',
     ...editorOrContributor,
     arrange: async (w) => w.unique(),
@@ -408,8 +417,8 @@ const CASES: Case[] = [
           tags: [`Import ${n}`],
         },
       ]),
-  },
-  {
+  }),
+  useCase({
     name: 'markSubscriber',
     ...editorOrContributor,
     arrange: async (w) => {
@@ -419,15 +428,15 @@ const CASES: Case[] = [
     },
     run: (w, actor, email: string) => markSubscriber(w.deps, actor, { email, status: 'bounced' }),
     events: 0,
-  },
-  {
+  }),
+  useCase({
     name: 'importSubscribers',
     ...editorOrContributor,
     arrange: async (w) => `email\na${w.unique()}@example.com\nb${w.unique()}@example.com\n`,
     run: (w, actor, csv: string) => importSubscribers(w.deps, actor, csv),
     events: 0,
-  },
-  {
+  }),
+  useCase({
     name: 'sendArticleNow',
     ...editorOrContributor,
     arrange: async (w) => {
@@ -436,8 +445,8 @@ const CASES: Case[] = [
     },
     run: (w, actor, id: number) => sendArticleNow(w.deps, actor, id),
     events: 0,
-  },
-  {
+  }),
+  useCase({
     name: 'sendDigest',
     ...editorOrContributor,
     arrange: async (w) => {
@@ -446,8 +455,8 @@ const CASES: Case[] = [
     },
     run: (w, actor) => sendDigest(w.deps, actor, 'daily'),
     events: 0,
-  },
-  {
+  }),
+  useCase({
     name: 'revokeAllSessions',
     refused: () => SYSTEM,
     allowed: (w) => asUser(w.editor),
@@ -462,8 +471,8 @@ const CASES: Case[] = [
       return ended
     },
     events: 0,
-  },
-  {
+  }),
+  useCase({
     name: 'logout',
     refused: () => SYSTEM,
     allowed: (w) => asUser(w.editor),
@@ -474,7 +483,7 @@ const CASES: Case[] = [
       return logout(w.deps, actor, sessionId)
     },
     events: 0,
-  },
+  }),
 ]
 
 /** Every table's rows (but the audit log's), to compare before and after a call. */

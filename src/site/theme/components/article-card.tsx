@@ -1,6 +1,8 @@
 /**
  * A story teaser. Variants: `lead` (big picture, standfirst), `grid` (picture on top),
- * `list` (thumbnail beside the headline), `text` (headline and date). The headline link is
+ * `list` (thumbnail beside the headline), `text` (headline and date). Without a picture, a `grid`
+ * card becomes a typographic card (`card-no-image`: a rule in the section's colour
+ * and the standfirst) so grids keep their rhythm. The headline link is
  * stretched over the card, so the whole card is one click target and one tab stop.
  */
 import { formatCommentCount, type ArticleSummary } from '../../../content/index.js'
@@ -33,13 +35,15 @@ export function ArticleCard({
   variant = 'grid',
   level = 3,
   showSection = true,
-  showStandfirst = variant === 'lead',
+  showStandfirst,
   eager = false,
 }: ArticleCardProps) {
   const site = useSite()
   const Heading = `h${level}` as 'h3'
   const accent = sectionAccent(article.category?.id, site.categories)
   const image = variant === 'text' ? null : article.image
+  // A card without a picture is a typographic card: its standfirst fills the picture's place.
+  const standfirst = (!image && variant === 'grid') || (showStandfirst ?? variant === 'lead')
   return (
     <div
       class={`card card-${variant}${image ? '' : ' card-no-image'}`}
@@ -59,12 +63,12 @@ export function ArticleCard({
         <Heading class="card-title">
           <a href={pathOf(article, site)}>{article.title}</a>
         </Heading>
-        {showStandfirst && article.standfirst && (
-          <p class="card-standfirst">{article.standfirst}</p>
-        )}
+        {standfirst && article.standfirst && <p class="card-standfirst">{article.standfirst}</p>}
         <p class="meta">
           {variant !== 'list' && variant !== 'text' && article.author && (
-            <span class="meta-author">By {article.author.name}</span>
+            <span class="meta-author">
+              By <bdi>{article.author.name}</bdi>
+            </span>
           )}
           {article.publishedAt && (
             <time datetime={article.publishedAt.toISOString()}>

@@ -24,7 +24,7 @@ export function AuthorBox({
       <div>
         <Heading class="author-box-name">
           <a href={`/author/${author.slug}/`} rel="author">
-            {author.name}
+            <bdi>{author.name}</bdi>
           </a>
         </Heading>
         {bio && <p class="author-bio">{bio}</p>}

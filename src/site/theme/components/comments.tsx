@@ -4,7 +4,9 @@
  * "Cancel Reply" link back); with JavaScript site.js moves the form there instead.
  */
 import { formatCommentCount } from '../../../content/index.js'
-import { commentParagraphs, type CommentNode } from '../../../comments/index.js'
+import { COMMENT_LIMITS, commentParagraphs, type CommentNode } from '../../../comments/index.js'
+import { invalidProps, valueOf, type FormState } from '../form-state.js'
+import { FieldError, FormAlert } from './field-error.js'
 import { FormTrap } from './form-trap.js'
 import { formatDate } from '../format.js'
 import { useSite } from '../theme-context.js'
@@ -17,6 +19,8 @@ export interface CommentsProps {
   count: number
   replyTo?: number | undefined
   pending?: boolean
+  /** A refused comment, shown again with the reader's text and what was wrong. */
+  form?: FormState | undefined
 }
 
 export function Comments(props: CommentsProps) {
@@ -27,6 +31,9 @@ export function Comments(props: CommentsProps) {
       <h2 id="comments-title" class="section-title">
         {count > 0 ? formatCommentCount(count) : 'Comments'}
       </h2>
+      {comments.length === 0 && props.allowComments && (
+        <p class="comments-empty">No comments yet — start the conversation.</p>
+      )}
       {comments.length > 0 && (
         <ol class="comment-list">
           {comments.map((c) => (
@@ -53,7 +60,9 @@ function CommentItem(props: CommentsProps & { comment: CommentNode; replying: bo
         </div>
         <div class="comment-main">
           <p class="comment-meta">
-            <b class="comment-author">{comment.authorName}</b>
+            <b class="comment-author">
+              <bdi>{comment.authorName}</bdi>
+            </b>
             <time datetime={comment.createdAt.toISOString()}>
               {formatDate(comment.createdAt, site)}
             </time>
@@ -99,8 +108,15 @@ function CommentItem(props: CommentsProps & { comment: CommentNode; replying: bo
   )
 }
 
-function RespondForm({ articleSlug, articlePath, allowComments, replyTo, pending }: CommentsProps) {
+function RespondForm(props: CommentsProps) {
+  const { articleSlug, articlePath, allowComments, replyTo, pending, form } = props
   const replying = replyTo !== undefined
+  const field = (name: string, id: string) => ({
+    id,
+    name,
+    value: valueOf(form, name),
+    ...invalidProps(form, name, id),
+  })
   return (
     <div id="respond" class="respond">
       <div class="respond-head">
@@ -127,7 +143,8 @@ function RespondForm({ articleSlug, articlePath, allowComments, replyTo, pending
         </p>
       )}
       {allowComments ? (
-        <form class="comment-form" action="/comments" method="post">
+        <form class="comment-form" action="/comments#respond" method="post">
+          <FormAlert state={form} id="comment-form-alert" />
           <input type="hidden" name="article" value={articleSlug} />
           <input type="hidden" name="parent" value={replyTo ?? ''} data-comment-parent />
           <FormTrap />
@@ -136,31 +153,55 @@ function RespondForm({ articleSlug, articlePath, allowComments, replyTo, pending
           </p>
           <p class="field">
             <label for="comment-body">Comment *</label>
-            <textarea id="comment-body" name="comment" rows={6} maxLength={5000} required />
+            <textarea
+              {...field('comment', 'comment-body')}
+              rows={6}
+              maxLength={COMMENT_LIMITS.body}
+              required
+            />
+            <FieldError state={form} name="comment" fieldId="comment-body" />
           </p>
           <div class="field-row">
             <p class="field">
               <label for="comment-name">Name *</label>
-              <input id="comment-name" name="name" autocomplete="name" maxLength={100} required />
+              <input
+                {...field('name', 'comment-name')}
+                autocomplete="name"
+                maxLength={COMMENT_LIMITS.name}
+                required
+              />
+              <FieldError state={form} name="name" fieldId="comment-name" />
             </p>
             <p class="field">
               <label for="comment-email">Email *</label>
               <input
-                id="comment-email"
-                name="email"
+                {...field('email', 'comment-email')}
                 type="email"
                 autocomplete="email"
-                maxLength={254}
+                maxLength={COMMENT_LIMITS.email}
                 required
               />
+              <FieldError state={form} name="email" fieldId="comment-email" />
             </p>
             <p class="field">
               <label for="comment-url">Website</label>
-              <input id="comment-url" name="url" type="url" autocomplete="url" maxLength={300} />
+              <input
+                {...field('url', 'comment-url')}
+                type="url"
+                autocomplete="url"
+                maxLength={COMMENT_LIMITS.url}
+              />
+              <FieldError state={form} name="url" fieldId="comment-url" />
             </p>
           </div>
           <p class="field-check">
-            <input id="comment-notify" name="notify" type="checkbox" value="1" />
+            <input
+              id="comment-notify"
+              name="notify"
+              type="checkbox"
+              value="1"
+              checked={valueOf(form, 'notify') === '1'}
+            />
             <label for="comment-notify">Email me when someone replies</label>
           </p>
           <p>
@@ -170,9 +211,27 @@ function RespondForm({ articleSlug, articlePath, allowComments, replyTo, pending
           </p>
         </form>
       ) : (
-        <p class="comments-closed">Comments are closed.</p>
+        <ClosedNotice form={form} />
       )}
     </div>
+  )
+}
+
+/** Comments closed; a comment that arrived anyway is shown back so its writer can keep it. */
+function ClosedNotice({ form }: { form: FormState | undefined }) {
+  const text = valueOf(form, 'comment')
+  return (
+    <>
+      <p class="comments-closed" role={form ? 'alert' : undefined}>
+        Comments are closed.
+      </p>
+      {text && (
+        <p class="field">
+          <label for="comment-kept">Your comment was not posted. Here is its text to keep:</label>
+          <textarea id="comment-kept" rows={6} readOnly value={text} />
+        </p>
+      )}
+    </>
   )
 }
 

@@ -3,8 +3,8 @@
  * screens about the page: description, canonical, robots, OpenGraph, Twitter card, prev/next,
  * feeds, icons, manifest and JSON-LD (from the page's `PageHead`, see site/seo.ts).
  */
-import { serializeJsonLd } from '../../seo-json-ld.js'
-import type { PageHead } from '../../seo.js'
+import { serializeJsonLd } from '../../render/seo-json-ld.js'
+import type { PageHead } from '../../render/seo.js'
 import { absoluteUrl } from '../format.js'
 import { useSite } from '../theme-context.js'
 

@@ -2,7 +2,7 @@
  * Site chrome above the content: skip link, top bar (date, Trending, social), masthead (menu
  * toggle, logo, search, Subscribe), the section menu, the off-canvas mobile menu and the
  * search overlay. Without JavaScript the menu toggle stays hidden (the section menu scrolls
- * sideways instead) and the search button is a plain link to /search/.
+ * sideways instead) and the search control is a plain link to /search/ in place of its button.
  */
 import type { MenuItem } from '../../../settings/index.js'
 import { formatToday, pathOf } from '../format.js'
@@ -77,7 +77,19 @@ export function Header({ isHome = false, activeSection }: HeaderProps) {
             {site.settings.tagline && <p class="tagline">{site.settings.tagline}</p>}
           </div>
           <div class="masthead-actions">
-            <a class="icon-button search-toggle" href="/search/" data-search-open>
+            {/* The button opens the overlay (site.js shows it); without JS the link stays. */}
+            <button
+              id="search-toggle"
+              class="icon-button search-toggle"
+              type="button"
+              aria-haspopup="dialog"
+              data-search-open
+              hidden
+            >
+              <Icon name="search" size={20} />
+              <span class="sr-only">Search</span>
+            </button>
+            <a class="icon-button search-toggle" href="/search/" data-search-fallback>
               <Icon name="search" size={20} />
               <span class="sr-only">Search</span>
             </a>

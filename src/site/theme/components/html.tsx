@@ -5,7 +5,7 @@
  */
 import { useContext } from 'preact/hooks'
 import type { TrustedHtml } from '../../../content/index.js'
-import { responsiveBodyImages } from '../../body-images.js'
+import { responsiveBodyImages } from '../../render/body-images.js'
 import { ImageVariantsContext } from '../page-context.js'
 
 /**

@@ -15,6 +15,10 @@ export type IconName =
   | 'website'
   | 'clock'
   | 'comment'
+  | 'chevron-left'
+  | 'chevron-right'
+  | 'pause'
+  | 'play'
 
 const LETTER: Partial<Record<IconName, string>> = {
   facebook: 'f',
@@ -44,6 +48,22 @@ function shape(name: IconName): VNode | VNode[] {
           stroke-linecap="round"
         />
       )
+    case 'chevron-left':
+    case 'chevron-right':
+      return (
+        <path
+          d={name === 'chevron-left' ? 'M15 5 8 12l7 7' : 'M9 5l7 7-7 7'}
+          fill="none"
+          stroke="currentColor"
+          stroke-width="2.6"
+          stroke-linecap="round"
+          stroke-linejoin="round"
+        />
+      )
+    case 'pause':
+      return <path d="M7 5h3.5v14H7zM13.5 5H17v14h-3.5z" fill="currentColor" />
+    case 'play':
+      return <path d="M7 4.5v15L19.5 12z" fill="currentColor" />
     case 'close':
       return (
         <path

@@ -35,14 +35,21 @@ export function Sidebar({ data, showLatest = true }: { data: SidebarData; showLa
           </div>
         </section>
       )}
-      <section class="widget widget-newsletter" id="subscribe" aria-labelledby="sidebar-subscribe">
-        <h2 id="sidebar-subscribe" class="widget-title">
-          Subscribe to News
-        </h2>
-        {settings.newsletterBlurb && <p>{settings.newsletterBlurb}</p>}
-        <NewsletterForm id="sidebar-newsletter" source="sidebar" />
-      </section>
-      <AdSlot name="sidebar" />
+      {/* Stays in view while the (longer) content column scrolls past: no empty column. */}
+      <div class="sidebar-sticky">
+        <section
+          class="widget widget-newsletter"
+          id="subscribe"
+          aria-labelledby="sidebar-subscribe"
+        >
+          <h2 id="sidebar-subscribe" class="widget-title">
+            Subscribe to News
+          </h2>
+          {settings.newsletterBlurb && <p>{settings.newsletterBlurb}</p>}
+          <NewsletterForm id="sidebar-newsletter" source="sidebar" />
+        </section>
+        <AdSlot name="sidebar" />
+      </div>
     </aside>
   )
 }

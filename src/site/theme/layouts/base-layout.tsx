@@ -46,6 +46,13 @@ export function BaseLayout(props: LayoutProps) {
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="color-scheme" content="light dark" />
+        <link
+          rel="preload"
+          href={site.assets.font}
+          as="font"
+          type="font/woff2"
+          crossOrigin="anonymous"
+        />
         <link rel="stylesheet" href={site.assets.css} />
         <HeadTags
           head={head}

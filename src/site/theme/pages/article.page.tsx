@@ -8,11 +8,12 @@ import {
   type Correction,
 } from '../../../content/index.js'
 import { Corrections } from '../components/corrections.js'
-import { updatedAfterPublication } from '../../seo-dates.js'
+import { updatedAfterPublication } from '../../render/seo-dates.js'
 import { BODY_IMAGE_SIZES, Html } from '../components/html.js'
 import { Icon } from '../components/icons.js'
 import { ResponsiveImage } from '../components/responsive-image.js'
 import { absoluteUrl, formatDate, pathOf, sectionAccent } from '../format.js'
+import type { FormState } from '../form-state.js'
 import { BaseLayout } from '../layouts/base-layout.js'
 import type { SidebarData } from '../site-view.js'
 import { useComponents, useSite } from '../theme-context.js'
@@ -26,6 +27,8 @@ export interface ArticlePageProps {
   comments: CommentNode[]
   replyTo?: number | undefined
   pending: boolean
+  /** A refused comment shown again: the reader's text and what was wrong. */
+  commentForm?: FormState | undefined
   sidebar: SidebarData
   /** Dated corrections and updates, oldest first. */
   corrections?: Correction[] | undefined
@@ -93,7 +96,7 @@ export function ArticlePage(props: ArticlePageProps) {
                       <>
                         {i > 0 && (i === bylineAuthors.length - 1 ? ' and ' : ', ')}
                         <a href={`/author/${a.slug}/`} rel="author">
-                          {a.name}
+                          <bdi>{a.name}</bdi>
                         </a>
                       </>
                     ))}
@@ -186,6 +189,7 @@ export function ArticlePage(props: ArticlePageProps) {
             count={article.commentCount}
             replyTo={props.replyTo}
             pending={props.pending}
+            form={props.commentForm}
           />
         </main>
         <c.sidebar data={sidebar} />

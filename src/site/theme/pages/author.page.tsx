@@ -38,7 +38,9 @@ export function AuthorPage({ author, articles, sidebar }: AuthorPageProps) {
         )}
         <div>
           <p class="eyebrow">Author</p>
-          <h1>{author.name}</h1>
+          <h1>
+            <bdi>{author.name}</bdi>
+          </h1>
           {author.bio && <p class="archive-description">{author.bio}</p>}
           <c.socialLinks
             profiles={author.social as Record<string, string>}
@@ -48,7 +50,9 @@ export function AuthorPage({ author, articles, sidebar }: AuthorPageProps) {
         </div>
       </header>
       <h2 class="block-title">
-        <span>Stories by {author.name}</span>
+        <span>
+          Stories by <bdi>{author.name}</bdi>
+        </span>
       </h2>
     </ArchivePage>
   )

@@ -11,10 +11,12 @@ export interface ErrorPageProps {
 const TITLES: Record<number, string> = {
   400: 'Something is not quite right',
   404: 'Page not found',
+  405: 'That page can’t be used like that',
   410: 'This story has been removed',
 }
 
 const TEXT: Record<number, string> = {
+  405: 'This address answers ordinary visits (and its own forms), not that kind of request.',
   404: 'We couldn’t find the page you were looking for. It may have moved, or the address may be mistyped.',
   410: 'This story is no longer available. It was removed from the site by our editors.',
 }

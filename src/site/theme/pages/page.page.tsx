@@ -1,5 +1,6 @@
 import type { StaticPage } from '../../../content/index.js'
 import { BODY_IMAGE_SIZES, Html } from '../components/html.js'
+import type { FormState } from '../form-state.js'
 import { BaseLayout } from '../layouts/base-layout.js'
 import type { SidebarData } from '../site-view.js'
 import { useComponents, useSite } from '../theme-context.js'
@@ -7,10 +8,12 @@ import { useComponents, useSite } from '../theme-context.js'
 export interface StaticPageProps {
   page: StaticPage
   sidebar: SidebarData
+  /** On the Contact page: a refused message shown again with what the reader typed. */
+  contactForm?: FormState | undefined
 }
 
 /** A static page (About, Contact). */
-export function StaticPageView({ page, sidebar }: StaticPageProps) {
+export function StaticPageView({ page, sidebar, contactForm }: StaticPageProps) {
   const site = useSite()
   const c = useComponents()
   const email = site.settings.contactEmail
@@ -32,7 +35,7 @@ export function StaticPageView({ page, sidebar }: StaticPageProps) {
               Email the newsroom: <a href={`mailto:${email}`}>{email}</a>
             </p>
           )}
-          {page.slug === 'contact' && <c.contactForm />}
+          {page.slug === 'contact' && <c.contactForm form={contactForm} />}
         </main>
         <c.sidebar data={sidebar} />
       </div>

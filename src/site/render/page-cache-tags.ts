@@ -3,7 +3,7 @@
  * shows anywhere (lead, lists, sidebar, Trending ticker, Keep Reading), found by walking the
  * data the template rendered. Whatever a page shows, it is tagged with: nothing to forget.
  */
-import { cacheTag } from '../cache/cache-tags.js'
+import { cacheTag } from '../../cache/cache-tags.js'
 import type { TemplateRequest } from './templates.js'
 
 const MAX_DEPTH = 6

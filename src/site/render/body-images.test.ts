@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { sanitizeBody } from '../content/index.js'
-import type { MediaVariant } from '../media/index.js'
+import { sanitizeBody } from '../../content/index.js'
+import type { MediaVariant } from '../../media/index.js'
 import { mediaIdsInBody, responsiveBodyImages } from './body-images.js'
 
 function variant(width: number, format: string, kind = `w${width}`): MediaVariant {

@@ -1,6 +1,6 @@
 /** Dates as structured data and the visible byline state them, by one rule. */
-import type { ArticleSummary } from '../content/index.js'
-import { utcOffsetMinutes } from '../text/date-format.js'
+import type { ArticleSummary } from '../../content/index.js'
+import { utcOffsetMinutes } from '../../text/date-format.js'
 
 const MINUTE = 60_000
 

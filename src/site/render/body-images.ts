@@ -6,9 +6,9 @@
  * Bodies were sanitized when saved, so their tags have a known shape: double-quoted attributes
  * whose values carry no raw `"`, `<` or `>`.
  */
-import { escapeHtml, trustedHtml, type TrustedHtml } from '../content/index.js'
+import { escapeHtml, trustedHtml, type TrustedHtml } from '../../content/index.js'
 import type { ImageVariants } from './seo.js'
-import { responsiveParts } from './theme/components/responsive-image.js'
+import { responsiveParts } from '../theme/components/responsive-image.js'
 
 const IMG = /<img\b([^>]*?)\s*\/?>/g
 const ATTR = /([a-zA-Z][\w:-]*)="([^"]*)"/g

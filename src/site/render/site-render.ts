@@ -1,14 +1,14 @@
 /** Render a page template to an HTML document and send it with the right headers. */
 import type { FastifyReply } from 'fastify'
-import { CACHEABLE_CACHE_CONTROL } from '../cache/page-cache.plugin.js'
+import { CACHEABLE_CACHE_CONTROL } from '../../cache/page-cache.plugin.js'
 import { h } from 'preact'
 import { render } from 'preact-render-to-string'
 import { buildPageHead, type ImageVariants } from './seo.js'
 import type { Theme } from './theme-loader.js'
-import { ImageVariantsContext, PageHeadContext } from './theme/page-context.js'
-import { ComponentsContext, SiteContext } from './theme/theme-context.js'
-import type { TemplateKind, TemplateProps } from './theme/pages/templates.js'
-import type { SiteView } from './theme/site-view.js'
+import { ImageVariantsContext, PageHeadContext } from '../theme/page-context.js'
+import { ComponentsContext, SiteContext } from '../theme/theme-context.js'
+import type { TemplateKind, TemplateProps } from '../theme/pages/templates.js'
+import type { SiteView } from '../theme/site-view.js'
 import { resolveTemplate, templateCandidates, type TemplateRequest } from './templates.js'
 
 /** Reader pages are the same for every anonymous reader: a CDN may keep them (one policy, the cache's). */

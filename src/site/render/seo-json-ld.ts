@@ -2,9 +2,9 @@
  * Schema.org structured data for reader pages (NewsArticle, BreadcrumbList, Organization,
  * WebSite with a SearchAction, ProfilePage), and the one safe way to put it in a page.
  */
-import type { User } from '../auth/index.js'
-import type { Article } from '../content/index.js'
-import type { SiteView } from './theme/site-view.js'
+import type { User } from '../../auth/index.js'
+import type { Article } from '../../content/index.js'
+import type { SiteView } from '../theme/site-view.js'
 
 export type JsonLd = Record<string, unknown>
 

@@ -3,9 +3,9 @@
  * description, canonical URL, robots, the social card image (the 1200×630 'social' crop),
  * `rel=prev/next`, feed discovery links and JSON-LD. Pure: the layout only prints it.
  */
-import { articlePath, type ArticleSummary, type ImageRef, type Page } from '../content/index.js'
-import { feedLinks, type FeedLink } from '../feeds/index.js'
-import type { MediaVariant } from '../media/index.js'
+import { articlePath, type ArticleSummary, type ImageRef, type Page } from '../../content/index.js'
+import { feedLinks, type FeedLink } from '../../feeds/index.js'
+import type { MediaVariant } from '../../media/index.js'
 import {
   breadcrumbJsonLd,
   jsonLdGraph,
@@ -17,8 +17,8 @@ import {
   type LogoImage,
 } from './seo-json-ld.js'
 import { isoWithOffset, updatedAfterPublication } from './seo-dates.js'
-import type { TemplateProps } from './theme/pages/templates.js'
-import type { SiteView } from './theme/site-view.js'
+import type { TemplateProps } from '../theme/pages/templates.js'
+import type { SiteView } from '../theme/site-view.js'
 import type { TemplateRequest } from './templates.js'
 
 export interface SocialImage {

@@ -2,10 +2,10 @@
  * The responsive variants of every image a page shows, loaded in one query before rendering,
  * so image components can write `srcset` and the head can point at the social crop.
  */
-import { findVariants } from '../media/index.js'
+import { findVariants } from '../../media/index.js'
 import { mediaIdsInBody } from './body-images.js'
 import type { ImageVariants } from './seo.js'
-import type { SiteDeps } from './site-view.js'
+import type { SiteDeps } from '../site-view.js'
 
 const MAX_DEPTH = 6
 

@@ -15,14 +15,14 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { Fragment, h, type FunctionComponent } from 'preact'
-import { AppError } from '../errors.js'
+import { AppError } from '../../errors.js'
 import {
   BUILT_IN_COMPONENTS,
   type ComponentName,
   type ThemeComponents,
-} from './theme/components/registry.js'
-import { BUILT_IN_TEMPLATES } from './theme/pages/templates.js'
-import { useComponents, useSite } from './theme/theme-context.js'
+} from '../theme/components/registry.js'
+import { BUILT_IN_TEMPLATES } from '../theme/pages/templates.js'
+import { useComponents, useSite } from '../theme/theme-context.js'
 
 export interface Theme {
   components: ThemeComponents
