@@ -9,7 +9,9 @@ import fastifyStatic from '@fastify/static'
 import Fastify, { type FastifyInstance } from 'fastify'
 import type { Kysely } from 'kysely'
 import { adminRoutes } from './admin/admin.routes.js'
-import { pageCache, type FastPath } from './cache/page-cache.plugin.js'
+import type { PurgeChannelFactory } from './cache/cache-purger.js'
+import type { FastPath } from './cache/fast-path.js'
+import { pageCache } from './cache/page-cache.plugin.js'
 import type { Clock } from './clock.js'
 import type { Config } from './config.js'
 import type { Database } from './db/database.js'
@@ -32,6 +34,8 @@ export interface AppDeps {
   events?: EventBus
   /** Outgoing mail; by default SMTP when SMTP_URL is set, else `.eml` files in DATA_DIR/outbox. */
   mailer?: Mailer
+  /** Carries page-cache purges between processes (see `main.ts`); none by default. */
+  purgeChannel?: PurgeChannelFactory
 }
 
 const VIEW_FLUSH_MS = 10_000
@@ -61,6 +65,7 @@ export async function buildApp(appDeps: AppDeps): Promise<FastifyInstance> {
   await app.register(pageCache, {
     config: deps.config,
     events: deps.events,
+    purgeChannel: deps.purgeChannel,
     onPurge: () => site.chrome?.clear(),
   })
   fastPath = app.pageCacheFastPath

@@ -2,10 +2,14 @@
  * Process entry: config → database → migrations (→ demo content) → app → listen, with a
  * graceful close on SIGINT/SIGTERM. `node dist/main.js` runs it; so does `broadsheet serve`.
  */
+import cluster from 'node:cluster'
 import fs from 'node:fs'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { buildApp } from './app.js'
+import type { PurgeChannelFactory } from './cache/cache-purger.js'
+import { ClusterPurgeChannel } from './cache/cluster-purge-channel.js'
+import { RedisPurgeChannel } from './cache/redis-purge-channel.js'
 import { systemClock, type Clock } from './clock.js'
 import { parseConfig, type Config } from './config.js'
 import { publishDueArticles } from './content/index.js'
@@ -62,7 +66,13 @@ export async function startServer(config: Config, clock: Clock = systemClock): P
   const events = new EventBus((error, event) =>
     console.error(`broadsheet: ${event.type} listener failed:`, error),
   )
-  const app = await buildApp({ db: handle.db, clock, config, events })
+  const app = await buildApp({
+    db: handle.db,
+    clock,
+    config,
+    events,
+    purgeChannel: purgeChannelFor(config),
+  })
   const deps = { db: handle.db, clock, events }
   const newsletter = await newsletterJobs({ db: handle.db, clock, dialect: handle.dialect, config })
   const jobs = new JobRunner({
@@ -109,6 +119,18 @@ export async function startServer(config: Config, clock: Clock = systemClock): P
   console.log(
     `broadsheet: serving ${config.publicUrl} (listening on ${config.host}:${config.port})`,
   )
+}
+
+/**
+ * How this process's page-cache purges reach the others: Redis reaches every node (and every
+ * worker on it); without it, the workers of one `serve --workers N` reach each other through the
+ * cluster primary; a lone process needs nothing.
+ */
+function purgeChannelFor(config: Config): PurgeChannelFactory | undefined {
+  const { redisUrl } = config
+  if (redisUrl) return (log) => new RedisPurgeChannel({ url: redisUrl, log })
+  if (cluster.isWorker) return () => new ClusterPurgeChannel()
+  return undefined
 }
 
 /** Print one line for a failure and exit non-zero: no stack traces for expected problems. */
