@@ -7,6 +7,7 @@ import type { Kysely } from 'kysely'
 import { listCategories } from '../../content/index.js'
 import { slugify } from '../../text/slug.js'
 import type { Database } from '../database.js'
+import { benchVocabulary } from './bench-vocabulary.js'
 
 const WORDS = (
   'harbour council city budget river bridge market school station rail festival museum garden ' +
@@ -155,7 +156,7 @@ async function ensureTags(db: Kysely<Database>, now: number): Promise<number[]> 
 }
 
 function word(random: () => number): string {
-  return WORDS[Math.floor(random() * WORDS.length)]!
+  return benchVocabulary().words(random, 1)[0]!
 }
 
 function headline(random: () => number): string {
@@ -165,9 +166,7 @@ function headline(random: () => number): string {
 }
 
 function sentence(random: () => number, words: number): string {
-  const parts: string[] = []
-  for (let i = 0; i < words; i++) parts.push(word(random))
-  const text = parts.join(' ')
+  const text = benchVocabulary().words(random, words).join(' ')
   return `${text[0]!.toUpperCase()}${text.slice(1)}.`
 }
 
