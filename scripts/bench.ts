@@ -78,10 +78,12 @@ function addRow(row: Row): void {
   rows.push(row)
   const rps = spread(row.runs.map((r) => r.requestsPerSecond))
   const ratio = row.ratio ? `, ${formatSpread(spread(row.ratio), percent)} of the limit` : ''
-  log(`${row.name}: ${formatSpread(rps, String)} req/s${ratio}`)
+  log(`${row.name}: ${formatSpread(rps, whole)} req/s${ratio}`)
 }
 
 const percent = (n: number) => `${Math.round(n * 100)} %`
+const whole = (n: number) => String(Math.round(n))
+const hundredths = (n: number) => String(Math.round(n * 100) / 100)
 
 interface Pages {
   article: string
@@ -111,7 +113,7 @@ function searches(): Record<string, string> {
   const words = benchVocabulary()
   const q = (text: string) => `/search/?q=${encodeURIComponent(text)}`
   return {
-    'rare word': q(words.wordAtRank(20_000)),
+    'rare word': q(words.wordAtRank(37_000)),
     'medium word': q(words.wordAtRank(1_000)),
     'commonest word (ranked, capped)': q(words.wordAtRank(1)),
     'two words': q(`${words.wordAtRank(30)} ${words.wordAtRank(200)}`),
@@ -419,16 +421,17 @@ function printTable(report: Record<string, unknown>) {
       console.log(`| ${row.name} | ${row.path} | | ${row.note ?? ''} | | | | |`)
       continue
     }
-    const rps = formatSpread(spread(row.runs.map((r) => r.requestsPerSecond)), String)
-    const ms = (pick: (r: LoadResult) => number) => String(spread(row.runs.map(pick)).median)
+    const rps = formatSpread(spread(row.runs.map((r) => r.requestsPerSecond)), whole)
+    const ms = (pick: (r: LoadResult) => number) => hundredths(spread(row.runs.map(pick)).median)
     const ratio = row.ratio ? formatSpread(spread(row.ratio), percent) : ''
     const errors = row.runs.reduce((sum, r) => sum + r.errors, 0)
     console.log(
       `| ${row.name}${errors > 0 ? ` (${errors} errors)` : ''} | \`${row.path}\` | ${row.connections} | ${rps} | ${ms((r) => r.p50)} | ${ms((r) => r.p99)} | ${ms((r) => r.p999)} | ${ratio} |`,
     )
   }
+  const rss = report.peakRssMb as { cached?: number; uncached?: number }
   console.log(
-    `\nStart-up to first response: ${String(report.startupMs)} ms. Peak RSS: ${JSON.stringify(report.peakRssMb)} MB.`,
+    `\nStart-up to first response: ${String(report.startupMs)} ms. Peak RSS: ${rss.cached} MB cached, ${rss.uncached} MB uncached.`,
   )
 }
 
