@@ -21,6 +21,8 @@ const PUBLISH_EVERY_MS = 2_000
 interface NewsOptions {
   dir: string
   seconds: number
+  /** Reads offered, as a share of the cached-hit limit (0.7 in issue 19's target). */
+  load: number
   log: (line: string) => void
 }
 
@@ -214,7 +216,7 @@ async function postComment(base: string, story: string, stamp: string, n: number
 }
 
 export async function runNewsScenario(options: NewsOptions): Promise<Record<string, unknown>> {
-  const { dir, seconds, log } = options
+  const { dir, seconds, load, log } = options
   spawnSync(
     process.execPath,
     [
@@ -245,11 +247,20 @@ export async function runNewsScenario(options: NewsOptions): Promise<Record<stri
   const knee = await findKnee(`${limit.url}${stories[0]!}`, [32, 64, 128], 3, 32)
   const limitRps = Math.max(...knee.curve.map((c) => c.requestsPerSecond))
   await limit.stop()
-  const rate = Math.round(limitRps * 0.7)
-  log(`cached-hit limit ${limitRps} req/s; reading at 70 %: ${rate} req/s for ${seconds} s`)
-  // Warm the read set, as a site that has been up for a while is.
-  for (const story of stories.slice(0, 300))
-    await fetch(`${app.url}${story}`, { headers: { 'accept-encoding': 'gzip' } })
+  const rate = Math.round(limitRps * load)
+  log(
+    `cached-hit limit ${limitRps} req/s; reading at ${load * 100} %: ${rate} req/s for ${seconds} s`,
+  )
+  // Warm the read set, as on a site that has been up for a while: misses come from purges.
+  log(`warming ${stories.length} stories`)
+  const queue = [...stories]
+  const warm = async () => {
+    for (let story = queue.pop(); story; story = queue.pop())
+      await (
+        await fetch(`${app.url}${story}`, { headers: { 'accept-encoding': 'gzip' } })
+      ).arrayBuffer()
+  }
+  await Promise.all(Array.from({ length: 4 }, warm))
 
   const publishes: PublishResult[] = []
   const comments: number[] = []
@@ -324,7 +335,9 @@ function printNews(
   console.log('| measurement | value |')
   console.log('| --- | ---: |')
   console.log(`| cached-hit limit (node:http, same bytes) | ${s.limitRequestsPerSecond} req/s |`)
-  console.log(`| reads offered (70 % of the limit) | ${s.targetRate} req/s |`)
+  console.log(
+    `| reads offered (${Math.round((s.targetRate / s.limitRequestsPerSecond) * 100)} % of the limit) | ${s.targetRate} req/s |`,
+  )
   console.log(`| reads answered | ${s.reads.requestsPerSecond} req/s |`)
   console.log(`| hit ratio (anonymous reads) | ${Math.round(s.hitRatio * 1000) / 10} % |`)
   const newsroom =
