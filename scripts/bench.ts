@@ -1,347 +1,474 @@
 /**
- * `npm run bench [-- --articles N --duration S --connections C]`
+ * `npm run bench [-- --articles N --duration S --rounds R --postgres URL]`
+ * `npm run bench -- --scenario news [--load 0.7]`
  *
- * Measures Broadsheet against the limits of this machine in one run: a bare node:http server
- * writing the very same bytes (and nginx serving the static mirror, when installed), then the
- * reader pages cached and uncached, a 304 revalidation, start-up time and peak RSS. Prints a
- * table and writes JSON under artifacts/bench/.
+ * Measures Broadsheet as `npm start` runs it (LOG_LEVEL=info, page cache on, one process)
+ * against the limits of this machine: a bare node:http server replaying the very same bytes,
+ * and nginx. Cached pages are compared with the limit at saturation (the connection count
+ * where the limit stops growing, found first, at least 32); each comparison is the median of
+ * R alternating runs with its range. Then one row per setting that changes speed (LOG_LEVEL=debug,
+ * --workers 2, the static mirror behind nginx, PAGE_CACHE=false), uncached pages and searches at
+ * 10 connections, and the same on PostgreSQL. `--scenario news` runs a news-like mix instead
+ * (see bench-news.ts). Prints Markdown tables and writes JSON under artifacts/bench/.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
+import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
-import http from 'node:http'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
-import autocannon from 'autocannon'
+import { benchVocabulary } from '../src/demo/bench-vocabulary.js'
+import {
+  alternate,
+  findKnee,
+  formatSpread,
+  runLoad,
+  spread,
+  WRK,
+  type LoadResult,
+} from './bench-load.js'
+import { runNewsScenario } from './bench-news.js'
 import { mirrorConfig, NGINX_BINARY, plainStaticConfig } from './nginx-config.js'
-
-const ROOT = path.resolve(import.meta.dirname, '..')
-const OUT = path.join(ROOT, 'artifacts', 'bench')
+import {
+  capture,
+  log,
+  OUT,
+  postgresArchive,
+  ROOT,
+  sqliteArchive,
+  startBroadsheet,
+  startLimit,
+  startNginx,
+  type Captured,
+  type Server,
+} from './bench-servers.js'
 
 const { values } = parseArgs({
   options: {
     articles: { type: 'string', default: '100000' },
-    duration: { type: 'string', default: '8' },
-    connections: { type: 'string', default: '10' },
+    duration: { type: 'string', default: '5' },
+    rounds: { type: 'string', default: '5' },
+    connections: { type: 'string' },
+    postgres: { type: 'string', default: 'postgres://postgres@127.0.0.1:5432/postgres' },
+    scenario: { type: 'string', default: 'pages' },
+    /** News scenario: the read rate as a share of the cached-hit limit. */
+    load: { type: 'string', default: '0.7' },
   },
 })
-const ARTICLES = Number(values.articles)
-const DURATION = Number(values.duration)
-const CONNECTIONS = Number(values.connections)
-if (!Number.isInteger(ARTICLES) || ARTICLES < 0)
-  throw new Error('--articles must be a whole number')
+const ARTICLES = wholeNumber('articles', values.articles)
+const SECONDS = wholeNumber('duration', values.duration)
+const ROUNDS = wholeNumber('rounds', values.rounds)
+/** Latency rows and the uncached targets are stated at 10 connections. */
+const LATENCY_CONNECTIONS = 10
 
+function share(value: string | undefined): number {
+  const n = Number(value)
+  if (!(n > 0 && n <= 1))
+    throw new Error('--load must be a share of the limit, above 0 and at most 1')
+  return n
+}
+
+function wholeNumber(name: string, value: string | undefined): number {
+  const n = Number(value)
+  if (!Number.isInteger(n) || n < 0) throw new Error(`--${name} must be a whole number`)
+  return n
+}
+
+/** One line of the report. `ratio` compares with the limit measured in the same rounds. */
 interface Row {
   name: string
-  url: string
-  requestsPerSecond: number
-  p50: number
-  p99: number
-  errors: number
-  non2xx: number
-  ratio?: string
+  path: string
+  connections: number
+  runs: LoadResult[]
+  ratio?: number[]
+  note?: string
 }
 
-function log(line: string): void {
-  process.stderr.write(`bench: ${line}\n`)
+const rows: Row[] = []
+
+function addRow(row: Row): void {
+  rows.push(row)
+  const rps = spread(row.runs.map((r) => r.requestsPerSecond))
+  const ratio = row.ratio ? `, ${formatSpread(spread(row.ratio), percent)} of the limit` : ''
+  log(`${row.name}: ${formatSpread(rps, whole)} req/s${ratio}`)
 }
 
-function dataDir(): string {
-  const dir = path.join(OUT, `data-${ARTICLES}`)
-  if (fs.existsSync(path.join(dir, 'ready'))) return dir
-  fs.rmSync(dir, { recursive: true, force: true })
-  fs.mkdirSync(dir, { recursive: true })
-  log(`generating ${ARTICLES} articles in ${dir} (once; reused by later runs)`)
-  const seeded = spawnSync(
-    process.execPath,
-    [path.join(ROOT, 'bin/broadsheet.js'), 'seed', '--articles', String(ARTICLES)],
-    {
-      env: { ...process.env, DATA_DIR: dir, LOG_LEVEL: 'warn' },
-      stdio: ['ignore', 'inherit', 'inherit'],
-    },
-  )
-  if (seeded.status !== 0) throw new Error('seeding failed')
-  fs.writeFileSync(path.join(dir, 'ready'), new Date().toISOString())
-  return dir
+const percent = (n: number) => `${Math.round(n * 100)} %`
+const whole = (n: number) => String(Math.round(n))
+const hundredths = (n: number) => String(Math.round(n * 100) / 100)
+
+interface Pages {
+  article: string
+  section: string
+  deepSection: string
+  front: string
+  feed: string
 }
 
-interface Server {
-  url: string
-  child: ChildProcess
-  startupMs: number
-  peakRssMb(): number
-  stop(): Promise<void>
-}
-
-async function startBroadsheet(
-  dir: string,
-  port: number,
-  env: Record<string, string>,
-): Promise<Server> {
-  const started = Date.now()
-  const child = spawn(process.execPath, [path.join(ROOT, 'dist/main.js')], {
-    env: {
-      ...process.env,
-      DATA_DIR: dir,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'warn',
-      ...env,
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  })
-  const url = `http://127.0.0.1:${port}`
-  await waitFor(url)
-  return {
-    url,
-    child,
-    startupMs: Date.now() - started,
-    peakRssMb: () => peakRss(child.pid),
-    stop: () => stop(child),
-  }
-}
-
-function peakRss(pid: number | undefined): number {
-  try {
-    const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8')
-    return Math.round(Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024)
-  } catch {
-    return 0
-  }
-}
-
-function stop(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null) return resolve()
-    child.once('exit', () => resolve())
-    child.kill('SIGTERM')
-  })
-}
-
-async function waitFor(url: string): Promise<void> {
-  for (let i = 0; i < 600; i++) {
-    try {
-      await fetch(url)
-      return
-    } catch {
-      await new Promise((r) => setTimeout(r, 50))
-    }
-  }
-  throw new Error(`${url} did not answer`)
-}
-
-const WRK = ['/usr/bin/wrk', '/usr/local/bin/wrk'].find((p) => fs.existsSync(p))
-
-async function measure(
-  name: string,
-  url: string,
-  headers: Record<string, string> = {},
-): Promise<Row> {
-  const all = { 'accept-encoding': 'gzip', ...headers }
-  const row = WRK ? await runWrk(name, url, all) : await runAutocannon(name, url, all)
-  log(`${name}: ${row.requestsPerSecond} req/s, p99 ${row.p99} ms`)
-  return row
-}
-
-/** wrk in a child process; async, so the in-process node:http limit server keeps answering. */
-async function runWrk(name: string, url: string, headers: Record<string, string>): Promise<Row> {
-  const args = ['-t2', `-c${CONNECTIONS}`, `-d${DURATION}s`, '--latency']
-  for (const [key, value] of Object.entries(headers)) args.push('-H', `${key}: ${value}`)
-  const child = spawn(WRK!, [...args, url], { stdio: ['ignore', 'pipe', 'ignore'] })
-  let out = ''
-  child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()))
-  await new Promise((resolve) => child.once('close', resolve))
-  const ms = (label: string) => {
-    const m = new RegExp(`${label}\\s+([\\d.]+)(us|ms|s)`).exec(out)
-    if (!m) return 0
-    const value = Number(m[1])
-    return (
-      Math.round((m[2] === 'us' ? value / 1000 : m[2] === 's' ? value * 1000 : value) * 100) / 100
-    )
-  }
-  return {
-    name,
-    url: url.replace(/^http:\/\/127\.0\.0\.1:\d+/, ''),
-    requestsPerSecond: Math.round(Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1] ?? 0)),
-    p50: ms('50%'),
-    p99: ms('99%'),
-    errors: Number(/Socket errors:.*?(\d+)/.exec(out)?.[1] ?? 0),
-    non2xx: Number(/Non-2xx or 3xx responses:\s+(\d+)/.exec(out)?.[1] ?? 0),
-  }
-}
-
-async function runAutocannon(
-  name: string,
-  url: string,
-  headers: Record<string, string>,
-): Promise<Row> {
-  const result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION, headers })
-  return {
-    name,
-    url: url.replace(/^http:\/\/127\.0\.0\.1:\d+/, ''),
-    requestsPerSecond: Math.round(result.requests.average),
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    errors: result.errors,
-    non2xx: result.non2xx,
-  }
-}
-
-/** Start nginx with a generated config; resolves once it answers. */
-async function startNginx(dir: string, config: string, url: string): Promise<() => Promise<void>> {
-  fs.mkdirSync(dir, { recursive: true })
-  const file = path.join(dir, 'nginx.conf')
-  fs.writeFileSync(file, config)
-  const child = spawn(NGINX_BINARY!, ['-p', dir, '-c', file], { stdio: 'ignore' })
-  await waitFor(url)
-  return () => stop(child)
-}
-
-/** A bare node:http server answering every request with the captured response bytes. */
-async function startLimitServer(
-  body: Buffer,
-  headers: Record<string, string>,
-): Promise<{ url: string; close(): Promise<void> }> {
-  const server = http.createServer((_req, res) => {
-    res.writeHead(200, headers)
-    res.end(body)
-  })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const address = server.address()
-  const port = typeof address === 'object' && address ? address.port : 0
-  return {
-    url: `http://127.0.0.1:${port}`,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
-  }
-}
-
-async function capture(
-  url: string,
-): Promise<{ body: Buffer; headers: Record<string, string>; etag: string }> {
-  const response = await new Promise<http.IncomingMessage>((resolve, reject) =>
-    http.get(url, { headers: { 'accept-encoding': 'gzip' } }, resolve).on('error', reject),
-  )
-  const chunks: Buffer[] = []
-  for await (const chunk of response) chunks.push(chunk as Buffer)
-  const headers: Record<string, string> = {}
-  for (const [key, value] of Object.entries(response.headers))
-    if (typeof value === 'string') headers[key] = value
-  delete headers.date
-  delete headers.connection
-  delete headers['keep-alive']
-  return { body: Buffer.concat(chunks), headers, etag: headers.etag ?? '' }
-}
-
-async function pickUrls(base: string): Promise<Record<string, string>> {
+async function pickPages(base: string): Promise<Pages> {
   const home = await (await fetch(`${base}/`)).text()
   const article = /href="(\/\d{4}\/\d{2}\/[^"]+\/)"/.exec(home)?.[1]
   if (!article) throw new Error('no article link on the front page')
   const section = /href="\/(news|world|sport)\/"/.exec(home)?.[1] ?? 'news'
+  const deep = Math.max(2, Math.floor(ARTICLES / 8 / 10 / 2))
   return {
     article,
     section: `/${section}/`,
-    deepSection: `/${section}/page/${Math.max(2, Math.floor(ARTICLES / 8 / 10 / 2))}/`,
+    deepSection: `/${section}/page/${deep}/`,
     front: '/',
-    search: '/search/?q=harbour',
     feed: '/feed/',
   }
 }
 
-function ratio(value: number, limit: number): string {
-  return limit > 0 ? `${Math.round((value / limit) * 100)} %` : 'n/a'
+/** Searches as readers type them, by how many stories match (see bench-vocabulary.ts). */
+function searches(): Record<string, string> {
+  const words = benchVocabulary()
+  const q = (text: string) => `/search/?q=${encodeURIComponent(text)}`
+  return {
+    'rare word': q(words.wordAtRank(37_000)),
+    'medium word': q(words.wordAtRank(1_000)),
+    'commonest word (ranked, capped)': q(words.wordAtRank(1)),
+    'two words': q(`${words.wordAtRank(30)} ${words.wordAtRank(200)}`),
+    'quoted phrase': q(`"${words.phraseAtRank(50)}"`),
+  }
+}
+
+/** Cached pages against the limit replaying the same bytes, alternating, at `connections`. */
+async function cachedRows(
+  app: Server,
+  limit: Server,
+  pages: Record<string, string>,
+  connections: number,
+) {
+  const targets = Object.entries(pages).flatMap(([name, url]) => [
+    { name: `limit ${name}`, url: `${limit.url}${url}` },
+    { name: `cached ${name}`, url: `${app.url}${url}` },
+  ])
+  const results = await alternate(targets, ROUNDS, { connections, seconds: SECONDS }, log)
+  for (const [name, url] of Object.entries(pages)) {
+    const limitRuns = results.get(`limit ${name}`)!
+    const runs = results.get(`cached ${name}`)!
+    addRow({
+      name: `limit: node:http, same bytes (${name})`,
+      path: url,
+      connections,
+      runs: limitRuns,
+    })
+    addRow({
+      name: `cached ${name}`,
+      path: url,
+      connections,
+      runs,
+      ratio: runs.map((r, i) => r.requestsPerSecond / limitRuns[i]!.requestsPerSecond),
+    })
+  }
+}
+
+/** One server's article against the limit (and the default server), alternating. */
+async function settingRow(
+  name: string,
+  server: Server,
+  baseline: Server,
+  limit: Server,
+  url: string,
+  connections: number,
+) {
+  const results = await alternate(
+    [
+      { name: 'limit', url: `${limit.url}${url}` },
+      { name: 'default', url: `${baseline.url}${url}` },
+      { name, url: `${server.url}${url}` },
+    ],
+    ROUNDS,
+    { connections, seconds: SECONDS },
+    log,
+  )
+  const limitRuns = results.get('limit')!
+  const runs = results.get(name)!
+  addRow({
+    name,
+    path: url,
+    connections,
+    runs,
+    ratio: runs.map((r, i) => r.requestsPerSecond / limitRuns[i]!.requestsPerSecond),
+  })
+}
+
+async function uncachedRows(
+  prefix: string,
+  server: Server,
+  pages: Record<string, string>,
+  rounds: number,
+) {
+  const targets = Object.entries(pages).map(([name, url]) => ({ name, url: `${server.url}${url}` }))
+  const results = await alternate(
+    targets,
+    rounds,
+    { connections: LATENCY_CONNECTIONS, seconds: SECONDS },
+    log,
+  )
+  for (const [name, url] of Object.entries(pages))
+    addRow({
+      name: `${prefix} ${name}`,
+      path: url,
+      connections: LATENCY_CONNECTIONS,
+      runs: results.get(name)!,
+    })
+}
+
+async function measurePages(dir: string) {
+  const report: Record<string, unknown> = {}
+  const app = await startBroadsheet(dir, 38080)
+  report.startupMs = app.startupMs
+  const pages = await pickPages(app.url)
+  const searchPages = searches()
+  // Content API browse joins these once the API exists (issue 19 asks for its row too).
+  const cachedPages: Record<string, string> = { ...pages, search: searchPages['medium word']! }
+  const captured = new Map<string, Captured>()
+  for (const url of Object.values(cachedPages)) {
+    await fetch(`${app.url}${url}`, { headers: { 'accept-encoding': 'gzip' } }) // fill the cache
+    captured.set(url, await capture(`${app.url}${url}`))
+  }
+  const limit = await startLimit(captured, 38090)
+
+  const knee = await findKnee(`${limit.url}${pages.article}`, [10, 16, 32, 64, 128, 256], 3, 32)
+  const connections = values.connections
+    ? wholeNumber('connections', values.connections)
+    : knee.knee
+  report.knee = knee
+  log(
+    `limit saturates at ${knee.knee} connections (${knee.curve.map((c) => `${c.connections}: ${c.requestsPerSecond}`).join(', ')})`,
+  )
+
+  await cachedRows(app, limit, cachedPages, connections)
+  const etag = captured.get(pages.article)!.headers.etag ?? ''
+  addRow({
+    name: '304 revalidation (article)',
+    path: pages.article,
+    connections,
+    runs: [
+      await runLoad(`${app.url}${pages.article}`, {
+        connections,
+        seconds: SECONDS,
+        headers: { 'if-none-match': etag },
+      }),
+    ],
+  })
+  const latency = await alternate(
+    [
+      { name: 'limit', url: `${limit.url}${pages.article}` },
+      { name: 'cached', url: `${app.url}${pages.article}` },
+    ],
+    Math.min(ROUNDS, 3),
+    { connections: LATENCY_CONNECTIONS, seconds: SECONDS },
+    log,
+  )
+  addRow({
+    name: 'latency: limit (article)',
+    path: pages.article,
+    connections: LATENCY_CONNECTIONS,
+    runs: latency.get('limit')!,
+  })
+  addRow({
+    name: 'latency: cached article',
+    path: pages.article,
+    connections: LATENCY_CONNECTIONS,
+    runs: latency.get('cached')!,
+  })
+
+  const debug = await startBroadsheet(dir, 38081, { LOG_LEVEL: 'debug' })
+  await fetch(`${debug.url}${pages.article}`)
+  await settingRow(
+    'cached article, LOG_LEVEL=debug (a log line per hit)',
+    debug,
+    app,
+    limit,
+    pages.article,
+    connections,
+  )
+  await debug.stop()
+
+  report.peakRssMb = { cached: app.peakRssMb() }
+  await limit.stop()
+  await app.stop()
+
+  await workerRows(dir, pages.article, captured)
+  if (NGINX_BINARY) await nginxRows(dir, pages.article)
+  else log('nginx not installed: skipping the static-mirror rows (apt-get install nginx)')
+
+  const uncached = await startBroadsheet(dir, 38082, { PAGE_CACHE: 'false' })
+  await uncachedRows(
+    'uncached',
+    uncached,
+    { ...pages, ...prefixed('search,', searchPages) },
+    Math.min(ROUNDS, 3),
+  )
+  ;(report.peakRssMb as Record<string, number>).uncached = uncached.peakRssMb()
+  await uncached.stop()
+  if (values.postgres) await postgresRows(values.postgres, searchPages)
+  return report
+}
+
+function prefixed(prefix: string, pages: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(pages).map(([name, url]) => [`${prefix} ${name}`, url]))
+}
+
+/** `serve --workers 2` against two limit processes on one port. */
+async function workerRows(dir: string, article: string, captured: Map<string, Captured>) {
+  const two = await startBroadsheet(dir, 38083, {}, 2)
+  for (let i = 0; i < 8; i++) await fetch(`${two.url}${article}`) // fill both workers' caches
+  const limit = await startLimit(captured, 38092, 2)
+  const knee = await findKnee(`${limit.url}${article}`, [32, 64, 128, 256], 3, 32)
+  const results = await alternate(
+    [
+      { name: 'limit', url: `${limit.url}${article}` },
+      { name: 'two', url: `${two.url}${article}` },
+    ],
+    ROUNDS,
+    { connections: knee.knee, seconds: SECONDS },
+    log,
+  )
+  const limitRuns = results.get('limit')!
+  addRow({
+    name: 'limit: two node:http processes (article)',
+    path: article,
+    connections: knee.knee,
+    runs: limitRuns,
+  })
+  addRow({
+    name: 'cached article, --workers 2',
+    path: article,
+    connections: knee.knee,
+    runs: results.get('two')!,
+    ratio: results.get('two')!.map((r, i) => r.requestsPerSecond / limitRuns[i]!.requestsPerSecond),
+  })
+  await limit.stop()
+  await two.stop()
+}
+
+/** nginx serving the static mirror's file, and nginx in front of Broadsheet with the mirror. */
+async function nginxRows(dir: string, article: string) {
+  const app = await startBroadsheet(dir, 38084, { STATIC_MIRROR: 'true' })
+  await fetch(`${app.url}${article}`, { headers: { 'accept-encoding': 'gzip' } })
+  await new Promise((r) => setTimeout(r, 300)) // the mirror writes after answering
+  const mirrorRoot = path.join(dir, 'static')
+  const plainDir = path.join(OUT, 'nginx-plain')
+  const stopPlain = await startNginx(
+    plainDir,
+    plainStaticConfig({ dir: plainDir, port: 38093, root: mirrorRoot }),
+    'http://127.0.0.1:38093/',
+  )
+  const mirrorDir = path.join(OUT, 'nginx-mirror')
+  const stopMirror = await startNginx(
+    mirrorDir,
+    mirrorConfig({ dir: mirrorDir, port: 38094, appPort: 38084, mirrorRoot }),
+    'http://127.0.0.1:38094/',
+  )
+  const knee = await findKnee(`http://127.0.0.1:38093${article}`, [32, 64, 128, 256], 3, 32)
+  const results = await alternate(
+    [
+      { name: 'nginx', url: `http://127.0.0.1:38093${article}` },
+      { name: 'mirror', url: `http://127.0.0.1:38094${article}` },
+    ],
+    ROUNDS,
+    { connections: knee.knee, seconds: SECONDS },
+    log,
+  )
+  const nginxRuns = results.get('nginx')!
+  addRow({
+    name: 'limit: nginx, same static file',
+    path: article,
+    connections: knee.knee,
+    runs: nginxRuns,
+  })
+  addRow({
+    name: 'nginx + static mirror (STATIC_MIRROR=true)',
+    path: article,
+    connections: knee.knee,
+    runs: results.get('mirror')!,
+    ratio: results
+      .get('mirror')!
+      .map((r, i) => r.requestsPerSecond / nginxRuns[i]!.requestsPerSecond),
+  })
+  await stopMirror()
+  await stopPlain()
+  await app.stop()
+}
+
+async function postgresRows(serverUrl: string, searchPages: Record<string, string>) {
+  const archive = await postgresArchive(serverUrl, Math.min(ARTICLES, 100_000))
+  if (!archive) return
+  const server = await startBroadsheet(archive.dataDir, 38085, {
+    PAGE_CACHE: 'false',
+    DATABASE_URL: archive.databaseUrl,
+  })
+  const pages = await pickPages(server.url)
+  await uncachedRows(
+    'PostgreSQL uncached',
+    server,
+    { article: pages.article, section: pages.section, ...prefixed('search,', searchPages) },
+    Math.min(ROUNDS, 3),
+  )
+  // Content API browse: add `'API browse': '/api/content/posts/?limit=15'` (or wherever the
+  // Content API lands) to the pages above once it exists. Until then the row says so.
+  rows.push({
+    name: 'PostgreSQL uncached Content API browse',
+    path: '—',
+    connections: LATENCY_CONNECTIONS,
+    runs: [],
+    note: 'no Content API yet',
+  })
+  await server.stop()
+}
+
+function printTable(report: Record<string, unknown>) {
+  console.log(
+    `\nBroadsheet bench, ${new Date().toISOString().slice(0, 10)}, ${ARTICLES} stories, ${ROUNDS} rounds of ${SECONDS} s, Node ${process.version}, wrk\n`,
+  )
+  console.log(
+    '| measurement | path | conns | req/s median (range) | p50 ms | p99 ms | p99.9 ms | vs limit median (range) |',
+  )
+  console.log('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |')
+  for (const row of rows) {
+    if (row.runs.length === 0) {
+      console.log(`| ${row.name} | ${row.path} | | ${row.note ?? ''} | | | | |`)
+      continue
+    }
+    const rps = formatSpread(spread(row.runs.map((r) => r.requestsPerSecond)), whole)
+    const ms = (pick: (r: LoadResult) => number) => hundredths(spread(row.runs.map(pick)).median)
+    const ratio = row.ratio ? formatSpread(spread(row.ratio), percent) : ''
+    const errors = row.runs.reduce((sum, r) => sum + r.errors, 0)
+    console.log(
+      `| ${row.name}${errors > 0 ? ` (${errors} errors)` : ''} | \`${row.path}\` | ${row.connections} | ${rps} | ${ms((r) => r.p50)} | ${ms((r) => r.p99)} | ${ms((r) => r.p999)} | ${ratio} |`,
+    )
+  }
+  const rss = report.peakRssMb as { cached?: number; uncached?: number }
+  console.log(
+    `\nStart-up to first response: ${String(report.startupMs)} ms. Peak RSS: ${rss.cached} MB cached, ${rss.uncached} MB uncached.`,
+  )
 }
 
 async function main(): Promise<void> {
+  if (!WRK) throw new Error('npm run bench needs wrk (apt-get install wrk)')
   spawnSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, stdio: 'inherit' })
   fs.mkdirSync(OUT, { recursive: true })
-  const dir = dataDir()
-  const rows: Row[] = []
-
-  const cached = await startBroadsheet(dir, 38080, { PAGE_CACHE: 'true', STATIC_MIRROR: 'true' })
-  const urls = await pickUrls(cached.url)
-  const sample = await capture(`${cached.url}${urls.article}`)
-  const limit = await startLimitServer(sample.body, sample.headers)
-  const limitRow = await measure('limit: node:http, same bytes', `${limit.url}${urls.article}`)
-  rows.push(limitRow)
-  await limit.close()
-
-  for (const [name, url] of Object.entries(urls)) {
-    await fetch(`${cached.url}${url}`) // warm the cache
-    const row = await measure(`cached ${name}`, `${cached.url}${url}`)
-    row.ratio = ratio(row.requestsPerSecond, limitRow.requestsPerSecond)
-    rows.push(row)
-  }
-  rows.push(
-    await measure('304 revalidation (article)', `${cached.url}${urls.article}`, {
-      'if-none-match': sample.etag,
-    }),
+  const dir = sqliteArchive(ARTICLES)
+  const report =
+    values.scenario === 'news'
+      ? await runNewsScenario({
+          dir,
+          seconds: Math.max(SECONDS, 30),
+          load: share(values.load),
+          log,
+        })
+      : await measurePages(dir)
+  if (values.scenario !== 'news') printTable(report)
+  const file = path.join(
+    OUT,
+    `bench-${values.scenario}-${ARTICLES}-${new Date().toISOString().replace(/[:.]/g, '-')}.json`,
   )
-  if (NGINX_BINARY) {
-    // The mirror holds the article's files once it was served; nginx alone is the limit here.
-    const mirrorRoot = path.join(dir, 'static')
-    const plainDir = path.join(OUT, 'nginx-plain')
-    const plain = await startNginx(
-      plainDir,
-      plainStaticConfig({ dir: plainDir, port: 38090, root: mirrorRoot }),
-      'http://127.0.0.1:38090/',
-    )
-    const nginxLimit = await measure(
-      'limit: nginx, same static file',
-      `http://127.0.0.1:38090${urls.article}`,
-    )
-    rows.push(nginxLimit)
-    await plain()
-    const mirrorDir = path.join(OUT, 'nginx-mirror')
-    const mirror = await startNginx(
-      mirrorDir,
-      mirrorConfig({ dir: mirrorDir, port: 38091, appPort: 38080, mirrorRoot }),
-      'http://127.0.0.1:38091/',
-    )
-    const row = await measure(
-      'nginx + static mirror (article)',
-      `http://127.0.0.1:38091${urls.article}`,
-    )
-    row.ratio = ratio(row.requestsPerSecond, nginxLimit.requestsPerSecond)
-    rows.push(row)
-    await mirror()
-  } else {
-    log('nginx not installed: skipping the static-mirror rows (apt-get install nginx)')
-  }
-  const cachedRss = cached.peakRssMb()
-  await cached.stop()
-
-  const uncached = await startBroadsheet(dir, 38081, { PAGE_CACHE: 'false' })
-  for (const [name, url] of Object.entries(urls))
-    rows.push(await measure(`uncached ${name}`, `${uncached.url}${url}`))
-  const uncachedRss = uncached.peakRssMb()
-  await uncached.stop()
-
-  const report = {
-    date: new Date().toISOString(),
-    node: process.version,
-    articles: ARTICLES,
-    connections: CONNECTIONS,
-    durationSeconds: DURATION,
-    startupMs: { cached: cached.startupMs, uncached: uncached.startupMs },
-    peakRssMb: { cached: cachedRss, uncached: uncachedRss },
-    rows,
-  }
-  const file = path.join(OUT, `bench-${ARTICLES}-${report.date.replace(/[:.]/g, '-')}.json`)
-  fs.writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`)
-  console.log(
-    `\nBroadsheet bench, ${report.date.slice(0, 10)}, ${ARTICLES} articles, ${CONNECTIONS} connections, ${DURATION} s each, Node ${process.version}\n`,
+  fs.writeFileSync(
+    file,
+    `${JSON.stringify({ date: new Date().toISOString(), node: process.version, articles: ARTICLES, rounds: ROUNDS, seconds: SECONDS, ...report, rows }, null, 2)}\n`,
   )
-  console.log(`Load generator: ${WRK ? 'wrk' : 'autocannon'}\n`)
-  console.log('| measurement | path | req/s | p50 ms | p99 ms | vs limit | errors |')
-  console.log('| --- | --- | ---: | ---: | ---: | ---: | ---: |')
-  for (const r of rows) {
-    console.log(
-      `| ${r.name} | ${r.url} | ${r.requestsPerSecond} | ${r.p50} | ${r.p99} | ${r.ratio ?? ''} | ${r.errors + r.non2xx} |`,
-    )
-  }
-  console.log(
-    `\nStart-up to first response: ${cached.startupMs} ms (cached run), ${uncached.startupMs} ms (uncached run)`,
-  )
-  console.log(`Peak RSS: ${cachedRss} MB (cached run), ${uncachedRss} MB (uncached run)`)
   console.log(`JSON: ${path.relative(ROOT, file)}`)
 }
 

@@ -10,7 +10,9 @@ import Fastify, { type FastifyInstance } from 'fastify'
 import { adminRoutes } from './admin/admin.routes.js'
 import { ViewBuffer } from './analytics/index.js'
 import { viewRoutes } from './api/views.routes.js'
-import { pageCache, type FastPath } from './cache/page-cache.plugin.js'
+import type { PurgeChannelFactory } from './cache/cache-purger.js'
+import type { FastPath } from './cache/fast-path.js'
+import { pageCache } from './cache/page-cache.plugin.js'
 import type { Clock } from './clock.js'
 import type { Config } from './config.js'
 import type { Dialect } from './db/database.js'
@@ -25,12 +27,11 @@ import { createServices, type Services } from './services.js'
 import { createSite } from './site/site.js'
 
 /** The app over ready-made services, or over a database from which they are made. */
-export type AppDeps =
-  | { services: Services; config: Config }
+export type AppDeps = (
+  | { services: Services }
   | {
       db: Kernel['db']
       clock: Clock
-      config: Config
       /** The database engine; by default the configured one. */
       dialect?: Dialect
       /** Domain events: services emit on it, the page cache purges from it. Made if omitted. */
@@ -38,6 +39,11 @@ export type AppDeps =
       /** Outgoing mail; by default SMTP when SMTP_URL is set, else `.eml` files in DATA_DIR/outbox. */
       mailer?: Mailer
     }
+) & {
+  config: Config
+  /** Carries page-cache purges between processes (see `startup.ts`); none by default. */
+  purgeChannel?: PurgeChannelFactory
+}
 
 const VIEW_FLUSH_MS = 10_000
 
@@ -77,6 +83,7 @@ export async function buildApp(appDeps: AppDeps): Promise<FastifyInstance> {
   await app.register(pageCache, {
     config: deps.config,
     events: deps.events,
+    purgeChannel: appDeps.purgeChannel,
     onPurge: () => site.chrome?.clear(),
   })
   fastPath = app.pageCacheFastPath

@@ -3,8 +3,12 @@
  * and migrate the database (filling an empty one with the demo newsroom), start the server and
  * the job runner, and stop them gracefully.
  */
+import cluster from 'node:cluster'
 import fs from 'node:fs'
 import { buildApp } from './app.js'
+import type { PurgeChannelFactory } from './cache/cache-purger.js'
+import { ClusterPurgeChannel } from './cache/cluster-purge-channel.js'
+import { RedisPurgeChannel } from './cache/redis-purge-channel.js'
 import { systemClock, type Clock } from './clock.js'
 import type { Config } from './config.js'
 import { connectDatabase, type DatabaseHandle } from './db/connect.js'
@@ -70,7 +74,7 @@ export async function startServer(config: Config, clock: Clock = systemClock): P
     config,
     events,
   })
-  const app = await buildApp({ services, config })
+  const app = await buildApp({ services, config, purgeChannel: purgeChannelFor(config) })
   const jobs = startJobs(services, (error, context) =>
     app.log.error({ err: error }, `${context} failed`),
   )
@@ -105,6 +109,17 @@ export async function startServer(config: Config, clock: Clock = systemClock): P
   console.log(
     `broadsheet: serving ${config.publicUrl} (listening on ${config.host}:${config.port})`,
   )
+}
+
+/**
+ * How page-cache purges travel between processes: Redis between machines (`REDIS_URL`), the
+ * cluster primary between `--workers`, or not at all for one process.
+ */
+function purgeChannelFor(config: Config): PurgeChannelFactory | undefined {
+  const { redisUrl } = config
+  if (redisUrl) return (log) => new RedisPurgeChannel({ url: redisUrl, log })
+  if (cluster.isWorker) return () => new ClusterPurgeChannel()
+  return undefined
 }
 
 /** Print one line for a failure and exit non-zero: no stack traces for expected problems. */

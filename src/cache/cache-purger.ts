@@ -6,8 +6,20 @@ import type { PageCache } from './page-cache.js'
 
 /** Anything that carries purges to the other processes/nodes. */
 export interface PurgeChannel {
+  /** Resolves once purges from elsewhere are being received. */
+  readonly ready: Promise<void>
+  /** Send this process's purge to the others. */
   publish(tags: readonly string[]): void
+  /** Apply, with `apply`, the purges the others publish (one listener per channel). */
+  listen(apply: (tags: string[]) => void): void
+  close(): Promise<void>
 }
+
+/**
+ * Builds the channel once the app's logger exists. Chosen where the app is assembled
+ * (`main.ts`): Redis between nodes, the cluster primary between workers, none on one process.
+ */
+export type PurgeChannelFactory = (log: PurgeLog) => PurgeChannel
 
 export interface PurgeLog {
   info(object: object, message: string): void
@@ -18,7 +30,7 @@ export interface CachePurgerOptions {
   /** This process's cache; null when the in-memory cache is off (the CDN may still be purged). */
   cache: PageCache | null
   /** Carries purges to the other nodes; null on a single node. */
-  channel?: PurgeChannel | null
+  channel?: Pick<PurgeChannel, 'publish'> | null
   /** `CDN_PURGE_URL`: receives `POST {"tags":[…]}` for every purge this node originates. */
   cdnPurgeUrl?: string
   /** Extra local purge targets (the static mirror). */

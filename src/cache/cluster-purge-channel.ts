@@ -21,14 +21,14 @@ export function isPurgeMessage(message: unknown): message is ClusterPurgeMessage
 /** A worker's side: send our purges to the primary, apply the ones it relays from others. */
 export class ClusterPurgeChannel implements PurgeChannel {
   readonly ready = Promise.resolve()
-  private readonly listener: (message: unknown) => void
+  private listener: ((message: unknown) => void) | null = null
 
-  constructor(
-    onRemotePurge: (tags: string[]) => void,
-    private readonly ipc: NodeJS.Process = process,
-  ) {
+  constructor(private readonly ipc: NodeJS.Process = process) {}
+
+  listen(apply: (tags: string[]) => void): void {
+    if (this.listener) this.ipc.off('message', this.listener)
     this.listener = (message) => {
-      if (isPurgeMessage(message) && message.origin !== this.ipc.pid) onRemotePurge(message.tags)
+      if (isPurgeMessage(message) && message.origin !== this.ipc.pid) apply(message.tags)
     }
     this.ipc.on('message', this.listener)
   }
@@ -43,7 +43,8 @@ export class ClusterPurgeChannel implements PurgeChannel {
   }
 
   close(): Promise<void> {
-    this.ipc.off('message', this.listener)
+    if (this.listener) this.ipc.off('message', this.listener)
+    this.listener = null
     return Promise.resolve()
   }
 }

@@ -3,35 +3,35 @@
  * The page cache in front of every route. Anonymous GET/HEAD responses that a route tagged with
  * `request.cacheTags(...)` are stored once (identity + gzip + brotli) and served from memory
  * afterwards, with ETag/304, `Vary: Accept-Encoding` and CDN headers. Writes purge by tag through
- * the EventBus; concurrent misses share one render (single-flight), and a purged page is served
- * stale to concurrent readers while one render refills it.
+ * the EventBus; concurrent misses share one render (`single-flight.ts`), and a purged page is
+ * served stale to concurrent readers while one render refills it. Fresh hits usually never get
+ * here: `fast-path.ts` answers them from `node:http`.
  *
  * @example
  * // in any reader route (site/, feeds/):
  * request.cacheTags(cacheTag.home, ...articles.map((a) => cacheTag.article(a.id)))
  */
-import cluster from 'node:cluster'
-import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http'
 import path from 'node:path'
-import type { FastifyBaseLogger, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { fastifyPlugin } from 'fastify-plugin'
 import type { Config } from '../config.js'
 import type { EventBus } from '../events.js'
-import { chooseEncoding } from './accept-encoding.js'
+import { cacheAnswer, type CacheOutcome } from './cache-answer.js'
+import { bypasses, PRIVATE_CACHE_CONTROL, storableBody, storedHeaders } from './cache-policy.js'
 import { CHROME_TAGS } from './cache-tags.js'
-import { CachePurger } from './cache-purger.js'
-import {
-  bodyOf,
-  buildCacheEntry,
-  etagOf,
-  PageCache,
-  type CacheEntry,
-  type Encoding,
-} from './page-cache.js'
-import { ClusterPurgeChannel } from './cluster-purge-channel.js'
-import { RedisPurgeChannel } from './redis-purge-channel.js'
+import { CachePurger, type PurgeChannelFactory } from './cache-purger.js'
+import { fastPathFor, type FastPath } from './fast-path.js'
+import { buildCacheEntry, PageCache, type CacheEntry } from './page-cache.js'
+import { SingleFlight } from './single-flight.js'
 import { StaticMirror } from './static-mirror.js'
 import { tagsForEvent } from './tags-for-event.js'
+
+export {
+  CACHEABLE_CACHE_CONTROL,
+  PRIVATE_CACHE_CONTROL,
+  STALE_CACHE_CONTROL,
+} from './cache-policy.js'
+export type { FastPath } from './fast-path.js'
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -53,23 +53,12 @@ declare module 'fastify' {
   }
 }
 
-/** For responses a CDN may keep: browsers briefly, shared caches longer (they are purged). */
-export const CACHEABLE_CACHE_CONTROL =
-  'public, max-age=60, s-maxage=600, stale-while-revalidate=86400'
-/** For a purged copy served while the refill renders: nobody may keep it. */
-export const STALE_CACHE_CONTROL = 'public, max-age=0, s-maxage=0, must-revalidate'
-/** For responses that bypassed the cache (sessions, admin, previews, POSTs). */
-export const PRIVATE_CACHE_CONTROL = 'private, no-store'
-
-export const SESSION_COOKIE = 'bs_session'
-
 export interface PageCachePluginOptions {
-  config: Pick<
-    Config,
-    'pageCache' | 'cacheMaxBytes' | 'redisUrl' | 'cdnPurgeUrl' | 'staticMirror' | 'dataDir'
-  >
+  config: Pick<Config, 'pageCache' | 'cacheMaxBytes' | 'cdnPurgeUrl' | 'staticMirror' | 'dataDir'>
   /** Domain events to purge on; omitted in tests that purge by hand. */
   events?: EventBus
+  /** Carries purges to and from the other processes (Redis, cluster); none on one process. */
+  purgeChannel?: PurgeChannelFactory
   /** How long a purged page may be served to concurrent readers while it refills. */
   staleGraceMs?: number
   /** How long a request waits for another request's render of the same page. */
@@ -91,44 +80,12 @@ interface RequestState {
   finishFlight: (() => void) | null
 }
 
-const BYPASS_PREFIXES = ['/admin/', '/api/', '/preview/']
-const STORABLE_TYPE = /html|xml|json/i
-const OPT_OUT = /private|no-store|no-cache/i
-const SESSION = new RegExp(`(?:^|;)\\s*${SESSION_COOKIE}=`)
-/** Response headers that are per-response or that the cache itself sets. */
-const UNSTORED_HEADERS = new Set([
-  'set-cookie',
-  'content-length',
-  'content-encoding',
-  'transfer-encoding',
-  'connection',
-  'date',
-  'etag',
-  'vary',
-  'cache-control',
-  'x-cache',
-  'surrogate-key',
-  'cache-tag',
-])
-
 async function pageCachePlugin(app: FastifyInstance, options: PageCachePluginOptions) {
   const { config } = options
   const cache = config.pageCache
     ? new PageCache({ maxBytes: config.cacheMaxBytes, staleGraceMs: options.staleGraceMs })
     : null
-  // Redis reaches every node (and every worker on it); without it, workers of one
-  // `serve --workers N` still reach each other through the cluster primary.
-  const channel = !cache
-    ? null
-    : config.redisUrl
-      ? new RedisPurgeChannel({
-          url: config.redisUrl,
-          log: app.log,
-          onRemotePurge: (tags) => purger.purgeLocally(tags),
-        })
-      : cluster.isWorker
-        ? new ClusterPurgeChannel((tags) => purger.purgeLocally(tags))
-        : null
+  const channel = cache && options.purgeChannel ? options.purgeChannel(app.log) : null
   const mirror =
     cache && config.staticMirror
       ? new StaticMirror(path.join(config.dataDir, 'static'), app.log)
@@ -144,9 +101,10 @@ async function pageCachePlugin(app: FastifyInstance, options: PageCachePluginOpt
     },
     log: app.log,
   })
+  channel?.listen((tags) => purger.purgeLocally(tags))
   // Purges published before the subscription is live would be missed: wait for it, briefly.
-  if (channel && !(await settlesWithin(channel.ready, REDIS_READY_MS)))
-    app.log.warn({ redisUrl: config.redisUrl }, 'page cache: Redis purge channel not ready yet')
+  if (channel && !(await settlesWithin(channel.ready, CHANNEL_READY_MS)))
+    app.log.warn('page cache: purge channel not ready yet')
   const unsubscribe = options.events?.on((event) => purger.purge(tagsForEvent(event)))
 
   app.decorate('pageCache', cache)
@@ -160,10 +118,16 @@ async function pageCachePlugin(app: FastifyInstance, options: PageCachePluginOpt
     unsubscribe?.()
     await channel?.close()
   })
-  if (!cache) return
+  if (cache) addCacheHooks(app, cache, mirror, options.flightTimeoutMs ?? 15_000)
+}
 
-  const flights = new Map<string, Promise<void>>()
-  const flightTimeoutMs = options.flightTimeoutMs ?? 15_000
+function addCacheHooks(
+  app: FastifyInstance,
+  cache: PageCache,
+  mirror: StaticMirror | null,
+  flightTimeoutMs: number,
+): void {
+  const flights = new SingleFlight(flightTimeoutMs)
 
   app.addHook('onRequest', async (request, reply) => {
     const state = newState(request, cache.generation)
@@ -171,27 +135,15 @@ async function pageCachePlugin(app: FastifyInstance, options: PageCachePluginOpt
     if (state.mode === 'bypass') return
     const found = cache.lookup(state.key)
     if (found && !found.stale) return serve(request, reply, found.entry, 'HIT')
-    const flight = flights.get(state.key)
-    if (flight) {
+    if (flights.isRunning(state.key)) {
       // Someone is rendering this page: take the stale copy, or wait for the fresh one.
       if (found) return serve(request, reply, found.entry, 'STALE')
-      await waitAtMost(flight, flightTimeoutMs)
+      await flights.wait(state.key)
       const filled = cache.get(state.key)
       if (filled) return serve(request, reply, filled, 'HIT')
       return
     }
-    let finish = () => {}
-    flights.set(
-      state.key,
-      new Promise<void>((resolve) => {
-        finish = resolve
-      }),
-    )
-    state.finishFlight = () => {
-      state.finishFlight = null
-      flights.delete(state.key)
-      finish()
-    }
+    state.finishFlight = flights.start(state.key)
   })
 
   app.addHook('onSend', async (request, reply, payload) => {
@@ -202,7 +154,7 @@ async function pageCachePlugin(app: FastifyInstance, options: PageCachePluginOpt
       return payload
     }
     try {
-      const body = storableBody(reply, state, payload)
+      const body = storableBody(reply, state.tags, payload)
       if (!body) {
         // A response that set a cookie is someone's own: nobody else may keep it.
         if (reply.hasHeader('set-cookie') && !reply.hasHeader('cache-control'))
@@ -236,46 +188,14 @@ export const pageCache = fastifyPlugin(pageCachePlugin, {
 })
 
 function newState(request: FastifyRequest, generation: number): RequestState {
-  const key = request.url
   return {
     mode: bypasses(request.method, request.url, request.headers.cookie) ? 'bypass' : 'candidate',
-    key,
+    key: request.url,
     tags: [],
     generation,
     served: false,
     finishFlight: null,
   }
-}
-
-/** Sessions, previews, writes and the newsroom never touch the cache. */
-function bypasses(method: string, url: string, cookie: string | undefined): boolean {
-  if (method !== 'GET' && method !== 'HEAD') return true
-  const queryAt = url.indexOf('?')
-  const path = queryAt === -1 ? url : url.slice(0, queryAt)
-  if (path === '/admin' || path === '/api' || path === '/preview') return true
-  if (BYPASS_PREFIXES.some((prefix) => path.startsWith(prefix))) return true
-  if (queryAt !== -1 && url.includes('preview=', queryAt)) return true
-  return cookie !== undefined && SESSION.test(cookie)
-}
-
-/** The body to store, or undefined when this response must not be cached. */
-function storableBody(reply: FastifyReply, state: RequestState, payload: unknown) {
-  if (reply.statusCode !== 200 || state.tags.length === 0) return undefined
-  if (reply.hasHeader('set-cookie')) return undefined
-  if (OPT_OUT.test(String(reply.getHeader('cache-control') ?? ''))) return undefined
-  if (!STORABLE_TYPE.test(String(reply.getHeader('content-type') ?? ''))) return undefined
-  if (typeof payload === 'string') return Buffer.from(payload)
-  if (Buffer.isBuffer(payload)) return payload
-  return undefined
-}
-
-function storedHeaders(reply: FastifyReply): Record<string, string> {
-  const headers: Record<string, string> = {}
-  for (const [name, value] of Object.entries(reply.getHeaders())) {
-    if (value === undefined || UNSTORED_HEADERS.has(name)) continue
-    headers[name] = Array.isArray(value) ? value.join(', ') : String(value)
-  }
-  return headers
 }
 
 /** Answer from the onRequest hook, before the route runs. */
@@ -291,40 +211,12 @@ function serve(
   return reply.send(answer(request, reply, entry, outcome))
 }
 
-/** Status, cache headers and body for a stored entry, given the request's headers. */
-interface CacheAnswer {
-  notModified: boolean
-  encoding: Encoding
-  headers: Record<string, string>
-  /** The body to send; null for a 304. */
-  body: Buffer | null
-}
-
-function cacheAnswer(
-  requestHeaders: IncomingHttpHeaders,
-  entry: CacheEntry,
-  outcome: 'HIT' | 'MISS' | 'STALE',
-): CacheAnswer {
-  const encoding = chooseEncoding(requestHeaders['accept-encoding'])
-  const headers: Record<string, string> = {
-    etag: etagOf(entry, encoding),
-    vary: 'Accept-Encoding',
-    'cache-control': outcome === 'STALE' ? STALE_CACHE_CONTROL : CACHEABLE_CACHE_CONTROL,
-    'surrogate-key': entry.tags.join(' '),
-    'cache-tag': entry.tags.join(','),
-    'x-cache': outcome,
-  }
-  const notModified = isNotModified(requestHeaders, entry)
-  if (encoding !== 'identity' && !notModified) headers['content-encoding'] = encoding
-  return { notModified, encoding, headers, body: notModified ? null : bodyOf(entry, encoding) }
-}
-
 /** Set the cache headers for the chosen variant; the body to send, or null for a 304. */
 function answer(
   request: FastifyRequest,
   reply: FastifyReply,
   entry: CacheEntry,
-  outcome: 'HIT' | 'MISS' | 'STALE',
+  outcome: CacheOutcome,
 ): Buffer | null {
   const found = cacheAnswer(request.headers, entry, outcome)
   reply.headers(found.headers)
@@ -333,60 +225,7 @@ function answer(
   return found.body
 }
 
-/**
- * Answer a fresh cache hit straight from `node:http`, before Fastify parses or routes the
- * request: the same bytes and headers `serve()` sends, at a fraction of the cost. Returns false
- * (and touches nothing) when the request is not a plain anonymous hit.
- */
-export type FastPath = (request: IncomingMessage, response: ServerResponse) => boolean
-
-/** Levels at which Fastify logs every request; the fast path logs its answers then too. */
-const LOGS_REQUESTS = new Set(['info', 'debug', 'trace'])
-
-function fastPathFor(cache: PageCache, log: FastifyBaseLogger): FastPath {
-  return (request, response) => {
-    const method = request.method ?? 'GET'
-    const url = request.url ?? '/'
-    if (bypasses(method, url, request.headers.cookie)) return false
-    const found = cache.lookup(url)
-    if (!found || found.stale) return false
-    const { entry } = found
-    const result = cacheAnswer(request.headers, entry, 'HIT')
-    const status = result.notModified ? 304 : entry.status
-    const headers: Record<string, string | number> = { ...entry.headers, ...result.headers }
-    if (!result.notModified) headers['content-length'] = result.body?.length ?? 0
-    response.writeHead(status, headers)
-    if (method === 'HEAD' || result.body === null) response.end()
-    else response.end(result.body)
-    if (LOGS_REQUESTS.has(log.level))
-      log.info(
-        { req: { method, url }, res: { statusCode: status }, cache: 'HIT' },
-        'request completed',
-      )
-    return true
-  }
-}
-
-/** If-None-Match wins when present (RFC 9110 §13.2.2); otherwise If-Modified-Since. */
-function isNotModified(headers: IncomingHttpHeaders, entry: CacheEntry): boolean {
-  const ifNoneMatch = headers['if-none-match']
-  if (ifNoneMatch) return matchesIfNoneMatch(ifNoneMatch, entry)
-  const since = Date.parse(headers['if-modified-since'] ?? '')
-  const modified = Date.parse(entry.headers['last-modified'] ?? '')
-  return Number.isFinite(since) && Number.isFinite(modified) && modified <= since
-}
-
-const ENCODINGS: Encoding[] = ['identity', 'gzip', 'br']
-
-/** Weak comparison (RFC 9110 §13.1.2): any variant of the same body is still valid. */
-function matchesIfNoneMatch(header: string | undefined, entry: CacheEntry): boolean {
-  if (!header) return false
-  if (header.trim() === '*') return true
-  const known = new Set(ENCODINGS.map((encoding) => etagOf(entry, encoding)))
-  return header.split(',').some((tag) => known.has(tag.trim().replace(/^W\//, '')))
-}
-
-const REDIS_READY_MS = 1_000
+const CHANNEL_READY_MS = 1_000
 
 async function settlesWithin(promise: Promise<void>, ms: number): Promise<boolean> {
   let timer: NodeJS.Timeout | undefined
@@ -398,14 +237,4 @@ async function settlesWithin(promise: Promise<void>, ms: number): Promise<boolea
   } finally {
     clearTimeout(timer)
   }
-}
-
-function waitAtMost(flight: Promise<void>, ms: number): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(resolve, ms)
-    void flight.then(() => {
-      clearTimeout(timer)
-      resolve()
-    })
-  })
 }

@@ -11,8 +11,6 @@ export const DEFAULT_PURGE_CHANNEL = 'broadsheet:cache-purge'
 
 export interface RedisPurgeChannelOptions {
   url: string
-  /** Called with the tags another node purged. */
-  onRemotePurge: (tags: string[]) => void
   log: PurgeLog
   channel?: string
   /** Give up connecting after this many failed tries in a row (default: keep trying). */
@@ -33,6 +31,7 @@ export class RedisPurgeChannel implements PurgeChannel {
   private readonly publisher: Redis
   private readonly subscriber: Redis
   private readonly channel: string
+  private apply: (tags: string[]) => void = () => {}
 
   constructor(private readonly options: RedisPurgeChannelOptions) {
     this.channel = options.channel ?? DEFAULT_PURGE_CHANNEL
@@ -60,6 +59,10 @@ export class RedisPurgeChannel implements PurgeChannel {
     )
   }
 
+  listen(apply: (tags: string[]) => void): void {
+    this.apply = apply
+  }
+
   publish(tags: readonly string[]): void {
     const message: PurgeMessage = { origin: this.nodeId, tags: [...tags] }
     void this.publisher
@@ -81,7 +84,7 @@ export class RedisPurgeChannel implements PurgeChannel {
       return this.options.log.warn({ raw }, 'Redis purge channel: unreadable message')
     }
     if (message.origin === this.nodeId || !Array.isArray(message.tags)) return
-    this.options.onRemotePurge(message.tags.filter((tag) => typeof tag === 'string'))
+    this.apply(message.tags.filter((tag) => typeof tag === 'string'))
   }
 }
 

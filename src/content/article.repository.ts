@@ -3,6 +3,7 @@
  * page of ids from an index (link tables carry `listed_at` for that), then load summaries by id.
  */
 import type { Kysely } from 'kysely'
+import { compiledOnce } from '../db/compiled-once.js'
 import type { Database } from '../db/database.js'
 import type { Article, ArticleSummary, AuthorRef, CategoryRef, TagRef } from './article.js'
 import type { ArticleUpdate, NewArticleRow } from './article.table.js'
@@ -314,20 +315,23 @@ export async function listRecentIdsForTags(
 ): Promise<{ tagId: number; articleId: number; listedAt: number }[]> {
   const out: { tagId: number; articleId: number; listedAt: number }[] = []
   for (const tagId of tagIds) {
-    const rows = await db
-      .selectFrom('article_tags')
-      .select(['article_id', 'listed_at'])
-      .where('tag_id', '=', tagId)
-      .where('listed_at', 'is not', null)
-      .where('listed_at', '<=', now)
-      .orderBy('listed_at', 'desc')
-      .orderBy('article_id', 'desc')
-      .limit(perTag)
-      .execute()
+    const rows = await recentIdsForTag(db, tagId, now, perTag)
     for (const r of rows) out.push({ tagId, articleId: r.article_id, listedAt: r.listed_at ?? 0 })
   }
   return out
 }
+
+const recentIdsForTag = compiledOnce((db: Db, tagId: number, now: number, limit: number) =>
+  db
+    .selectFrom('article_tags')
+    .select(['article_id', 'listed_at'])
+    .where('tag_id', '=', tagId)
+    .where('listed_at', 'is not', null)
+    .where('listed_at', '<=', now)
+    .orderBy('listed_at', 'desc')
+    .orderBy('article_id', 'desc')
+    .limit(limit),
+)
 
 function summaryQuery(db: Db) {
   return db
@@ -371,33 +375,37 @@ function summaryQuery(db: Db) {
 
 type SummaryRow = Awaited<ReturnType<ReturnType<typeof summaryQuery>['executeTakeFirstOrThrow']>>
 
+const summariesByIds = compiledOnce((db: Db, ids: readonly number[]) =>
+  summaryQuery(db).where('a.id', 'in', ids),
+)
+
+const articleById = compiledOnce((db: Db, id: number) =>
+  summaryQuery(db)
+    .select([
+      'a.body_html',
+      'a.body_doc',
+      'a.created_at',
+      'a.word_count',
+      'a.allow_comments',
+      'a.seo_title',
+      'a.seo_description',
+      'a.canonical_url',
+      'a.version',
+    ])
+    .where('a.id', '=', id),
+)
+
 /** Summaries for `ids`, in the order given (missing ids are skipped). */
 export async function findSummariesByIds(db: Db, ids: number[]): Promise<ArticleSummary[]> {
   if (ids.length === 0) return []
-  const rows = await summaryQuery(db).where('a.id', 'in', ids).execute()
+  const rows = await summariesByIds(db, ids)
   const byId = new Map(rows.map((r) => [r.id, toSummary(r)]))
   return ids.flatMap((id) => byId.get(id) ?? [])
 }
 
 /** The whole article with its sections, tags and authors. */
 export async function findArticleById(db: Db, id: number): Promise<Article | undefined> {
-  const [row, extra] = await Promise.all([
-    summaryQuery(db)
-      .select([
-        'a.body_html',
-        'a.body_doc',
-        'a.created_at',
-        'a.word_count',
-        'a.allow_comments',
-        'a.seo_title',
-        'a.seo_description',
-        'a.canonical_url',
-        'a.version',
-      ])
-      .where('a.id', '=', id)
-      .executeTakeFirst(),
-    findLinks(db, id),
-  ])
+  const [[row], extra] = await Promise.all([articleById(db, id), findLinks(db, id)])
   if (!row) return undefined
   return {
     ...toSummary(row),
@@ -421,6 +429,33 @@ export interface ArticleLinks {
   authors: AuthorRef[]
 }
 
+const categoriesOf = compiledOnce((db: Db, articleIds: readonly number[]) =>
+  db
+    .selectFrom('article_categories as ac')
+    .innerJoin('categories as c', 'c.id', 'ac.category_id')
+    .select(['ac.article_id', 'c.id', 'c.name', 'c.slug', 'c.parent_id', 'ac.inherited'])
+    .where('ac.article_id', 'in', articleIds)
+    .orderBy('ac.position'),
+)
+
+const tagsOf = compiledOnce((db: Db, articleIds: readonly number[]) =>
+  db
+    .selectFrom('article_tags as at')
+    .innerJoin('tags as t', 't.id', 'at.tag_id')
+    .select(['at.article_id', 't.id', 't.name', 't.slug'])
+    .where('at.article_id', 'in', articleIds)
+    .orderBy('at.position'),
+)
+
+const authorsOf = compiledOnce((db: Db, articleIds: readonly number[]) =>
+  db
+    .selectFrom('article_authors as aa')
+    .innerJoin('users as u', 'u.id', 'aa.user_id')
+    .select(['aa.article_id', 'u.id', 'u.name', 'u.slug', 'u.avatar_url'])
+    .where('aa.article_id', 'in', articleIds)
+    .orderBy('aa.position'),
+)
+
 /** The links of several articles, in their editors' order: three queries for any number. */
 export async function findLinksByArticle(
   db: Db,
@@ -431,27 +466,9 @@ export async function findLinksByArticle(
   )
   if (articleIds.length === 0) return out
   const [categories, tags, authors] = await Promise.all([
-    db
-      .selectFrom('article_categories as ac')
-      .innerJoin('categories as c', 'c.id', 'ac.category_id')
-      .select(['ac.article_id', 'c.id', 'c.name', 'c.slug', 'c.parent_id', 'ac.inherited'])
-      .where('ac.article_id', 'in', articleIds)
-      .orderBy('ac.position')
-      .execute(),
-    db
-      .selectFrom('article_tags as at')
-      .innerJoin('tags as t', 't.id', 'at.tag_id')
-      .select(['at.article_id', 't.id', 't.name', 't.slug'])
-      .where('at.article_id', 'in', articleIds)
-      .orderBy('at.position')
-      .execute(),
-    db
-      .selectFrom('article_authors as aa')
-      .innerJoin('users as u', 'u.id', 'aa.user_id')
-      .select(['aa.article_id', 'u.id', 'u.name', 'u.slug', 'u.avatar_url'])
-      .where('aa.article_id', 'in', articleIds)
-      .orderBy('aa.position')
-      .execute(),
+    categoriesOf(db, articleIds),
+    tagsOf(db, articleIds),
+    authorsOf(db, articleIds),
   ])
   for (const c of categories)
     out.get(c.article_id)?.categories.push({

@@ -9,6 +9,7 @@ import { AppError } from '../errors.js'
 import { noEvents } from '../events.js'
 import type { Kernel } from '../kernel.js'
 import { slugify } from '../text/slug.js'
+import { benchVocabulary } from './bench-vocabulary.js'
 
 const WORDS = (
   'harbour council city budget river bridge market school station rail festival museum garden ' +
@@ -93,7 +94,7 @@ export async function addGeneratedStories(
 }
 
 function word(random: () => number): string {
-  return WORDS[Math.floor(random() * WORDS.length)]!
+  return benchVocabulary().words(random, 1)[0]!
 }
 
 function headline(random: () => number): string {
@@ -103,9 +104,7 @@ function headline(random: () => number): string {
 }
 
 function sentence(random: () => number, words: number): string {
-  const parts: string[] = []
-  for (let i = 0; i < words; i++) parts.push(word(random))
-  const text = parts.join(' ')
+  const text = benchVocabulary().words(random, words).join(' ')
   return `${text[0]!.toUpperCase()}${text.slice(1)}.`
 }
 

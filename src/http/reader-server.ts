@@ -5,7 +5,7 @@
  */
 import http from 'node:http'
 import type { FastifyServerFactory } from 'fastify'
-import type { FastPath } from '../cache/page-cache.plugin.js'
+import type { FastPath } from '../cache/fast-path.js'
 
 /** Fastify's defaults for what it would set on a server it made itself. */
 const KEEP_ALIVE_TIMEOUT_MS = 72_000

@@ -1,6 +1,7 @@
 /** A bare Fastify app with the page cache and a few tagged test routes, counting renders. */
 import fastifyCookie from '@fastify/cookie'
 import Fastify, { type FastifyInstance } from 'fastify'
+import type { PurgeChannelFactory } from '../../../src/cache/cache-purger.js'
 import { cacheTag } from '../../../src/cache/cache-tags.js'
 import { pageCache } from '../../../src/cache/page-cache.plugin.js'
 import { parseConfig } from '../../../src/config.js'
@@ -19,7 +20,7 @@ export interface CacheTestApp {
 
 export async function buildCacheTestApp(
   env: Record<string, string> = {},
-  options: { staleGraceMs?: number } = {},
+  options: { staleGraceMs?: number; purgeChannel?: PurgeChannelFactory } = {},
 ): Promise<CacheTestApp> {
   const app = Fastify({ logger: false })
   const events = new EventBus()
@@ -33,6 +34,7 @@ export async function buildCacheTestApp(
     config: parseConfig({ LOG_LEVEL: 'silent', ...env }),
     events,
     staleGraceMs: options.staleGraceMs,
+    purgeChannel: options.purgeChannel,
   })
   app.get('/story/', async (request, reply) => {
     count('/story/')

@@ -1,7 +1,7 @@
 /** Purges reach every node through Redis pub/sub (real Redis at REDIS_URL). */
 import { randomUUID } from 'node:crypto'
 import { afterEach, describe, expect, inject, it } from 'vitest'
-import { CachePurger } from '../../../src/cache/cache-purger.js'
+import { CachePurger, type PurgeChannelFactory } from '../../../src/cache/cache-purger.js'
 import { buildCacheEntry, PageCache } from '../../../src/cache/page-cache.js'
 import { RedisPurgeChannel } from '../../../src/cache/redis-purge-channel.js'
 import { REDIS_URL } from '../../support/services.js'
@@ -20,13 +20,13 @@ function startNode(channelName: string) {
     channel: channelName,
     log: silent,
     maxConnectRetries: 2,
-    onRemotePurge: (tags) => {
-      received.push(tags)
-      purger.purgeLocally(tags)
-      notify()
-    },
   })
   const purger = new CachePurger({ cache, channel, log: silent })
+  channel.listen((tags) => {
+    received.push(tags)
+    purger.purgeLocally(tags)
+    notify()
+  })
   const nextRemotePurge = () => new Promise<void>((resolve) => (notify = resolve))
   return { cache, channel, purger, received, nextRemotePurge }
 }
@@ -70,9 +70,12 @@ describe.skipIf(!available)('Redis purge channel', () => {
     expect(a.received).toEqual([]) // its own message came back and was ignored
   })
 
-  it('carries purges between two apps (the page-cache plugin with REDIS_URL)', async () => {
-    const one = await buildCacheTestApp({ REDIS_URL })
-    const two: CacheTestApp = await buildCacheTestApp({ REDIS_URL })
+  it('carries purges between two apps (the page-cache plugin with a Redis channel)', async () => {
+    const channelName = `broadsheet:test:${randomUUID()}`
+    const overRedis: PurgeChannelFactory = (log) =>
+      new RedisPurgeChannel({ url: REDIS_URL, channel: channelName, log, maxConnectRetries: 2 })
+    const one = await buildCacheTestApp({}, { purgeChannel: overRedis })
+    const two: CacheTestApp = await buildCacheTestApp({}, { purgeChannel: overRedis })
     cleanups.push(
       () => one.app.close(),
       () => two.app.close(),
