@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify'
 import { isBot, type ViewBuffer } from '../analytics/index.js'
 import type { Clock } from '../clock.js'
+import { MAX_ID } from '../http/form-schema.js'
 
 export interface ViewRoutesOptions {
   views: ViewBuffer
@@ -18,7 +19,7 @@ export const viewRoutes: FastifyPluginAsync<ViewRoutesOptions> = async (app, { v
       schema: {
         params: {
           type: 'object',
-          properties: { id: { type: 'integer', minimum: 1 } },
+          properties: { id: { type: 'integer', minimum: 1, maximum: MAX_ID } },
           required: ['id'],
         },
       },

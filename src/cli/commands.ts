@@ -112,23 +112,25 @@ Options:
       await applyMigrations(handle)
       const services = servicesFor(handle, config)
       let changed = count > 0
+      const started = Date.now()
+      const generate =
+        count > 0 ? { articles: count, now: Date.now(), onProgress: progressBar } : undefined
+      let indexed: number | undefined
+      // On an empty database the demo and the generated stories go in one transaction: a
+      // failure keeps none of them, so the next attempt starts from an empty database again.
       if (await isDemoNeeded(services)) {
         changed = true
-        const { articles } = await fillDemo(services)
-        log(`seeded the demo newsroom (${articles} articles)`)
-      } else if (count === 0) {
+        const filled = await fillDemo(services, { generate }).finally(endProgress)
+        log(`seeded the demo newsroom (${filled.articles} articles)`)
+        indexed = filled.indexed
+      } else if (generate) {
+        await addGeneratedStories(services, generate).finally(endProgress)
+      } else {
         log('the database already has content; demo content is only added to an empty database')
       }
       if (count > 0) {
-        const started = Date.now()
-        await addGeneratedStories(services, {
-          articles: count,
-          now: Date.now(),
-          onProgress: progressBar,
-        })
-        endProgress()
         log(`added ${count} generated articles in ${((Date.now() - started) / 1000).toFixed(1)} s`)
-        const indexed = await reindexAll(searchDeps(services))
+        indexed ??= await reindexAll(searchDeps(services))
         log(`search index rebuilt: ${indexed} articles`)
       }
       // Every cached page carries `settings`: purging it empties running servers' caches.

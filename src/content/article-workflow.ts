@@ -223,10 +223,14 @@ export async function applyEdit(
 ): Promise<Article> {
   const fields = await prepareFields(tx, input, current)
   const now = tx.clock.now().getTime()
-  const saved = await updateArticleIfVersion(tx.db, current.id, expectedVersion, {
-    ...fields.row,
-    updated_at: now,
-  })
+  // A version other than the one loaded is a conflict without asking the database (where a
+  // number beyond its integer column would be an error, not a conflict).
+  const saved =
+    expectedVersion === current.version &&
+    (await updateArticleIfVersion(tx.db, current.id, expectedVersion, {
+      ...fields.row,
+      updated_at: now,
+    }))
   if (!saved) {
     throw new AppError(
       'VERSION_CONFLICT',

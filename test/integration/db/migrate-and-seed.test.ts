@@ -3,7 +3,9 @@ import path from 'node:path'
 import { sql } from 'kysely'
 import { afterEach, describe, expect, it } from 'vitest'
 import { fixedClock } from '../../../src/clock.js'
+import { createUser } from '../../../src/auth/index.js'
 import {
+  createCategory,
   listCategories,
   listLatestArticles,
   listSectionArticles,
@@ -14,7 +16,7 @@ import { DEMO_ARTICLES } from '../../../src/demo/demo-content.js'
 import { slugify } from '../../../src/text/slug.js'
 import { findMenuItems, findSettings } from '../../../src/settings/index.js'
 import { createTestDatabase, DIALECTS, type TestDatabase } from '../../support/test-database.js'
-import { fillDemoSite, testKernel } from '../../support/kernel.js'
+import { fillDemoSite, SYSTEM, testKernel } from '../../support/kernel.js'
 
 for (const dialect of DIALECTS) {
   describe(`${dialect}: migrations`, () => {
@@ -125,6 +127,27 @@ for (const dialect of DIALECTS) {
       expect(after.total).toBe(before.total + 900)
       const sport = await listSectionArticles({ db: t.db, clock }, 'sport', { perPage: 1 })
       expect(sport?.articles.total).toBeGreaterThan(50)
+    })
+
+    it('appends all generated articles or none: a failure in the second batch keeps none', async () => {
+      t = await createTestDatabase(dialect)
+      const clock = fixedClock(new Date('2026-11-27T09:00:00Z'))
+      const deps = testKernel(t.db, clock)
+      await createCategory(deps, SYSTEM, { name: 'News' })
+      await createUser(deps, SYSTEM, { email: 'ed@news.test', name: 'Ed', role: 'editor' })
+      const failure: unknown = await addGeneratedStories(deps, {
+        articles: 30,
+        batchSize: 10,
+        now: clock.now().getTime(),
+        onProgress: (done: number) => {
+          if (done === 20) throw new Error('interrupted')
+        },
+      }).catch((error: unknown) => error)
+      expect(failure).toMatchObject({ code: 'DEMO_FAILED' })
+      expect((failure as Error).message).toBe(
+        'the generated articles could not be added, and none of them were kept (interrupted)',
+      )
+      expect((await listLatestArticles({ db: t.db, clock })).total).toBe(0)
     })
 
     it('adds all of the demo or none of it: a failure half-way leaves the database empty', async () => {
