@@ -1,6 +1,9 @@
 /** The Wire screen: add a source by a site's address, poll it, and work its items. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { $, Browser, buildAdminApp, makeUser, type AdminApp } from './admin-test-app.js'
+import { articlePath, createArticle } from '../../../src/content/index.js'
+import { findSettings } from '../../../src/settings/index.js'
+import { SYSTEM } from '../../support/kernel.js'
+import { $, Browser, buildAdminApp, makeUser, NOW, type AdminApp } from './admin-test-app.js'
 import { type FeedServer, startFeedServer } from '../../support/feed-server.js'
 import { syntheticFeed } from '../../support/synthetic-feed.js'
 
@@ -21,7 +24,13 @@ describe('admin: the wire desk', () => {
       contentType: 'text/html; charset=utf-8',
       body: '<html><head><title>Partner</title><link rel="alternate" type="application/rss+xml" href="/home/feed.xml"></head></html>',
     })
-    server.route('/home/feed.xml', { body: syntheticFeed({ name: 'Partner Gazette', items: 3 }) })
+    server.route('/home/feed.xml', {
+      body: syntheticFeed({
+        name: 'Partner Gazette',
+        items: 3,
+        newest: new Date(NOW.getTime() - 3_600_000),
+      }),
+    })
     server.route('/broken.xml', {
       body: '<rss><channel><item><title>half',
       contentType: 'application/rss+xml',
@@ -132,6 +141,40 @@ describe('admin: the wire desk', () => {
     expect(stories[0]!.body_html).toContain('Read the full story at Partner Gazette')
     const after = await desk.get('/admin/wire')
     expect($(after)('[data-testid=wire-badge]').text()).toBe('0')
+  })
+
+  it('gives a wire story a canonical link to the original, names it in JSON-LD, and keeps it out of the news sitemap', async () => {
+    const own = await createArticle(
+      t.deps,
+      SYSTEM,
+      { title: 'Our own scoop', bodyHtml: '<p>Ours.</p>' },
+      { then: 'publish' },
+    )
+    const wire = await t.db
+      .selectFrom('articles')
+      .select(['id', 'slug', 'published_at', 'canonical_url'])
+      .where('status', '=', 'published')
+      .where('canonical_url', '!=', '')
+      .executeTakeFirstOrThrow()
+    const { timeZone } = await findSettings({ db: t.db })
+    const page = await t.app.inject({
+      method: 'GET',
+      url: articlePath(
+        { slug: wire.slug, publishedAt: new Date(Number(wire.published_at)) },
+        timeZone,
+      ),
+    })
+    const sitemap = await t.app.inject({ method: 'GET', url: '/news-sitemap.xml' })
+
+    expect(page.statusCode).toBe(200)
+    expect($(page)('link[rel=canonical]').attr('href')).toBe(wire.canonical_url)
+    const graph = $(page)('script[type="application/ld+json"]').text()
+    expect(graph).toContain(`"isBasedOn":"${wire.canonical_url}"`)
+    expect($(page)('a:contains("Read the full story at Partner Gazette")').attr('href')).toBe(
+      wire.canonical_url,
+    )
+    expect(sitemap.body).toContain(own.slug)
+    expect(sitemap.body).not.toContain(wire.slug)
   })
 
   it('shows what is wrong with a broken source, and makes no story of it', async () => {

@@ -6,6 +6,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { systemActor } from '../../../src/auth/index.js'
 import { fixedClock } from '../../../src/clock.js'
+import { saveArticle } from '../../../src/content/index.js'
 import { createHttpClient, type HttpClient } from '../../../src/net/index.js'
 import {
   addSource,
@@ -14,6 +15,7 @@ import {
   findSource,
   importOpmlSources,
   listSources,
+  listWireItems,
   pollSource,
   removeSource,
   setSourcePaused,
@@ -285,6 +287,25 @@ for (const dialect of DIALECTS) {
 
       expect(report.outcome).toMatchObject({ status: 'fetched', added: 0, updated: 1 })
       expect((await articles())[0]!.title).toContain('bridge reopens')
+    })
+
+    it('leaves a story an editor changed here, and marks the item changed at source', async () => {
+      const feed = path('edited')
+      const original = syntheticFeed({ name: 'Edited', items: 1 })
+      server.route(feed, { body: original })
+      const source = await follow(server.url(feed), { publish: 'auto' })
+      await pollSource(deps, WIRE, source.id)
+      const [story] = await articles()
+      await saveArticle(deps, SYSTEM, story!.id, { input: { title: 'Our own headline' } })
+
+      server.route(feed, { body: original.replace('council &amp; bridge', 'bridge reopens') })
+      const report = await pollSource(deps, WIRE, source.id)
+
+      expect(report.outcome).toMatchObject({ status: 'fetched', added: 0, updated: 0 })
+      expect((await articles())[0]!.title).toBe('Our own headline')
+      const [item] = await listWireItems(deps)
+      expect(item!.changedAtSource).toBe(true)
+      expect(item!.title).toContain('bridge reopens')
     })
 
     it('polls due sources once through the queue, spacing polls to one host', async () => {
