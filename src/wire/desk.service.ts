@@ -15,8 +15,10 @@ import {
   type ItemFilter,
   type WireItem,
 } from './item.repository.js'
+import { downloadImage } from './item-image.js'
 import { storyFor } from './item-story.js'
 import { findSourceById, type WireSource } from './source.repository.js'
+import type { WireDeps } from './wire-deps.js'
 import type { WireItemRow } from './wire.table.js'
 
 /** What an editor does with items: publish them now, make drafts to edit first, or skip them. */
@@ -38,7 +40,7 @@ const MAX_ITEMS = 200
  * @example const { articleIds: [id] } = await takeItems(deps, userActor(me), [itemId], 'draft')
  */
 export async function takeItems(
-  deps: Kernel,
+  deps: Kernel | WireDeps,
   actor: Actor,
   itemIds: number[],
   action: DeskAction,
@@ -48,6 +50,9 @@ export async function takeItems(
   const ids = [...new Set(itemIds)]
   if (ids.length === 0) throw validationError('ids', 'choose at least one item')
   if (ids.length > MAX_ITEMS) throw validationError('ids', `at most ${MAX_ITEMS} items at a time`)
+  // Images are fetched before the transaction: no network while it holds the database.
+  const images =
+    action === 'skip' ? new Map<number, number>() : await downloadImages(deps, actor, ids)
   return transact(deps, async (tx) => {
     const open: { row: WireItemRow; source: WireSource }[] = []
     for (const id of ids) {
@@ -67,7 +72,7 @@ export async function takeItems(
       articleIds = await importArticles(
         tx,
         actor,
-        open.map(({ row, source }) => storyFor(storyItem(row), source, status)),
+        open.map(({ row, source }) => storyFor(storyItem(row), source, status, images.get(row.id))),
       )
       for (const [i, { row }] of open.entries())
         await updateItem(tx.db, row.id, {
@@ -99,6 +104,24 @@ export function listWireItems(
 /** How many items wait on the desk (the badge). */
 export function countNewItems(deps: Pick<Kernel, 'db'>): Promise<number> {
   return countWaitingItems(deps.db)
+}
+
+/** Featured images of the waiting items among `ids`, into the library (by item id). */
+async function downloadImages(
+  deps: Kernel | WireDeps,
+  actor: Actor,
+  ids: number[],
+): Promise<Map<number, number>> {
+  const images = new Map<number, number>()
+  if (!('wireClient' in deps) || !deps.storage) return images
+  for (const id of ids) {
+    const row = await findItemRow(deps.db, id)
+    if (!row?.image_url || !(row.status === 'new' || row.status === 'skipped')) continue
+    const source = await findSourceById(deps.db, row.source_id)
+    const mediaId = await downloadImage(deps, actor, { url: row.image_url }, source?.name ?? '')
+    if (mediaId !== undefined) images.set(row.id, mediaId)
+  }
+  return images
 }
 
 function storyItem(row: WireItemRow) {

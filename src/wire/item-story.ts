@@ -18,16 +18,29 @@ export type StoryItem = Pick<
 
 type StorySource = Pick<WireSource, 'name' | 'mode' | 'sectionId' | 'authorId' | 'tags'>
 
-/** The story for `item` from `source`, as a draft or published. */
+/**
+ * The story for `item` from `source`, as a draft or published. With `featuredMediaId` (the
+ * item's image, downloaded into the library) the image is the story's featured image; without
+ * it, the body shows the image from the source.
+ */
 export function storyFor(
   item: StoryItem,
   source: StorySource,
   status: 'draft' | 'published',
+  featuredMediaId?: number,
 ): ImportedArticle {
+  const featured =
+    featuredMediaId === undefined
+      ? {}
+      : { featuredMediaId, featuredAlt: item.image?.alt ?? '', featuredCredit: source.name }
   return {
+    ...featured,
     title: item.title,
     standfirst: item.excerpt,
-    bodyHtml: storyBody(item, source),
+    bodyHtml: storyBody(
+      featuredMediaId === undefined ? item : { ...item, image: undefined },
+      source,
+    ),
     excerpt: item.excerpt,
     status,
     publishedAt: status === 'published' ? item.publishedAt : null,

@@ -20,6 +20,7 @@ import {
   updateItem,
   type SeenItem,
 } from './item.repository.js'
+import { downloadImage } from './item-image.js'
 import { skipReason, storyBody, storyFor } from './item-story.js'
 import {
   MAX_FAILURES,
@@ -92,8 +93,10 @@ export async function pollSource(
     return report({ status: 'unchanged' })
   }
   const feed = result.feed
+  // Images are fetched before the transaction: no network while it holds the database.
+  const images = await downloadImages(deps, actor, source, feed.items)
   const outcome = await transact(deps, async (tx) => {
-    const counts = await ingest(tx, actor, source, feed.items)
+    const counts = await ingest(tx, actor, source, feed.items, images)
     await recordSuccess(tx, source, result.cache, {
       ...validators,
       ...(moved ? { url: moved } : {}),
@@ -108,6 +111,7 @@ async function ingest(
   actor: Actor,
   source: WireSource,
   items: FeedItem[],
+  images: Map<string, number>,
 ): Promise<{ added: number; published: number; updated: number; skipped: number }> {
   const now = tx.clock.now()
   const seen = await findSeenItems(
@@ -152,12 +156,45 @@ async function ingest(
     const ids = await importArticles(
       tx,
       actor,
-      toPublish.map(({ item }) => storyFor(item, source, 'published')),
+      toPublish.map(({ item }) => storyFor(item, source, 'published', images.get(item.key))),
     )
     for (const [i, { itemId }] of toPublish.entries())
       await updateItem(tx.db, itemId, { article_id: ids[i]!, article_version: 1 })
   }
   return { added, published: toPublish.length, updated, skipped }
+}
+
+/**
+ * The featured images of the items this poll will publish, into the media library (by item
+ * key). Items already seen, duplicates, skipped ones and those waiting for review get none here.
+ */
+async function downloadImages(
+  deps: WireDeps,
+  actor: Actor,
+  source: WireSource,
+  items: FeedItem[],
+): Promise<Map<string, number>> {
+  const images = new Map<string, number>()
+  if (!deps.storage || source.publish !== 'auto') return images
+  const now = deps.clock.now()
+  const withImage = items.filter((item) => item.image && !skipReason(item, source, now))
+  if (withImage.length === 0) return images
+  const seen = await findSeenItems(
+    deps.db,
+    source.id,
+    withImage.map((i) => i.key),
+  )
+  for (const item of withImage) {
+    if (seen.has(item.key)) continue
+    const same = await findSameStory(deps.db, {
+      normalizedLink: item.normalizedLink ?? null,
+      globalGuid: item.isGlobalGuid ? (item.guid ?? null) : null,
+    })
+    if (same) continue
+    const id = await downloadImage(deps, actor, item.image!, source.name)
+    if (id !== undefined) images.set(item.key, id)
+  }
+  return images
 }
 
 /**
@@ -195,7 +232,8 @@ async function carryUpdate(
     input: {
       title: item.title,
       standfirst: item.excerpt,
-      bodyHtml: storyBody(item, source),
+      // A story with a featured image from the library does not repeat the source's image.
+      bodyHtml: storyBody(article.image ? { ...item, image: undefined } : item, source),
       canonicalUrl: item.link ?? '',
     },
     expectedVersion: article.version,

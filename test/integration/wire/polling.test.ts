@@ -3,10 +3,13 @@
  * polled with conditional GETs, failures recorded on the source (never thrown, never stories),
  * redirects, backoff, dedupe across polls and sources, and two pollers at once.
  */
+import nodePath from 'node:path'
+import sharp from 'sharp'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { systemActor } from '../../../src/auth/index.js'
 import { fixedClock } from '../../../src/clock.js'
 import { saveArticle } from '../../../src/content/index.js'
+import { diskStorage } from '../../../src/media/index.js'
 import { createHttpClient, type HttpClient } from '../../../src/net/index.js'
 import {
   addSource,
@@ -306,6 +309,39 @@ for (const dialect of DIALECTS) {
       const [item] = await listWireItems(deps)
       expect(item!.changedAtSource).toBe(true)
       expect(item!.title).toContain('bridge reopens')
+    })
+
+    it('downloads a featured image into the media library, or keeps it remote when that fails', async () => {
+      const [feed, image] = [path('pictures'), path('photo.png')]
+      const png = await sharp({
+        create: { width: 80, height: 60, channels: 3, background: '#246' },
+      })
+        .png()
+        .toBuffer()
+      server.route(image, { body: png, contentType: 'image/png' })
+      server.route(feed, {
+        body: `<?xml version="1.0"?><rss version="2.0" xmlns:media="http://search.yahoo.com/mrss/"><channel><title>Pictures</title>
+<item><title>With a photo</title><link>https://pictures.example/a</link><guid>pic-a</guid><media:content url="${server.url(image)}" medium="image"/></item>
+<item><title>With a lost photo</title><link>https://pictures.example/b</link><guid>pic-b</guid><media:content url="${server.url('/gone.png')}" medium="image"/></item>
+</channel></rss>`,
+      })
+      const withStorage = { ...deps, storage: diskStorage(nodePath.join(test.dataDir, 'media')) }
+      const source = await follow(server.url(feed), { publish: 'auto' })
+
+      await pollSource(withStorage, WIRE, source.id)
+
+      const stories = await test.db
+        .selectFrom('articles')
+        .select(['title', 'featured_media_id', 'body_html'])
+        .orderBy('title')
+        .execute()
+      expect(stories[0]!.title).toBe('With a lost photo')
+      expect(stories[0]!.featured_media_id).toBeNull()
+      expect(stories[0]!.body_html).toContain(`<img src="${server.url('/gone.png')}"`)
+      expect(stories[1]!.featured_media_id).toEqual(expect.any(Number))
+      expect(stories[1]!.body_html).not.toContain('<img')
+      const media = await test.db.selectFrom('media').select(['width', 'credit']).execute()
+      expect(media).toEqual([{ width: 80, credit: source.name }])
     })
 
     it('polls due sources once through the queue, spacing polls to one host', async () => {
