@@ -25,7 +25,8 @@ import {
   type WireDeps,
 } from '../../../src/wire/index.js'
 import { type FeedServer, fixtureBytes, startFeedServer } from '../../support/feed-server.js'
-import { asUser, SYSTEM, testKernel } from '../../support/kernel.js'
+import { startJobs } from '../../../src/jobs/index.js'
+import { asUser, SYSTEM, testKernel, testServices } from '../../support/kernel.js'
 import { syntheticFeed } from '../../support/synthetic-feed.js'
 import { createTestDatabase, DIALECTS, type TestDatabase } from '../../support/test-database.js'
 
@@ -360,6 +361,41 @@ for (const dialect of DIALECTS) {
       expect(again).toBe(0)
       expect(jobs.map((j) => j.type)).toEqual(['wire.poll', 'wire.poll'])
       expect(Number(jobs[1]!.run_at) - Number(jobs[0]!.run_at)).toBeGreaterThanOrEqual(2000)
+    })
+
+    it('runs due polls as jobs in the job runner, and polls again only when due', async () => {
+      const feed = path('jobs')
+      server.route(feed, { body: syntheticFeed({ name: 'Jobs', items: 2 }) })
+      const source = await follow(server.url(feed), { publish: 'auto' })
+      const services = testServices({
+        db: test.db,
+        dialect,
+        clock,
+        dataDir: test.dataDir,
+        wireClient: client,
+      })
+      const runner = startJobs(services, (error) => {
+        throw error
+      })
+
+      const polls = async () => {
+        await runner.tick()
+        const done = await test.db
+          .selectFrom('jobs')
+          .select('id')
+          .where('type', '=', 'wire.poll')
+          .where('status', '=', 'done')
+          .execute()
+        return done.length
+      }
+
+      expect(await polls()).toBe(1)
+      expect(await polls()).toBe(1)
+      clock.advance(24 * 3_600_000)
+      expect(await polls()).toBe(2)
+      expect(await articles()).toHaveLength(2)
+      expect(server.requestsTo(feed)).toHaveLength(2)
+      expect((await findSource(deps, source.id))!.lastSuccessAt).toEqual(clock.now())
     })
 
     it('imports and exports the source list as OPML', async () => {
