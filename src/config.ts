@@ -28,6 +28,7 @@ const EnvSchema = Type.Object({
   STATIC_MIRROR: Type.Boolean({ default: false }),
   SMTP_URL: Type.Optional(Type.String({ minLength: 1 })),
   MAIL_FROM: Type.String({ minLength: 3, default: 'Broadsheet <broadsheet@localhost>' }),
+  WIRE_ALLOW_PRIVATE: Type.Boolean({ default: false }),
 })
 
 type Env = Static<typeof EnvSchema>
@@ -57,6 +58,8 @@ export interface Config {
   /** Mail goes through this SMTP server when set; otherwise into `DATA_DIR/outbox/`. */
   readonly smtpUrl: string | undefined
   readonly mailFrom: string
+  /** Let the wire follow feeds on loopback and private networks (tests, local set-ups). */
+  readonly wireAllowPrivate: boolean
 }
 
 const KEYS = Object.keys(EnvSchema.properties) as (keyof Env)[]
@@ -104,6 +107,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     staticMirror: parsed.STATIC_MIRROR,
     smtpUrl: parsed.SMTP_URL,
     mailFrom: parsed.MAIL_FROM,
+    wireAllowPrivate: parsed.WIRE_ALLOW_PRIVATE,
   })
 }
 
@@ -170,6 +174,7 @@ export function describeConfig(config: Config): Record<string, string | number |
     staticMirror: config.staticMirror,
     smtpUrl: config.smtpUrl ? maskUrl(config.smtpUrl) : '(none: mail goes to the outbox)',
     mailFrom: config.mailFrom,
+    wireAllowPrivate: config.wireAllowPrivate,
   }
 }
 

@@ -23,6 +23,7 @@ import { mediaRoutes } from './media.routes.js'
 import { newsletterAdminRoutes } from './newsletter-admin.routes.js'
 import { siteManageRoutes } from './site-manage.routes.js'
 import { subscribersRoutes } from './subscribers.routes.js'
+import { wireRoutes } from './wire.routes.js'
 import { LoginPage, SetupPage } from './views/account.js'
 
 export type { AdminOptions } from './admin-context.js'
@@ -60,4 +61,5 @@ export const adminRoutes: FastifyPluginAsync<AdminOptions> = async (app, options
   await app.register(subscribersRoutes, ctx)
   await app.register(newsletterAdminRoutes, ctx)
   await app.register(contactAdminRoutes, ctx)
+  await app.register(wireRoutes, ctx)
 }

@@ -42,6 +42,12 @@ export type AuditAction =
   | 'subscriber.mark'
   | 'newsletter.send'
   | 'page.create'
+  | 'wire.source.add'
+  | 'wire.source.update'
+  | 'wire.source.remove'
+  | 'wire.source.import'
+  | 'wire.source.pause'
+  | 'wire.item.take'
 
 export type AuditSubjectType =
   | 'user'
@@ -56,6 +62,8 @@ export type AuditSubjectType =
   | 'subscriber'
   | 'newsletter'
   | 'page'
+  | 'wire_source'
+  | 'wire_item'
 
 export type AuditActorKind = 'user' | 'integration' | 'system'
 

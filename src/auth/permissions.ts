@@ -12,6 +12,7 @@
  * | comments.moderate             | ✓           | ✓      | own articles | ✗           |
  * | taxonomy.manage, pages.manage | ✓           | ✓      | ✗            | ✗           |
  * | readers.manage                | ✓           | ✓      | ✗            | ✗           |
+ * | wire.manage (sources, desk)   | ✓           | ✓      | ✗            | ✗           |
  * | users/settings/adSlots.manage | ✓           | ✗      | ✗            | ✗           |
  */
 import { AppError } from '../errors.js'
@@ -32,6 +33,8 @@ export type Action =
   | 'pages.manage'
   /** Reader data: subscribers, newsletter sends, contact messages (personal data). */
   | 'readers.manage'
+  /** The wire: feed sources and the desk of incoming items. */
+  | 'wire.manage'
   | 'users.manage'
   | 'settings.manage'
   | 'adSlots.manage'
@@ -84,6 +87,7 @@ export function can(user: Asker, action: Action, subject?: ArticleSubject): bool
     case 'taxonomy.manage':
     case 'pages.manage':
     case 'readers.manage':
+    case 'wire.manage':
       return editor
     case 'users.manage':
     case 'settings.manage':
@@ -103,6 +107,7 @@ const REFUSALS: Record<Action, string> = {
   'taxonomy.manage': 'Only editors and administrators manage sections, tags and menus.',
   'pages.manage': 'Only editors and administrators manage pages.',
   'readers.manage': 'Only editors and administrators work with reader data.',
+  'wire.manage': 'Only editors and administrators manage the wire.',
   'users.manage': 'Only administrators manage users.',
   'settings.manage': 'Only administrators change site settings.',
   'adSlots.manage': 'Only administrators manage ad slots.',

@@ -17,6 +17,7 @@ import {
   startServer,
 } from '../startup.js'
 import { serveWorkers } from './cluster.js'
+import { SOURCE_COMMANDS } from './sources.js'
 
 type Values = Record<string, string | boolean | (string | boolean)[] | undefined>
 
@@ -25,7 +26,9 @@ export interface Command {
   summary: string
   help: string
   options: Record<string, { type: 'string' | 'boolean'; short?: string }>
-  run(values: Values): Promise<void>
+  /** Whether the command takes arguments besides its options (`sources:add URL`). */
+  positionals?: boolean
+  run(values: Values, positionals?: string[]): Promise<void>
 }
 
 const log = (line: string) => console.log(`broadsheet: ${line}`)
@@ -315,4 +318,5 @@ export const COMMANDS: Record<string, Command> = {
   'user:create': userCreate,
   doctor,
   'search:reindex': searchReindex,
+  ...SOURCE_COMMANDS,
 }

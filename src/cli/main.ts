@@ -17,7 +17,7 @@ ${Object.values(COMMANDS)
 Run "broadsheet <command> --help" for a command's options.
 Configuration comes from the environment (and .env): PORT, HOST, DATA_DIR, DATABASE_URL,
 PUBLIC_URL, REDIS_URL, DEMO_CONTENT, LOG_LEVEL, TRUST_PROXY, THEME_DIR, SMTP_URL, MAIL_FROM,
-PAGE_CACHE, CACHE_MAX_BYTES, CDN_PURGE_URL, STATIC_MIRROR. See README.md.`
+PAGE_CACHE, CACHE_MAX_BYTES, CDN_PURGE_URL, STATIC_MIRROR, WIRE_ALLOW_PRIVATE. See README.md.`
 
 export async function runCli(argv: string[]): Promise<void> {
   const [name, ...rest] = argv
@@ -33,7 +33,7 @@ export async function runCli(argv: string[]): Promise<void> {
     parsed = parseArgs({
       args: rest,
       options: { ...command.options, help: { type: 'boolean', short: 'h' } },
-      allowPositionals: false,
+      allowPositionals: command.positionals ?? false,
     })
   } catch (error) {
     throw new AppError('VALIDATION_FAILED', `${name}: ${(error as Error).message}`)
@@ -43,7 +43,7 @@ export async function runCli(argv: string[]): Promise<void> {
     return
   }
   loadEnvFile()
-  await command.run(parsed.values)
+  await command.run(parsed.values, parsed.positionals)
 }
 
 try {

@@ -20,6 +20,7 @@ import type { NewsletterSendTable } from '../newsletter/newsletter-send.table.js
 import type { SubscriberTable } from '../newsletter/subscriber.table.js'
 import type { JobTable } from '../queue/job.table.js'
 import type { MenuItemTable, MenuTable, SettingTable } from '../settings/settings.table.js'
+import type { WireItemTable, WireSourceTable } from '../wire/wire.table.js'
 
 /** Every table Broadsheet owns, as Kysely sees it. */
 export interface Database {
@@ -50,6 +51,8 @@ export interface Database {
   article_previews: ArticlePreviewTable
   newsletter_sends: NewsletterSendTable
   contact_messages: ContactMessageTable
+  wire_sources: WireSourceTable
+  wire_items: WireItemTable
 }
 
 export type Db = Kysely<Database>

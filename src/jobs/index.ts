@@ -1,15 +1,17 @@
 /**
  * Work that comes in by time: the job runner with every job handler, and the periodic tasks
- * (scheduled publishing, the newsletter digest's hour).
+ * (scheduled publishing, the newsletter digest's hour, the wire's due polls).
  */
 import { systemActor } from '../auth/index.js'
 import { publishDueArticles } from '../content/index.js'
 import type { Services } from '../services.js'
 import { JobRunner } from './job-runner.js'
 import { newsletterJobs } from './newsletter-jobs.js'
+import { wireJobs } from './wire-jobs.js'
 
 export { JobRunner, type JobHandler, type JobRunnerOptions } from './job-runner.js'
 export { newsletterJobs } from './newsletter-jobs.js'
+export { WIRE_ACTOR, wireJobs } from './wire-jobs.js'
 
 const SCHEDULER = systemActor('scheduler')
 const INTERVAL_MS = 15_000
@@ -24,10 +26,15 @@ export function startJobs(
   options: { intervalMs?: number } = {},
 ): JobRunner {
   const newsletter = newsletterJobs(services)
+  const wire = wireJobs(services)
   return new JobRunner({
     deps: services,
-    handlers: { ...newsletter.handlers },
-    periodic: [newsletter.enqueueDueDigest, () => publishDueArticles(services, SCHEDULER)],
+    handlers: { ...newsletter.handlers, ...wire.handlers },
+    periodic: [
+      newsletter.enqueueDueDigest,
+      () => publishDueArticles(services, SCHEDULER),
+      wire.enqueueDuePolls,
+    ],
     intervalMs: options.intervalMs ?? INTERVAL_MS,
     onError,
   })

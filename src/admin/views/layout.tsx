@@ -59,6 +59,11 @@ function AdminBar({ user, csrf }: { user: User; csrf: string }) {
               <a href="/admin/site">Site</a>
             </li>
           )}
+          {can(user, 'wire.manage') && (
+            <li>
+              <a href="/admin/wire">Wire</a>
+            </li>
+          )}
           {can(user, 'comments.moderate', { authorIds: [user.id] }) && (
             <li>
               <a href="/admin/comments">Comments</a>

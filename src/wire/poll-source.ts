@@ -1,0 +1,324 @@
+/**
+ * Polling one source: a conditional GET through the guarded client, then, in one transaction,
+ * every new item recorded (the unique index on source and key settles races between pollers),
+ * the stories made for a source that publishes directly, updates carried to stories nobody
+ * edited here, and the source's health and next poll. A failure (network, status, not a feed,
+ * broken XML) is recorded on the source and never throws: other sources go on.
+ */
+import { requirePermission, type Actor } from '../auth/index.js'
+import { AppError } from '../errors.js'
+import { findArticle, importArticles, saveArticle } from '../content/index.js'
+import { transact, type Kernel } from '../kernel.js'
+import { NetError } from '../net/index.js'
+import type { FeedItem } from './feed-item.js'
+import { fetchFeed } from './fetch-feed.js'
+import {
+  countRecentItems,
+  findSameStory,
+  findSeenItems,
+  insertItemIfNew,
+  updateItem,
+  type SeenItem,
+} from './item.repository.js'
+import { downloadImage } from './item-image.js'
+import { skipReason, storyBody, storyFor } from './item-story.js'
+import {
+  MAX_FAILURES,
+  nextPollAfterFailure,
+  nextPollAfterSuccess,
+  type ScheduleHints,
+} from './poll-schedule.js'
+import { findSourceById, updateSource, type WireSource } from './source.repository.js'
+import type { WireDeps } from './wire-deps.js'
+import { WireError } from './wire-error.js'
+import type { WireItemStatus } from './wire.table.js'
+
+export type PollOutcome =
+  | { status: 'fetched'; added: number; published: number; updated: number; skipped: number }
+  | { status: 'unchanged' }
+  | { status: 'failed'; code: string; message: string; paused: boolean }
+  | { status: 'paused' }
+
+export interface PollReport {
+  sourceId: number
+  name: string
+  outcome: PollOutcome
+}
+
+const WEEK = 7 * 86_400_000
+
+/**
+ * Poll `sourceId` now. Never throws for what the feed's server did; throws NOT_FOUND for a
+ * source that does not exist and FORBIDDEN for an actor who may not run the wire.
+ * @example const report = await pollSource(services, systemActor('wire', 'editor'), 3)
+ */
+export async function pollSource(
+  deps: WireDeps,
+  actor: Actor,
+  sourceId: number,
+): Promise<PollReport> {
+  requirePermission(actor, 'wire.manage')
+  const source = await findSourceById(deps.db, sourceId)
+  if (!source) throw new AppError('NOT_FOUND', `wire source ${sourceId} does not exist`)
+  const report = (outcome: PollOutcome): PollReport => ({ sourceId, name: source.name, outcome })
+  if (source.status === 'paused') return report({ status: 'paused' })
+  let result
+  try {
+    result = await fetchFeed(
+      deps.wireClient,
+      {
+        url: source.url,
+        etag: source.etag ?? undefined,
+        lastModified: source.lastModified ?? undefined,
+      },
+      deps.clock,
+    )
+  } catch (error) {
+    if (!(error instanceof NetError || error instanceof WireError)) throw error
+    return report(await recordFailure(deps, source, error))
+  }
+  const moved =
+    result.permanentUrl && result.permanentUrl !== source.url ? result.permanentUrl : undefined
+  const validators = {
+    etag: result.cache.etag?.slice(0, 500) ?? null,
+    last_modified: result.cache.lastModified?.slice(0, 100) ?? null,
+  }
+  if (result.status === 'not-modified') {
+    await transact(deps, async (tx) => {
+      await recordSuccess(tx, source, result.cache, {
+        ...validators,
+        ...(moved ? { url: moved } : {}),
+      })
+    })
+    return report({ status: 'unchanged' })
+  }
+  const feed = result.feed
+  // Images are fetched before the transaction: no network while it holds the database.
+  const images = await downloadImages(deps, actor, source, feed.items)
+  const outcome = await transact(deps, async (tx) => {
+    const counts = await ingest(tx, actor, source, feed.items, images)
+    await recordSuccess(tx, source, result.cache, {
+      ...validators,
+      ...(moved ? { url: moved } : {}),
+    })
+    return counts
+  })
+  return report({ status: 'fetched', ...outcome })
+}
+
+async function ingest(
+  tx: Kernel,
+  actor: Actor,
+  source: WireSource,
+  items: FeedItem[],
+  images: Map<string, number>,
+): Promise<{ added: number; published: number; updated: number; skipped: number }> {
+  const now = tx.clock.now()
+  const seen = await findSeenItems(
+    tx.db,
+    source.id,
+    items.map((i) => i.key),
+  )
+  const toPublish: { itemId: number; item: FeedItem }[] = []
+  let added = 0
+  let skipped = 0
+  let updated = 0
+  for (const item of items) {
+    const known = seen.get(item.key)
+    if (known) {
+      if (
+        known.fingerprint !== item.fingerprint &&
+        (await carryUpdate(tx, actor, source, known, item))
+      )
+        updated++
+      continue
+    }
+    const same = await findSameStory(tx.db, {
+      normalizedLink: item.normalizedLink ?? null,
+      globalGuid: item.isGlobalGuid ? (item.guid ?? null) : null,
+    })
+    const skip = same ? undefined : skipReason(item, source, now)
+    const status: WireItemStatus = same
+      ? 'duplicate'
+      : skip
+        ? 'skipped'
+        : source.publish === 'auto'
+          ? 'published'
+          : 'new'
+    const id = await insertItemIfNew(tx.db, itemRow(source.id, item, status, now.getTime()))
+    // Another poll of this source recorded it first: that poll makes the story.
+    if (id === undefined) continue
+    added++
+    if (status === 'skipped') skipped++
+    if (status === 'published') toPublish.push({ itemId: id, item })
+  }
+  if (toPublish.length > 0) {
+    const ids = await importArticles(
+      tx,
+      actor,
+      toPublish.map(({ item }) => storyFor(item, source, 'published', images.get(item.key))),
+    )
+    for (const [i, { itemId }] of toPublish.entries())
+      await updateItem(tx.db, itemId, { article_id: ids[i]!, article_version: 1 })
+  }
+  return { added, published: toPublish.length, updated, skipped }
+}
+
+/**
+ * The featured images of the items this poll will publish, into the media library (by item
+ * key). Items already seen, duplicates, skipped ones and those waiting for review get none here.
+ */
+async function downloadImages(
+  deps: WireDeps,
+  actor: Actor,
+  source: WireSource,
+  items: FeedItem[],
+): Promise<Map<string, number>> {
+  const images = new Map<string, number>()
+  if (!deps.storage || source.publish !== 'auto') return images
+  const now = deps.clock.now()
+  const withImage = items.filter((item) => item.image && !skipReason(item, source, now))
+  if (withImage.length === 0) return images
+  const seen = await findSeenItems(
+    deps.db,
+    source.id,
+    withImage.map((i) => i.key),
+  )
+  for (const item of withImage) {
+    if (seen.has(item.key)) continue
+    const same = await findSameStory(deps.db, {
+      normalizedLink: item.normalizedLink ?? null,
+      globalGuid: item.isGlobalGuid ? (item.guid ?? null) : null,
+    })
+    if (same) continue
+    const id = await downloadImage(deps, actor, item.image!, source.name)
+    if (id !== undefined) images.set(item.key, id)
+  }
+  return images
+}
+
+/**
+ * The source changed an item we have. A waiting item is refreshed; a story nobody edited here
+ * follows the source; an edited story is left alone and the desk shows the change.
+ */
+async function carryUpdate(
+  tx: Kernel,
+  actor: Actor,
+  source: WireSource,
+  known: SeenItem,
+  item: FeedItem,
+): Promise<boolean> {
+  const now = tx.clock.now().getTime()
+  const fields = {
+    fingerprint: item.fingerprint,
+    title: item.title.slice(0, 500),
+    excerpt: item.excerpt,
+    content_html: item.contentHtml ?? item.summaryHtml ?? null,
+    image_url: item.image?.url.slice(0, 2000) ?? null,
+    link: item.link?.slice(0, 2000) ?? null,
+    author: item.author?.slice(0, 300) ?? null,
+    updated_at: now,
+  }
+  if (known.articleId === null) {
+    await updateItem(tx.db, known.id, fields)
+    return known.status === 'new'
+  }
+  const article = await findArticle(tx, known.articleId)
+  if (!article || article.version !== known.articleVersion) {
+    await updateItem(tx.db, known.id, { ...fields, changed_at_source: 1 })
+    return false
+  }
+  const saved = await saveArticle(tx, actor, article.id, {
+    input: {
+      title: item.title,
+      standfirst: item.excerpt,
+      // A story with a featured image from the library does not repeat the source's image.
+      bodyHtml: storyBody(article.image ? { ...item, image: undefined } : item, source),
+      canonicalUrl: item.link ?? '',
+    },
+    expectedVersion: article.version,
+  })
+  await updateItem(tx.db, known.id, { ...fields, article_version: saved.version })
+  return true
+}
+
+function itemRow(sourceId: number, item: FeedItem, status: WireItemStatus, now: number) {
+  return {
+    source_id: sourceId,
+    item_key: item.key.slice(0, 600),
+    guid: item.guid?.slice(0, 1000) ?? null,
+    is_global_guid: item.isGlobalGuid ? 1 : 0,
+    link: item.link?.slice(0, 2000) ?? null,
+    normalized_link: item.normalizedLink?.slice(0, 2000) ?? null,
+    title: item.title.slice(0, 500),
+    author: item.author?.slice(0, 300) ?? null,
+    excerpt: item.excerpt,
+    content_html: item.contentHtml ?? item.summaryHtml ?? null,
+    image_url: item.image?.url.slice(0, 2000) ?? null,
+    categories: JSON.stringify(item.categories),
+    published_at: item.publishedAt.getTime(),
+    fingerprint: item.fingerprint,
+    status,
+    article_id: null,
+    article_version: null,
+    created_at: now,
+    updated_at: now,
+  }
+}
+
+async function recordSuccess(
+  tx: Kernel,
+  source: WireSource,
+  hints: ScheduleHints,
+  columns: { etag: string | null; last_modified: string | null; url?: string },
+): Promise<void> {
+  const now = tx.clock.now()
+  const recent = await countRecentItems(tx.db, source.id, now.getTime() - WEEK)
+  await updateSource(tx.db, source.id, {
+    ...columns,
+    last_polled_at: now.getTime(),
+    last_success_at: now.getTime(),
+    last_error_code: null,
+    last_error: null,
+    failures: 0,
+    next_poll_at: nextPollAfterSuccess(now, source.intervalMinutes, recent, hints).getTime(),
+    updated_at: now.getTime(),
+  })
+}
+
+async function recordFailure(
+  deps: Kernel,
+  source: WireSource,
+  error: NetError | WireError,
+): Promise<PollOutcome> {
+  const now = deps.clock.now()
+  const failures = source.failures + 1
+  const paused = failures >= MAX_FAILURES
+  const code = error instanceof NetError && error.status ? `HTTP_${error.status}` : error.code
+  const message = describeFailure(error)
+  const hints = {
+    retryAfterSeconds: error instanceof NetError ? error.retryAfterSeconds : undefined,
+  }
+  // A 410 Gone is the server saying the feed will not come back.
+  const gone = error instanceof NetError && error.status === 410
+  await transact(deps, async (tx) => {
+    await updateSource(tx.db, source.id, {
+      last_polled_at: now.getTime(),
+      last_error_code: code.slice(0, 50),
+      last_error: message.slice(0, 2000),
+      failures,
+      status: paused || gone ? 'paused' : 'active',
+      next_poll_at: nextPollAfterFailure(now, source.intervalMinutes, failures, hints).getTime(),
+      updated_at: now.getTime(),
+    })
+  })
+  return { status: 'failed', code, message, paused: paused || gone }
+}
+
+function describeFailure(error: NetError | WireError): string {
+  if (error instanceof NetError && error.status === 429)
+    return `The server asked us to slow down (429)${error.retryAfterSeconds !== undefined ? `; retrying after ${error.retryAfterSeconds} s` : ''}.`
+  if (error instanceof NetError && error.status === 410)
+    return 'The feed is gone (410); the source is paused.'
+  return error.message
+}
