@@ -42,6 +42,9 @@ export type AuditAction =
   | 'subscriber.mark'
   | 'newsletter.send'
   | 'page.create'
+  | 'page.import'
+  | 'section.import'
+  | 'redirect.import'
 
 export type AuditSubjectType =
   | 'user'
