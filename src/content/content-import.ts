@@ -10,7 +10,7 @@ import { findImportTargets, recordImportKeys, type ImportOrigin } from '../prove
 import { slugify, uniqueSlug } from '../text/slug.js'
 import { sanitizeBody } from './body-html.js'
 import { insertImportedPage, isPageSlugTaken } from './page.repository.js'
-import { insertRedirectIfAbsent } from './redirect.repository.js'
+import { findRedirect, insertRedirectIfAbsent } from './redirect.repository.js'
 import { findCategoryBySlug } from './taxonomy.repository.js'
 import { insertSection } from './taxonomy.service.js'
 
@@ -190,7 +190,10 @@ async function redirect(tx: Kernel, from: string, to: string): Promise<boolean> 
   if (!PATH.test(from) || from.startsWith('//') || from.startsWith('/admin')) return false
   if (from.length > 500 || from === to) return false
   if (!(PATH.test(to) && !to.startsWith('//')) && !/^https?:\/\/\S+$/.test(to)) return false
-  await insertRedirectIfAbsent(tx.db, from, to, tx.clock.now().getTime())
+  // The old site's own redirects point at its old addresses: follow ours to the new one.
+  const target = (await findRedirect(tx.db, to))?.toPath ?? to
+  if (target === from) return false
+  await insertRedirectIfAbsent(tx.db, from, target, tx.clock.now().getTime())
   return true
 }
 
