@@ -48,6 +48,9 @@ export type AuditAction =
   | 'wire.source.import'
   | 'wire.source.pause'
   | 'wire.item.take'
+  | 'page.import'
+  | 'section.import'
+  | 'redirect.import'
 
 export type AuditSubjectType =
   | 'user'

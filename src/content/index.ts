@@ -38,7 +38,24 @@ export type { ArticleInput } from './article-fields.js'
  * Articles from elsewhere, a batch at a time (importers, generated archives).
  * @example const ids = await importArticles(deps, systemActor('wordpress-import'), batch)
  */
-export { importArticles, type ImportedArticle } from './article-import.js'
+export {
+  importArticles,
+  type ImportArticlesOptions,
+  type ImportedArticle,
+} from './article-import.js'
+/**
+ * Sections, pages and redirects from elsewhere, a batch at a time, keyed by origin so a second
+ * run of the same export adds nothing.
+ * @example await importSections(deps, systemActor('wordpress-import'), [{ name: 'World', slug: 'world', origin }])
+ */
+export {
+  importPages,
+  importRedirects,
+  importSections,
+  type ImportedPage,
+  type ImportedSection,
+  type ImportOutcome,
+} from './content-import.js'
 export type { ContentDeps } from './content-deps.js'
 /** Reader-facing lists and lookups (published stories only). */
 export {

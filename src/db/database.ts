@@ -19,6 +19,7 @@ import type { ContactMessageTable } from '../contact/contact-message.table.js'
 import type { NewsletterSendTable } from '../newsletter/newsletter-send.table.js'
 import type { SubscriberTable } from '../newsletter/subscriber.table.js'
 import type { JobTable } from '../queue/job.table.js'
+import type { ImportKeyTable } from '../provenance/import-key.table.js'
 import type { MenuItemTable, MenuTable, SettingTable } from '../settings/settings.table.js'
 import type { WireItemTable, WireSourceTable } from '../wire/wire.table.js'
 
@@ -53,6 +54,7 @@ export interface Database {
   contact_messages: ContactMessageTable
   wire_sources: WireSourceTable
   wire_items: WireItemTable
+  import_keys: ImportKeyTable
 }
 
 export type Db = Kysely<Database>

@@ -10,6 +10,7 @@ import * as createCorrectionsAndPreviews from './migrations/2026_11_28_1100_crea
 import * as createReaderMail from './migrations/2026_11_28_1000_create_reader_mail.js'
 import * as addAuditActor from './migrations/2026_12_06_1500_add_audit_actor.js'
 import * as createWire from './migrations/2026_12_07_1000_create_wire.js'
+import * as createImportKeys from './migrations/2026_12_07_1100_create_import_keys.js'
 
 /** Every migration, in order. Listed explicitly: greppable wiring beats directory scanning. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -23,6 +24,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026_11_28_1100_create_corrections_and_previews': createCorrectionsAndPreviews,
   '2026_12_06_1500_add_audit_actor': addAuditActor,
   '2026_12_07_1000_create_wire': createWire,
+  '2026_12_07_1100_create_import_keys': createImportKeys,
 }
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(MIGRATIONS) }

@@ -9,6 +9,7 @@ import {
   articlePath,
   findPublishedArticle,
   findPublishedPage,
+  findRedirect,
   listAuthorArticles,
   listCategories,
   listSectionArticles,
@@ -21,6 +22,17 @@ import { listCounts, loadSidebar } from './site-view.js'
 
 type Params = Record<string, string>
 type Query = Record<string, string | string[] | undefined>
+
+const OLD_QUERY_KEYS = ['p', 'page_id', 'cat', 'tag', 'author'] as const
+
+/** `/?p=42` as the redirect table stores it, when the query is one of WordPress's old links. */
+function oldQueryPath(query: Query): string | undefined {
+  for (const key of OLD_QUERY_KEYS) {
+    const value = first(query[key])
+    if (value && /^[\w-]{1,200}$/.test(value)) return `/?${key}=${value}`
+  }
+  return undefined
+}
 
 export const readerRoutes: FastifyPluginAsync<{ kit: SiteKit }> = async (app, { kit }) => {
   const { deps } = kit
@@ -46,6 +58,10 @@ export const readerRoutes: FastifyPluginAsync<{ kit: SiteKit }> = async (app, { 
   app.get('/', async (request, reply) => {
     const s = first((request.query as Query).s)
     if (s !== undefined) return reply.redirect(`/search/?q=${encodeURIComponent(s)}`, 301)
+    // An imported WordPress site's `/?p=ID`, `/?page_id=ID`, `/?cat=ID`, `/?tag=slug` links.
+    const old = oldQueryPath(request.query as Query)
+    const moved = old === undefined ? undefined : await findRedirect(deps, old)
+    if (moved) return reply.redirect(moved.toPath, moved.statusCode)
     const view = await kit.view(request)
     return kit.render(reply, view, { kind: 'home' }, await loadHomePage(deps, view))
   })
