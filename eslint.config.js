@@ -19,6 +19,7 @@ const domain = [
   'text',
   'net',
   'wire',
+  'integrations',
 ]
 /**
  * Entry points and clients of the domain: they come in by HTTP, command, time or file, and reach

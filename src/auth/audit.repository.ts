@@ -42,6 +42,9 @@ export type AuditAction =
   | 'subscriber.mark'
   | 'newsletter.send'
   | 'page.create'
+  | 'integration.create'
+  | 'integration.rotate'
+  | 'integration.delete'
 
 export type AuditSubjectType =
   | 'user'
@@ -56,6 +59,7 @@ export type AuditSubjectType =
   | 'subscriber'
   | 'newsletter'
   | 'page'
+  | 'integration'
 
 export type AuditActorKind = 'user' | 'integration' | 'system'
 

@@ -19,6 +19,7 @@ import type { ContactMessageTable } from '../contact/contact-message.table.js'
 import type { NewsletterSendTable } from '../newsletter/newsletter-send.table.js'
 import type { SubscriberTable } from '../newsletter/subscriber.table.js'
 import type { JobTable } from '../queue/job.table.js'
+import type { IntegrationTable } from '../integrations/integration.table.js'
 import type { MenuItemTable, MenuTable, SettingTable } from '../settings/settings.table.js'
 
 /** Every table Broadsheet owns, as Kysely sees it. */
@@ -50,6 +51,7 @@ export interface Database {
   article_previews: ArticlePreviewTable
   newsletter_sends: NewsletterSendTable
   contact_messages: ContactMessageTable
+  integrations: IntegrationTable
 }
 
 export type Db = Kysely<Database>
