@@ -51,6 +51,9 @@ export type AuditAction =
   | 'page.import'
   | 'section.import'
   | 'redirect.import'
+  | 'integration.create'
+  | 'integration.rotate'
+  | 'integration.delete'
 
 export type AuditSubjectType =
   | 'user'
@@ -67,6 +70,7 @@ export type AuditSubjectType =
   | 'page'
   | 'wire_source'
   | 'wire_item'
+  | 'integration'
 
 export type AuditActorKind = 'user' | 'integration' | 'system'
 

@@ -14,6 +14,7 @@
  * | readers.manage                | ✓           | ✓      | ✗            | ✗           |
  * | wire.manage (sources, desk)   | ✓           | ✓      | ✗            | ✗           |
  * | users/settings/adSlots.manage | ✓           | ✗      | ✗            | ✗           |
+ * | integrations.manage           | ✓           | ✗      | ✗            | ✗           |
  */
 import { AppError } from '../errors.js'
 import type { Actor } from './actor.js'
@@ -41,6 +42,8 @@ export type Action =
   /** The development outbox and the audit log: administrators' screens. */
   | 'outbox.view'
   | 'audit.view'
+  /** API integrations: their keys and webhooks. */
+  | 'integrations.manage'
 
 /** What an action is about: an article, known by its authors (and status). */
 export interface ArticleSubject {
@@ -94,6 +97,7 @@ export function can(user: Asker, action: Action, subject?: ArticleSubject): bool
     case 'adSlots.manage':
     case 'outbox.view':
     case 'audit.view':
+    case 'integrations.manage':
       return rank >= RANK.admin
   }
 }
@@ -113,6 +117,7 @@ const REFUSALS: Record<Action, string> = {
   'adSlots.manage': 'Only administrators manage ad slots.',
   'outbox.view': 'Only administrators can read the outbox.',
   'audit.view': 'Only administrators can read the audit log.',
+  'integrations.manage': 'Only administrators manage integrations and their keys.',
 }
 
 /**

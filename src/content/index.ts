@@ -166,3 +166,30 @@ export {
   listNewsroomArticles,
   type NewsroomFilter,
 } from './newsroom.service.js'
+/**
+ * The platform APIs' reads: published stories under a filter tree, static pages, sections and
+ * tags together, and the people who write (never their email).
+ * @example const { total, batches } = await browseApiPosts(deps, { limit: 15, page: 1 })
+ */
+export {
+  browseApiPosts,
+  findApiPost,
+  listApiAuthors,
+  listApiStaticPages,
+  listApiTags,
+  type ApiPageRow,
+  type ApiPerson,
+  type ApiPost,
+  type ApiTagRow,
+} from './api-reads.js'
+export {
+  API_FILTER_FIELDS,
+  API_ORDER_FIELDS,
+  isApiFilterField,
+  isApiOrderField,
+  type ApiFilter,
+  type ApiFilterField,
+  type ApiOrder,
+  type ApiPostQuery,
+  type ApiScalar,
+} from './api-query.js'
