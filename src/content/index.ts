@@ -146,6 +146,22 @@ export type { ArchiveArticle, ArchiveEntry } from './archive.repository.js'
 export {
   countNewsroomArticles,
   findNewsroomArticle,
+  findNewsroomArticles,
   listNewsroomArticles,
+  NEWSROOM_SORTS,
   type NewsroomFilter,
+  type NewsroomPage,
+  type NewsroomSort,
 } from './newsroom.service.js'
+/**
+ * Delete an article, and apply one action to many (the newsroom's bulk actions): each article
+ * through its own use case, permission and audit entry; refused ones are reported, not done.
+ * @example await applyToArticles(deps, userActor(me), [4, 8], { kind: 'publish' })
+ */
+export {
+  applyToArticles,
+  deleteArticle,
+  MAX_BULK,
+  type BulkAction,
+  type BulkResult,
+} from './article-bulk.js'
