@@ -7,6 +7,12 @@ interface Stats {
 
 const SVG = 'http://www.w3.org/2000/svg'
 
+/** Whole numbers in the site's locale (the page's lang): 2,302 views. */
+const count = (n: number) =>
+  new Intl.NumberFormat(document.documentElement.lang || undefined, {
+    maximumFractionDigits: 0,
+  }).format(Math.round(n))
+
 function svg(tag: string, attrs: Record<string, string | number>): SVGElement {
   const node = document.createElementNS(SVG, tag)
   for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, String(v))
@@ -24,7 +30,7 @@ export function drawChart(stats: Stats): SVGElement {
   const last = stats.days.at(-1)?.date ?? ''
   chart.setAttribute(
     'aria-label',
-    `Page views per day from ${first} to ${last}: ${stats.total} in total, at most ${max} in a day.`,
+    `Page views per day from ${first} to ${last}: ${count(stats.total)} in total, at most ${count(max)} in a day.`,
   )
   chart.append(svg('line', { x1: pad, y1: height, x2: width - pad, y2: height, stroke: '#5c5c66' }))
   stats.days.forEach((day, i) => {
@@ -37,7 +43,7 @@ export function drawChart(stats: Stats): SVGElement {
       fill: '#0b57d0',
     })
     const title = svg('title', {})
-    title.textContent = `${day.date}: ${day.views} views`
+    title.textContent = `${day.date}: ${count(day.views)} views`
     bar.append(title)
     chart.append(bar)
   })
@@ -72,7 +78,7 @@ async function main(): Promise<void> {
       const a = document.createElement('a')
       a.href = `/admin/articles/${t.articleId}`
       a.textContent = t.title
-      li.append(a, ` — ${t.views} views`)
+      li.append(a, ` — ${count(t.views)} views`)
       return li
     }),
   )

@@ -42,6 +42,7 @@ const FORM_ERRORS = new Set([
   'EMAIL_TAKEN',
   'INVALID_CREDENTIALS',
   'TOO_MANY_ATTEMPTS',
+  'FORBIDDEN',
 ])
 
 const CSRF = { _csrf: Type.Optional(text(200)) }

@@ -23,6 +23,19 @@ export {
   type UserDeps,
 } from './user.service.js'
 export type { SocialLinks, User } from './user.repository.js'
+/**
+ * Managing people: change a role, deactivate (sessions end at once) and reactivate, edit a
+ * profile, change your own password.
+ * @example await deactivateUser(deps, userActor(admin), 7)
+ */
+export {
+  changePassword,
+  changeUserRole,
+  deactivateUser,
+  reactivateUser,
+  updateProfile,
+  type ProfileInput,
+} from './people.service.js'
 export type { Role } from './user.table.js'
 /**
  * Who may do what (WordPress roles), as one pure function, and the refusal use cases throw.
@@ -30,6 +43,7 @@ export type { Role } from './user.table.js'
  */
 export {
   can,
+  rankOf,
   requirePermission,
   type Action,
   type ArticleSubject,
@@ -41,6 +55,7 @@ export {
  */
 export {
   createSession,
+  listLastActive,
   listSessions,
   revokeAllSessions,
   SESSION_LIFETIME_MS,

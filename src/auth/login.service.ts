@@ -44,6 +44,11 @@ export async function login(deps: LoginDeps, input: LoginInput): Promise<SignedI
     await insertLoginFailure(deps.db, account.slice(0, 320), ip, deps.clock.now().getTime())
     throw new AppError('INVALID_CREDENTIALS', WRONG, { property: 'password' })
   }
+  if (user.deactivatedAt)
+    throw new AppError(
+      'FORBIDDEN',
+      'This account has been deactivated. Ask an administrator to reactivate it.',
+    )
   return transact(deps, async (tx) => {
     await deleteAccountFailures(tx.db, account)
     const { token, session } = await createSession(tx, user.id, input)

@@ -59,6 +59,11 @@ export type Asker = Actor | { id: number; role: Role; kind?: undefined }
 
 const RANK: Record<Role, number> = { contributor: 0, author: 1, editor: 2, admin: 3, owner: 4 }
 
+/** A role's place in the ladder (contributor 0 … owner 4), for "may not act above yourself". */
+export function rankOf(role: Role): number {
+  return RANK[role]
+}
+
 /**
  * May `user` do `action` (to `subject`)? Without a subject, the question is "on their own
  * things"; for comments, an author needs the article as subject (only their own qualify).

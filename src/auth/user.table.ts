@@ -14,6 +14,8 @@ export interface UserTable {
   /** JSON object: { x?, facebook?, instagram?, linkedin?, website? } */
   social: Generated<string>
   created_at: number
+  /** When the account was deactivated (it cannot sign in); NULL while active. */
+  deactivated_at: number | null
   updated_at: number
 }
 export type UserRow = Selectable<UserTable>

@@ -331,7 +331,8 @@ function auditDetails(article: Article, step: ArticleStep | undefined): Record<s
   }
 }
 
-function refsOf(article: Article): ArticleRefs {
+/** What an article was linked to, for announcements. */
+export function refsOf(article: Article): ArticleRefs {
   return {
     id: article.id,
     slug: article.slug,

@@ -163,8 +163,12 @@ export type { ArchiveArticle, ArchiveEntry } from './archive.repository.js'
 export {
   countNewsroomArticles,
   findNewsroomArticle,
+  findNewsroomArticles,
   listNewsroomArticles,
+  NEWSROOM_SORTS,
   type NewsroomFilter,
+  type NewsroomPage,
+  type NewsroomSort,
 } from './newsroom.service.js'
 /**
  * The platform APIs' reads: published stories under a filter tree, static pages, sections and
@@ -193,3 +197,15 @@ export {
   type ApiPostQuery,
   type ApiScalar,
 } from './api-query.js'
+/**
+ * Delete an article, and apply one action to many (the newsroom's bulk actions): each article
+ * through its own use case, permission and audit entry; refused ones are reported, not done.
+ * @example await applyToArticles(deps, userActor(me), [4, 8], { kind: 'publish' })
+ */
+export {
+  applyToArticles,
+  deleteArticle,
+  MAX_BULK,
+  type BulkAction,
+  type BulkResult,
+} from './article-bulk.js'

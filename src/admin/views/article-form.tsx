@@ -3,6 +3,7 @@ import type { Article, Category, Correction } from '../../content/index.js'
 import type { MediaItem } from '../../media/index.js'
 import type { ArticleFormValues } from '../article-form.js'
 import { AdminLayout, Csrf, ErrorBox, Notice } from './layout.js'
+import { When } from './chrome.js'
 
 export interface ArticleButtons {
   save: boolean
@@ -54,6 +55,7 @@ export function ArticleFormPage(props: ArticleFormProps) {
         data-live={live ? '1' : ''}
         data-saved-at={article ? article.updatedAt.toISOString() : ''}
         data-can-upload={props.canUpload ? '1' : ''}
+        data-time-zone={props.timeZone}
       >
         <Csrf token={props.csrf} />
         {article && <input type="hidden" name="version" value={String(article.version)} />}
@@ -143,9 +145,23 @@ export function ArticleFormPage(props: ArticleFormProps) {
         <SeoFields values={values} />
         {props.buttons.publish && (
           <div>
-            <label for="publishAt">Publish at ({props.timeZone})</label>
-            <input id="publishAt" name="publishAt" type="datetime-local" value={values.publishAt} />
-            <p class="hint">Only used by “Schedule”.</p>
+            <label for="publishAt">Publish at ({props.timeZone.replace(/_/g, ' ')} time)</label>
+            <input
+              id="publishAt"
+              name="publishAt"
+              type="datetime-local"
+              value={values.publishAt}
+              aria-describedby="publishAt-hint"
+            />
+            <p class="hint" id="publishAt-hint">
+              Only used by “Schedule”. The site’s clock: {props.timeZone.replace(/_/g, ' ')}
+              {article?.status === 'scheduled' && article.publishedAt && (
+                <>
+                  {' '}
+                  · now booked for <When date={article.publishedAt} />
+                </>
+              )}
+            </p>
           </div>
         )}
         <WorkflowButtons buttons={props.buttons} live={live} />
@@ -367,10 +383,7 @@ function CorrectionsForm(props: { article: Article; csrf: string; corrections: C
         <ul>
           {props.corrections.map((c) => (
             <li key={c.id}>
-              <time datetime={c.createdAt.toISOString()}>
-                {c.createdAt.toISOString().slice(0, 16).replace('T', ' ')} UTC
-              </time>
-              : {c.body}
+              <When date={c.createdAt} />: {c.body}
             </li>
           ))}
         </ul>

@@ -36,7 +36,8 @@ describe('admin: first run and sign-in', () => {
     expect(home.headers.location).toBe('/admin/dashboard')
     const dashboard = await browser.get('/admin/dashboard')
     expect(dashboard.statusCode).toBe(200)
-    expect($(dashboard)('header.bar').text()).toContain('Olive Owner (owner)')
+    expect($(dashboard)('header.topbar').text()).toContain('Olive Owner')
+    expect($(dashboard)('header.topbar').text()).toContain('(owner)')
     expect($(dashboard)('[data-count="draft"]').text()).toBe('0')
   })
 
@@ -309,7 +310,7 @@ describe('admin: forgotten password, invitations and sessions', () => {
       303,
     )
     await nina.login('nina@example.com', NEW_PASSWORD)
-    expect($(await nina.get('/admin/dashboard'))('header.bar').text()).toContain('(editor)')
+    expect($(await nina.get('/admin/dashboard'))('header.topbar').text()).toContain('(editor)')
     const audit = await listAudit(t.deps)
     expect(audit.map((e) => e.action)).toContain('user.invite')
   })

@@ -11,8 +11,12 @@ import { sql } from 'kysely'
 import sharp from 'sharp'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import {
+  changeUserRole,
   createUser,
+  deactivateUser,
   inviteUser,
+  reactivateUser,
+  updateProfile,
   logout,
   revokeAllSessions,
   createSession,
@@ -27,6 +31,7 @@ import {
   createArticle,
   createCategory,
   createPage,
+  deleteArticle,
   importArticles,
   listRevisions,
   mergeTags,
@@ -118,6 +123,14 @@ const pendingComment = async (w: World) => {
   ])
   return id!
 }
+
+/** A colleague to manage, new for each call. */
+const colleague = (w: World) =>
+  createUser(w.deps, SYSTEM, {
+    email: `colleague${w.unique()}@example.com`,
+    name: `Colleague ${w.unique()}`,
+    role: 'author',
+  })
 
 const editorOrContributor = {
   refused: (w: World) => asUser(w.contributor),
@@ -455,6 +468,52 @@ const CASES: Case[] = [
     },
     run: (w, actor) => sendDigest(w.deps, actor, 'daily'),
     events: 0,
+  }),
+  useCase({
+    name: 'deleteArticle',
+    ...editorOrContributor,
+    arrange: async (w) => (await published(w)).id,
+    run: (w, actor, id: number) => deleteArticle(w.deps, actor, id),
+  }),
+  useCase({
+    name: 'changeUserRole',
+    refused: (w) => asUser(w.editor),
+    allowed: () => SYSTEM,
+    arrange: async (w) => (await colleague(w)).id,
+    run: (w, actor, id: number) => changeUserRole(w.deps, actor, id, 'editor'),
+    events: 0,
+  }),
+  useCase({
+    name: 'deactivateUser',
+    refused: (w) => asUser(w.editor),
+    allowed: () => SYSTEM,
+    arrange: async (w) => {
+      const user = await colleague(w)
+      await createSession(w.deps, user.id)
+      return user.id
+    },
+    run: (w, actor, id: number) => deactivateUser(w.deps, actor, id),
+    events: 0,
+  }),
+  useCase({
+    name: 'reactivateUser',
+    refused: (w) => asUser(w.editor),
+    allowed: () => SYSTEM,
+    arrange: async (w) => {
+      const user = await colleague(w)
+      await deactivateUser(w.deps, SYSTEM, user.id)
+      return user.id
+    },
+    run: (w, actor, id: number) => reactivateUser(w.deps, actor, id),
+    events: 0,
+  }),
+  useCase({
+    name: 'updateProfile (a colleague’s)',
+    refused: (w) => asUser(w.contributor),
+    allowed: () => SYSTEM,
+    arrange: async (w) => (await colleague(w)).id,
+    run: (w, actor, id: number) =>
+      updateProfile(w.deps, actor, id, { name: 'Renamed', bio: 'Covers the courts.' }),
   }),
   useCase({
     name: 'revokeAllSessions',
