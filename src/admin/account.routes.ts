@@ -100,6 +100,7 @@ export const accountRoutes: FastifyPluginAsync<AdminContext> = async (app, ctx) 
         email,
         password: field(request, 'password'),
         ...clientInfo(request),
+        previousSessionId: request.session?.id,
       })
       setSessionCookie(request, reply, signedIn.token, signedIn.session.expiresAt)
       return seeOther(reply, '/admin/')

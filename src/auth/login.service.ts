@@ -30,6 +30,8 @@ export type LoginDeps = Kernel
 export interface LoginInput extends ClientInfo {
   email: string
   password: string
+  /** The session this browser held before, ended at sign-in: a session never survives it. */
+  previousSessionId?: string | undefined
 }
 
 export interface SignedIn {
@@ -55,6 +57,7 @@ export async function login(deps: LoginDeps, input: LoginInput): Promise<SignedI
   }
   return transact(deps, async (tx) => {
     await deletePairFailures(tx.db, account, ip)
+    if (input.previousSessionId) await deleteSession(tx.db, input.previousSessionId)
     const { token, session } = await createSession(tx, user.id, input)
     await recordAudit(tx, userActor(user), {
       action: 'login',
