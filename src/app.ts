@@ -20,6 +20,7 @@ import type { Dialect } from './db/database.js'
 import type { EventBus } from './events.js'
 import { feedRoutes } from './feeds/index.js'
 import { registerErrorHandler } from './http/error-handler.js'
+import { registerSecurityHeaders } from './http/security-headers.js'
 import { warnAboutUntrustedProxy } from './http/proxy-warning.js'
 import { readerServerFactory } from './http/reader-server.js'
 import type { Kernel } from './kernel.js'
@@ -80,6 +81,8 @@ export async function buildApp(appDeps: AppDeps): Promise<FastifyInstance> {
   app.setNotFoundHandler(site.notFound)
   await app.register(fastifyCookie)
   await app.register(fastifyFormbody)
+  // Before the page cache: a miss's headers (its CSP included) are stored with the page.
+  registerSecurityHeaders(app, deps.config)
   // Before every route: its hooks answer cached pages before they render.
   await app.register(pageCache, {
     config: deps.config,

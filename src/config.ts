@@ -25,7 +25,10 @@ const EnvSchema = Type.Object({
   PAGE_CACHE: Type.Boolean({ default: true }),
   CACHE_MAX_BYTES: Type.Integer({ minimum: 0, default: 64 * 1024 * 1024 }),
   CDN_PURGE_URL: Type.Optional(Type.String({ minLength: 1 })),
+  CDN_TAG_HEADERS: Type.Optional(Type.Boolean()),
   STATIC_MIRROR: Type.Boolean({ default: false }),
+  MEDIA_PUBLIC_URL: Type.Optional(Type.String({ minLength: 1 })),
+  CSP_REPORT_URL: Type.Optional(Type.String({ minLength: 1 })),
   SMTP_URL: Type.Optional(Type.String({ minLength: 1 })),
   MAIL_FROM: Type.String({ minLength: 3, default: 'Broadsheet <broadsheet@localhost>' }),
   WIRE_ALLOW_PRIVATE: Type.Boolean({ default: false }),
@@ -53,8 +56,18 @@ export interface Config {
   readonly cacheMaxBytes: number
   /** Receives `POST {"tags":[…]}` on every purge, for a CDN that purges by tag. */
   readonly cdnPurgeUrl: string | undefined
+  /**
+   * Send `Surrogate-Key`/`Cache-Tag` with cached pages. They are for a CDN, which strips them
+   * (Fastly, Cloudflare); without one they would only tell every browser the page's internals.
+   * Default: on when CDN_PURGE_URL is set.
+   */
+  readonly cdnTagHeaders: boolean
   /** Mirror cached pages to `DATA_DIR/static` for a front server (nginx `try_files`). */
   readonly staticMirror: boolean
+  /** Where media may also be served from (a CDN or bucket): allowed in `img-src`. */
+  readonly mediaPublicUrl: string | undefined
+  /** Content-Security-Policy violation reports are sent here. */
+  readonly cspReportUrl: string | undefined
   /** Mail goes through this SMTP server when set; otherwise into `DATA_DIR/outbox/`. */
   readonly smtpUrl: string | undefined
   readonly mailFrom: string
@@ -104,7 +117,10 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     pageCache: parsed.PAGE_CACHE,
     cacheMaxBytes: parsed.CACHE_MAX_BYTES,
     cdnPurgeUrl: parsed.CDN_PURGE_URL,
+    cdnTagHeaders: parsed.CDN_TAG_HEADERS ?? parsed.CDN_PURGE_URL !== undefined,
     staticMirror: parsed.STATIC_MIRROR,
+    mediaPublicUrl: parsed.MEDIA_PUBLIC_URL,
+    cspReportUrl: parsed.CSP_REPORT_URL,
     smtpUrl: parsed.SMTP_URL,
     mailFrom: parsed.MAIL_FROM,
     wireAllowPrivate: parsed.WIRE_ALLOW_PRIVATE,
@@ -122,6 +138,8 @@ function checkUrls(env: Env): string[] {
     ['REDIS_URL', env.REDIS_URL, ['redis:', 'rediss:']],
     ['CDN_PURGE_URL', env.CDN_PURGE_URL, ['http:', 'https:']],
     ['SMTP_URL', env.SMTP_URL, ['smtp:', 'smtps:']],
+    ['MEDIA_PUBLIC_URL', env.MEDIA_PUBLIC_URL, ['http:', 'https:']],
+    ['CSP_REPORT_URL', env.CSP_REPORT_URL, ['http:', 'https:']],
   ]
   const db = env.DATABASE_URL
   if (db && !db.startsWith('sqlite:') && !db.startsWith('file:')) {
@@ -171,7 +189,10 @@ export function describeConfig(config: Config): Record<string, string | number |
     pageCache: config.pageCache,
     cacheMaxBytes: config.cacheMaxBytes,
     cdnPurgeUrl: config.cdnPurgeUrl ? maskUrl(config.cdnPurgeUrl) : '(none)',
+    cdnTagHeaders: config.cdnTagHeaders,
     staticMirror: config.staticMirror,
+    mediaPublicUrl: config.mediaPublicUrl ?? '(none)',
+    cspReportUrl: config.cspReportUrl ?? '(none)',
     smtpUrl: config.smtpUrl ? maskUrl(config.smtpUrl) : '(none: mail goes to the outbox)',
     mailFrom: config.mailFrom,
     wireAllowPrivate: config.wireAllowPrivate,

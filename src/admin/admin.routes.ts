@@ -32,7 +32,7 @@ export type { AdminOptions } from './admin-context.js'
 
 export const adminRoutes: FastifyPluginAsync<AdminOptions> = async (app, options) => {
   const ctx: AdminContext = { deps: options.services, config: options.config }
-  registerSessions(app, ctx.deps)
+  registerSessions(app, ctx.deps, { publicUrl: options.config.publicUrl })
   registerCsrfProtection(app)
   app.addHook('onSend', async (_request, reply) => {
     // Only the hashed stylesheet may be kept (by this browser alone); nothing else is stored.

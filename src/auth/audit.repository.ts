@@ -7,6 +7,7 @@ type Db = Kysely<Database>
 export type AuditAction =
   | 'setup'
   | 'login'
+  | 'login.failed'
   | 'logout'
   | 'sessions.revoke-all'
   | 'password.reset-requested'

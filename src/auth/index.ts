@@ -78,9 +78,9 @@ export {
   type SetupInput,
   type SignedIn,
 } from './login.service.js'
-export { ACCOUNT_RULE, IP_RULE, type ThrottleRule } from './throttle.js'
+export { IP_RULE, PAIR_RULE, type ThrottleRule } from './throttle.js'
 /**
- * Single-use emailed links: "forgot password" (1 hour) and invitations (3 days).
+ * Single-use emailed links: "forgot password" (30 minutes, one mail per 15 minutes) and invitations (3 days).
  * @example await requestPasswordReset({ ...deps, mailer }, { email, siteTitle, linkFor: (t) => `${base}/admin/reset/${t}` })
  */
 export {
@@ -89,6 +89,7 @@ export {
   INVITE_LIFETIME_MS,
   requestPasswordReset,
   RESET_LIFETIME_MS,
+  RESET_MAIL_INTERVAL_MS,
   resetPassword,
   type LinkBuilder,
   type ResetDeps,

@@ -147,3 +147,24 @@ function parseSocial(json: string): SocialLinks {
     return {}
   }
 }
+
+/**
+ * Claim the right to mail a reset link: true for exactly one caller per `intervalMs`, however
+ * many ask at once (one conditional UPDATE decides).
+ */
+export async function claimResetMail(
+  db: Db,
+  userId: number,
+  now: number,
+  intervalMs: number,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('users')
+    .set({ reset_mail_at: now })
+    .where('id', '=', userId)
+    .where((eb) =>
+      eb.or([eb('reset_mail_at', 'is', null), eb('reset_mail_at', '<=', now - intervalMs)]),
+    )
+    .executeTakeFirst()
+  return Number(result.numUpdatedRows) === 1
+}

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely'
 import type { PageViewTable } from '../analytics/page-view.table.js'
 import type { AuditLogTable } from '../auth/audit.table.js'
 import type { LoginAttemptTable, PasswordResetTable, SessionTable } from '../auth/session.table.js'
-import type { UserTable } from '../auth/user.table.js'
+import type { RecoveryCodeTable, UserDeviceTable, UserTable } from '../auth/user.table.js'
 import type { CommentTable } from '../comments/comment.table.js'
 import type {
   ArticleAuthorTable,
@@ -27,6 +27,8 @@ import type { WireItemTable, WireSourceTable } from '../wire/wire.table.js'
 /** Every table Broadsheet owns, as Kysely sees it. */
 export interface Database {
   users: UserTable
+  recovery_codes: RecoveryCodeTable
+  user_devices: UserDeviceTable
   categories: CategoryTable
   tags: TagTable
   media: MediaTable

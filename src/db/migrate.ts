@@ -13,6 +13,7 @@ import * as createWire from './migrations/2026_12_07_1000_create_wire.js'
 import * as createImportKeys from './migrations/2026_12_07_1100_create_import_keys.js'
 import * as createIntegrations from './migrations/2026_12_07_1200_create_integrations.js'
 import * as addUserDeactivation from './migrations/2026_12_07_1300_add_user_deactivation.js'
+import * as accountSecurity from './migrations/2026_12_07_1500_account_security.js'
 
 /** Every migration, in order. Listed explicitly: greppable wiring beats directory scanning. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -29,6 +30,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026_12_07_1100_create_import_keys': createImportKeys,
   '2026_12_07_1200_create_integrations': createIntegrations,
   '2026_12_07_1300_add_user_deactivation': addUserDeactivation,
+  '2026_12_07_1500_account_security': accountSecurity,
 }
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(MIGRATIONS) }
