@@ -20,6 +20,7 @@ import type { EventBus } from './events.js'
 import { feedRoutes } from './feeds/index.js'
 import { databaseReadiness } from './db/health.js'
 import { registerErrorHandler } from './http/error-handler.js'
+import { bucketMediaRoutes } from './http/bucket-media.routes.js'
 import { healthRoutes, redisReadiness } from './http/health.routes.js'
 import { warnAboutUntrustedProxy } from './http/proxy-warning.js'
 import { readerServerFactory } from './http/reader-server.js'
@@ -89,13 +90,15 @@ export async function buildApp(appDeps: AppDeps): Promise<FastifyInstance> {
     onPurge: () => site.chrome?.clear(),
   })
   fastPath = app.pageCacheFastPath
-  await app.register(fastifyStatic, {
-    root: path.join(deps.config.dataDir, 'media'),
-    prefix: '/media/',
-    decorateReply: false,
-    maxAge: '30d',
-    immutable: false,
-  })
+  if (config.media.store === 's3') await app.register(bucketMediaRoutes, { services, config })
+  else
+    await app.register(fastifyStatic, {
+      root: path.join(deps.config.dataDir, 'media'),
+      prefix: '/media/',
+      decorateReply: false,
+      maxAge: '30d',
+      immutable: false,
+    })
   await registerHealth(app, services, config)
   await app.register(site.routes)
   await app.register(feedRoutes, { services, config })

@@ -7,12 +7,12 @@
  */
 import path from 'node:path'
 import type { Clock } from './clock.js'
-import type { Config } from './config.js'
+import type { Config, MediaConfig } from './config.js'
 import type { Dialect } from './db/database.js'
 import { EventBus } from './events.js'
 import type { Kernel } from './kernel.js'
 import { createOutboxMailer, createSmtpMailer, type Mailer } from './mail/index.js'
-import { diskStorage, type MediaStorage } from './media/index.js'
+import { diskStorage, s3Storage, type MediaStorage } from './media/index.js'
 import { claimWithPostgres, claimWithSqlite, type ClaimJobs } from './queue/index.js'
 import {
   createPostgresSearchIndex,
@@ -40,7 +40,9 @@ export interface ServiceOptions {
   db: Kernel['db']
   dialect: Dialect
   clock: Clock
-  config: Pick<Config, 'dataDir' | 'publicUrl' | 'smtpUrl' | 'mailFrom'>
+  config: Pick<Config, 'dataDir' | 'publicUrl' | 'smtpUrl' | 'mailFrom'> & {
+    media?: MediaConfig
+  }
   events?: EventBus | undefined
   mailer?: Mailer | undefined
   /** Bound how many matches SQLite ranks (tests lower it). */
@@ -66,9 +68,18 @@ export function createServices(options: ServiceOptions): Services {
     search,
     claim: postgres ? claimWithPostgres : claimWithSqlite,
     mailer: options.mailer ?? createMailer(config, clock),
-    storage: diskStorage(path.join(config.dataDir, 'media')),
+    storage: mediaStorage(config.dataDir, config.media),
     publicUrl: config.publicUrl,
   }
+}
+
+/** `DATA_DIR/media` by default; the bucket with `MEDIA_STORE=s3`. */
+export function mediaStorage(
+  dataDir: string,
+  media: MediaConfig = { store: 'disk' },
+): MediaStorage {
+  if (media.store === 'disk') return diskStorage(path.join(dataDir, 'media'))
+  return s3Storage(media)
 }
 
 function createMailer(config: ServiceOptions['config'], clock: Clock): Mailer {

@@ -17,6 +17,7 @@ import {
   startServer,
 } from '../startup.js'
 import { serveWorkers } from './cluster.js'
+import { OPERATIONS } from './operations.js'
 
 type Values = Record<string, string | boolean | (string | boolean)[] | undefined>
 
@@ -313,4 +314,5 @@ export const COMMANDS: Record<string, Command> = {
   'user:create': userCreate,
   doctor,
   'search:reindex': searchReindex,
+  ...OPERATIONS,
 }
