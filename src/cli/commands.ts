@@ -18,6 +18,7 @@ import {
 } from '../startup.js'
 import { serveWorkers } from './cluster.js'
 import { SOURCE_COMMANDS } from './sources.js'
+import { OPERATIONS } from './operations.js'
 
 type Values = Record<string, string | boolean | (string | boolean)[] | undefined>
 
@@ -319,4 +320,5 @@ export const COMMANDS: Record<string, Command> = {
   doctor,
   'search:reindex': searchReindex,
   ...SOURCE_COMMANDS,
+  ...OPERATIONS,
 }

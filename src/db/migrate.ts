@@ -58,6 +58,11 @@ export async function migrateToLatest(db: Kysely<any>): Promise<MigrationReport>
   }
 }
 
+/** The names of every migration this build knows, in order. */
+export function knownMigrations(): string[] {
+  return Object.keys(MIGRATIONS)
+}
+
 /** Names of migrations not yet applied. */
 export async function pendingMigrations(db: Kysely<any>): Promise<string[]> {
   const migrator = new Migrator({ db, provider })
