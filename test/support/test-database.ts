@@ -28,6 +28,8 @@ export interface TestDatabase {
   db: Kysely<Database>
   dialect: Dialect
   dataDir: string
+  /** Its DATABASE_URL, for a server or command started in another process. */
+  url: string
   destroy(): Promise<void>
 }
 
@@ -37,15 +39,17 @@ export async function createTestDatabase(
 ): Promise<TestDatabase> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'broadsheet-test-'))
   let db: Kysely<Database>
+  let url = `sqlite:${path.join(dataDir, 'test.db')}`
   let dropDatabase = async () => {}
   if (dialect === 'sqlite') {
     db = openSqlite(path.join(dataDir, 'test.db'), { log: options.log })
   } else {
     const name = `broadsheet_test_${randomBytes(6).toString('hex')}`
     await adminQuery(`create database ${name}`)
-    const url = new URL(TEST_DATABASE_URL)
-    url.pathname = `/${name}`
-    db = openPostgres(url.toString(), { max: 4, log: options.log })
+    const address = new URL(TEST_DATABASE_URL)
+    address.pathname = `/${name}`
+    url = address.toString()
+    db = openPostgres(url, { max: 4, log: options.log })
     dropDatabase = () => adminQuery(`drop database if exists ${name} with (force)`)
   }
   if (options.migrate !== false) await migrateToLatest(db)
@@ -53,6 +57,7 @@ export async function createTestDatabase(
     db,
     dialect,
     dataDir,
+    url,
     destroy: async () => {
       await db.destroy()
       await dropDatabase()
