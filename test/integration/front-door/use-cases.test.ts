@@ -9,7 +9,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { sql } from 'kysely'
 import sharp from 'sharp'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { beforeEach, expect, it } from 'vitest'
 import {
   changeUserRole,
   createUser,
@@ -68,7 +68,7 @@ import {
   updateSiteSettings,
 } from '../../../src/settings/index.js'
 import { asUser, SYSTEM } from '../../support/kernel.js'
-import { createTestDatabase, DIALECTS, type TestDatabase } from '../../support/test-database.js'
+import { describeDialects, useTestDatabase } from '../../support/test-database.js'
 
 const T0 = new Date('2026-06-01T12:00:00Z')
 
@@ -566,68 +566,64 @@ async function auditCount(db: Kernel['db']): Promise<number> {
   return Number(row.rows[0]?.n)
 }
 
-for (const dialect of DIALECTS) {
-  describe(`${dialect}: every write use case behind the front door`, () => {
-    let t: TestDatabase
-    let w: World
+describeDialects('every write use case behind the front door', (dialect) => {
+  const t = useTestDatabase(dialect)
+  let w: World
 
-    beforeEach(async () => {
-      t = await createTestDatabase(dialect)
-      const events: DomainEvent[] = []
-      let n = 0
-      const deps = {
-        db: t.db,
-        clock: fixedClock(T0),
-        events: { emit: (event: DomainEvent) => void events.push(event) },
-        storage: diskStorage(path.join(t.dataDir, 'media')),
-        mailer: { send: async () => {} },
-      }
-      fs.mkdirSync(path.join(t.dataDir, 'media'), { recursive: true })
-      const editor = await createUser(deps, SYSTEM, {
-        email: 'editor@example.com',
-        name: 'Eda Editor',
-        role: 'editor',
-      })
-      const contributor = await createUser(deps, SYSTEM, {
-        email: 'contributor@example.com',
-        name: 'Cy Contributor',
-        role: 'contributor',
-      })
-      w = { deps, events, editor, contributor, unique: () => String(++n) }
-    })
-    afterEach(() => t.destroy())
-
-    for (const c of CASES) {
-      it(`${c.name}: refused writes nothing; success is one audit entry and its events once; a failure leaves nothing`, async () => {
-        // Refused: nothing written, nothing announced.
-        const refusedInput = await c.arrange(w)
-        let before = await snapshot(t.db)
-        let audits = await auditCount(t.db)
-        w.events.length = 0
-        await expect(c.run(w, c.refused(w), refusedInput)).rejects.toMatchObject({
-          code: 'FORBIDDEN',
-        })
-        expect(await snapshot(t.db)).toEqual(before)
-        expect(await auditCount(t.db)).toBe(audits)
-        expect(w.events).toEqual([])
-
-        // Allowed: exactly one audit entry, the events once.
-        const input = await c.arrange(w)
-        audits = await auditCount(t.db)
-        w.events.length = 0
-        await c.run(w, c.allowed(w), input)
-        expect(await auditCount(t.db)).toBe(audits + (c.audits ?? 1))
-        expect(w.events).toHaveLength(c.events ?? 1)
-
-        // A failure at the end of the transaction: every earlier write is rolled back.
-        const failingInput = await c.arrange(w)
-        await sql`drop table audit_log`.execute(t.db)
-        before = await snapshot(t.db)
-        w.events.length = 0
-        await expect(c.run(w, c.allowed(w), failingInput)).rejects.toThrow()
-        expect(await snapshot(t.db)).toEqual(before)
-        expect(w.events).toEqual([])
-      })
+  beforeEach(async () => {
+    const events: DomainEvent[] = []
+    let n = 0
+    const deps = {
+      db: t.db,
+      clock: fixedClock(T0),
+      events: { emit: (event: DomainEvent) => void events.push(event) },
+      storage: diskStorage(path.join(t.dataDir, 'media')),
+      mailer: { send: async () => {} },
     }
+    fs.mkdirSync(path.join(t.dataDir, 'media'), { recursive: true })
+    const editor = await createUser(deps, SYSTEM, {
+      email: 'editor@example.com',
+      name: 'Eda Editor',
+      role: 'editor',
+    })
+    const contributor = await createUser(deps, SYSTEM, {
+      email: 'contributor@example.com',
+      name: 'Cy Contributor',
+      role: 'contributor',
+    })
+    w = { deps, events, editor, contributor, unique: () => String(++n) }
   })
-}
+
+  for (const c of CASES) {
+    it(`${c.name}: refused writes nothing; success is one audit entry and its events once; a failure leaves nothing`, async () => {
+      // Refused: nothing written, nothing announced.
+      const refusedInput = await c.arrange(w)
+      let before = await snapshot(t.db)
+      let audits = await auditCount(t.db)
+      w.events.length = 0
+      await expect(c.run(w, c.refused(w), refusedInput)).rejects.toMatchObject({
+        code: 'FORBIDDEN',
+      })
+      expect(await snapshot(t.db)).toEqual(before)
+      expect(await auditCount(t.db)).toBe(audits)
+      expect(w.events).toEqual([])
+
+      // Allowed: exactly one audit entry, the events once.
+      const input = await c.arrange(w)
+      audits = await auditCount(t.db)
+      w.events.length = 0
+      await c.run(w, c.allowed(w), input)
+      expect(await auditCount(t.db)).toBe(audits + (c.audits ?? 1))
+      expect(w.events).toHaveLength(c.events ?? 1)
+
+      // A failure at the end of the transaction: every earlier write is rolled back.
+      const failingInput = await c.arrange(w)
+      await sql`drop table audit_log`.execute(t.db)
+      before = await snapshot(t.db)
+      w.events.length = 0
+      await expect(c.run(w, c.allowed(w), failingInput)).rejects.toThrow()
+      expect(await snapshot(t.db)).toEqual(before)
+      expect(w.events).toEqual([])
+    })
+  }
+})
