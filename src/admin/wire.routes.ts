@@ -55,6 +55,8 @@ const SourceBody = Type.Object({
   publish: Type.Optional(text(20)),
   interval: Type.Optional(text(12)),
   licensed: Type.Optional(text(10)),
+  fullText: Type.Optional(text(10)),
+  mapCategories: Type.Optional(text(10)),
   _csrf: Type.Optional(text(200)),
 })
 
@@ -99,6 +101,8 @@ export const wireRoutes: FastifyPluginAsync<AdminContext> = async (app, ctx) => 
           mode: form.mode as 'excerpt' | 'full',
           publish: form.publish as 'auto' | 'review',
           intervalMinutes: Number(form.interval),
+          fetchFullText: form.fullText === 'yes',
+          mapCategories: form.mapCategories === 'yes',
         })
         return seeOther(
           reply,

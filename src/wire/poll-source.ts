@@ -11,7 +11,7 @@ import { findArticle, importArticles, saveArticle } from '../content/index.js'
 import { transact, type Kernel } from '../kernel.js'
 import { NetError } from '../net/index.js'
 import type { FeedItem } from './feed-item.js'
-import { fetchFeed } from './fetch-feed.js'
+import { fetchFeed, fetchFullText } from './fetch-feed.js'
 import {
   countRecentItems,
   findSameStory,
@@ -93,10 +93,10 @@ export async function pollSource(
     return report({ status: 'unchanged' })
   }
   const feed = result.feed
-  // Images are fetched before the transaction: no network while it holds the database.
-  const images = await downloadImages(deps, actor, source, feed.items)
+  // Images and full texts are fetched before the transaction: no network while it holds the database.
+  const extras = await fetchExtras(deps, actor, source, feed.items)
   const outcome = await transact(deps, async (tx) => {
-    const counts = await ingest(tx, actor, source, feed.items, images)
+    const counts = await ingest(tx, actor, source, feed.items, extras)
     await recordSuccess(tx, source, result.cache, {
       ...validators,
       ...(moved ? { url: moved } : {}),
@@ -111,7 +111,7 @@ async function ingest(
   actor: Actor,
   source: WireSource,
   items: FeedItem[],
-  images: Map<string, number>,
+  extras: Map<string, Extras>,
 ): Promise<{ added: number; published: number; updated: number; skipped: number }> {
   const now = tx.clock.now()
   const seen = await findSeenItems(
@@ -156,7 +156,11 @@ async function ingest(
     const ids = await importArticles(
       tx,
       actor,
-      toPublish.map(({ item }) => storyFor(item, source, 'published', images.get(item.key))),
+      toPublish.map(({ item }) => {
+        const extra = extras.get(item.key)
+        const full = extra?.contentHtml ? { ...item, contentHtml: extra.contentHtml } : item
+        return storyFor(full, source, 'published', extra?.mediaId)
+      }),
     )
     for (const [i, { itemId }] of toPublish.entries())
       await updateItem(tx.db, itemId, { article_id: ids[i]!, article_version: 1 })
@@ -164,37 +168,58 @@ async function ingest(
   return { added, published: toPublish.length, updated, skipped }
 }
 
+/** What is fetched for a story before its transaction: its image in the library, its full text. */
+interface Extras {
+  mediaId?: number
+  contentHtml?: string
+}
+
 /**
- * The featured images of the items this poll will publish, into the media library (by item
- * key). Items already seen, duplicates, skipped ones and those waiting for review get none here.
+ * For the items this poll will publish (new, not duplicates, not skipped, on a source that
+ * publishes directly): the featured image into the media library, and in full mode with
+ * `fetchFullText`, the article extracted from the item's page. By item key.
  */
-async function downloadImages(
+async function fetchExtras(
   deps: WireDeps,
   actor: Actor,
   source: WireSource,
   items: FeedItem[],
-): Promise<Map<string, number>> {
-  const images = new Map<string, number>()
-  if (!deps.storage || source.publish !== 'auto') return images
+): Promise<Map<string, Extras>> {
+  const extras = new Map<string, Extras>()
+  const fullText = source.mode === 'full' && source.fetchFullText
+  if (source.publish !== 'auto' || (!deps.storage && !fullText)) return extras
   const now = deps.clock.now()
-  const withImage = items.filter((item) => item.image && !skipReason(item, source, now))
-  if (withImage.length === 0) return images
+  const candidates = items.filter(
+    (item) => (item.image || (fullText && item.link)) && !skipReason(item, source, now),
+  )
+  if (candidates.length === 0) return extras
   const seen = await findSeenItems(
     deps.db,
     source.id,
-    withImage.map((i) => i.key),
+    candidates.map((i) => i.key),
   )
-  for (const item of withImage) {
+  for (const item of candidates) {
     if (seen.has(item.key)) continue
     const same = await findSameStory(deps.db, {
       normalizedLink: item.normalizedLink ?? null,
       globalGuid: item.isGlobalGuid ? (item.guid ?? null) : null,
     })
     if (same) continue
-    const id = await downloadImage(deps, actor, item.image!, source.name)
-    if (id !== undefined) images.set(item.key, id)
+    const extra: Extras = {}
+    if (item.image) extra.mediaId = await downloadImage(deps, actor, item.image, source.name)
+    if (fullText && item.link) extra.contentHtml = await fullTextOf(deps, item.link)
+    extras.set(item.key, extra)
   }
-  return images
+  return extras
+}
+
+/** The article on the item's page, or undefined (the feed's own text is used then). */
+async function fullTextOf(deps: WireDeps, link: string): Promise<string | undefined> {
+  try {
+    return (await fetchFullText(deps.wireClient, link))?.contentHtml
+  } catch {
+    return undefined
+  }
 }
 
 /**

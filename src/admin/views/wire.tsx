@@ -24,6 +24,9 @@ export interface SourceForm {
   mode: string
   publish: string
   interval: string
+  /** 'yes' when ticked. */
+  fullText: string
+  mapCategories: string
 }
 
 export const EMPTY_SOURCE_FORM: SourceForm = {
@@ -35,6 +38,8 @@ export const EMPTY_SOURCE_FORM: SourceForm = {
   mode: 'excerpt',
   publish: 'review',
   interval: '15',
+  fullText: '',
+  mapCategories: 'yes',
 }
 
 export interface WirePageProps {
@@ -354,6 +359,28 @@ function AddSource(props: WirePageProps) {
         <div class="check">
           <input id="licensed" name="licensed" type="checkbox" value="yes" />
           <label for="licensed">For full text: we are licensed to republish this source</label>
+        </div>
+        <div class="check">
+          <input
+            id="fullText"
+            name="fullText"
+            type="checkbox"
+            value="yes"
+            checked={f.fullText === 'yes'}
+          />
+          <label for="fullText">
+            For full text from a feed of excerpts: fetch each story's page for the whole article
+          </label>
+        </div>
+        <div class="check">
+          <input
+            id="mapCategories"
+            name="mapCategories"
+            type="checkbox"
+            value="yes"
+            checked={f.mapCategories === 'yes'}
+          />
+          <label for="mapCategories">The source's categories become tags</label>
         </div>
         <button type="submit">Add source</button>
       </form>

@@ -345,6 +345,29 @@ for (const dialect of DIALECTS) {
       expect(media).toEqual([{ width: 80, credit: source.name }])
     })
 
+    it('fetches the whole article from the page for a licensed full-text source whose feed has excerpts', async () => {
+      const [feed, page] = [path('excerpts'), path('story.html')]
+      server.fixture(page, 'article-page.html', { contentType: 'text/html; charset=utf-8' })
+      server.route(feed, {
+        body: `<?xml version="1.0"?><rss version="2.0"><channel><title>Courier</title>
+<item><title>Footbridge vote</title><link>${server.url(page)}</link><guid>fb-1</guid><description>The council voted.</description></item>
+</channel></rss>`,
+      })
+      const source = await follow(server.url(feed), {
+        publish: 'auto',
+        mode: 'full',
+        fetchFullText: true,
+        name: 'Courier',
+      })
+
+      await pollSource(deps, WIRE, source.id)
+
+      const [story] = await articles()
+      expect(story!.body_html).toContain('the valley council voted by nine')
+      expect(story!.body_html).toContain('Originally published by')
+      expect(story!.body_html).not.toContain('<script')
+    })
+
     it('polls due sources once through the queue, spacing polls to one host', async () => {
       await follow('http://127.0.0.1:9/a.xml')
       await follow('http://127.0.0.1:9/b.xml')
