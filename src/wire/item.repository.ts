@@ -133,6 +133,8 @@ export async function findItemRow(db: Db, id: number): Promise<WireItemRow | und
 
 export interface ItemFilter {
   sourceId?: number | undefined
+  /** Items of the sources that feed this section. */
+  sectionId?: number | undefined
   status?: WireItemStatus | undefined
   /** Words to find in the title. */
   query?: string | undefined
@@ -163,6 +165,7 @@ export async function listItemRows(db: Db, filter: ItemFilter): Promise<WireItem
       'i.created_at',
     ])
   if (filter.sourceId !== undefined) query = query.where('i.source_id', '=', filter.sourceId)
+  if (filter.sectionId !== undefined) query = query.where('s.section_id', '=', filter.sectionId)
   query = filter.status
     ? query.where('i.status', '=', filter.status)
     : query.where('i.status', '!=', 'duplicate')
