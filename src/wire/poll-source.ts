@@ -14,9 +14,10 @@ import type { FeedItem } from './feed-item.js'
 import { fetchFeed, fetchFullText } from './fetch-feed.js'
 import {
   countRecentItems,
+  findKnownStories,
   findSameStory,
   findSeenItems,
-  insertItemIfNew,
+  insertItemsIfNew,
   updateItem,
   type SeenItem,
 } from './item.repository.js'
@@ -119,39 +120,50 @@ async function ingest(
     source.id,
     items.map((i) => i.key),
   )
-  const toPublish: { itemId: number; item: FeedItem }[] = []
-  let added = 0
-  let skipped = 0
   let updated = 0
+  const fresh: FeedItem[] = []
   for (const item of items) {
     const known = seen.get(item.key)
-    if (known) {
-      if (
-        known.fingerprint !== item.fingerprint &&
-        (await carryUpdate(tx, actor, source, known, item))
-      )
-        updated++
-      continue
-    }
-    const same = await findSameStory(tx.db, {
-      normalizedLink: item.normalizedLink ?? null,
-      globalGuid: item.isGlobalGuid ? (item.guid ?? null) : null,
-    })
-    const skip = same ? undefined : skipReason(item, source, now)
+    if (!known) fresh.push(item)
+    else if (
+      known.fingerprint !== item.fingerprint &&
+      (await carryUpdate(tx, actor, source, known, item))
+    )
+      updated++
+  }
+  const globalGuid = (item: FeedItem) => (item.isGlobalGuid ? item.guid : undefined)
+  const known = await findKnownStories(
+    tx.db,
+    fresh.flatMap((i) => (i.normalizedLink ? [i.normalizedLink] : [])),
+    fresh.flatMap((i) => globalGuid(i) ?? []),
+  )
+  const statuses = new Map<string, WireItemStatus>()
+  for (const item of fresh) {
+    const link = item.normalizedLink
+    const guid = globalGuid(item)
+    const same = (link && known.links.has(link)) || (guid && known.guids.has(guid))
+    // A later item of this very poll with the same link or guid is the same story too.
+    if (link) known.links.add(link)
+    if (guid) known.guids.add(guid)
     const status: WireItemStatus = same
       ? 'duplicate'
-      : skip
+      : skipReason(item, source, now)
         ? 'skipped'
         : source.publish === 'auto'
           ? 'published'
           : 'new'
-    const id = await insertItemIfNew(tx.db, itemRow(source.id, item, status, now.getTime()))
-    // Another poll of this source recorded it first: that poll makes the story.
-    if (id === undefined) continue
-    added++
-    if (status === 'skipped') skipped++
-    if (status === 'published') toPublish.push({ itemId: id, item })
+    statuses.set(item.key, status)
   }
+  const inserted = await insertItemsIfNew(
+    tx.db,
+    fresh.map((item) => itemRow(source.id, item, statuses.get(item.key)!, now.getTime())),
+  )
+  // An item missing from `inserted` was recorded first by another poll: that poll makes the story.
+  const added = fresh.filter((item) => inserted.has(item.key))
+  const skipped = added.filter((item) => statuses.get(item.key) === 'skipped').length
+  const toPublish = added
+    .filter((item) => statuses.get(item.key) === 'published')
+    .map((item) => ({ itemId: inserted.get(item.key)!, item }))
   if (toPublish.length > 0) {
     const ids = await importArticles(
       tx,
@@ -165,7 +177,7 @@ async function ingest(
     for (const [i, { itemId }] of toPublish.entries())
       await updateItem(tx.db, itemId, { article_id: ids[i]!, article_version: 1 })
   }
-  return { added, published: toPublish.length, updated, skipped }
+  return { added: added.length, published: toPublish.length, updated, skipped }
 }
 
 /** What is fetched for a story before its transaction: its image in the library, its full text. */
