@@ -4,6 +4,7 @@
  * redirects, backoff, dedupe across polls and sources, and two pollers at once.
  */
 import nodePath from 'node:path'
+import { sql } from 'kysely'
 import sharp from 'sharp'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { systemActor } from '../../../src/auth/index.js'
@@ -273,6 +274,27 @@ for (const dialect of DIALECTS) {
 
       expect(await articles()).toHaveLength(20)
       expect(await items()).toHaveLength(20)
+    })
+
+    it('leaves no item and no story from a poll that dies midway, and the next poll does it all', async () => {
+      const feed = path('dies')
+      server.route(feed, { body: syntheticFeed({ name: 'Dies', items: 5 }) })
+      const source = await follow(server.url(feed), { publish: 'auto' })
+      // The audit log is written last in the poll's transaction: without it, the poll fails there.
+      await sql`alter table audit_log rename to audit_log_away`.execute(test.db)
+
+      const dying = await pollSource(deps, WIRE, source.id).then(
+        () => 'completed',
+        () => 'died',
+      )
+      const afterDeath = { items: (await items()).length, stories: (await articles()).length }
+      await sql`alter table audit_log_away rename to audit_log`.execute(test.db)
+      const next = await pollSource(deps, WIRE, source.id)
+
+      expect(dying).toBe('died')
+      expect(afterDeath).toEqual({ items: 0, stories: 0 })
+      expect(next.outcome).toMatchObject({ status: 'fetched', added: 5, published: 5 })
+      expect(await articles()).toHaveLength(5)
     })
 
     it('updates a story the source changed, unless an editor changed it here', async () => {
