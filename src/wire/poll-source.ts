@@ -76,7 +76,7 @@ export async function pollSource(
     )
   } catch (error) {
     if (!(error instanceof NetError || error instanceof WireError)) throw error
-    return report(await recordFailure(deps, source, error))
+    return report(await recordFailure(deps, source, feedFailure(error)))
   }
   const moved =
     result.permanentUrl && result.permanentUrl !== source.url ? result.permanentUrl : undefined
@@ -94,17 +94,29 @@ export async function pollSource(
     return report({ status: 'unchanged' })
   }
   const feed = result.feed
-  // Images and full texts are fetched before the transaction: no network while it holds the database.
-  const extras = await fetchExtras(deps, actor, source, feed.items)
-  const outcome = await transact(deps, async (tx) => {
-    const counts = await ingest(tx, actor, source, feed.items, extras)
-    await recordSuccess(tx, source, result.cache, {
-      ...validators,
-      ...(moved ? { url: moved } : {}),
+  try {
+    // Images and full texts are fetched before the transaction: no network while it holds the database.
+    const extras = await fetchExtras(deps, actor, source, feed.items)
+    const outcome = await transact(deps, async (tx) => {
+      const counts = await ingest(tx, actor, source, feed.items, extras)
+      await recordSuccess(tx, source, result.cache, {
+        ...validators,
+        ...(moved ? { url: moved } : {}),
+      })
+      return counts
     })
-    return counts
-  })
-  return report({ status: 'fetched', ...outcome })
+    return report({ status: 'fetched', ...outcome })
+  } catch (error) {
+    // Our side failed (the database, a bug): nothing was stored. The failure still moves the
+    // next poll on, so the source is tried again rather than left due with its job spent.
+    await recordFailure(deps, source, {
+      code: 'STORE_FAILED',
+      message: 'The items could not be stored; the next poll tries again.',
+      retryAfterSeconds: undefined,
+      gone: false,
+    }).catch(() => undefined)
+    throw error
+  }
 }
 
 async function ingest(
@@ -323,21 +335,33 @@ async function recordSuccess(
   })
 }
 
+interface Failure {
+  code: string
+  message: string
+  retryAfterSeconds: number | undefined
+  /** The feed will not come back (410 Gone): pause the source at once. */
+  gone: boolean
+}
+
+function feedFailure(error: NetError | WireError): Failure {
+  return {
+    code: error instanceof NetError && error.status ? `HTTP_${error.status}` : error.code,
+    message: describeFailure(error),
+    retryAfterSeconds: error instanceof NetError ? error.retryAfterSeconds : undefined,
+    gone: error instanceof NetError && error.status === 410,
+  }
+}
+
 async function recordFailure(
   deps: Kernel,
   source: WireSource,
-  error: NetError | WireError,
+  failure: Failure,
 ): Promise<PollOutcome> {
   const now = deps.clock.now()
   const failures = source.failures + 1
   const paused = failures >= MAX_FAILURES
-  const code = error instanceof NetError && error.status ? `HTTP_${error.status}` : error.code
-  const message = describeFailure(error)
-  const hints = {
-    retryAfterSeconds: error instanceof NetError ? error.retryAfterSeconds : undefined,
-  }
-  // A 410 Gone is the server saying the feed will not come back.
-  const gone = error instanceof NetError && error.status === 410
+  const { code, message, gone } = failure
+  const hints = { retryAfterSeconds: failure.retryAfterSeconds }
   await transact(deps, async (tx) => {
     await updateSource(tx.db, source.id, {
       last_polled_at: now.getTime(),

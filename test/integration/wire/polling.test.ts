@@ -288,11 +288,15 @@ for (const dialect of DIALECTS) {
         () => 'died',
       )
       const afterDeath = { items: (await items()).length, stories: (await articles()).length }
+      const recorded = (await findSource(deps, source.id))!
       await sql`alter table audit_log_away rename to audit_log`.execute(test.db)
       const next = await pollSource(deps, WIRE, source.id)
 
       expect(dying).toBe('died')
       expect(afterDeath).toEqual({ items: 0, stories: 0 })
+      // Recorded, and moved on: a job whose poll died does not leave the source due for ever.
+      expect(recorded).toMatchObject({ lastErrorCode: 'STORE_FAILED', failures: 1, etag: null })
+      expect(recorded.nextPollAt.getTime()).toBeGreaterThan(T0.getTime())
       expect(next.outcome).toMatchObject({ status: 'fetched', added: 5, published: 5 })
       expect(await articles()).toHaveLength(5)
     })
