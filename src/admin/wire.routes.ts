@@ -13,6 +13,8 @@ import { formError, formRoute, IdParams, pageRoute, repeated, text } from '../ht
 import {
   addSource,
   countNewItems,
+  editSource,
+  findSource,
   DESK_ACTIONS,
   exportSourcesOpml,
   importOpmlSources,
@@ -23,7 +25,11 @@ import {
   setSourcePaused,
   takeItems,
   type DeskAction,
+  type PublishPolicy,
+  type SourceMode,
+  type SourceSettings,
   type WireItemStatus,
+  type WireSource,
 } from '../wire/index.js'
 import {
   actorOf,
@@ -33,20 +39,27 @@ import {
   sendPage,
   type AdminContext,
 } from './admin-context.js'
-import { EMPTY_SOURCE_FORM, ITEM_FILTERS, WirePage, type SourceForm } from './views/wire.js'
+import {
+  EMPTY_SOURCE_FORM,
+  ITEM_FILTERS,
+  SourceEditPage,
+  sourceForm,
+  WirePage,
+  type SourceForm,
+} from './views/wire.js'
 
 /** Polls started from the screen run as the wire, like the scheduled ones. */
 const WIRE = systemActor('wire', 'editor')
 
 const ListQuery = Type.Object({
   source: Type.Optional(text(12)),
+  section: Type.Optional(text(12)),
   status: Type.Optional(text(20)),
   q: Type.Optional(text(200)),
   notice: Type.Optional(text(300)),
 })
 
-const SourceBody = Type.Object({
-  url: text(2000),
+const SettingsBody = {
   name: Type.Optional(text(200)),
   sectionId: Type.Optional(text(12)),
   authorId: Type.Optional(text(12)),
@@ -55,8 +68,15 @@ const SourceBody = Type.Object({
   publish: Type.Optional(text(20)),
   interval: Type.Optional(text(12)),
   licensed: Type.Optional(text(10)),
+  fullText: Type.Optional(text(10)),
+  mapCategories: Type.Optional(text(10)),
+  maxAgeDays: Type.Optional(text(12)),
+  includeWords: Type.Optional(text(2000)),
+  excludeWords: Type.Optional(text(2000)),
   _csrf: Type.Optional(text(200)),
-})
+}
+const SourceBody = Type.Object({ url: text(2000), ...SettingsBody })
+const SourceEditBody = Type.Object(SettingsBody)
 
 const ItemsBody = Type.Object({
   ids: Type.Optional(repeated(text(12))),
@@ -65,7 +85,7 @@ const ItemsBody = Type.Object({
   _csrf: Type.Optional(text(200)),
 })
 
-type Query = { source?: string; status?: string; q?: string; notice?: string }
+type Query = { source?: string; section?: string; status?: string; q?: string; notice?: string }
 
 export const wireRoutes: FastifyPluginAsync<AdminContext> = async (app, ctx) => {
   const { deps } = ctx
@@ -80,25 +100,13 @@ export const wireRoutes: FastifyPluginAsync<AdminContext> = async (app, ctx) => 
     '/wire/sources',
     formRoute({ body: SourceBody }),
     async (request, reply) => {
-      const form = { ...EMPTY_SOURCE_FORM, ...pickStrings(request.body) }
+      const form = postedForm(request.body)
       try {
         const invalid = formError(request)
         if (invalid) throw invalid
-        if (form.mode === 'full' && request.body.licensed !== 'yes')
-          throw new AppError(
-            'VALIDATION_FAILED',
-            'Full text is only for sources we are licensed to republish: tick the box to confirm.',
-            { property: 'licensed' },
-          )
         const source = await addSource(deps, actorOf(request), {
           url: form.url,
-          name: form.name || undefined,
-          sectionId: idOrNull(form.sectionId),
-          authorId: idOrNull(form.authorId),
-          tags: form.tags.split(','),
-          mode: form.mode as 'excerpt' | 'full',
-          publish: form.publish as 'auto' | 'review',
-          intervalMinutes: Number(form.interval),
+          ...settingsOf(form),
         })
         return seeOther(
           reply,
@@ -110,6 +118,58 @@ export const wireRoutes: FastifyPluginAsync<AdminContext> = async (app, ctx) => 
       }
     },
   )
+
+  app.get<{ Params: { id: string } }>(
+    '/wire/sources/:id',
+    pageRoute({ params: IdParams }),
+    async (request, reply) => {
+      const source = await findSource(deps, Number(request.params.id))
+      if (!source) throw new AppError('NOT_FOUND', 'There is no such source.')
+      return renderEdit(request, reply, source, sourceForm(source))
+    },
+  )
+
+  app.post<{ Params: { id: string }; Body: Record<string, string | undefined> }>(
+    '/wire/sources/:id',
+    formRoute({ params: IdParams, body: SourceEditBody }),
+    async (request, reply) => {
+      const source = await findSource(deps, Number(request.params.id))
+      if (!source) throw new AppError('NOT_FOUND', 'There is no such source.')
+      const form = { ...postedForm(request.body), url: source.url }
+      try {
+        const invalid = formError(request)
+        if (invalid) throw invalid
+        const saved = await editSource(deps, actorOf(request), source.id, settingsOf(form))
+        return seeOther(reply, `/admin/wire?notice=${encodeURIComponent(`${saved.name} saved.`)}`)
+      } catch (error) {
+        if (!(error instanceof AppError) || error.code !== 'VALIDATION_FAILED') throw error
+        return renderEdit(request, reply, source, form, error.message, 400)
+      }
+    },
+  )
+
+  async function renderEdit(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    source: WireSource,
+    form: SourceForm,
+    error?: string,
+    status = 200,
+  ) {
+    const user = requireUser(request)
+    requirePermission(user, 'wire.manage')
+    const [sections, people] = [await listCategories(deps), await listUsers(deps)]
+    const view = h(SourceEditPage, {
+      user,
+      csrf: formToken(request, reply),
+      source,
+      form,
+      sections,
+      people,
+      error,
+    })
+    return sendPage(reply, view, status)
+  }
 
   app.post<{ Params: { id: string; action: string } }>(
     '/wire/sources/:id/:action',
@@ -223,10 +283,12 @@ export const wireRoutes: FastifyPluginAsync<AdminContext> = async (app, ctx) => 
     const query = (request.query ?? {}) as Query
     const statusFilter = ITEM_FILTERS.some(([v]) => v === query.status) ? (query.status ?? '') : ''
     const sourceId = /^\d+$/.test(query.source ?? '') ? Number(query.source) : undefined
+    const sectionId = /^\d+$/.test(query.section ?? '') ? Number(query.section) : undefined
     const [sources, items, waiting, sections, people] = [
       await listSources(deps),
       await listWireItems(deps, {
         sourceId,
+        sectionId,
         status: (statusFilter || undefined) as WireItemStatus | undefined,
         query: query.q,
         limit: 100,
@@ -243,12 +305,47 @@ export const wireRoutes: FastifyPluginAsync<AdminContext> = async (app, ctx) => 
       waiting,
       sections,
       people,
-      filter: { source: sourceId ? String(sourceId) : '', status: statusFilter, q: query.q ?? '' },
+      filter: {
+        source: sourceId ? String(sourceId) : '',
+        section: sectionId ? String(sectionId) : '',
+        status: statusFilter,
+        q: query.q ?? '',
+      },
       form: extra.form ?? EMPTY_SOURCE_FORM,
       error: extra.error,
       notice: extra.notice,
     })
     return sendPage(reply, view, status)
+  }
+}
+
+/** The form as posted: unticked boxes are not sent, so none is ticked by default here. */
+function postedForm(body: unknown): SourceForm {
+  return { ...EMPTY_SOURCE_FORM, mapCategories: '', ...pickStrings(body) }
+}
+
+/** The source's settings from the form; full text needs the licence confirmed. */
+function settingsOf(form: SourceForm): SourceSettings {
+  if (form.mode === 'full' && form.licensed !== 'yes')
+    throw new AppError(
+      'VALIDATION_FAILED',
+      'Full text is only for sources we are licensed to republish: tick the box to confirm.',
+      { property: 'licensed' },
+    )
+  const maxAge = form.maxAgeDays.trim()
+  return {
+    name: form.name.trim() || undefined,
+    sectionId: idOrNull(form.sectionId),
+    authorId: idOrNull(form.authorId),
+    tags: form.tags.split(','),
+    includeWords: form.includeWords.split(','),
+    excludeWords: form.excludeWords.split(','),
+    maxAgeDays: maxAge === '' ? null : Number(maxAge),
+    mode: form.mode as SourceMode,
+    publish: form.publish as PublishPolicy,
+    intervalMinutes: Number(form.interval),
+    fetchFullText: form.fullText === 'yes',
+    mapCategories: form.mapCategories === 'yes',
   }
 }
 

@@ -43,7 +43,8 @@ const sourcesAdd: Command = {
   summary: 'follow a feed (or a site, whose feed is discovered) on the wire',
   positionals: true,
   help: `Usage: broadsheet sources:add URL [--name N] [--section SLUG] [--author USER] [--tags a,b]
-                            [--mode excerpt|full] [--publish auto|review] [--interval MIN]
+                            [--mode excerpt|full] [--full-text] [--publish auto|review]
+                            [--interval MIN] [--no-categories]
 
 Adds a source to the wire. URL is a feed (RSS, Atom, RDF, JSON Feed) or a site's home page
 that links to one. The feed is fetched once to check it.
@@ -55,6 +56,9 @@ Options:
   --tags a,b        tags added to every story
   --mode M          excerpt (default: title, excerpt and a link to the original) or full
                     (the whole body; only for sources you are licensed to republish)
+  --full-text       in full mode, fetch each item's page for the whole article (for feeds
+                    that carry only excerpts)
+  --no-categories   do not turn the items' categories into tags
   --publish P       review (default: items wait on the Wire desk) or auto (published as they arrive)
   --interval MIN    minutes between polls, 5 to 1440 (default 15)`,
   options: {
@@ -65,6 +69,8 @@ Options:
     mode: { type: 'string' },
     publish: { type: 'string' },
     interval: { type: 'string' },
+    'full-text': { type: 'boolean' },
+    'no-categories': { type: 'boolean' },
   },
   run: async (values, positionals = []) => {
     const [url, ...extra] = positionals
@@ -111,6 +117,8 @@ async function settingsFrom(
   if (publish) settings.publish = publish as SourceSettings['publish']
   const interval = string(values.interval)
   if (interval) settings.intervalMinutes = Number(interval)
+  if (values['full-text']) settings.fetchFullText = true
+  if (values['no-categories']) settings.mapCategories = false
   return settings
 }
 

@@ -15,6 +15,7 @@ import {
   type ItemFilter,
   type WireItem,
 } from './item.repository.js'
+import { fetchFullText } from './fetch-feed.js'
 import { downloadImage } from './item-image.js'
 import { storyFor } from './item-story.js'
 import { findSourceById, type WireSource } from './source.repository.js'
@@ -50,9 +51,8 @@ export async function takeItems(
   const ids = [...new Set(itemIds)]
   if (ids.length === 0) throw validationError('ids', 'choose at least one item')
   if (ids.length > MAX_ITEMS) throw validationError('ids', `at most ${MAX_ITEMS} items at a time`)
-  // Images are fetched before the transaction: no network while it holds the database.
-  const images =
-    action === 'skip' ? new Map<number, number>() : await downloadImages(deps, actor, ids)
+  // Images and full texts are fetched before the transaction: no network while it holds the database.
+  const extras = action === 'skip' ? new Map<number, Extras>() : await fetchExtras(deps, actor, ids)
   return transact(deps, async (tx) => {
     const open: { row: WireItemRow; source: WireSource }[] = []
     for (const id of ids) {
@@ -72,7 +72,12 @@ export async function takeItems(
       articleIds = await importArticles(
         tx,
         actor,
-        open.map(({ row, source }) => storyFor(storyItem(row), source, status, images.get(row.id))),
+        open.map(({ row, source }) => {
+          const extra = extras.get(row.id)
+          const item = storyItem(row)
+          const full = extra?.contentHtml ? { ...item, contentHtml: extra.contentHtml } : item
+          return storyFor(full, source, status, extra?.mediaId)
+        }),
       )
       for (const [i, { row }] of open.entries())
         await updateItem(tx.db, row.id, {
@@ -106,22 +111,38 @@ export function countNewItems(deps: Pick<Kernel, 'db'>): Promise<number> {
   return countWaitingItems(deps.db)
 }
 
-/** Featured images of the waiting items among `ids`, into the library (by item id). */
-async function downloadImages(
+interface Extras {
+  mediaId?: number | undefined
+  contentHtml?: string | undefined
+}
+
+/**
+ * For the waiting items among `ids` (by item id): the featured image into the library, and for
+ * a full-text source that asks for it, the article from the item's page.
+ */
+async function fetchExtras(
   deps: Kernel | WireDeps,
   actor: Actor,
   ids: number[],
-): Promise<Map<number, number>> {
-  const images = new Map<number, number>()
-  if (!('wireClient' in deps) || !deps.storage) return images
+): Promise<Map<number, Extras>> {
+  const extras = new Map<number, Extras>()
+  if (!('wireClient' in deps)) return extras
   for (const id of ids) {
     const row = await findItemRow(deps.db, id)
-    if (!row?.image_url || !(row.status === 'new' || row.status === 'skipped')) continue
+    if (!row || !(row.status === 'new' || row.status === 'skipped')) continue
     const source = await findSourceById(deps.db, row.source_id)
-    const mediaId = await downloadImage(deps, actor, { url: row.image_url }, source?.name ?? '')
-    if (mediaId !== undefined) images.set(row.id, mediaId)
+    if (!source) continue
+    const extra: Extras = {}
+    if (row.image_url)
+      extra.mediaId = await downloadImage(deps, actor, { url: row.image_url }, source.name)
+    if (source.mode === 'full' && source.fetchFullText && row.link)
+      extra.contentHtml = await fetchFullText(deps.wireClient, row.link).then(
+        (article) => article?.contentHtml,
+        () => undefined,
+      )
+    extras.set(row.id, extra)
   }
-  return images
+  return extras
 }
 
 function storyItem(row: WireItemRow) {

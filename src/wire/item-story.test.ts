@@ -18,6 +18,7 @@ const source = {
   sectionId: 4,
   authorId: 9,
   tags: ['Partner'],
+  mapCategories: true,
 }
 
 describe('storyFor', () => {
@@ -48,6 +49,10 @@ describe('storyFor', () => {
       'Originally published by <a href="https://courier.example/news/bridge/">The Courier</a>',
     )
     expect(story.publishedAt).toBeNull()
+  })
+
+  it('leaves the item categories out when the source maps none', () => {
+    expect(storyFor(item, { ...source, mapCategories: false }, 'draft').tags).toEqual(['Partner'])
   })
 
   it('escapes the source name and byline', () => {

@@ -16,7 +16,10 @@ export type StoryItem = Pick<
   'title' | 'link' | 'author' | 'categories' | 'excerpt' | 'contentHtml' | 'summaryHtml'
 > & { publishedAt: Date; image: { url: string; alt?: string | undefined } | undefined }
 
-type StorySource = Pick<WireSource, 'name' | 'mode' | 'sectionId' | 'authorId' | 'tags'>
+type StorySource = Pick<
+  WireSource,
+  'name' | 'mode' | 'sectionId' | 'authorId' | 'tags' | 'mapCategories'
+>
 
 /**
  * The story for `item` from `source`, as a draft or published. With `featuredMediaId` (the
@@ -83,7 +86,7 @@ export function storyBody(item: StoryItem, source: StorySource): string {
 
 function storyTags(item: StoryItem, source: StorySource): string[] {
   const seen = new Map<string, string>()
-  for (const tag of [...source.tags, ...item.categories]) {
+  for (const tag of [...source.tags, ...(source.mapCategories ? item.categories : [])]) {
     const clean = tag.trim().slice(0, 80)
     if (clean && !seen.has(clean.toLowerCase())) seen.set(clean.toLowerCase(), clean)
   }

@@ -89,17 +89,56 @@ export async function findSameStory(
 }
 
 /**
- * Insert an item unless its source already has one with the same key; returns its id, or
- * undefined when another poll got there first (the unique index decides, even across processes).
+ * Which of these normalised links and worldwide guids are already on the wire (any source):
+ * the batch form of `findSameStory`, for a poll's new items.
  */
-export async function insertItemIfNew(db: Db, row: NewWireItemRow): Promise<number | undefined> {
-  const inserted = await db
-    .insertInto('wire_items')
-    .values(row)
-    .onConflict((oc) => oc.columns(['source_id', 'item_key']).doNothing())
-    .returning('id')
-    .executeTakeFirst()
-  return inserted?.id
+export async function findKnownStories(
+  db: Db,
+  links: string[],
+  globalGuids: string[],
+): Promise<{ links: Set<string>; guids: Set<string> }> {
+  const known = { links: new Set<string>(), guids: new Set<string>() }
+  for (let i = 0; i < links.length; i += 400) {
+    const rows = await db
+      .selectFrom('wire_items')
+      .select('normalized_link')
+      .where('normalized_link', 'in', links.slice(i, i + 400))
+      .where('status', '!=', 'duplicate')
+      .execute()
+    for (const r of rows) if (r.normalized_link) known.links.add(r.normalized_link)
+  }
+  for (let i = 0; i < globalGuids.length; i += 400) {
+    const rows = await db
+      .selectFrom('wire_items')
+      .select('guid')
+      .where('guid', 'in', globalGuids.slice(i, i + 400))
+      .where('is_global_guid', '=', 1)
+      .where('status', '!=', 'duplicate')
+      .execute()
+    for (const r of rows) if (r.guid) known.guids.add(r.guid)
+  }
+  return known
+}
+
+/**
+ * Insert items, skipping those whose source already has one with the same key (another poll got
+ * there first: the unique index decides, even across processes). Returns the new ids by key.
+ */
+export async function insertItemsIfNew(
+  db: Db,
+  rows: NewWireItemRow[],
+): Promise<Map<string, number>> {
+  const ids = new Map<string, number>()
+  for (let i = 0; i < rows.length; i += 100) {
+    const inserted = await db
+      .insertInto('wire_items')
+      .values(rows.slice(i, i + 100))
+      .onConflict((oc) => oc.columns(['source_id', 'item_key']).doNothing())
+      .returning(['id', 'item_key'])
+      .execute()
+    for (const r of inserted) ids.set(r.item_key, r.id)
+  }
+  return ids
 }
 
 export async function updateItem(
@@ -133,6 +172,8 @@ export async function findItemRow(db: Db, id: number): Promise<WireItemRow | und
 
 export interface ItemFilter {
   sourceId?: number | undefined
+  /** Items of the sources that feed this section. */
+  sectionId?: number | undefined
   status?: WireItemStatus | undefined
   /** Words to find in the title. */
   query?: string | undefined
@@ -163,6 +204,7 @@ export async function listItemRows(db: Db, filter: ItemFilter): Promise<WireItem
       'i.created_at',
     ])
   if (filter.sourceId !== undefined) query = query.where('i.source_id', '=', filter.sourceId)
+  if (filter.sectionId !== undefined) query = query.where('s.section_id', '=', filter.sectionId)
   query = filter.status
     ? query.where('i.status', '=', filter.status)
     : query.where('i.status', '!=', 'duplicate')

@@ -11,12 +11,13 @@ import { findArticle, importArticles, saveArticle } from '../content/index.js'
 import { transact, type Kernel } from '../kernel.js'
 import { NetError } from '../net/index.js'
 import type { FeedItem } from './feed-item.js'
-import { fetchFeed } from './fetch-feed.js'
+import { fetchFeed, fetchFullText } from './fetch-feed.js'
 import {
   countRecentItems,
+  findKnownStories,
   findSameStory,
   findSeenItems,
-  insertItemIfNew,
+  insertItemsIfNew,
   updateItem,
   type SeenItem,
 } from './item.repository.js'
@@ -75,7 +76,7 @@ export async function pollSource(
     )
   } catch (error) {
     if (!(error instanceof NetError || error instanceof WireError)) throw error
-    return report(await recordFailure(deps, source, error))
+    return report(await recordFailure(deps, source, feedFailure(error)))
   }
   const moved =
     result.permanentUrl && result.permanentUrl !== source.url ? result.permanentUrl : undefined
@@ -93,17 +94,29 @@ export async function pollSource(
     return report({ status: 'unchanged' })
   }
   const feed = result.feed
-  // Images are fetched before the transaction: no network while it holds the database.
-  const images = await downloadImages(deps, actor, source, feed.items)
-  const outcome = await transact(deps, async (tx) => {
-    const counts = await ingest(tx, actor, source, feed.items, images)
-    await recordSuccess(tx, source, result.cache, {
-      ...validators,
-      ...(moved ? { url: moved } : {}),
+  try {
+    // Images and full texts are fetched before the transaction: no network while it holds the database.
+    const extras = await fetchExtras(deps, actor, source, feed.items)
+    const outcome = await transact(deps, async (tx) => {
+      const counts = await ingest(tx, actor, source, feed.items, extras)
+      await recordSuccess(tx, source, result.cache, {
+        ...validators,
+        ...(moved ? { url: moved } : {}),
+      })
+      return counts
     })
-    return counts
-  })
-  return report({ status: 'fetched', ...outcome })
+    return report({ status: 'fetched', ...outcome })
+  } catch (error) {
+    // Our side failed (the database, a bug): nothing was stored. The failure still moves the
+    // next poll on, so the source is tried again rather than left due with its job spent.
+    await recordFailure(deps, source, {
+      code: 'STORE_FAILED',
+      message: 'The items could not be stored; the next poll tries again.',
+      retryAfterSeconds: undefined,
+      gone: false,
+    }).catch(() => undefined)
+    throw error
+  }
 }
 
 async function ingest(
@@ -111,7 +124,7 @@ async function ingest(
   actor: Actor,
   source: WireSource,
   items: FeedItem[],
-  images: Map<string, number>,
+  extras: Map<string, Extras>,
 ): Promise<{ added: number; published: number; updated: number; skipped: number }> {
   const now = tx.clock.now()
   const seen = await findSeenItems(
@@ -119,82 +132,118 @@ async function ingest(
     source.id,
     items.map((i) => i.key),
   )
-  const toPublish: { itemId: number; item: FeedItem }[] = []
-  let added = 0
-  let skipped = 0
   let updated = 0
+  const fresh: FeedItem[] = []
   for (const item of items) {
     const known = seen.get(item.key)
-    if (known) {
-      if (
-        known.fingerprint !== item.fingerprint &&
-        (await carryUpdate(tx, actor, source, known, item))
-      )
-        updated++
-      continue
-    }
-    const same = await findSameStory(tx.db, {
-      normalizedLink: item.normalizedLink ?? null,
-      globalGuid: item.isGlobalGuid ? (item.guid ?? null) : null,
-    })
-    const skip = same ? undefined : skipReason(item, source, now)
+    if (!known) fresh.push(item)
+    else if (
+      known.fingerprint !== item.fingerprint &&
+      (await carryUpdate(tx, actor, source, known, item))
+    )
+      updated++
+  }
+  const globalGuid = (item: FeedItem) => (item.isGlobalGuid ? item.guid : undefined)
+  const known = await findKnownStories(
+    tx.db,
+    fresh.flatMap((i) => (i.normalizedLink ? [i.normalizedLink] : [])),
+    fresh.flatMap((i) => globalGuid(i) ?? []),
+  )
+  const statuses = new Map<string, WireItemStatus>()
+  for (const item of fresh) {
+    const link = item.normalizedLink
+    const guid = globalGuid(item)
+    const same = (link && known.links.has(link)) || (guid && known.guids.has(guid))
+    // A later item of this very poll with the same link or guid is the same story too.
+    if (link) known.links.add(link)
+    if (guid) known.guids.add(guid)
     const status: WireItemStatus = same
       ? 'duplicate'
-      : skip
+      : skipReason(item, source, now)
         ? 'skipped'
         : source.publish === 'auto'
           ? 'published'
           : 'new'
-    const id = await insertItemIfNew(tx.db, itemRow(source.id, item, status, now.getTime()))
-    // Another poll of this source recorded it first: that poll makes the story.
-    if (id === undefined) continue
-    added++
-    if (status === 'skipped') skipped++
-    if (status === 'published') toPublish.push({ itemId: id, item })
+    statuses.set(item.key, status)
   }
+  const inserted = await insertItemsIfNew(
+    tx.db,
+    fresh.map((item) => itemRow(source.id, item, statuses.get(item.key)!, now.getTime())),
+  )
+  // An item missing from `inserted` was recorded first by another poll: that poll makes the story.
+  const added = fresh.filter((item) => inserted.has(item.key))
+  const skipped = added.filter((item) => statuses.get(item.key) === 'skipped').length
+  const toPublish = added
+    .filter((item) => statuses.get(item.key) === 'published')
+    .map((item) => ({ itemId: inserted.get(item.key)!, item }))
   if (toPublish.length > 0) {
     const ids = await importArticles(
       tx,
       actor,
-      toPublish.map(({ item }) => storyFor(item, source, 'published', images.get(item.key))),
+      toPublish.map(({ item }) => {
+        const extra = extras.get(item.key)
+        const full = extra?.contentHtml ? { ...item, contentHtml: extra.contentHtml } : item
+        return storyFor(full, source, 'published', extra?.mediaId)
+      }),
     )
     for (const [i, { itemId }] of toPublish.entries())
       await updateItem(tx.db, itemId, { article_id: ids[i]!, article_version: 1 })
   }
-  return { added, published: toPublish.length, updated, skipped }
+  return { added: added.length, published: toPublish.length, updated, skipped }
+}
+
+/** What is fetched for a story before its transaction: its image in the library, its full text. */
+interface Extras {
+  mediaId?: number
+  contentHtml?: string
 }
 
 /**
- * The featured images of the items this poll will publish, into the media library (by item
- * key). Items already seen, duplicates, skipped ones and those waiting for review get none here.
+ * For the items this poll will publish (new, not duplicates, not skipped, on a source that
+ * publishes directly): the featured image into the media library, and in full mode with
+ * `fetchFullText`, the article extracted from the item's page. By item key.
  */
-async function downloadImages(
+async function fetchExtras(
   deps: WireDeps,
   actor: Actor,
   source: WireSource,
   items: FeedItem[],
-): Promise<Map<string, number>> {
-  const images = new Map<string, number>()
-  if (!deps.storage || source.publish !== 'auto') return images
+): Promise<Map<string, Extras>> {
+  const extras = new Map<string, Extras>()
+  const fullText = source.mode === 'full' && source.fetchFullText
+  if (source.publish !== 'auto' || (!deps.storage && !fullText)) return extras
   const now = deps.clock.now()
-  const withImage = items.filter((item) => item.image && !skipReason(item, source, now))
-  if (withImage.length === 0) return images
+  const candidates = items.filter(
+    (item) => (item.image || (fullText && item.link)) && !skipReason(item, source, now),
+  )
+  if (candidates.length === 0) return extras
   const seen = await findSeenItems(
     deps.db,
     source.id,
-    withImage.map((i) => i.key),
+    candidates.map((i) => i.key),
   )
-  for (const item of withImage) {
+  for (const item of candidates) {
     if (seen.has(item.key)) continue
     const same = await findSameStory(deps.db, {
       normalizedLink: item.normalizedLink ?? null,
       globalGuid: item.isGlobalGuid ? (item.guid ?? null) : null,
     })
     if (same) continue
-    const id = await downloadImage(deps, actor, item.image!, source.name)
-    if (id !== undefined) images.set(item.key, id)
+    const extra: Extras = {}
+    if (item.image) extra.mediaId = await downloadImage(deps, actor, item.image, source.name)
+    if (fullText && item.link) extra.contentHtml = await fullTextOf(deps, item.link)
+    extras.set(item.key, extra)
   }
-  return images
+  return extras
+}
+
+/** The article on the item's page, or undefined (the feed's own text is used then). */
+async function fullTextOf(deps: WireDeps, link: string): Promise<string | undefined> {
+  try {
+    return (await fetchFullText(deps.wireClient, link))?.contentHtml
+  } catch {
+    return undefined
+  }
 }
 
 /**
@@ -286,21 +335,33 @@ async function recordSuccess(
   })
 }
 
+interface Failure {
+  code: string
+  message: string
+  retryAfterSeconds: number | undefined
+  /** The feed will not come back (410 Gone): pause the source at once. */
+  gone: boolean
+}
+
+function feedFailure(error: NetError | WireError): Failure {
+  return {
+    code: error instanceof NetError && error.status ? `HTTP_${error.status}` : error.code,
+    message: describeFailure(error),
+    retryAfterSeconds: error instanceof NetError ? error.retryAfterSeconds : undefined,
+    gone: error instanceof NetError && error.status === 410,
+  }
+}
+
 async function recordFailure(
   deps: Kernel,
   source: WireSource,
-  error: NetError | WireError,
+  failure: Failure,
 ): Promise<PollOutcome> {
   const now = deps.clock.now()
   const failures = source.failures + 1
   const paused = failures >= MAX_FAILURES
-  const code = error instanceof NetError && error.status ? `HTTP_${error.status}` : error.code
-  const message = describeFailure(error)
-  const hints = {
-    retryAfterSeconds: error instanceof NetError ? error.retryAfterSeconds : undefined,
-  }
-  // A 410 Gone is the server saying the feed will not come back.
-  const gone = error instanceof NetError && error.status === 410
+  const { code, message, gone } = failure
+  const hints = { retryAfterSeconds: failure.retryAfterSeconds }
   await transact(deps, async (tx) => {
     await updateSource(tx.db, source.id, {
       last_polled_at: now.getTime(),

@@ -20,6 +20,10 @@ export interface SourceSettings {
   /** Items older than this many days are skipped (null: no limit). */
   maxAgeDays?: number | null
   mode?: SourceMode
+  /** In full mode, fetch each item's page and extract the article (for feeds of excerpts). */
+  fetchFullText?: boolean
+  /** The item's categories become tags (default yes). */
+  mapCategories?: boolean
   publish?: PublishPolicy
   intervalMinutes?: number
 }
@@ -73,6 +77,8 @@ export function settingsColumns(settings: SourceSettings): WireSourceUpdate {
       throw validationError('mode', 'the mode is excerpt or full')
     row.mode = settings.mode
   }
+  if (settings.fetchFullText !== undefined) row.fetch_full_text = settings.fetchFullText ? 1 : 0
+  if (settings.mapCategories !== undefined) row.map_categories = settings.mapCategories ? 1 : 0
   if (settings.publish !== undefined) {
     if (settings.publish !== 'auto' && settings.publish !== 'review')
       throw validationError('publish', 'publishing is auto or review')

@@ -26,6 +26,10 @@ export interface WireSource {
   excludeWords: string[]
   maxAgeDays: number | null
   mode: SourceMode
+  /** In full mode: fetch each item's page for the whole article. */
+  fetchFullText: boolean
+  /** The item's categories become tags. */
+  mapCategories: boolean
   publish: PublishPolicy
   intervalMinutes: number
   etag: string | null
@@ -145,6 +149,8 @@ export function toSource(row: WireSourceRow): WireSource {
     excludeWords: list(row.exclude_words),
     maxAgeDays: row.max_age_days,
     mode: row.mode,
+    fetchFullText: row.fetch_full_text === 1,
+    mapCategories: row.map_categories === 1,
     publish: row.publish,
     intervalMinutes: row.interval_minutes,
     etag: row.etag,

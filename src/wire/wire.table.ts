@@ -22,6 +22,10 @@ export interface WireSourceTable {
   exclude_words: Generated<string>
   max_age_days: number | null
   mode: Generated<SourceMode>
+  /** 1: in full mode, fetch each item's page and extract the article (feeds of excerpts only). */
+  fetch_full_text: Generated<number>
+  /** 1: the item's categories become tags. */
+  map_categories: Generated<number>
   publish: Generated<PublishPolicy>
   interval_minutes: Generated<number>
   etag: string | null

@@ -4,7 +4,7 @@
  */
 import type { User } from '../../auth/index.js'
 import type { Category } from '../../content/index.js'
-import type { SourceHealth, WireItem, WireItemStatus } from '../../wire/index.js'
+import type { SourceHealth, WireItem, WireItemStatus, WireSource } from '../../wire/index.js'
 import { AdminLayout, Csrf, ErrorBox, Notice, SelectField } from './layout.js'
 
 export const ITEM_FILTERS: readonly (readonly [string, string])[] = [
@@ -24,6 +24,13 @@ export interface SourceForm {
   mode: string
   publish: string
   interval: string
+  maxAgeDays: string
+  includeWords: string
+  excludeWords: string
+  /** 'yes' when ticked. */
+  licensed: string
+  fullText: string
+  mapCategories: string
 }
 
 export const EMPTY_SOURCE_FORM: SourceForm = {
@@ -35,6 +42,12 @@ export const EMPTY_SOURCE_FORM: SourceForm = {
   mode: 'excerpt',
   publish: 'review',
   interval: '15',
+  maxAgeDays: '',
+  includeWords: '',
+  excludeWords: '',
+  licensed: '',
+  fullText: '',
+  mapCategories: 'yes',
 }
 
 export interface WirePageProps {
@@ -45,7 +58,7 @@ export interface WirePageProps {
   waiting: number
   sections: Category[]
   people: User[]
-  filter: { source: string; status: string; q: string }
+  filter: { source: string; section: string; status: string; q: string }
   form: SourceForm
   error?: string | undefined
   notice?: string | undefined
@@ -91,6 +104,15 @@ function Items(props: WirePageProps) {
           options={[
             ['', 'All sources'],
             ...props.sources.map((s) => [String(s.id), s.name] as const),
+          ]}
+        />
+        <SelectField
+          id="section"
+          label="Section"
+          value={filter.section}
+          options={[
+            ['', 'All sections'],
+            ...props.sections.map((c) => [String(c.id), c.name] as const),
           ]}
         />
         <SelectField id="status" label="Status" value={filter.status} options={ITEM_FILTERS} />
@@ -221,7 +243,9 @@ function Sources(props: WirePageProps) {
             {props.sources.map((s) => (
               <tr key={s.id} data-source={s.id}>
                 <td>
-                  <strong>{s.name}</strong>
+                  <strong>
+                    <a href={`/admin/wire/sources/${s.id}`}>{s.name}</a>
+                  </strong>
                   <p class="hint">
                     {s.url} · {s.mode} ·{' '}
                     {s.publish === 'auto' ? 'publishes directly' : 'for review'} · every{' '}
@@ -291,74 +315,186 @@ function AddSource(props: WirePageProps) {
             A feed (RSS, Atom, JSON Feed) or a site's home page: its feed is found for you.
           </p>
         </div>
-        <div class="two">
-          <div>
-            <label for="name">Name</label>
-            <input id="name" name="name" value={f.name} aria-describedby="name-hint" />
-            <p class="hint" id="name-hint">
-              Shown in attributions. Default: the feed's title.
-            </p>
-          </div>
-          <SelectField
-            id="sectionId"
-            label="Section"
-            value={f.sectionId}
-            options={[['', 'None'], ...props.sections.map((c) => [String(c.id), c.name] as const)]}
-          />
-          <SelectField
-            id="authorId"
-            label="Byline"
-            value={f.authorId}
-            options={[
-              ['', 'The source'],
-              ...props.people.map((u) => [String(u.id), u.name] as const),
-            ]}
-          />
-          <div>
-            <label for="tags">Tags added</label>
-            <input id="tags" name="tags" value={f.tags} aria-describedby="tags-hint" />
-            <p class="hint" id="tags-hint">
-              Separated by commas.
-            </p>
-          </div>
-          <SelectField
-            id="mode"
-            label="Mode"
-            value={f.mode}
-            options={[
-              ['excerpt', 'Excerpt and a link to the original'],
-              ['full', 'Full text (we are licensed to republish)'],
-            ]}
-          />
-          <SelectField
-            id="publish"
-            label="Publishing"
-            value={f.publish}
-            options={[
-              ['review', 'Wait on the desk for review'],
-              ['auto', 'Publish as they arrive'],
-            ]}
-          />
-          <div>
-            <label for="interval">Minutes between polls</label>
-            <input
-              id="interval"
-              name="interval"
-              type="number"
-              min="5"
-              max="1440"
-              value={f.interval}
-            />
-          </div>
-        </div>
-        <div class="check">
-          <input id="licensed" name="licensed" type="checkbox" value="yes" />
-          <label for="licensed">For full text: we are licensed to republish this source</label>
-        </div>
+        <SourceFields form={f} sections={props.sections} people={props.people} />
         <button type="submit">Add source</button>
       </form>
     </section>
   )
+}
+
+/** A source's settings, for adding one and for changing one. */
+function SourceFields(props: { form: SourceForm; sections: Category[]; people: User[] }) {
+  const f = props.form
+  return (
+    <>
+      <div class="two">
+        <div>
+          <label for="name">Name</label>
+          <input id="name" name="name" value={f.name} aria-describedby="name-hint" />
+          <p class="hint" id="name-hint">
+            Shown in attributions. Default: the feed's title.
+          </p>
+        </div>
+        <SelectField
+          id="sectionId"
+          label="Section"
+          value={f.sectionId}
+          options={[['', 'None'], ...props.sections.map((c) => [String(c.id), c.name] as const)]}
+        />
+        <SelectField
+          id="authorId"
+          label="Byline"
+          value={f.authorId}
+          options={[
+            ['', 'The source'],
+            ...props.people.map((u) => [String(u.id), u.name] as const),
+          ]}
+        />
+        <div>
+          <label for="tags">Tags added</label>
+          <input id="tags" name="tags" value={f.tags} aria-describedby="tags-hint" />
+          <p class="hint" id="tags-hint">
+            Separated by commas.
+          </p>
+        </div>
+        <SelectField
+          id="mode"
+          label="Mode"
+          value={f.mode}
+          options={[
+            ['excerpt', 'Excerpt and a link to the original'],
+            ['full', 'Full text (we are licensed to republish)'],
+          ]}
+        />
+        <SelectField
+          id="publish"
+          label="Publishing"
+          value={f.publish}
+          options={[
+            ['review', 'Wait on the desk for review'],
+            ['auto', 'Publish as they arrive'],
+          ]}
+        />
+        <div>
+          <label for="interval">Minutes between polls</label>
+          <input
+            id="interval"
+            name="interval"
+            type="number"
+            min="5"
+            max="1440"
+            value={f.interval}
+          />
+        </div>
+        <div>
+          <label for="maxAgeDays">Skip items older than (days)</label>
+          <input
+            id="maxAgeDays"
+            name="maxAgeDays"
+            type="number"
+            min="1"
+            max="3650"
+            value={f.maxAgeDays}
+          />
+        </div>
+        <div>
+          <label for="includeWords">Only items with one of these words</label>
+          <input
+            id="includeWords"
+            name="includeWords"
+            value={f.includeWords}
+            aria-describedby="words-hint"
+          />
+          <p class="hint" id="words-hint">
+            Separated by commas; empty takes every item.
+          </p>
+        </div>
+        <div>
+          <label for="excludeWords">Never items with these words</label>
+          <input id="excludeWords" name="excludeWords" value={f.excludeWords} />
+        </div>
+      </div>
+      <div class="check">
+        <input
+          id="licensed"
+          name="licensed"
+          type="checkbox"
+          value="yes"
+          checked={f.licensed === 'yes'}
+        />
+        <label for="licensed">For full text: we are licensed to republish this source</label>
+      </div>
+      <div class="check">
+        <input
+          id="fullText"
+          name="fullText"
+          type="checkbox"
+          value="yes"
+          checked={f.fullText === 'yes'}
+        />
+        <label for="fullText">
+          For full text from a feed of excerpts: fetch each story's page for the whole article
+        </label>
+      </div>
+      <div class="check">
+        <input
+          id="mapCategories"
+          name="mapCategories"
+          type="checkbox"
+          value="yes"
+          checked={f.mapCategories === 'yes'}
+        />
+        <label for="mapCategories">The source's categories become tags</label>
+      </div>
+    </>
+  )
+}
+
+/** One source's settings, to change. */
+export function SourceEditPage(props: {
+  user: User
+  csrf: string
+  source: WireSource
+  form: SourceForm
+  sections: Category[]
+  people: User[]
+  error?: string | undefined
+}) {
+  return (
+    <AdminLayout title={`Source: ${props.source.name}`} user={props.user} csrf={props.csrf}>
+      <p>
+        <a href="/admin/wire">← Wire</a>
+      </p>
+      <h1>{props.source.name}</h1>
+      <p class="hint">{props.source.url}</p>
+      <ErrorBox message={props.error} />
+      <form method="post" action={`/admin/wire/sources/${props.source.id}`} class="stack">
+        <Csrf token={props.csrf} />
+        <SourceFields form={props.form} sections={props.sections} people={props.people} />
+        <button type="submit">Save</button>
+      </form>
+    </AdminLayout>
+  )
+}
+
+/** The form's fields for a stored source. */
+export function sourceForm(source: WireSource): SourceForm {
+  return {
+    url: source.url,
+    name: source.name,
+    sectionId: source.sectionId === null ? '' : String(source.sectionId),
+    authorId: source.authorId === null ? '' : String(source.authorId),
+    tags: source.tags.join(', '),
+    mode: source.mode,
+    publish: source.publish,
+    interval: String(source.intervalMinutes),
+    maxAgeDays: source.maxAgeDays === null ? '' : String(source.maxAgeDays),
+    includeWords: source.includeWords.join(', '),
+    excludeWords: source.excludeWords.join(', '),
+    licensed: source.mode === 'full' ? 'yes' : '',
+    fullText: source.fetchFullText ? 'yes' : '',
+    mapCategories: source.mapCategories ? 'yes' : '',
+  }
 }
 
 function Opml({ csrf }: { csrf: string }) {

@@ -20,6 +20,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('exclude_words', 'text', (c) => c.notNull().defaultTo(''))
     .addColumn('max_age_days', 'integer')
     .addColumn('mode', 'varchar(20)', (c) => c.notNull().defaultTo('excerpt'))
+    .addColumn('fetch_full_text', 'integer', (c) => c.notNull().defaultTo(0))
+    .addColumn('map_categories', 'integer', (c) => c.notNull().defaultTo(1))
     .addColumn('publish', 'varchar(20)', (c) => c.notNull().defaultTo('review'))
     .addColumn('interval_minutes', 'integer', (c) => c.notNull().defaultTo(15))
     .addColumn('etag', 'varchar(500)')

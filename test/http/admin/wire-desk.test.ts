@@ -177,6 +177,36 @@ describe('admin: the wire desk', () => {
     expect(sitemap.body).not.toContain(wire.slug)
   })
 
+  it('changes the settings of a source, keeping what was typed when they are wrong', async () => {
+    const list = await desk.get('/admin/wire')
+    const id = $(list)('[data-source]').first().attr('data-source')!
+    const form = await desk.get(`/admin/wire/sources/${id}`)
+    const fields = {
+      name: 'Partner Gazette (wire)',
+      mode: 'excerpt',
+      publish: 'auto',
+      interval: '2',
+      excludeWords: 'horoscope, lottery',
+      mapCategories: 'yes',
+    }
+    const wrong = await desk.post(`/admin/wire/sources/${id}`, fields, { formPage: '/admin/wire' })
+    const saved = await desk.post(
+      `/admin/wire/sources/${id}`,
+      { ...fields, interval: '60' },
+      { formPage: '/admin/wire' },
+    )
+    const after = await desk.get(`/admin/wire/sources/${id}`)
+
+    expect($(form)('#name').val()).toBe('Partner Gazette')
+    expect(wrong.statusCode).toBe(400)
+    expect($(wrong)('[role=alert]').text()).toMatch(/5 to 1440 minutes/)
+    expect($(wrong)('#excludeWords').val()).toBe('horoscope, lottery')
+    expect(saved.statusCode).toBe(303)
+    expect($(after)('#interval').val()).toBe('60')
+    expect($(after)('#excludeWords').val()).toBe('horoscope, lottery')
+    expect($(after)('#publish option[selected]').val()).toBe('auto')
+  })
+
   it('shows what is wrong with a broken source, and makes no story of it', async () => {
     const opml = `<?xml version="1.0"?><opml version="2.0"><head><title>x</title></head><body><outline text="Broken" xmlUrl="${server.url('/broken.xml')}"/></body></opml>`
     const before = await t.db.selectFrom('articles').select('id').execute()

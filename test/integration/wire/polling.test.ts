@@ -4,6 +4,7 @@
  * redirects, backoff, dedupe across polls and sources, and two pollers at once.
  */
 import nodePath from 'node:path'
+import { sql } from 'kysely'
 import sharp from 'sharp'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { systemActor } from '../../../src/auth/index.js'
@@ -275,6 +276,31 @@ for (const dialect of DIALECTS) {
       expect(await items()).toHaveLength(20)
     })
 
+    it('leaves no item and no story from a poll that dies midway, and the next poll does it all', async () => {
+      const feed = path('dies')
+      server.route(feed, { body: syntheticFeed({ name: 'Dies', items: 5 }) })
+      const source = await follow(server.url(feed), { publish: 'auto' })
+      // The audit log is written last in the poll's transaction: without it, the poll fails there.
+      await sql`alter table audit_log rename to audit_log_away`.execute(test.db)
+
+      const dying = await pollSource(deps, WIRE, source.id).then(
+        () => 'completed',
+        () => 'died',
+      )
+      const afterDeath = { items: (await items()).length, stories: (await articles()).length }
+      const recorded = (await findSource(deps, source.id))!
+      await sql`alter table audit_log_away rename to audit_log`.execute(test.db)
+      const next = await pollSource(deps, WIRE, source.id)
+
+      expect(dying).toBe('died')
+      expect(afterDeath).toEqual({ items: 0, stories: 0 })
+      // Recorded, and moved on: a job whose poll died does not leave the source due for ever.
+      expect(recorded).toMatchObject({ lastErrorCode: 'STORE_FAILED', failures: 1, etag: null })
+      expect(recorded.nextPollAt.getTime()).toBeGreaterThan(T0.getTime())
+      expect(next.outcome).toMatchObject({ status: 'fetched', added: 5, published: 5 })
+      expect(await articles()).toHaveLength(5)
+    })
+
     it('updates a story the source changed, unless an editor changed it here', async () => {
       const feed = path('changes')
       server.route(feed, { body: syntheticFeed({ name: 'Changes', items: 1 }) })
@@ -343,6 +369,29 @@ for (const dialect of DIALECTS) {
       expect(stories[1]!.body_html).not.toContain('<img')
       const media = await test.db.selectFrom('media').select(['width', 'credit']).execute()
       expect(media).toEqual([{ width: 80, credit: source.name }])
+    })
+
+    it('fetches the whole article from the page for a licensed full-text source whose feed has excerpts', async () => {
+      const [feed, page] = [path('excerpts'), path('story.html')]
+      server.fixture(page, 'article-page.html', { contentType: 'text/html; charset=utf-8' })
+      server.route(feed, {
+        body: `<?xml version="1.0"?><rss version="2.0"><channel><title>Courier</title>
+<item><title>Footbridge vote</title><link>${server.url(page)}</link><guid>fb-1</guid><description>The council voted.</description></item>
+</channel></rss>`,
+      })
+      const source = await follow(server.url(feed), {
+        publish: 'auto',
+        mode: 'full',
+        fetchFullText: true,
+        name: 'Courier',
+      })
+
+      await pollSource(deps, WIRE, source.id)
+
+      const [story] = await articles()
+      expect(story!.body_html).toContain('the valley council voted by nine')
+      expect(story!.body_html).toContain('Originally published by')
+      expect(story!.body_html).not.toContain('<script')
     })
 
     it('polls due sources once through the queue, spacing polls to one host', async () => {
