@@ -17,6 +17,7 @@ import {
   startServer,
 } from '../startup.js'
 import { serveWorkers } from './cluster.js'
+import { importCommand } from './transfer-commands.js'
 
 type Values = Record<string, string | boolean | (string | boolean)[] | undefined>
 
@@ -25,7 +26,9 @@ export interface Command {
   summary: string
   help: string
   options: Record<string, { type: 'string' | 'boolean'; short?: string }>
-  run(values: Values): Promise<void>
+  /** How many words may follow the command's name (`import wordpress FILE`: 2). Default 0. */
+  positionals?: number
+  run(values: Values, positionals: string[]): Promise<void>
 }
 
 const log = (line: string) => console.log(`broadsheet: ${line}`)
@@ -147,7 +150,7 @@ function searchDeps(services: Services) {
  * Tell running servers to drop cached pages this process changed. They hear it over Redis
  * (`REDIS_URL`); without it a server keeps its pages until its next write or restart.
  */
-async function purgeRunningServers(config: Config, tags: string[]): Promise<void> {
+export async function purgeRunningServers(config: Config, tags: string[]): Promise<void> {
   if (!config.redisUrl) return
   try {
     const servers = await publishPurgeOnce(config.redisUrl, tags)
@@ -180,7 +183,7 @@ function indexProgress(done: number): void {
 }
 
 /** End a redrawn line, so the next message starts on its own. */
-function endProgress(): void {
+export function endProgress(): void {
   if (process.stderr.isTTY) process.stderr.write('\n')
 }
 
@@ -313,4 +316,5 @@ export const COMMANDS: Record<string, Command> = {
   'user:create': userCreate,
   doctor,
   'search:reindex': searchReindex,
+  import: importCommand,
 }

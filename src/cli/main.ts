@@ -33,7 +33,7 @@ export async function runCli(argv: string[]): Promise<void> {
     parsed = parseArgs({
       args: rest,
       options: { ...command.options, help: { type: 'boolean', short: 'h' } },
-      allowPositionals: false,
+      allowPositionals: (command.positionals ?? 0) > 0,
     })
   } catch (error) {
     throw new AppError('VALIDATION_FAILED', `${name}: ${(error as Error).message}`)
@@ -42,8 +42,13 @@ export async function runCli(argv: string[]): Promise<void> {
     console.log(command.help)
     return
   }
+  if (parsed.positionals.length > (command.positionals ?? 0))
+    throw new AppError(
+      'VALIDATION_FAILED',
+      `${name}: unexpected argument "${parsed.positionals[command.positionals ?? 0]}" (run "broadsheet ${name} --help")`,
+    )
   loadEnvFile()
-  await command.run(parsed.values)
+  await command.run(parsed.values, parsed.positionals)
 }
 
 try {
