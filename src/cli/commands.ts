@@ -17,7 +17,7 @@ import {
   startServer,
 } from '../startup.js'
 import { serveWorkers } from './cluster.js'
-import { importCommand } from './transfer-commands.js'
+import { exportCommand, importCommand } from './transfer-commands.js'
 
 type Values = Record<string, string | boolean | (string | boolean)[] | undefined>
 
@@ -317,4 +317,5 @@ export const COMMANDS: Record<string, Command> = {
   doctor,
   'search:reindex': searchReindex,
   import: importCommand,
+  export: exportCommand,
 }

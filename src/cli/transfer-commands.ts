@@ -1,12 +1,21 @@
 /**
- * `broadsheet import wordpress|ghost FILE`: bring another site's archive across, with progress
- * on stderr and the report on stdout. Bad input is one line and exit status 1.
+ * `broadsheet import wordpress|ghost FILE`: bring another site's archive across, with progress on
+ * stderr and the report on stdout. `broadsheet export wordpress|ghost`: write this site out, a
+ * story at a time. Bad input is one line and exit status 1.
  */
+import { createWriteStream } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { systemActor } from '../auth/index.js'
 import { parseConfig } from '../config.js'
 import { AppError } from '../errors.js'
-import { formatReport, runImport, type ImportProgress, type MediaMode } from '../importers/index.js'
+import {
+  exportGhost,
+  exportWordPress,
+  formatReport,
+  runImport,
+  type ImportProgress,
+  type MediaMode,
+} from '../importers/index.js'
 import { createHttpClient } from '../net/index.js'
 import { applyMigrations, servicesFor } from '../startup.js'
 import { connectDatabase } from '../db/connect.js'
@@ -145,4 +154,57 @@ function showProgress(progress: ImportProgress): void {
     lastLine = now
     process.stderr.write(`broadsheet: ${label}\n`)
   }
+}
+
+const FORMATS = ['wordpress', 'ghost'] as const
+
+export const exportCommand: Command = {
+  name: 'export',
+  summary: 'write the whole site as a WordPress (WXR) or Ghost (JSON) export',
+  help: `Usage: broadsheet export wordpress [--out FILE] > site.xml
+       broadsheet export ghost [--out FILE] > site.json
+
+Writes every article (with its comments), page, author, section and tag, a story at a time (in
+constant memory), to standard output or FILE:
+  wordpress   WXR 1.2, for WordPress's Tools → Import → WordPress (featured images are
+              attachments WordPress downloads from PUBLIC_URL)
+  ghost       Ghost's JSON export, for Ghost's Settings → Import (sections become each
+              story's first tag; comments stay behind: Ghost's import has none)
+
+Options:
+  --out FILE   write to FILE instead of standard output`,
+  options: { out: { type: 'string' } },
+  positionals: 1,
+  run: async (values, positionals) => {
+    const [format] = positionals
+    if (!format || !FORMATS.includes(format as (typeof FORMATS)[number]))
+      throw new AppError(
+        'VALIDATION_FAILED',
+        'export: say which format: "broadsheet export wordpress" or "broadsheet export ghost"',
+      )
+    // `broadsheet export wordpress | head`: the reader went away, which is not an error.
+    process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE') process.exit(0)
+    })
+    const config = parseConfig(process.env)
+    const handle = await connectDatabase(config.database, config.dataDir)
+    const out = typeof values.out === 'string' ? createWriteStream(values.out) : process.stdout
+    try {
+      await applyMigrations(handle)
+      const services = servicesFor(handle, config)
+      const counts =
+        format === 'wordpress'
+          ? await exportWordPress(services, out)
+          : await exportGhost(services, out)
+      process.stderr.write(
+        `broadsheet: exported ${counts.articles} articles, ${counts.pages} pages and ${counts.comments} comments\n`,
+      )
+    } finally {
+      if (out !== process.stdout)
+        await new Promise<void>((resolve) =>
+          (out as ReturnType<typeof createWriteStream>).end(resolve),
+        )
+      await handle.close()
+    }
+  },
 }

@@ -338,7 +338,11 @@ export class ImportWriter {
       for (const match of story.bodyHtml.matchAll(/<img src="([^"]+)"/g))
         if (/^https?:\/\//.test(match[1]!))
           await this.library.addUrl(match[1]!.replace(/&amp;/g, '&'))
-    const resolved = resolveBodyMedia(story.bodyHtml, this.library)
+    // Pictures left at their old address: bodies keep their old <img>s and gallery placeholders.
+    const resolved =
+      this.options.media.kind === 'none'
+        ? { html: story.bodyHtml, warnings: [] }
+        : resolveBodyMedia(story.bodyHtml, this.library)
     for (const message of resolved.warnings) warn(this.report, { item: label, message })
     const ref = story.featuredImage
     const featured = ref

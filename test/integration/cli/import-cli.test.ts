@@ -23,6 +23,12 @@ describe('broadsheet import', { timeout: 180_000 }, () => {
     expect(result.stdout).toMatch(/articles\s+6\s+0\s+0/)
     expect(result.stdout).toMatch(/was password-protected: imported as a draft/)
     expect(result.stderr).toMatch(/stories/)
+
+    const exported = await runCli(['export', 'wordpress'], { DATA_DIR: dir })
+    expect(exported.code, exported.stderr).toBe(0)
+    expect(exported.stdout).toMatch(/^<\?xml version="1.0" encoding="UTF-8" \?>/)
+    expect(exported.stdout.match(/<wp:post_type><!\[CDATA\[post\]\]>/g)).toHaveLength(6)
+    expect(exported.stderr).toMatch(/exported 6 articles, 1 pages and 5 comments/)
   })
 
   it('refuses a file that is not an export in one line, writing nothing', async () => {
