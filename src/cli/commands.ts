@@ -19,6 +19,7 @@ import {
 import { serveWorkers } from './cluster.js'
 import { SOURCE_COMMANDS } from './sources.js'
 import { OPERATIONS } from './operations.js'
+import { exportCommand, importCommand } from './transfer-commands.js'
 
 type Values = Record<string, string | boolean | (string | boolean)[] | undefined>
 
@@ -27,9 +28,9 @@ export interface Command {
   summary: string
   help: string
   options: Record<string, { type: 'string' | 'boolean'; short?: string }>
-  /** Whether the command takes arguments besides its options (`sources:add URL`). */
-  positionals?: boolean
-  run(values: Values, positionals?: string[]): Promise<void>
+  /** How many words may follow the command's name (`import wordpress FILE`: 2). Default 0. */
+  positionals?: number
+  run(values: Values, positionals: string[]): Promise<void>
 }
 
 const log = (line: string) => console.log(`broadsheet: ${line}`)
@@ -153,7 +154,7 @@ function searchDeps(services: Services) {
  * Tell running servers to drop cached pages this process changed. They hear it over Redis
  * (`REDIS_URL`); without it a server keeps its pages until its next write or restart.
  */
-async function purgeRunningServers(config: Config, tags: string[]): Promise<void> {
+export async function purgeRunningServers(config: Config, tags: string[]): Promise<void> {
   if (!config.redisUrl) return
   try {
     const servers = await publishPurgeOnce(config.redisUrl, tags)
@@ -186,7 +187,7 @@ function indexProgress(done: number): void {
 }
 
 /** End a redrawn line, so the next message starts on its own. */
-function endProgress(): void {
+export function endProgress(): void {
   if (process.stderr.isTTY) process.stderr.write('\n')
 }
 
@@ -321,4 +322,6 @@ export const COMMANDS: Record<string, Command> = {
   'search:reindex': searchReindex,
   ...SOURCE_COMMANDS,
   ...OPERATIONS,
+  import: importCommand,
+  export: exportCommand,
 }

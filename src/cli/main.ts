@@ -35,7 +35,7 @@ export async function runCli(argv: string[]): Promise<void> {
     parsed = parseArgs({
       args: rest,
       options: { ...command.options, help: { type: 'boolean', short: 'h' } },
-      allowPositionals: command.positionals ?? false,
+      allowPositionals: (command.positionals ?? 0) > 0,
     })
   } catch (error) {
     throw new AppError('VALIDATION_FAILED', `${name}: ${(error as Error).message}`)
@@ -44,6 +44,11 @@ export async function runCli(argv: string[]): Promise<void> {
     console.log(command.help)
     return
   }
+  if (parsed.positionals.length > (command.positionals ?? 0))
+    throw new AppError(
+      'VALIDATION_FAILED',
+      `${name}: unexpected argument "${parsed.positionals[command.positionals ?? 0]}" (run "broadsheet ${name} --help")`,
+    )
   loadEnvFile()
   await command.run(parsed.values, parsed.positionals)
 }

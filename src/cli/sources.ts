@@ -41,7 +41,7 @@ const string = (value: unknown) => (typeof value === 'string' ? value : undefine
 const sourcesAdd: Command = {
   name: 'sources:add',
   summary: 'follow a feed (or a site, whose feed is discovered) on the wire',
-  positionals: true,
+  positionals: Number.POSITIVE_INFINITY,
   help: `Usage: broadsheet sources:add URL [--name N] [--section SLUG] [--author USER] [--tags a,b]
                             [--mode excerpt|full] [--full-text] [--publish auto|review]
                             [--interval MIN] [--no-categories]
@@ -72,7 +72,7 @@ Options:
     'full-text': { type: 'boolean' },
     'no-categories': { type: 'boolean' },
   },
-  run: async (values, positionals = []) => {
+  run: async (values, positionals) => {
     const [url, ...extra] = positionals
     if (!url || extra.length > 0)
       throw new AppError('VALIDATION_FAILED', 'sources:add: give exactly one URL')
@@ -149,12 +149,12 @@ last success, and the last error when the latest poll failed.`,
 const sourcesRemove: Command = {
   name: 'sources:remove',
   summary: 'stop following a source (its stories stay)',
-  positionals: true,
+  positionals: Number.POSITIVE_INFINITY,
   help: `Usage: broadsheet sources:remove ID
 
 Removes the source and the record of its items. Stories already made from it stay published.`,
   options: {},
-  run: async (_values, positionals = []) => {
+  run: async (_values, positionals) => {
     const [id, ...extra] = positionals
     if (!id || !/^\d+$/.test(id) || extra.length > 0)
       throw new AppError('VALIDATION_FAILED', 'sources:remove: give one source id')
@@ -168,14 +168,14 @@ Removes the source and the record of its items. Stories already made from it sta
 const sourcesPoll: Command = {
   name: 'sources:poll',
   summary: 'poll sources now, in the foreground (ID… or --all)',
-  positionals: true,
+  positionals: Number.POSITIVE_INFINITY,
   help: `Usage: broadsheet sources:poll [ID…|--all]
 
 Polls the given sources (or, with --all, every active one) now and prints one line per source:
 new, updated, unchanged, or the error. Exits 0 even when some sources failed: their errors are
 recorded on the source and shown on the Wire screen.`,
   options: { all: { type: 'boolean' } },
-  run: async (values, positionals = []) => {
+  run: async (values, positionals) => {
     if (!values.all && positionals.length === 0)
       throw new AppError('VALIDATION_FAILED', 'sources:poll: give source ids, or --all')
     if (positionals.some((p) => !/^\d+$/.test(p)))

@@ -92,6 +92,9 @@ export {
   searchTags,
 } from './taxonomy-reads.js'
 export type { TagWithCount } from './taxonomy-admin.repository.js'
+/** Everything, in id order, a page at a time: for full exports. */
+export { listArticleIdsForExport, listPagesForExport } from './export-reads.js'
+export type { ExportPage } from './export.repository.js'
 /** Static pages (About, Contact). */
 export { createPage, findPublishedPage } from './page.service.js'
 export type { StaticPage } from './page.repository.js'

@@ -25,3 +25,7 @@ export {
   type MediaMode,
   type RunImportOptions,
 } from './writer/index.js'
+/** Full exports: WordPress WXR 1.2 and Ghost JSON, streamed a story at a time. */
+export { exportWordPress } from './export/wordpress-wxr.js'
+export { exportGhost } from './export/ghost-json.js'
+export type { ExportDeps } from './export/export-source.js'

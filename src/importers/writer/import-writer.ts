@@ -13,6 +13,7 @@ import {
   importRedirects,
   importSections,
   listCategories,
+  listTagsWithCounts,
   type ImportedArticle,
   type ImportedPage,
 } from '../../content/index.js'
@@ -55,6 +56,7 @@ export class ImportWriter {
   private readonly stories: ImportStory[] = []
   private readonly subscribers: ImportSubscriber[] = []
   private timeZone = 'UTC'
+  private readonly tagSlugs = new Set<string>()
   library!: ImportMediaLibrary
   /** Stories written or skipped so far (progress). */
   storiesDone = 0
@@ -132,6 +134,7 @@ export class ImportWriter {
     this.timeZone = (await findSettings(this.deps)).timeZone
     for (const section of await listCategories(this.deps))
       this.sections.set(section.slug, section.id)
+    for (const tag of await listTagsWithCounts(this.deps)) this.tagSlugs.add(tag.slug)
   }
 
   private async author(author: ImportAuthor): Promise<void> {
@@ -210,8 +213,9 @@ export class ImportWriter {
 
   private tag(tag: ImportTag): void {
     // Tags are created with the first story that carries them (matched by name, as the editor does).
-    this.report.counts.tags.imported++
-    this.redirectAll(tag.oldUrls, `/tag/${slugify(tag.name) || slugify(tag.slug)}/`)
+    const slug = slugify(tag.name) || slugify(tag.slug)
+    this.report.counts.tags[this.tagSlugs.has(slug) ? 'skipped' : 'imported']++
+    this.redirectAll(tag.oldUrls, `/tag/${slug}/`)
   }
 
   private redirectAll(oldUrls: string[], to: string): void {
@@ -334,7 +338,11 @@ export class ImportWriter {
       for (const match of story.bodyHtml.matchAll(/<img src="([^"]+)"/g))
         if (/^https?:\/\//.test(match[1]!))
           await this.library.addUrl(match[1]!.replace(/&amp;/g, '&'))
-    const resolved = resolveBodyMedia(story.bodyHtml, this.library)
+    // Pictures left at their old address: bodies keep their old <img>s and gallery placeholders.
+    const resolved =
+      this.options.media.kind === 'none'
+        ? { html: story.bodyHtml, warnings: [] }
+        : resolveBodyMedia(story.bodyHtml, this.library)
     for (const message of resolved.warnings) warn(this.report, { item: label, message })
     const ref = story.featuredImage
     const featured = ref
