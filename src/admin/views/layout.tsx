@@ -86,6 +86,11 @@ function AdminBar({ user, csrf }: { user: User; csrf: string }) {
           )}
           {admin && (
             <li>
+              <a href="/admin/integrations">Integrations</a>
+            </li>
+          )}
+          {admin && (
+            <li>
               <a href="/admin/outbox">Outbox</a>
             </li>
           )}
