@@ -20,6 +20,7 @@ import { commentsAdminRoutes } from './comments-admin.routes.js'
 import { contactAdminRoutes } from './contact-admin.routes.js'
 import { dashboardRoutes } from './dashboard.routes.js'
 import { editorRoutes } from './editor.routes.js'
+import { integrationsRoutes } from './integrations.routes.js'
 import { peopleRoutes } from './people.routes.js'
 import { mediaRoutes } from './media.routes.js'
 import { newsletterAdminRoutes } from './newsletter-admin.routes.js'
@@ -76,6 +77,7 @@ export const adminRoutes: FastifyPluginAsync<AdminOptions> = async (app, options
   await app.register(dashboardRoutes, ctx)
   await app.register(siteManageRoutes, ctx)
   await app.register(peopleRoutes, ctx)
+  await app.register(integrationsRoutes, ctx)
   await app.register(mediaRoutes, ctx)
   await app.register(commentsAdminRoutes, ctx)
   await app.register(subscribersRoutes, ctx)

@@ -7,6 +7,7 @@ import { countNewsroomArticles } from '../content/index.js'
 import { connectDatabase } from '../db/connect.js'
 import { addGeneratedStories, fillDemo, isDemoNeeded } from '../demo/index.js'
 import { AppError } from '../errors.js'
+import { createIntegration } from '../integrations/index.js'
 import { reindexAll } from '../search/index.js'
 import type { Services } from '../services.js'
 import {
@@ -241,6 +242,49 @@ Options:
   },
 }
 
+const integrationCreate: Command = {
+  name: 'integration:create',
+  summary: 'create an API integration and print its Content and Admin API keys',
+  help: `Usage: broadsheet integration:create --name NAME [--role ROLE] [--json]
+
+Creates an integration for the Ghost-compatible Content and Admin APIs. Its calls act with
+ROLE (admin, editor, author or contributor; default editor).
+
+Options:
+  --name   what the integration is for (required)
+  --role   the role its Admin API calls act with (default: editor)
+  --json   print exactly one JSON object on stdout: {"id", "name", "contentApiKey", "adminApiKey"}`,
+  options: { name: { type: 'string' }, role: { type: 'string' }, json: { type: 'boolean' } },
+  run: async (values) => {
+    const name = typeof values.name === 'string' ? values.name : undefined
+    if (!name) throw new AppError('VALIDATION_FAILED', 'integration:create: --name is required')
+    const role = (typeof values.role === 'string' ? values.role : 'editor') as Role
+    const json = values.json === true
+    const config = parseConfig(process.env)
+    // With --json, stdout carries the one object and nothing else.
+    const say = json ? (line: string) => console.error(`broadsheet: ${line}`) : log
+    const handle = await prepareDatabase({ ...config, demoContent: false }, systemClock, say)
+    try {
+      const created = await createIntegration(servicesFor(handle, config), systemActor('cli'), {
+        name,
+        role,
+      })
+      if (json) {
+        const { id, contentKey, adminApiKey } = created
+        console.log(
+          JSON.stringify({ id, name: created.name, contentApiKey: contentKey, adminApiKey }),
+        )
+        return
+      }
+      log(`created integration ${created.name} (${created.role})`)
+      log(`Content API key: ${created.contentKey}`)
+      log(`Admin API key:   ${created.adminApiKey}`)
+    } finally {
+      await handle.close()
+    }
+  },
+}
+
 async function askPassword(): Promise<string> {
   if (!process.stdin.isTTY)
     throw new AppError(
@@ -318,6 +362,7 @@ export const COMMANDS: Record<string, Command> = {
   migrate,
   seed,
   'user:create': userCreate,
+  'integration:create': integrationCreate,
   doctor,
   'search:reindex': searchReindex,
   ...SOURCE_COMMANDS,

@@ -28,11 +28,21 @@ const ORDER_COLUMN = {
   created_at: 'a.created_at',
 } as const
 
-function publishedPosts(db: Db, now: number, filter: ApiFilter | undefined) {
-  let query = db
-    .selectFrom('articles as a')
-    .where('a.status', '=', 'published')
-    .where('a.published_at', '<=', now)
+export type ApiAudience = 'readers' | 'staff'
+
+function publishedPosts(
+  db: Db,
+  now: number,
+  filter: ApiFilter | undefined,
+  audience: ApiAudience = 'readers',
+) {
+  let query =
+    audience === 'staff'
+      ? db.selectFrom('articles as a').where('a.status', '<>', 'archived')
+      : db
+          .selectFrom('articles as a')
+          .where('a.status', '=', 'published')
+          .where('a.published_at', '<=', now)
   if (filter) query = query.where((eb) => condition(eb, filter))
   return query
 }
@@ -41,9 +51,15 @@ function publishedPosts(db: Db, now: number, filter: ApiFilter | undefined) {
 export async function listApiPostIds(
   db: Db,
   now: number,
-  query: { filter?: ApiFilter; order: ApiOrder[]; limit: number; offset: number },
+  query: {
+    filter?: ApiFilter
+    order: ApiOrder[]
+    limit: number
+    offset: number
+    audience?: ApiAudience
+  },
 ): Promise<number[]> {
-  let select = publishedPosts(db, now, query.filter).select('a.id')
+  let select = publishedPosts(db, now, query.filter, query.audience).select('a.id')
   for (const { field, direction } of query.order)
     select = select.orderBy(ORDER_COLUMN[field], direction)
   const rows = await select
@@ -58,8 +74,9 @@ export async function countApiPosts(
   db: Db,
   now: number,
   filter: ApiFilter | undefined,
+  audience?: ApiAudience,
 ): Promise<number> {
-  const row = await publishedPosts(db, now, filter)
+  const row = await publishedPosts(db, now, filter, audience)
     .select((eb) => eb.fn.countAll<number | string>().as('n'))
     .executeTakeFirstOrThrow()
   return Number(row.n)
@@ -243,6 +260,7 @@ function columnOf(field: ApiFilterField): string {
     featured: 'a.is_featured',
     published_at: 'a.published_at',
     updated_at: 'a.updated_at',
+    status: 'a.status',
   }
   return columns[field] ?? 'a.id'
 }

@@ -20,6 +20,8 @@ export const API_FILTER_FIELDS = [
   'authors.slug',
   'primary_tag.slug',
   'primary_author.slug',
+  /** draft, pending, scheduled, published: only useful to staff (readers see published). */
+  'status',
 ] as const
 export type ApiFilterField = (typeof API_FILTER_FIELDS)[number]
 
@@ -62,6 +64,8 @@ export interface ApiPostQuery {
   order?: ApiOrder[]
   limit: number | 'all'
   page: number
+  /** Readers (default) see published stories; staff see every status but archived. */
+  audience?: 'readers' | 'staff'
 }
 
 export function isApiFilterField(name: string): name is ApiFilterField {

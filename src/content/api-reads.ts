@@ -49,7 +49,7 @@ export async function browseApiPosts(
   if (query.page < 1 || (query.limit !== 'all' && query.limit < 1))
     throw validationError('limit', 'limit and page must be positive')
   const now = deps.clock.now().getTime()
-  const total = await countApiPosts(deps.db, now, query.filter)
+  const total = await countApiPosts(deps.db, now, query.filter, query.audience)
   const all = query.limit === 'all'
   const limit = all ? total : (query.limit as number)
   const offset = all ? 0 : (query.page - 1) * limit
@@ -57,7 +57,13 @@ export async function browseApiPosts(
   const ids =
     limit === 0 || offset >= total
       ? []
-      : await listApiPostIds(deps.db, now, { filter: query.filter, order, limit, offset })
+      : await listApiPostIds(deps.db, now, {
+          filter: query.filter,
+          order,
+          limit,
+          offset,
+          audience: query.audience,
+        })
   return { total, batches: inBatches(deps, ids) }
 }
 
@@ -70,12 +76,13 @@ async function* inBatches(deps: ContentDeps, ids: number[]): AsyncIterable<ApiPo
 export async function findApiPost(
   deps: ContentDeps,
   by: { id: number } | { slug: string },
+  audience: 'readers' | 'staff' = 'readers',
 ): Promise<ApiPost | undefined> {
   const filter =
     'id' in by
       ? ({ field: 'id', op: 'eq', value: by.id } as const)
       : ({ field: 'slug', op: 'eq', value: by.slug } as const)
-  const { batches } = await browseApiPosts(deps, { filter, limit: 1, page: 1 })
+  const { batches } = await browseApiPosts(deps, { filter, limit: 1, page: 1, audience })
   for await (const posts of batches) return posts[0]
   return undefined
 }

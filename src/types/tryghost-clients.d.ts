@@ -32,12 +32,13 @@ declare module '@tryghost/content-api' {
 
 declare module '@tryghost/admin-api' {
   type Options = Record<string, unknown>
+  type Item = Record<string, unknown>
   interface Resource {
-    browse(options?: Options): Promise<Record<string, any>>
-    read(data: Options, options?: Options): Promise<Record<string, any>>
-    add(data: Options, options?: Options): Promise<Record<string, any>>
-    edit(data: Options, options?: Options): Promise<Record<string, any>>
-    delete(data: Options, options?: Options): Promise<Record<string, any>>
+    browse(options?: Options): Promise<Item[] & { meta: { pagination: Item } }>
+    read(data: Options, options?: Options): Promise<Item>
+    add(data: Options, options?: Options): Promise<Item>
+    edit(data: Options, options?: Options): Promise<Item>
+    delete(data: Options, options?: Options): Promise<unknown>
   }
   // eslint-disable-next-line import-x/no-default-export
   export default function GhostAdminAPI(options: {
@@ -52,8 +53,8 @@ declare module '@tryghost/admin-api' {
     users: Resource
     webhooks: Resource
     images: {
-      upload(data: { file: string; ref?: string; purpose?: string }): Promise<Record<string, any>>
+      upload(data: { file: string; ref?: string; purpose?: string }): Promise<Item>
     }
-    site: { read(): Promise<Record<string, any>> }
+    site: { read(): Promise<Item> }
   }
 }

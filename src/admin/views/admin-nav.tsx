@@ -85,6 +85,13 @@ export const NAV: readonly NavEntry[] = [
   },
   {
     group: 'Settings',
+    href: '/admin/integrations',
+    label: 'Integrations',
+    icon: 'plug',
+    allowed: (u) => can(u, 'integrations.manage'),
+  },
+  {
+    group: 'Settings',
     href: '/admin/audit',
     label: 'Audit log',
     icon: 'list',
@@ -119,6 +126,7 @@ export type IconName =
   | 'mail'
   | 'inbox'
   | 'rss'
+  | 'plug'
   | 'layout'
   | 'gear'
   | 'list'
@@ -140,6 +148,7 @@ const PATHS: Record<IconName, string> = {
   mail: 'M3 6h18v12H3zM3 7l9 6 9-6',
   inbox: 'M4 4h16v16H4zM4 14h5l1 2h4l1-2h5',
   rss: 'M5 5a14 14 0 0 1 14 14M5 11a8 8 0 0 1 8 8M6 18h.01',
+  plug: 'M9 2v6M15 2v6M6 8h12v4a6 6 0 0 1-12 0zM12 18v4',
   layout: 'M4 4h16v16H4zM4 9h16M10 9v11',
   gear: 'M12 15a3 3 0 1 0 0-6 3 3 0 0 0 0 6zM12 2v3M12 19v3M2 12h3M19 12h3M5 5l2 2M17 17l2 2M5 19l2-2M17 7l2-2',
   list: 'M8 6h12M8 12h12M8 18h12M4 6h.01M4 12h.01M4 18h.01',

@@ -140,6 +140,17 @@ describe('broadsheet CLI', { timeout: 180_000 }, () => {
     )
   })
 
+  it('creates an integration and prints exactly one JSON object with --json', async () => {
+    const env = { DATA_DIR: path.join(dir, 'integration'), DEMO_CONTENT: 'false' }
+    const result = await runCli(['integration:create', '--name', 'Zapier', '--json'], env)
+    expect(result.code, result.stderr).toBe(0)
+    const printed = JSON.parse(result.stdout) as Record<string, unknown>
+    expect(Object.keys(printed).sort()).toEqual(['adminApiKey', 'contentApiKey', 'id', 'name'])
+    expect(printed).toMatchObject({ name: 'Zapier' })
+    expect(printed.contentApiKey).toMatch(/^[0-9a-f]{26}$/)
+    expect(printed.adminApiKey).toMatch(/^[0-9a-f]{24}:[0-9a-f]{64}$/)
+  })
+
   it('explains a corrupt database file, a missing directory and an unreachable PostgreSQL', async () => {
     const corrupt = path.join(dir, 'corrupt')
     fs.mkdirSync(corrupt)

@@ -46,6 +46,11 @@ import {
   updateSection,
 } from '../../../src/content/index.js'
 import type { DomainEvent } from '../../../src/events.js'
+import {
+  createIntegration,
+  deleteIntegration,
+  rotateIntegrationKey,
+} from '../../../src/integrations/index.js'
 import type { Kernel } from '../../../src/kernel.js'
 import type { MailMessage } from '../../../src/mail/index.js'
 import {
@@ -281,6 +286,30 @@ const CASES: Case[] = [
     ...editorOrContributor,
     arrange: async (w) => ({ title: `Page ${w.unique()}`, bodyHtml: '<p>About us.</p>' }),
     run: (w, actor, input) => createPage(w.deps, actor, input),
+  }),
+  useCase({
+    name: 'createIntegration',
+    refused: (w) => asUser(w.editor),
+    allowed: () => SYSTEM,
+    arrange: async (w) => ({ name: `Integration ${w.unique()}` }),
+    run: (w, actor, input) => createIntegration(w.deps, actor, input),
+    events: 0,
+  }),
+  useCase({
+    name: 'rotateIntegrationKey',
+    refused: (w) => asUser(w.editor),
+    allowed: () => SYSTEM,
+    arrange: async (w) => (await createIntegration(w.deps, SYSTEM, { name: `I ${w.unique()}` })).id,
+    run: (w, actor, id: number) => rotateIntegrationKey(w.deps, actor, id, 'admin'),
+    events: 0,
+  }),
+  useCase({
+    name: 'deleteIntegration',
+    refused: (w) => asUser(w.editor),
+    allowed: () => SYSTEM,
+    arrange: async (w) => (await createIntegration(w.deps, SYSTEM, { name: `I ${w.unique()}` })).id,
+    run: (w, actor, id: number) => deleteIntegration(w.deps, actor, id),
+    events: 0,
   }),
   useCase({
     name: 'updateSiteSettings',
