@@ -137,6 +137,13 @@ pre{white-space:pre-wrap;background:var(--surface);border:1px solid var(--line);
 .editor-content{min-height:20rem;border:1px solid var(--line);border-radius:0 0 var(--radius) var(--radius);background:var(--surface);padding:1rem 1.25rem;font:19px/1.65 var(--serif);color:var(--ink)}
 #title{font:700 1.75rem/1.25 var(--serif)}
 #standfirst{font:1.15rem/1.5 var(--serif)}
+@media (max-width:600px){#title{font-size:1.3rem}.editor-content{padding:.75rem;font-size:17px}}
+@media (min-width:1180px){.editor-layout{display:grid;grid-template-columns:minmax(0,1fr) 21rem;gap:var(--s5);align-items:start}
+ .settings-panel{position:sticky;top:calc(var(--top-h) + var(--s4));max-height:calc(100vh - var(--top-h) - 2rem);overflow-y:auto;padding-right:var(--s1)}}
+.editor-layout .canvas{display:grid;gap:var(--s4)}
+.settings-panel{display:grid;gap:var(--s4)}
+.panel-publish{background:var(--surface);border:1px solid var(--line);border-radius:var(--radius-lg);padding:var(--s4);display:grid;gap:var(--s3)}
+.settings-panel .two{grid-template-columns:1fr}
 /* Toasts. */
 .toasts{position:fixed;right:var(--s4);bottom:var(--s4);display:grid;gap:var(--s2);z-index:60}
 .toast{background:var(--accent);color:var(--accent-ink);padding:.65rem 1rem;border-radius:var(--radius);box-shadow:var(--shadow);font-weight:600;max-width:24rem}
