@@ -65,7 +65,9 @@ function shortcuts(): void {
       event.preventDefault()
       window.location.href = '/admin/articles/new'
     } else if (event.key === '/') {
-      const search = document.querySelector<HTMLInputElement>('main input[type=search], #top-q')
+      const search =
+        document.querySelector<HTMLInputElement>('main input[type=search]') ??
+        document.querySelector<HTMLInputElement>('#top-q')
       if (search) {
         event.preventDefault()
         search.focus()

@@ -8,17 +8,17 @@ import zlib from 'node:zlib'
 export const ADMIN_CSS = `
 /* Broadsheet newsroom design system: tokens first, then layout, then components. */
 :root{color-scheme:light dark;
---bg:#fff;--surface:#fff;--sunken:#f6f7f8;--raised:#fff;--ink:#15171a;--muted:#5d6670;--faint:#8e9399;--line:#e3e6e8;--line-strong:#c9ced3;
+--bg:#fff;--surface:#fff;--sunken:#f6f7f8;--raised:#fff;--ink:#15171a;--muted:#5d6670;--faint:#6b7178;--line:#e3e6e8;--line-strong:#c9ced3;
 --accent:#15171a;--accent-ink:#fff;--link:#1b5fc9;--focus:#3b82f6;--bad:#c5221f;--bad-bg:#fdecea;--ok:#137333;--ok-bg:#e6f4ea;--warn:#8a5a00;--warn-bg:#fff4ce;
---badge-draft:#5d6670;--badge-pending:#8a5a00;--badge-scheduled:#1b5fc9;--badge-published:#137333;--badge-archived:#8e9399;
+--badge-draft:#5d6670;--badge-pending:#8a5a00;--badge-scheduled:#1b5fc9;--badge-published:#137333;--badge-archived:#6b7178;
 --s1:.25rem;--s2:.5rem;--s3:.75rem;--s4:1rem;--s5:1.5rem;--s6:2rem;--s7:3rem;
 --radius:6px;--radius-lg:10px;--shadow:0 1px 2px rgba(0,0,0,.06),0 4px 16px rgba(0,0,0,.06);
 --font:system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif;--serif:Georgia,"Times New Roman",serif;--mono:ui-monospace,SFMono-Regular,Menlo,monospace;
 --text-sm:.875rem;--text-md:1rem;--text-lg:1.125rem;--text-xl:1.5rem;--text-2xl:2rem;
 --nav-w:15.5rem;--top-h:3.5rem}
-@media (prefers-color-scheme:dark){:root{--bg:#15171a;--surface:#1c1f23;--sunken:#111315;--raised:#23272b;--ink:#eceef0;--muted:#a4abb3;--faint:#7d848c;--line:#2e3338;--line-strong:#444b52;
+@media (prefers-color-scheme:dark){:root{--bg:#15171a;--surface:#1c1f23;--sunken:#111315;--raised:#23272b;--ink:#eceef0;--muted:#a4abb3;--faint:#8f969e;--line:#2e3338;--line-strong:#444b52;
 --accent:#eceef0;--accent-ink:#15171a;--link:#8ab4f8;--focus:#8ab4f8;--bad:#f28b82;--bad-bg:#3a1d1b;--ok:#81c995;--ok-bg:#17301f;--warn:#fdd663;--warn-bg:#3a3113;
---badge-draft:#a4abb3;--badge-pending:#fdd663;--badge-scheduled:#8ab4f8;--badge-published:#81c995;--badge-archived:#7d848c;--shadow:0 1px 2px rgba(0,0,0,.4),0 4px 16px rgba(0,0,0,.4)}}
+--badge-draft:#a4abb3;--badge-pending:#fdd663;--badge-scheduled:#8ab4f8;--badge-published:#81c995;--badge-archived:#8f969e;--shadow:0 1px 2px rgba(0,0,0,.4),0 4px 16px rgba(0,0,0,.4)}}
 *{box-sizing:border-box}
 html{background:var(--bg)}
 body{margin:0;font:var(--text-md)/1.5 var(--font);color:var(--ink);background:var(--bg);-webkit-font-smoothing:antialiased}
@@ -35,8 +35,8 @@ h2{font-size:var(--text-lg);margin:var(--s6) 0 var(--s3)}
 .brand{display:flex;align-items:center;gap:var(--s2);color:var(--ink);text-decoration:none;font-weight:700;min-width:calc(var(--nav-w) - 2rem)}
 .brand-mark{display:inline-grid;place-items:center;width:1.8rem;height:1.8rem;border-radius:var(--radius);background:var(--accent);color:var(--accent-ink);font-family:var(--serif)}
 .top-search{flex:1;max-width:32rem;display:flex;align-items:center;gap:var(--s2);background:var(--sunken);border:1px solid var(--line);border-radius:var(--radius);padding:0 var(--s3);color:var(--muted)}
-.top-search input{border:0;background:transparent;padding:.45rem 0;width:100%;color:var(--ink);font:inherit}
-.top-search input:focus{outline:none}.top-search:focus-within{outline:3px solid var(--focus)}
+.top-search input[type=search]{border:0;background:transparent;padding:.45rem 0;width:100%;color:var(--ink);font:inherit;border-radius:0}
+.top-search input[type=search]:focus{outline:none}.top-search:focus-within{outline:3px solid var(--focus)}
 .view-site{display:flex;align-items:center;gap:var(--s1);color:var(--ink);text-decoration:none;font-size:var(--text-sm);margin-left:auto}
 .account{position:relative}
 .account summary{list-style:none;display:flex;align-items:center;gap:var(--s2);cursor:pointer;padding:var(--s1) var(--s2);border-radius:var(--radius)}
@@ -65,7 +65,7 @@ body.bare main{margin-top:10vh}
  body.nav-open .sidenav{transform:none}
  .nav-toggle{display:inline-flex!important}
  body.with-nav main{margin-left:0;padding:var(--s4)}
- .brand{min-width:0}.brand-name,.account-name,.view-site span{display:none}
+ .brand{min-width:0}.brand-name,.account-name,.view-site span{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
  .top-search{max-width:none}
 }
 .nav-toggle{display:none;background:none;border:0;color:var(--ink);padding:var(--s2);cursor:pointer}
@@ -137,9 +137,18 @@ pre{white-space:pre-wrap;background:var(--surface);border:1px solid var(--line);
 .editor-content{min-height:20rem;border:1px solid var(--line);border-radius:0 0 var(--radius) var(--radius);background:var(--surface);padding:1rem 1.25rem;font:19px/1.65 var(--serif);color:var(--ink)}
 #title{font:700 1.75rem/1.25 var(--serif)}
 #standfirst{font:1.15rem/1.5 var(--serif)}
+@media (max-width:600px){#title{font-size:1.3rem}.editor-content{padding:.75rem;font-size:17px}}
+@media (min-width:1180px){.editor-layout{display:grid;grid-template-columns:minmax(0,1fr) 21rem;gap:var(--s5);align-items:start}
+ .settings-panel{position:sticky;top:calc(var(--top-h) + var(--s4));max-height:calc(100vh - var(--top-h) - 2rem);overflow-y:auto;padding-right:var(--s1)}}
+.editor-layout .canvas{display:grid;gap:var(--s4)}
+.settings-panel{display:grid;gap:var(--s4)}
+.panel-publish{background:var(--surface);border:1px solid var(--line);border-radius:var(--radius-lg);padding:var(--s4);display:grid;gap:var(--s3)}
+.settings-panel .two{grid-template-columns:1fr}
 /* Toasts. */
 .toasts{position:fixed;right:var(--s4);bottom:var(--s4);display:grid;gap:var(--s2);z-index:60}
 .toast{background:var(--accent);color:var(--accent-ink);padding:.65rem 1rem;border-radius:var(--radius);box-shadow:var(--shadow);font-weight:600;max-width:24rem}
+dialog.publish-dialog{max-width:34rem;border:1px solid var(--line);border-radius:var(--radius-lg);background:var(--raised);color:var(--ink);padding:var(--s5);box-shadow:var(--shadow)}
+dialog.publish-dialog h2{margin-top:0}
 .publish-confirm{border:1px solid var(--line);border-radius:var(--radius-lg);background:var(--sunken);padding:var(--s3) var(--s4)}
 .publish-confirm ul{margin:var(--s1) 0 0;padding-left:1.2rem}
 form.stack{display:grid;gap:.9rem}

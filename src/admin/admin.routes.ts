@@ -44,6 +44,7 @@ export const adminRoutes: FastifyPluginAsync<AdminOptions> = async (app, options
   app.addHook('preHandler', async (request) => {
     const settings = await findSettings(ctx.deps)
     request.adminChrome = {
+      path: request.url.split('?')[0] ?? '',
       siteTitle: settings.title,
       publicUrl: ctx.config.publicUrl,
       formats: siteFormats(settings),

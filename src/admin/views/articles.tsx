@@ -8,6 +8,7 @@ import type {
 } from '../../content/index.js'
 import type { SiteFormats } from '../locale-format.js'
 import { AdminLayout, Csrf, ErrorBox, Notice } from './layout.js'
+import { Pager } from './pager.js'
 
 export const STATUSES: ArticleStatus[] = ['draft', 'pending', 'scheduled', 'published', 'archived']
 
@@ -128,7 +129,11 @@ export function ArticlesPage(props: {
           </div>
         </form>
       )}
-      <Pager result={result} params={params} formats={formats} />
+      <Pager
+        page={result.page}
+        pages={result.pages}
+        href={(n) => listHref(params, { page: String(n) })}
+      />
     </AdminLayout>
   )
 }
@@ -286,53 +291,4 @@ function BulkBar({ sections }: { sections: Category[] }) {
       </button>
     </fieldset>
   )
-}
-
-function Pager(props: { result: NewsroomPage; params: ArticleListParams; formats: SiteFormats }) {
-  const { page, pages } = props.result
-  if (pages <= 1) return null
-  const shown = pageWindow(page, pages)
-  const href = (n: number) => listHref(props.params, { page: String(n) })
-  return (
-    <nav class="pager" aria-label="Pages">
-      {page > 1 ? (
-        <a href={href(page - 1)} rel="prev">
-          ‹ Previous
-        </a>
-      ) : (
-        <span class="disabled">‹ Previous</span>
-      )}
-      {shown.map((n, i) =>
-        n === null ? (
-          <span key={`gap-${i}`} class="gap">
-            …
-          </span>
-        ) : (
-          <a key={n} href={href(n)} aria-current={n === page ? 'page' : undefined}>
-            {props.formats.count(n)}
-          </a>
-        ),
-      )}
-      {page < pages ? (
-        <a href={href(page + 1)} rel="next">
-          Next ›
-        </a>
-      ) : (
-        <span class="disabled">Next ›</span>
-      )}
-    </nav>
-  )
-}
-
-/** Page numbers to show: the first, the last, and two either side of the current one. */
-export function pageWindow(page: number, pages: number): (number | null)[] {
-  const wanted = new Set([1, pages, page - 2, page - 1, page, page + 1, page + 2])
-  const sorted = [...wanted].filter((n) => n >= 1 && n <= pages).sort((a, b) => a - b)
-  const out: (number | null)[] = []
-  for (const n of sorted) {
-    const prev = out[out.length - 1]
-    if (typeof prev === 'number' && n - prev > 1) out.push(null)
-    out.push(n)
-  }
-  return out
 }

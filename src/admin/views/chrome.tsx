@@ -7,12 +7,15 @@ import { useContext } from 'preact/hooks'
 import { siteFormats, type SiteFormats } from '../locale-format.js'
 
 export interface Chrome {
+  /** The request's path, so the navigation can mark where you are. */
+  path: string
   siteTitle: string
   publicUrl: string
   formats: SiteFormats
 }
 
 const FALLBACK: Chrome = {
+  path: '',
   siteTitle: 'Broadsheet',
   publicUrl: '/',
   formats: siteFormats({ locale: 'en-GB', timeZone: 'UTC' }),

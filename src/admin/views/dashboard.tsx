@@ -19,11 +19,11 @@ export function DashboardPage(props: {
   ownOnly: boolean
 }) {
   return (
-    <AdminLayout title="Dashboard" user={props.user} csrf={props.csrf}>
+    <AdminLayout title="Dashboard" user={props.user} csrf={props.csrf} current="/admin/dashboard">
       <h1>Dashboard</h1>
       <p>
         <a class="button" href="/admin/articles/new">
-          Write a new article
+          New story
         </a>
       </p>
       <div class="dashboard">

@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact'
 import type { User } from '../../auth/index.js'
 import { ADMIN_CSS_HREF } from '../admin-css.js'
-import { Icon, navFor } from './admin-nav.js'
+import { Icon, NAV, navFor } from './admin-nav.js'
 import { useChrome } from './chrome.js'
 
 export interface LayoutProps {
@@ -33,7 +33,7 @@ export function AdminLayout({ title, user, csrf, narrow, current, children }: La
           Skip to content
         </a>
         {user && <TopBar user={user} csrf={csrf ?? ''} />}
-        {user && <SideNav user={user} current={current} />}
+        {user && <SideNav user={user} current={current ?? currentEntry(chrome.path)} />}
         <main id="main" class={narrow ? 'narrow' : undefined} tabindex={-1}>
           {children}
         </main>
@@ -91,6 +91,12 @@ function TopBar({ user, csrf }: { user: User; csrf: string }) {
       </details>
     </header>
   )
+}
+
+/** The entry whose address is the longest prefix of `path` (/admin/media/12 → Media library). */
+function currentEntry(path: string): string | undefined {
+  const matches = NAV.filter((e) => path === e.href || path.startsWith(`${e.href}/`))
+  return matches.sort((a, b) => b.href.length - a.href.length)[0]?.href
 }
 
 function SideNav({ user, current }: { user: User; current: string | undefined }) {

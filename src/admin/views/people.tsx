@@ -34,7 +34,7 @@ export function UsersPage(props: {
             <tr>
               <th scope="col">Name</th>
               <th scope="col">Role</th>
-              <th scope="col">Last signed in</th>
+              <th scope="col">Last active</th>
               <th scope="col">
                 <span class="visually-hidden">Actions</span>
               </th>

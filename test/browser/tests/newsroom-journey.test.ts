@@ -93,7 +93,7 @@ for (const dialect of DIALECTS)
         ['Edna Editor', 'edna@news.test', 'editor'],
         ['Carl Contributor', 'carl@news.test', 'contributor'],
       ] as const) {
-        await admin.navLink('Users').click()
+        await admin.navLink('Staff').click()
         await admin.field('Name').fill(name)
         await admin.field('Email').fill(email)
         await admin.field('Role').selectOption(role)
@@ -113,7 +113,7 @@ for (const dialect of DIALECTS)
 
     it('adds a section and walks the site-management screens', async () => {
       const admin = new AdminPage(page)
-      await admin.navLink('Site').click()
+      await admin.navLink('Sections, tags & menus').click()
       await expectNoAxeViolations()
       await admin.link('Sections').click()
       await admin.field('Name').fill('Local')
@@ -244,9 +244,16 @@ for (const dialect of DIALECTS)
 
       const { timeZone } = await findSettings({ db: database.db })
       const at = dateToZonedInput(new Date(clock.now().getTime() + 2 * 60_000), timeZone)
-      await editor.field(`Publish at (${timeZone})`).fill(at)
+      await editor.field(`Publish at (${timeZone.replace(/_/g, ' ')} time)`).fill(at)
       await editor.button('Schedule').click()
+      // The confirmation says where the story goes and when, in the site's zone, spelt out.
+      const confirm = page.getByRole('dialog', { name: 'Schedule this story?' })
+      await expect(confirm.textContent()).resolves.toContain('In the Local section')
+      await expect(confirm.textContent()).resolves.toContain(`${timeZone.replace(/_/g, ' ')} time`)
+      await expectNoAxeViolations()
+      await confirm.getByRole('button', { name: 'Schedule', exact: true }).click()
       await page.waitForURL(`**/admin/articles/${articleId}?done=schedule`)
+      await expect(editor.notice().textContent()).resolves.toMatch(/^Scheduled: it goes live on /)
       await expect(editor.status().textContent()).resolves.toBe('scheduled')
     })
 
