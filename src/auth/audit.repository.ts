@@ -42,6 +42,7 @@ export type AuditAction =
   | 'subscriber.mark'
   | 'newsletter.send'
   | 'page.create'
+  | 'data.clean-up'
 
 export type AuditSubjectType =
   | 'user'

@@ -26,7 +26,9 @@ export interface Command {
   summary: string
   help: string
   options: Record<string, { type: 'string' | 'boolean'; short?: string }>
-  run(values: Values): Promise<void>
+  /** Takes positional arguments (e.g. a FILE); otherwise they are refused. */
+  allowPositionals?: boolean
+  run(values: Values, positionals: string[]): Promise<void>
 }
 
 const log = (line: string) => console.log(`broadsheet: ${line}`)

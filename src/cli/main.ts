@@ -35,7 +35,7 @@ export async function runCli(argv: string[]): Promise<void> {
     parsed = parseArgs({
       args: rest,
       options: { ...command.options, help: { type: 'boolean', short: 'h' } },
-      allowPositionals: false,
+      allowPositionals: command.allowPositionals ?? false,
     })
   } catch (error) {
     throw new AppError('VALIDATION_FAILED', `${name}: ${(error as Error).message}`)
@@ -45,7 +45,7 @@ export async function runCli(argv: string[]): Promise<void> {
     return
   }
   loadEnvFile()
-  await command.run(parsed.values)
+  await command.run(parsed.values, parsed.positionals)
 }
 
 try {

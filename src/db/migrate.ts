@@ -9,6 +9,7 @@ import * as createNewsroomIndexes from './migrations/2026_11_28_0910_create_news
 import * as createCorrectionsAndPreviews from './migrations/2026_11_28_1100_create_corrections_and_previews.js'
 import * as createReaderMail from './migrations/2026_11_28_1000_create_reader_mail.js'
 import * as addAuditActor from './migrations/2026_12_06_1500_add_audit_actor.js'
+import * as addViewRollups from './migrations/2026_12_07_1600_add_view_rollups_and_cleanup_indexes.js'
 
 /** Every migration, in order. Listed explicitly: greppable wiring beats directory scanning. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -21,6 +22,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026_11_28_1000_create_reader_mail': createReaderMail,
   '2026_11_28_1100_create_corrections_and_previews': createCorrectionsAndPreviews,
   '2026_12_06_1500_add_audit_actor': addAuditActor,
+  '2026_12_07_1600_add_view_rollups_and_cleanup_indexes': addViewRollups,
 }
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(MIGRATIONS) }

@@ -1,15 +1,17 @@
 /**
  * Work that comes in by time: the job runner with every job handler, and the periodic tasks
- * (scheduled publishing, the newsletter digest's hour).
+ * (scheduled publishing, the newsletter digest's hour, the daily clean-up).
  */
 import { systemActor } from '../auth/index.js'
 import { publishDueArticles } from '../content/index.js'
 import type { Services } from '../services.js'
+import { cleanUpJobs } from './clean-up-jobs.js'
 import { JobRunner } from './job-runner.js'
 import { newsletterJobs } from './newsletter-jobs.js'
 
 export { JobRunner, type JobHandler, type JobRunnerOptions } from './job-runner.js'
 export { newsletterJobs } from './newsletter-jobs.js'
+export { cleanUpData, CLEAN_UP_JOB, type CleanUpReport } from './clean-up-jobs.js'
 
 const SCHEDULER = systemActor('scheduler')
 const INTERVAL_MS = 15_000
@@ -24,10 +26,15 @@ export function startJobs(
   options: { intervalMs?: number } = {},
 ): JobRunner {
   const newsletter = newsletterJobs(services)
+  const cleanUp = cleanUpJobs(services)
   return new JobRunner({
     deps: services,
-    handlers: { ...newsletter.handlers },
-    periodic: [newsletter.enqueueDueDigest, () => publishDueArticles(services, SCHEDULER)],
+    handlers: { ...newsletter.handlers, ...cleanUp.handlers },
+    periodic: [
+      newsletter.enqueueDueDigest,
+      cleanUp.enqueueDaily,
+      () => publishDueArticles(services, SCHEDULER),
+    ],
     intervalMs: options.intervalMs ?? INTERVAL_MS,
     onError,
   })
