@@ -11,6 +11,7 @@ import { newsletterJobs } from './newsletter-jobs.js'
 
 export { JobRunner, type JobHandler, type JobRunnerOptions } from './job-runner.js'
 export { newsletterJobs } from './newsletter-jobs.js'
+export { PublishTimer, type PublishTimerOptions } from './publish-timer.js'
 export { cleanUpData, CLEAN_UP_JOB, type CleanUpReport } from './clean-up-jobs.js'
 
 const SCHEDULER = systemActor('scheduler')
