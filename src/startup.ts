@@ -17,7 +17,7 @@ import { migrateToLatest, pendingMigrations } from './db/migrate.js'
 import { fillDemo, isDemoNeeded } from './demo/index.js'
 import { AppError } from './errors.js'
 import { EventBus } from './events.js'
-import { startJobs, type JobRunner } from './jobs/index.js'
+import { PublishTimer, startJobs, type JobRunner } from './jobs/index.js'
 import { createServices, type Services } from './services.js'
 
 /** Read `.env` from the working directory when present (environment variables win). */
@@ -82,6 +82,12 @@ export async function startServer(config: Config, clock: Clock = systemClock): P
   // Overdue scheduled stories go out at start (the server may have been down at their minute).
   await jobs.tick()
   jobs.start()
+  // Stories scheduled from now on go out within a second of their time (see publish-timer.ts).
+  const publisher = new PublishTimer(services, {
+    onError: (error, context) => app.log.error({ err: error }, `${context} failed`),
+    onPublished: (ids) => app.log.info({ articles: ids }, 'published scheduled stories'),
+  })
+  publisher.start()
 
   let closing = false
   const close = (signal: string) => {
@@ -93,7 +99,7 @@ export async function startServer(config: Config, clock: Clock = systemClock): P
       process.exit(1)
     }, DRAIN_MS)
     force.unref()
-    void drain(app, jobs, handle).then(
+    void drain(app, [jobs, publisher], handle).then(
       () => process.exit(0),
       (error: unknown) => {
         app.log.error({ err: error }, 'shutting down failed')
@@ -125,8 +131,12 @@ const DRAIN_MS = 10_000
  * connections get 503, so a load balancer retries elsewhere) while the job runner finishes the
  * job in hand and hands back the rest of its claims; then the pools close.
  */
-async function drain(app: FastifyInstance, jobs: JobRunner, handle: DatabaseHandle) {
-  const [released] = await Promise.all([jobs.stop(), app.close()])
+async function drain(
+  app: FastifyInstance,
+  [jobs, publisher]: [JobRunner, PublishTimer],
+  handle: DatabaseHandle,
+) {
+  const [released] = await Promise.all([jobs.stop(), publisher.stop(), app.close()])
   if (released > 0) app.log.info({ released }, 'handed back claimed jobs')
   await handle.close()
 }

@@ -11,3 +11,8 @@ export { isBot } from './bots.js'
  * @example await viewStats({ db, clock }, { days: 30, timeZone: 'Europe/London' })
  */
 export { viewStats, type ViewStats } from './view-stats.service.js'
+/**
+ * Housekeeping: hourly counts past two weeks fold into daily rollups, kept for good.
+ * @example await rollUpPageViews(services, systemActor('clean-up'))
+ */
+export { HOURLY_VIEW_RETENTION_MS, listDailyViews, rollUpPageViews } from './roll-up-views.js'

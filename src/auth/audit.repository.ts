@@ -60,6 +60,7 @@ export type AuditAction =
   | 'integration.create'
   | 'integration.rotate'
   | 'integration.delete'
+  | 'data.clean-up'
 
 export type AuditSubjectType =
   | 'user'

@@ -2,6 +2,8 @@
  * People, roles, sessions and permissions. Use cases take an `Actor`; read models take the deps
  * object an entry point holds.
  */
+/** Housekeeping: expired sessions and old sign-in failures removed (a daily job). */
+export { LOGIN_FAILURE_RETENTION_MS, pruneSignInRecords } from './prune-sign-ins.js'
 /** Who acts: a person, an integration or the system. */
 export { actingUserId, systemActor, userActor, type Actor } from './actor.js'
 /**

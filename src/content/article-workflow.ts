@@ -14,6 +14,7 @@ import { prepareFields, unique, type ArticleInput } from './article-fields.js'
 import {
   findArticleById,
   insertArticle,
+  findNextScheduledAt,
   listDueScheduledIds,
   replaceArticleLinks,
   setListedAt,
@@ -189,6 +190,12 @@ export async function publishDueArticles(deps: Kernel, actor: Actor): Promise<nu
     if (done) published.push(id)
   }
   return published
+}
+
+/** When the next scheduled article is due, if any (for the publish timer). */
+export async function nextScheduledPublish(deps: Pick<Kernel, 'db'>): Promise<Date | undefined> {
+  const at = await findNextScheduledAt(deps.db)
+  return at === undefined ? undefined : new Date(at)
 }
 
 /** A use case's article: loaded inside its transaction, or ARTICLE_NOT_FOUND. */

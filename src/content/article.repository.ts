@@ -312,6 +312,19 @@ export async function listDueScheduledIds(db: Db, now: number, limit: number): P
   return rows.map((r) => r.id)
 }
 
+/** When the next scheduled article is due (epoch ms), through the (status, published_at) index. */
+export async function findNextScheduledAt(db: Db): Promise<number | undefined> {
+  const row = await db
+    .selectFrom('articles')
+    .select('published_at')
+    .where('status', '=', 'scheduled')
+    .where('published_at', 'is not', null)
+    .orderBy('published_at', 'asc')
+    .limit(1)
+    .executeTakeFirst()
+  return row?.published_at == null ? undefined : Number(row.published_at)
+}
+
 /** The latest `perTag` published article ids for each tag, for related-story scoring. */
 export async function listRecentIdsForTags(
   db: Db,

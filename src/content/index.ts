@@ -26,6 +26,7 @@ export {
 export {
   ARTICLE_STEPS,
   createArticle,
+  nextScheduledPublish,
   publishDueArticles,
   saveArticle,
   stepArticle,

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely'
-import type { PageViewTable } from '../analytics/page-view.table.js'
+import type { PageViewDayTable, PageViewTable } from '../analytics/page-view.table.js'
 import type { AuditLogTable } from '../auth/audit.table.js'
 import type { LoginAttemptTable, PasswordResetTable, SessionTable } from '../auth/session.table.js'
 import type { RecoveryCodeTable, UserDeviceTable, UserTable } from '../auth/user.table.js'
@@ -46,6 +46,7 @@ export interface Database {
   settings: SettingTable
   redirects: RedirectTable
   page_views: PageViewTable
+  page_view_days: PageViewDayTable
   jobs: JobTable
   sessions: SessionTable
   login_attempts: LoginAttemptTable

@@ -14,6 +14,7 @@ import * as createImportKeys from './migrations/2026_12_07_1100_create_import_ke
 import * as createIntegrations from './migrations/2026_12_07_1200_create_integrations.js'
 import * as addUserDeactivation from './migrations/2026_12_07_1300_add_user_deactivation.js'
 import * as accountSecurity from './migrations/2026_12_07_1500_account_security.js'
+import * as addViewRollups from './migrations/2026_12_07_1600_add_view_rollups_and_cleanup_indexes.js'
 
 /** Every migration, in order. Listed explicitly: greppable wiring beats directory scanning. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -31,6 +32,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026_12_07_1200_create_integrations': createIntegrations,
   '2026_12_07_1300_add_user_deactivation': addUserDeactivation,
   '2026_12_07_1500_account_security': accountSecurity,
+  '2026_12_07_1600_add_view_rollups_and_cleanup_indexes': addViewRollups,
 }
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(MIGRATIONS) }
