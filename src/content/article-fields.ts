@@ -5,6 +5,7 @@
  */
 import type { Kernel } from '../kernel.js'
 import { AppError, validationError } from '../errors.js'
+import { cleanLine, cleanText } from '../text/clean-text.js'
 import { slugify, uniqueSlug } from '../text/slug.js'
 import type { Article } from './article.js'
 import { isArticleSlugTaken } from './article.repository.js'
@@ -54,7 +55,7 @@ export async function prepareFields(
   current: Article | undefined,
 ): Promise<PreparedFields> {
   const row: ArticleUpdate = {}
-  const title = input.title !== undefined ? input.title.trim() : current?.title
+  const title = input.title !== undefined ? cleanLine(input.title).trim() : current?.title
   if (!title) throw validationError('title', 'headline is required')
   if (title.length > MAX_TITLE)
     throw validationError('title', `headline must be at most ${MAX_TITLE} characters`)
@@ -70,7 +71,7 @@ export async function prepareFields(
       'article',
     )
   }
-  if (input.standfirst !== undefined) row.standfirst = input.standfirst.trim()
+  if (input.standfirst !== undefined) row.standfirst = cleanText(input.standfirst).trim()
   if (input.bodyHtml !== undefined) {
     const body = sanitizeBody(input.bodyHtml)
     const words = countWords(body)
