@@ -10,7 +10,7 @@
  * R alternating runs with its range. Then one row per setting that changes speed (LOG_LEVEL=debug,
  * --workers 2, the static mirror behind nginx, PAGE_CACHE=false), uncached pages and searches at
  * 10 connections, and the same on PostgreSQL. `--scenario news` runs a news-like mix instead
- * (see bench-news.ts). Prints Markdown tables and writes JSON under artifacts/bench/.
+ * (see bench-news.ts); `--scenario postgres` only the PostgreSQL rows (a quick check). Prints Markdown tables and writes JSON under artifacts/bench/.
  */
 import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
@@ -445,7 +445,8 @@ function printTable(report: Record<string, unknown>) {
       `| ${row.name}${errors > 0 ? ` (${errors} errors)` : ''} | \`${row.path}\` | ${row.connections} | ${rps} | ${ms((r) => r.p50)} | ${ms((r) => r.p99)} | ${ms((r) => r.p999)} | ${ratio} |`,
     )
   }
-  const rss = report.peakRssMb as { cached?: number; uncached?: number }
+  const rss = report.peakRssMb as { cached?: number; uncached?: number } | undefined
+  if (!rss) return
   console.log(
     `\nStart-up to first response: ${String(report.startupMs)} ms. Peak RSS: ${rss.cached} MB cached, ${rss.uncached} MB uncached.`,
   )
@@ -456,6 +457,11 @@ async function main(): Promise<void> {
   if (!WRK) throw new Error('npm run bench needs wrk (apt-get install wrk)')
   spawnSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, stdio: 'inherit' })
   fs.mkdirSync(OUT, { recursive: true })
+  if (values.scenario === 'postgres') {
+    await postgresRows(values.postgres, searches())
+    printTable({})
+    return
+  }
   const dir = sqliteArchive(ARTICLES)
   const report =
     values.scenario === 'news'

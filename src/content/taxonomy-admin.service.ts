@@ -5,6 +5,7 @@
 import { recordAudit, requirePermission, type Actor } from '../auth/index.js'
 import { AppError, validationError } from '../errors.js'
 import { transact, type Kernel } from '../kernel.js'
+import { cleanLine, cleanText } from '../text/clean-text.js'
 import { slugify, uniqueSlug } from '../text/slug.js'
 import { deleteRedirect, insertRedirectIfAbsent } from './redirect.repository.js'
 import { mergeTagRows, updateCategoryRow, updateTagRow } from './taxonomy-admin.repository.js'
@@ -24,7 +25,7 @@ export async function updateSection(
       action: 'section.update',
       subjectType: 'section',
       subjectId: input.id,
-      details: { name: input.name.trim() },
+      details: { name: cleanLine(input.name).trim() },
     })
   })
 }
@@ -36,7 +37,7 @@ async function updateSectionIn(
   const all = await listCategories(deps.db)
   const section = all.find((c) => c.id === input.id)
   if (!section) throw new AppError('CATEGORY_NOT_FOUND', 'There is no such section.')
-  const name = input.name.trim()
+  const name = cleanLine(input.name).trim()
   if (!name) throw validationError('name', 'a section needs a name')
   if (name.length > 200) throw validationError('name', 'a name must be at most 200 characters')
   if (input.parentId !== null) {
@@ -47,7 +48,7 @@ async function updateSectionIn(
   }
   await updateCategoryRow(deps.db, input.id, {
     name,
-    description: input.description.trim(),
+    description: cleanText(input.description).trim(),
     parent_id: input.parentId,
   })
   deps.events.emit({ type: 'taxonomy.changed', kind: 'section', slugs: [section.slug] })
@@ -108,7 +109,7 @@ export async function renameTag(
       action: 'tag.rename',
       subjectType: 'tag',
       subjectId: input.id,
-      details: { name: input.name.trim(), slug: renamed.slug },
+      details: { name: cleanLine(input.name).trim(), slug: renamed.slug },
     })
     return renamed
   })
@@ -120,7 +121,7 @@ async function renameTagIn(
 ): Promise<{ slug: string }> {
   const [tag] = await findTagsByIds(deps.db, [input.id])
   if (!tag) throw new AppError('TAG_NOT_FOUND', 'There is no such tag.')
-  const name = input.name.trim()
+  const name = cleanLine(input.name).trim()
   if (!name) throw validationError('name', 'a tag needs a name')
   const wanted = slugify(name)
   if (!wanted) throw validationError('name', 'a tag name needs letters or digits')

@@ -1,6 +1,7 @@
 import { recordAudit, requirePermission, type Actor } from '../auth/index.js'
 import { AppError, validationError } from '../errors.js'
 import { transact, type Kernel } from '../kernel.js'
+import { cleanLine, cleanText } from '../text/clean-text.js'
 import { slugify } from '../text/slug.js'
 import type { ContentDeps } from './content-deps.js'
 import {
@@ -54,7 +55,7 @@ export async function createCategory(
 }
 
 export async function insertSection(deps: ContentDeps, input: CategoryInput): Promise<Category> {
-  const name = input.name.trim()
+  const name = cleanLine(input.name).trim()
   if (!name || name.length > 200)
     throw validationError('name', 'section name must be 1 to 200 characters')
   const slug = slugify(input.slug ?? name)
@@ -77,7 +78,7 @@ export async function insertSection(deps: ContentDeps, input: CategoryInput): Pr
   const now = deps.clock.now().getTime()
   await insertCategory(
     deps.db,
-    { name, slug, description: input.description ?? '', parentId, position },
+    { name, slug, description: cleanText(input.description ?? ''), parentId, position },
     now,
   )
   const created = await findCategoryBySlug(deps.db, slug)
@@ -89,7 +90,7 @@ export async function insertSection(deps: ContentDeps, input: CategoryInput): Pr
 export async function resolveTagNames(deps: ContentDeps, names: string[]): Promise<number[]> {
   const ids: number[] = []
   for (const raw of names) {
-    const name = raw.trim()
+    const name = cleanLine(raw).trim()
     if (!name) continue
     if (name.length > 100)
       throw validationError('tags', `tag "${name.slice(0, 20)}…" is longer than 100 characters`)

@@ -233,7 +233,8 @@ async function writeIllustrations(
   demos: DemoArticle[],
   now: number,
 ): Promise<number[]> {
-  const items = await Promise.all(
+  // All settle before a failure is thrown: nothing is still writing once fillDemo has failed.
+  const settled = await Promise.allSettled(
     demos.map(async (demo) => {
       const file = `demo/${slugify(demo.title, 60) || 'story'}.svg`
       const bytes = Buffer.from(storyIllustration(demo.title, demo.section))
@@ -255,7 +256,9 @@ async function writeIllustrations(
       })
     }),
   )
-  return items.map((item) => item.id)
+  const failed = settled.find((result) => result.status === 'rejected')
+  if (failed) throw failed.reason
+  return settled.map((result) => (result as PromiseFulfilledResult<{ id: number }>).value.id)
 }
 
 /** Comments at any depth, each level after its parents (a reply needs its parent's id). */
