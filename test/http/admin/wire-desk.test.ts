@@ -175,6 +175,15 @@ describe('admin: the wire desk', () => {
     )
     expect(sitemap.body).toContain(own.slug)
     expect(sitemap.body).not.toContain(wire.slug)
+    const rss = await t.app.inject({ method: 'GET', url: '/feed/' })
+    const json = await t.app.inject({ method: 'GET', url: '/feed.json' })
+    const source = wire.canonical_url.replace(/&/g, '&amp;')
+    expect(rss.body).toContain(`<dc:source>${source}</dc:source>`)
+    expect(rss.body.match(/<dc:source>/g)).toHaveLength(1)
+    const items = (JSON.parse(json.body) as { items: { external_url?: string }[] }).items
+    expect(items.filter((i) => i.external_url).map((i) => i.external_url)).toEqual([
+      wire.canonical_url,
+    ])
   })
 
   it('changes the settings of a source, keeping what was typed when they are wrong', async () => {
