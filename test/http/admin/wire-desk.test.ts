@@ -216,6 +216,28 @@ describe('admin: the wire desk', () => {
     expect($(after)('#publish option[selected]').val()).toBe('auto')
   })
 
+  it('refuses an unknown source action without touching the source', async () => {
+    const list = await desk.get('/admin/wire')
+    const id = $(list)('[data-source]').first().attr('data-source')!
+
+    const response = await desk.post(
+      `/admin/wire/sources/${id}/explode`,
+      {},
+      { formPage: '/admin/wire' },
+    )
+    const after = await desk.get('/admin/wire')
+
+    const junk = await desk.post(
+      '/admin/wire/items',
+      { one: 'publish:abc' },
+      { formPage: '/admin/wire' },
+    )
+
+    expect(response.statusCode).toBe(400)
+    expect($(after)(`[data-source="${id}"]`)).toHaveLength(1)
+    expect(junk.statusCode).toBe(400)
+  })
+
   it('shows what is wrong with a broken source, and makes no story of it', async () => {
     const opml = `<?xml version="1.0"?><opml version="2.0"><head><title>x</title></head><body><outline text="Broken" xmlUrl="${server.url('/broken.xml')}"/></body></opml>`
     const before = await t.db.selectFrom('articles').select('id').execute()
