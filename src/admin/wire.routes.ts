@@ -9,7 +9,15 @@ import { h } from 'preact'
 import { listUsers, requirePermission, systemActor } from '../auth/index.js'
 import { listCategories } from '../content/index.js'
 import { AppError } from '../errors.js'
-import { formError, formRoute, IdParams, pageRoute, repeated, text } from '../http/form-schema.js'
+import {
+  assertForm,
+  formError,
+  formRoute,
+  IdParams,
+  pageRoute,
+  repeated,
+  text,
+} from '../http/form-schema.js'
 import {
   addSource,
   countNewItems,
@@ -181,6 +189,7 @@ export const wireRoutes: FastifyPluginAsync<AdminContext> = async (app, ctx) => 
       body: Type.Object({ _csrf: Type.Optional(text(200)) }),
     }),
     async (request, reply) => {
+      assertForm(request)
       const id = Number(request.params.id)
       const actor = actorOf(request)
       let notice: string
@@ -204,9 +213,12 @@ export const wireRoutes: FastifyPluginAsync<AdminContext> = async (app, ctx) => 
           notice = `${source.name} is ${source.status}.`
           break
         }
-        default:
+        case 'remove':
           await removeSource(deps, actor, id)
           notice = 'Source removed; its stories stay.'
+          break
+        default:
+          throw new AppError('NOT_FOUND', 'There is no such action.')
       }
       return seeOther(reply, `/admin/wire?notice=${encodeURIComponent(notice)}`)
     },
@@ -227,6 +239,10 @@ export const wireRoutes: FastifyPluginAsync<AdminContext> = async (app, ctx) => 
       const ids = oneId ? [oneId] : [request.body.ids ?? []].flat()
       if (ids.length === 0)
         return render(request, reply, { error: 'Choose at least one item first.' }, 400)
+      if (ids.some((id) => !/^\d{1,12}$/.test(id)))
+        throw new AppError('VALIDATION_FAILED', 'Those are not items of the wire.', {
+          property: 'ids',
+        })
       const result = await takeItems(deps, actorOf(request), ids.map(Number), action)
       // Edit then publish: a single draft opens in the editor, its attribution in the body.
       if (action === 'draft' && result.articleIds.length === 1)

@@ -17,6 +17,8 @@ export interface FeedArticle {
   standfirst: string
   excerpt: string
   bodyHtml: string
+  /** The story's canonical page when it is elsewhere (a wire story's original), else ''. */
+  canonicalUrl: string
   createdAt: Date
   publishedAt: Date
   updatedAt: Date
@@ -50,6 +52,7 @@ export async function findFeedArticlesByIds(db: Db, ids: number[]): Promise<Feed
         'a.standfirst',
         'a.excerpt',
         'a.body_html',
+        'a.canonical_url',
         'a.created_at',
         'a.published_at',
         'a.updated_at',
@@ -83,6 +86,7 @@ export async function findFeedArticlesByIds(db: Db, ids: number[]): Promise<Feed
           standfirst: r.standfirst,
           excerpt: r.excerpt,
           bodyHtml: r.body_html,
+          canonicalUrl: r.canonical_url,
           createdAt: new Date(r.created_at),
           publishedAt: new Date(r.published_at ?? r.created_at),
           updatedAt: new Date(r.updated_at),

@@ -36,6 +36,8 @@ function renderEntry(entry: FeedEntry): string {
     `<id>${escapeXml(entry.id)}</id>`,
     `<title type="text">${escapeXml(entry.title)}</title>`,
     `<link rel="alternate" type="text/html" href="${escapeXml(entry.url)}"/>`,
+    // The original elsewhere this story is based on (a wire story).
+    ...(entry.basedOn ? [`<link rel="related" href="${escapeXml(entry.basedOn)}"/>`] : []),
     `<published>${w3cDate(entry.publishedAt)}</published>`,
     `<updated>${w3cDate(entry.updatedAt)}</updated>`,
     ...entry.authors.map(

@@ -43,6 +43,8 @@ export interface FeedEntry {
   summary: string
   /** The whole body with absolute URLs, or null when the site publishes excerpts only. */
   contentHtml: string | null
+  /** The original elsewhere this story is based on (a wire story), or null. */
+  basedOn: string | null
   publishedAt: Date
   updatedAt: Date
   authors: { name: string; url: string; avatarUrl: string | null }[]
@@ -134,6 +136,11 @@ function toEntry(article: FeedArticle, settings: SiteSettings, publicUrl: string
     summary: article.standfirst || article.excerpt,
     contentHtml:
       settings.feedContent === 'excerpt' ? null : absolutizeHtml(article.bodyHtml, publicUrl),
+    basedOn:
+      /^https?:\/\//i.test(article.canonicalUrl) &&
+      !article.canonicalUrl.startsWith(`${publicUrl}/`)
+        ? article.canonicalUrl
+        : null,
     publishedAt: article.publishedAt,
     updatedAt: article.updatedAt,
     authors: article.authors.map((a) => ({

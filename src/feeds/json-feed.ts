@@ -26,6 +26,8 @@ function toItem(entry: FeedEntry): Record<string, unknown> {
   return {
     id: entry.id,
     url: entry.url,
+    // JSON Feed's link to the page elsewhere that the item is about (a wire story's original).
+    ...(entry.basedOn ? { external_url: entry.basedOn } : {}),
     title: entry.title,
     summary: entry.summary,
     // The same text rules as the XML feeds, so every format carries the same story.

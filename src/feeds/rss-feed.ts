@@ -43,6 +43,8 @@ function renderItem(entry: FeedEntry): string {
     `<pubDate>${rfc822Date(entry.publishedAt)}</pubDate>`,
     `<dcterms:modified>${w3cDate(entry.updatedAt)}</dcterms:modified>`,
     ...entry.authors.map((a) => `<dc:creator>${escapeXml(a.name)}</dc:creator>`),
+    // Dublin Core's source: the resource this story is derived from (a wire story's original).
+    ...(entry.basedOn ? [`<dc:source>${escapeXml(entry.basedOn)}</dc:source>`] : []),
     ...entry.categories.map(
       (c) => `<category domain="${escapeXml(c.scheme)}">${escapeXml(c.label)}</category>`,
     ),

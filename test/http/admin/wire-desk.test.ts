@@ -175,6 +175,15 @@ describe('admin: the wire desk', () => {
     )
     expect(sitemap.body).toContain(own.slug)
     expect(sitemap.body).not.toContain(wire.slug)
+    const rss = await t.app.inject({ method: 'GET', url: '/feed/' })
+    const json = await t.app.inject({ method: 'GET', url: '/feed.json' })
+    const source = wire.canonical_url.replace(/&/g, '&amp;')
+    expect(rss.body).toContain(`<dc:source>${source}</dc:source>`)
+    expect(rss.body.match(/<dc:source>/g)).toHaveLength(1)
+    const items = (JSON.parse(json.body) as { items: { external_url?: string }[] }).items
+    expect(items.filter((i) => i.external_url).map((i) => i.external_url)).toEqual([
+      wire.canonical_url,
+    ])
   })
 
   it('changes the settings of a source, keeping what was typed when they are wrong', async () => {
@@ -205,6 +214,28 @@ describe('admin: the wire desk', () => {
     expect($(after)('#interval').val()).toBe('60')
     expect($(after)('#excludeWords').val()).toBe('horoscope, lottery')
     expect($(after)('#publish option[selected]').val()).toBe('auto')
+  })
+
+  it('refuses an unknown source action without touching the source', async () => {
+    const list = await desk.get('/admin/wire')
+    const id = $(list)('[data-source]').first().attr('data-source')!
+
+    const response = await desk.post(
+      `/admin/wire/sources/${id}/explode`,
+      {},
+      { formPage: '/admin/wire' },
+    )
+    const after = await desk.get('/admin/wire')
+
+    const junk = await desk.post(
+      '/admin/wire/items',
+      { one: 'publish:abc' },
+      { formPage: '/admin/wire' },
+    )
+
+    expect(response.statusCode).toBe(400)
+    expect($(after)(`[data-source="${id}"]`)).toHaveLength(1)
+    expect(junk.statusCode).toBe(400)
   })
 
   it('shows what is wrong with a broken source, and makes no story of it', async () => {
