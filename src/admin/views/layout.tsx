@@ -89,6 +89,11 @@ function AdminBar({ user, csrf }: { user: User; csrf: string }) {
               <a href="/admin/outbox">Outbox</a>
             </li>
           )}
+          {admin && (
+            <li>
+              <a href="/admin/import">Import</a>
+            </li>
+          )}
           <li>
             <a href="/admin/sessions">Sessions</a>
           </li>
