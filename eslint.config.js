@@ -20,6 +20,7 @@ const domain = [
   'net',
   'wire',
   'provenance',
+  'integrations',
 ]
 /**
  * Entry points and clients of the domain: they come in by HTTP, command, time or file, and reach

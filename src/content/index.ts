@@ -26,6 +26,7 @@ export {
 export {
   ARTICLE_STEPS,
   createArticle,
+  nextScheduledPublish,
   publishDueArticles,
   saveArticle,
   stepArticle,
@@ -166,6 +167,49 @@ export type { ArchiveArticle, ArchiveEntry } from './archive.repository.js'
 export {
   countNewsroomArticles,
   findNewsroomArticle,
+  findNewsroomArticles,
   listNewsroomArticles,
+  NEWSROOM_SORTS,
   type NewsroomFilter,
+  type NewsroomPage,
+  type NewsroomSort,
 } from './newsroom.service.js'
+/**
+ * The platform APIs' reads: published stories under a filter tree, static pages, sections and
+ * tags together, and the people who write (never their email).
+ * @example const { total, batches } = await browseApiPosts(deps, { limit: 15, page: 1 })
+ */
+export {
+  browseApiPosts,
+  findApiPost,
+  listApiAuthors,
+  listApiStaticPages,
+  listApiTags,
+  type ApiPageRow,
+  type ApiPerson,
+  type ApiPost,
+  type ApiTagRow,
+} from './api-reads.js'
+export {
+  API_FILTER_FIELDS,
+  API_ORDER_FIELDS,
+  isApiFilterField,
+  isApiOrderField,
+  type ApiFilter,
+  type ApiFilterField,
+  type ApiOrder,
+  type ApiPostQuery,
+  type ApiScalar,
+} from './api-query.js'
+/**
+ * Delete an article, and apply one action to many (the newsroom's bulk actions): each article
+ * through its own use case, permission and audit entry; refused ones are reported, not done.
+ * @example await applyToArticles(deps, userActor(me), [4, 8], { kind: 'publish' })
+ */
+export {
+  applyToArticles,
+  deleteArticle,
+  MAX_BULK,
+  type BulkAction,
+  type BulkResult,
+} from './article-bulk.js'
