@@ -3,6 +3,7 @@
  * cookie; every state-changing request must carry a CSRF token and come from this origin; no
  * response may be stored by any cache.
  */
+import { importRoutes } from './import.routes.js'
 import type { FastifyPluginAsync } from 'fastify'
 import { h } from 'preact'
 import { needsSetup } from '../auth/index.js'
@@ -85,4 +86,5 @@ export const adminRoutes: FastifyPluginAsync<AdminOptions> = async (app, options
   await app.register(newsletterAdminRoutes, ctx)
   await app.register(contactAdminRoutes, ctx)
   await app.register(wireRoutes, ctx)
+  await app.register(importRoutes, ctx)
 }

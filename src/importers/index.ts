@@ -19,6 +19,7 @@ export type { GhostReadOptions } from './ghost/index.js'
 /** Write an export into this site through the domain's use cases, and report what happened. */
 export {
   formatReport,
+  REPORT_TYPES,
   runImport,
   type ImportProgress,
   type ImportReport,

@@ -92,6 +92,13 @@ export const NAV: readonly NavEntry[] = [
   },
   {
     group: 'Settings',
+    href: '/admin/import',
+    label: 'Import',
+    icon: 'list',
+    allowed: (u) => can(u, 'settings.manage'),
+  },
+  {
+    group: 'Settings',
     href: '/admin/audit',
     label: 'Audit log',
     icon: 'list',

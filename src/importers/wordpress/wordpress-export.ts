@@ -53,6 +53,11 @@ export interface WordPressReadOptions {
   timeZone?: string
   /** A scan already made (the progress bar's); made here when missing and no zone is given. */
   scan?: WordPressScan
+  /**
+   * Yield only the header (site, authors, sections, tags) and attachments, without converting
+   * story bodies: the writer's first pass, which brings pictures in before the stories.
+   */
+  headerAndMediaOnly?: boolean
 }
 
 /**
@@ -68,7 +73,11 @@ export async function* readWordPressExport(
   const clock = await siteClock(path, options)
   const ctx = new WordPressContext(clock)
   const stats: WxrReadStats = { encoding: '', removed: 0, bytes: 0 }
-  for await (const record of readWxrFile(path, stats)) yield* mapRecord(record, ctx)
+  const only = options.headerAndMediaOnly === true
+  for await (const record of readWxrFile(path, stats)) {
+    if (only && record.kind === 'item' && record.item.postType !== 'attachment') continue
+    yield* mapRecord(record, ctx)
+  }
   for (const warning of fileWarnings(ctx, stats)) yield { kind: 'notice', warning }
 }
 

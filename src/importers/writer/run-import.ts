@@ -80,7 +80,7 @@ async function wordpress(
   const read = { scan, ...(options.timeZone ? { timeZone: options.timeZone } : {}) }
   const media = scan.counts.attachment ?? 0
   let done = 0
-  for await (const record of readWordPressExport(file, read)) {
+  for await (const record of readWordPressExport(file, { ...read, headerAndMediaOnly: true })) {
     if (!HEADER.has(record.kind)) continue
     await writer.write(record)
     if (record.kind === 'media' && ++done % 50 === 0)
