@@ -8,6 +8,7 @@ import { Readable } from 'node:stream'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import { Type } from '@sinclair/typebox'
 import type { FastifyPluginAsync, FastifyReply } from 'fastify'
+import { cacheTag } from '../../cache/cache-tags.js'
 import type { Config } from '../../config.js'
 import {
   API_FILTER_FIELDS,
@@ -92,6 +93,11 @@ const contentApi: FastifyPluginAsync<ContentApiOptions> = async (plain, { servic
             'Unable to determine the authenticated member or integration. Check the supplied Content API Key and ensure cookies are being passed through if member auth is failing.',
         }),
       )
+  })
+  // Every answer goes into the page cache, purged with the `api` tag by any change readers
+  // would see and by any key change (a fresh hit never re-checks its key).
+  app.addHook('preHandler', async (request) => {
+    if (request.method === 'GET') request.cacheTags(cacheTag.api)
   })
   app.options('/*', async (_request, reply) =>
     reply
