@@ -24,6 +24,7 @@ const EnvSchema = Type.Object({
   THEME_DIR: Type.Optional(Type.String({ minLength: 1 })),
   PAGE_CACHE: Type.Boolean({ default: true }),
   CACHE_MAX_BYTES: Type.Integer({ minimum: 0, default: 64 * 1024 * 1024 }),
+  API_RATE_LIMIT: Type.Integer({ minimum: 1, default: 600 }),
   CDN_PURGE_URL: Type.Optional(Type.String({ minLength: 1 })),
   STATIC_MIRROR: Type.Boolean({ default: false }),
   SMTP_URL: Type.Optional(Type.String({ minLength: 1 })),
@@ -50,6 +51,8 @@ export interface Config {
   readonly pageCache: boolean
   /** Upper bound of the page cache, bodies and compressed variants included. */
   readonly cacheMaxBytes: number
+  /** Content API requests per minute per key (answers from the page cache are not counted). */
+  readonly apiRateLimit: number
   /** Receives `POST {"tags":[…]}` on every purge, for a CDN that purges by tag. */
   readonly cdnPurgeUrl: string | undefined
   /** Mirror cached pages to `DATA_DIR/static` for a front server (nginx `try_files`). */
@@ -100,6 +103,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     themeDir: parsed.THEME_DIR ? path.resolve(parsed.THEME_DIR) : undefined,
     pageCache: parsed.PAGE_CACHE,
     cacheMaxBytes: parsed.CACHE_MAX_BYTES,
+    apiRateLimit: parsed.API_RATE_LIMIT,
     cdnPurgeUrl: parsed.CDN_PURGE_URL,
     staticMirror: parsed.STATIC_MIRROR,
     smtpUrl: parsed.SMTP_URL,

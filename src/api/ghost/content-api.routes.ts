@@ -5,6 +5,7 @@
  * needs an integration's Content API key (`?key=`).
  */
 import { Readable } from 'node:stream'
+import fastifyRateLimit from '@fastify/rate-limit'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import { Type } from '@sinclair/typebox'
 import type { FastifyPluginAsync, FastifyReply } from 'fastify'
@@ -49,7 +50,7 @@ import { matchesFilter, parseNqlFilter } from './nql-filter.js'
 
 export interface ContentApiOptions {
   services: Services
-  config: Pick<Config, 'publicUrl'>
+  config: Pick<Config, 'publicUrl' | 'apiRateLimit'>
 }
 
 /** Ghost 5 serves the unversioned path and, for older clients, these. */
@@ -75,6 +76,17 @@ const SlugParams = Type.Object({ slug: Type.String({ maxLength: 200 }) })
 const contentApi: FastifyPluginAsync<ContentApiOptions> = async (plain, { services, config }) => {
   const app = plain.withTypeProvider<TypeBoxTypeProvider>()
   useGhostErrors(app)
+  // Per key (per address without one); 429 with Retry-After in Ghost's envelope.
+  await app.register(fastifyRateLimit, {
+    max: config.apiRateLimit,
+    timeWindow: 60_000,
+    keyGenerator: (request) => {
+      const key = (request.query as { key?: unknown }).key
+      return typeof key === 'string' ? `key:${key.slice(0, 64)}` : `ip:${request.ip}`
+    },
+    errorResponseBuilder: (_request, context) =>
+      new GhostError('TooManyRequestsError', `Too many requests: try again in ${context.after}.`),
+  })
   app.addHook('onRequest', async (request, reply) => {
     reply.header('access-control-allow-origin', '*')
     reply.header('vary', 'Accept-Version, Accept-Encoding')

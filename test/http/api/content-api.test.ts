@@ -272,3 +272,21 @@ describe('Ghost Content API through the page cache', () => {
     expect((await fetch(url)).status).toBe(403)
   })
 })
+
+describe('Ghost Content API rate limit', () => {
+  let site: ApiNewsroom
+
+  beforeAll(async () => {
+    site = await buildApiNewsroom('sqlite', { API_RATE_LIMIT: '3', PAGE_CACHE: 'false' })
+  })
+  afterAll(() => site.close())
+
+  it('answers 429 with Retry-After once a key has used its minute', async () => {
+    const url = `${site.url}/ghost/api/content/tags/?key=${site.integration.contentKey}`
+    for (let i = 0; i < 3; i++) expect((await fetch(url)).status).toBe(200)
+    const limited = await fetch(url)
+    expect(limited.status).toBe(429)
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0)
+    expect(await limited.json()).toMatchObject({ errors: [{ type: 'TooManyRequestsError' }] })
+  })
+})
