@@ -19,7 +19,11 @@ import type { Config } from './config.js'
 import type { Dialect } from './db/database.js'
 import type { EventBus } from './events.js'
 import { feedRoutes } from './feeds/index.js'
+import { databaseReadiness } from './db/health.js'
 import { registerErrorHandler } from './http/error-handler.js'
+import { registerSecurityHeaders } from './http/security-headers.js'
+import { bucketMediaRoutes } from './http/bucket-media.routes.js'
+import { healthRoutes, redisReadiness } from './http/health.routes.js'
 import { warnAboutUntrustedProxy } from './http/proxy-warning.js'
 import { readerServerFactory } from './http/reader-server.js'
 import type { Kernel } from './kernel.js'
@@ -80,6 +84,8 @@ export async function buildApp(appDeps: AppDeps): Promise<FastifyInstance> {
   app.setNotFoundHandler(site.notFound)
   await app.register(fastifyCookie)
   await app.register(fastifyFormbody)
+  // Before the page cache: a miss's headers (its CSP included) are stored with the page.
+  registerSecurityHeaders(app, deps.config)
   // Before every route: its hooks answer cached pages before they render.
   await app.register(pageCache, {
     config: deps.config,
@@ -88,19 +94,30 @@ export async function buildApp(appDeps: AppDeps): Promise<FastifyInstance> {
     onPurge: () => site.chrome?.clear(),
   })
   fastPath = app.pageCacheFastPath
-  await app.register(fastifyStatic, {
-    root: path.join(deps.config.dataDir, 'media'),
-    prefix: '/media/',
-    decorateReply: false,
-    maxAge: '30d',
-    immutable: false,
-  })
+  if (config.media.store === 's3') await app.register(bucketMediaRoutes, { services, config })
+  else
+    await app.register(fastifyStatic, {
+      root: path.join(deps.config.dataDir, 'media'),
+      prefix: '/media/',
+      decorateReply: false,
+      maxAge: '30d',
+      immutable: false,
+    })
+  await registerHealth(app, services, config)
   await app.register(site.routes)
   await app.register(feedRoutes, { services, config })
   await app.register(adminRoutes, { prefix: '/admin', services, config })
   await app.register(platformApis, { services, config })
   await registerViewCounting(app, services)
   return app
+}
+
+/** `/healthz` and `/readyz`: the database always, Redis when `REDIS_URL` is set. */
+async function registerHealth(app: FastifyInstance, services: Services, config: Config) {
+  const redis = config.redisUrl ? redisReadiness(config.redisUrl) : undefined
+  if (redis) app.addHook('onClose', () => redis.close())
+  const checks = [databaseReadiness(services.db), ...(redis ? [redis] : [])]
+  await app.register(healthRoutes, { checks })
 }
 
 /** The reading beacon, with views flushed to the database every few seconds and on close. */

@@ -50,4 +50,27 @@ describe('parseConfig', () => {
     expect(JSON.stringify(described)).not.toMatch(/secret|:pw@/)
     expect(described.database).toContain('****')
   })
+
+  it('keeps media on disk by default and in a bucket with MEDIA_STORE=s3', () => {
+    expect(parseConfig({}).media).toEqual({ store: 'disk' })
+    const config = parseConfig({
+      MEDIA_STORE: 's3',
+      S3_BUCKET: 'gazette-media',
+      S3_ENDPOINT: 'http://minio:9000',
+      MEDIA_PUBLIC_URL: 'https://cdn.gazette.test/',
+    })
+    expect(config.media).toEqual({
+      store: 's3',
+      bucket: 'gazette-media',
+      region: 'us-east-1',
+      endpoint: 'http://minio:9000',
+      prefix: '',
+      publicUrl: 'https://cdn.gazette.test',
+    })
+    expect(() => parseConfig({ MEDIA_STORE: 's3' })).toThrow(/S3_BUCKET: required/)
+    expect(() => parseConfig({ MEDIA_STORE: 'ftp' })).toThrow(/MEDIA_STORE/)
+    expect(() => parseConfig({ MEDIA_STORE: 's3', S3_BUCKET: 'news', S3_PREFIX: 'media' })).toThrow(
+      /S3_PREFIX/,
+    )
+  })
 })

@@ -26,15 +26,37 @@ const EnvSchema = Type.Object({
   CACHE_MAX_BYTES: Type.Integer({ minimum: 0, default: 64 * 1024 * 1024 }),
   API_RATE_LIMIT: Type.Integer({ minimum: 1, default: 600 }),
   CDN_PURGE_URL: Type.Optional(Type.String({ minLength: 1 })),
+  CDN_TAG_HEADERS: Type.Optional(Type.Boolean()),
   STATIC_MIRROR: Type.Boolean({ default: false }),
+  MEDIA_PUBLIC_URL: Type.Optional(Type.String({ minLength: 1 })),
+  CSP_REPORT_URL: Type.Optional(Type.String({ minLength: 1 })),
   SMTP_URL: Type.Optional(Type.String({ minLength: 1 })),
   MAIL_FROM: Type.String({ minLength: 3, default: 'Broadsheet <broadsheet@localhost>' }),
+  WIRE_ALLOW_PRIVATE: Type.Boolean({ default: false }),
+  MEDIA_STORE: Type.Union([Type.Literal('disk'), Type.Literal('s3')], { default: 'disk' }),
+  S3_ENDPOINT: Type.Optional(Type.String({ minLength: 1 })),
+  S3_BUCKET: Type.Optional(Type.String({ minLength: 3, maxLength: 63 })),
+  S3_REGION: Type.String({ minLength: 1, default: 'us-east-1' }),
+  S3_PREFIX: Type.String({ default: '' }),
 })
 
 type Env = Static<typeof EnvSchema>
 
 export type DatabaseConfig =
   { dialect: 'sqlite'; file: string } | { dialect: 'postgres'; url: string }
+
+/** Where uploaded media lives: `DATA_DIR/media` (default) or an S3-compatible bucket. */
+export type MediaConfig =
+  | { store: 'disk' }
+  | {
+      store: 's3'
+      bucket: string
+      region: string
+      endpoint: string | undefined
+      prefix: string
+      /** Media is served from here (a CDN or public bucket); else the app streams it. */
+      publicUrl: string | undefined
+    }
 
 export interface Config {
   readonly port: number
@@ -55,11 +77,24 @@ export interface Config {
   readonly apiRateLimit: number
   /** Receives `POST {"tags":[…]}` on every purge, for a CDN that purges by tag. */
   readonly cdnPurgeUrl: string | undefined
+  /**
+   * Send `Surrogate-Key`/`Cache-Tag` with cached pages. They are for a CDN, which strips them
+   * (Fastly, Cloudflare); without one they would only tell every browser the page's internals.
+   * Default: on when CDN_PURGE_URL is set.
+   */
+  readonly cdnTagHeaders: boolean
   /** Mirror cached pages to `DATA_DIR/static` for a front server (nginx `try_files`). */
   readonly staticMirror: boolean
+  /** Where media may also be served from (a CDN or bucket): allowed in `img-src`. */
+  readonly mediaPublicUrl: string | undefined
+  /** Content-Security-Policy violation reports are sent here. */
+  readonly cspReportUrl: string | undefined
   /** Mail goes through this SMTP server when set; otherwise into `DATA_DIR/outbox/`. */
   readonly smtpUrl: string | undefined
   readonly mailFrom: string
+  /** Let the wire follow feeds on loopback and private networks (tests, local set-ups). */
+  readonly wireAllowPrivate: boolean
+  readonly media: MediaConfig
 }
 
 const KEYS = Object.keys(EnvSchema.properties) as (keyof Env)[]
@@ -85,7 +120,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       `${e.path.slice(1)}: ${describe(e.message)} (got ${JSON.stringify(raw[e.path.slice(1)])})`,
   )
   const parsed = converted as Env
-  if (problems.length === 0) problems.push(...checkUrls(parsed))
+  if (problems.length === 0) problems.push(...checkUrls(parsed), ...checkMedia(parsed))
   if (problems.length > 0) {
     throw new AppError('CONFIG_INVALID', `invalid configuration: ${problems.join('; ')}`)
   }
@@ -105,10 +140,38 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     cacheMaxBytes: parsed.CACHE_MAX_BYTES,
     apiRateLimit: parsed.API_RATE_LIMIT,
     cdnPurgeUrl: parsed.CDN_PURGE_URL,
+    cdnTagHeaders: parsed.CDN_TAG_HEADERS ?? parsed.CDN_PURGE_URL !== undefined,
     staticMirror: parsed.STATIC_MIRROR,
+    mediaPublicUrl: parsed.MEDIA_PUBLIC_URL,
+    cspReportUrl: parsed.CSP_REPORT_URL,
     smtpUrl: parsed.SMTP_URL,
     mailFrom: parsed.MAIL_FROM,
+    wireAllowPrivate: parsed.WIRE_ALLOW_PRIVATE,
+    media: mediaFrom(parsed),
   })
+}
+
+function mediaFrom(env: Env): MediaConfig {
+  if (env.MEDIA_STORE === 'disk') return { store: 'disk' }
+  return {
+    store: 's3',
+    bucket: env.S3_BUCKET ?? '',
+    region: env.S3_REGION,
+    endpoint: env.S3_ENDPOINT,
+    prefix: env.S3_PREFIX,
+    publicUrl: env.MEDIA_PUBLIC_URL?.replace(/\/+$/, ''),
+  }
+}
+
+function checkMedia(env: Env): string[] {
+  if (env.MEDIA_STORE !== 's3') return []
+  const problems: string[] = []
+  if (!env.S3_BUCKET) problems.push('S3_BUCKET: required when MEDIA_STORE=s3')
+  if (env.S3_PREFIX && !/^[A-Za-z0-9._-]+(\/[A-Za-z0-9._-]+)*\/$/.test(env.S3_PREFIX))
+    problems.push(
+      `S3_PREFIX: must be path segments ending in "/" (got ${JSON.stringify(env.S3_PREFIX)})`,
+    )
+  return problems
 }
 
 function describe(message: string): string {
@@ -122,6 +185,9 @@ function checkUrls(env: Env): string[] {
     ['REDIS_URL', env.REDIS_URL, ['redis:', 'rediss:']],
     ['CDN_PURGE_URL', env.CDN_PURGE_URL, ['http:', 'https:']],
     ['SMTP_URL', env.SMTP_URL, ['smtp:', 'smtps:']],
+    ['MEDIA_PUBLIC_URL', env.MEDIA_PUBLIC_URL, ['http:', 'https:']],
+    ['CSP_REPORT_URL', env.CSP_REPORT_URL, ['http:', 'https:']],
+    ['S3_ENDPOINT', env.S3_ENDPOINT, ['http:', 'https:']],
   ]
   const db = env.DATABASE_URL
   if (db && !db.startsWith('sqlite:') && !db.startsWith('file:')) {
@@ -171,9 +237,24 @@ export function describeConfig(config: Config): Record<string, string | number |
     pageCache: config.pageCache,
     cacheMaxBytes: config.cacheMaxBytes,
     cdnPurgeUrl: config.cdnPurgeUrl ? maskUrl(config.cdnPurgeUrl) : '(none)',
+    cdnTagHeaders: config.cdnTagHeaders,
     staticMirror: config.staticMirror,
+    cspReportUrl: config.cspReportUrl ?? '(none)',
     smtpUrl: config.smtpUrl ? maskUrl(config.smtpUrl) : '(none: mail goes to the outbox)',
     mailFrom: config.mailFrom,
+    wireAllowPrivate: config.wireAllowPrivate,
+    ...describeMedia(config),
+  }
+}
+
+function describeMedia(config: Config): Record<string, string> {
+  const media = config.media
+  if (media.store === 'disk')
+    return { media: `disk ${config.dataDir}/media`, mediaPublicUrl: '(served by the app)' }
+  const where = media.endpoint ? maskUrl(media.endpoint) : `AWS ${media.region}`
+  return {
+    media: `s3 bucket ${media.bucket}${media.prefix ? ` prefix ${media.prefix}` : ''} at ${where}`,
+    mediaPublicUrl: media.publicUrl ?? '(streamed by the app)',
   }
 }
 

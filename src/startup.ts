@@ -5,6 +5,7 @@
  */
 import cluster from 'node:cluster'
 import fs from 'node:fs'
+import type { FastifyInstance } from 'fastify'
 import { buildApp } from './app.js'
 import type { PurgeChannelFactory } from './cache/cache-purger.js'
 import { ClusterPurgeChannel } from './cache/cluster-purge-channel.js'
@@ -16,7 +17,7 @@ import { migrateToLatest, pendingMigrations } from './db/migrate.js'
 import { fillDemo, isDemoNeeded } from './demo/index.js'
 import { AppError } from './errors.js'
 import { EventBus } from './events.js'
-import { startJobs } from './jobs/index.js'
+import { PublishTimer, startJobs, type JobRunner } from './jobs/index.js'
 import { createServices, type Services } from './services.js'
 
 /** Read `.env` from the working directory when present (environment variables win). */
@@ -81,19 +82,30 @@ export async function startServer(config: Config, clock: Clock = systemClock): P
   // Overdue scheduled stories go out at start (the server may have been down at their minute).
   await jobs.tick()
   jobs.start()
+  // Stories scheduled from now on go out within a second of their time (see publish-timer.ts).
+  const publisher = new PublishTimer(services, {
+    onError: (error, context) => app.log.error({ err: error }, `${context} failed`),
+    onPublished: (ids) => app.log.info({ articles: ids }, 'published scheduled stories'),
+  })
+  publisher.start()
 
   let closing = false
   const close = (signal: string) => {
     if (closing) return
     closing = true
-    app.log.info({ signal }, 'shutting down')
-    const force = setTimeout(() => process.exit(1), 10_000)
+    app.log.info({ signal }, 'draining: no new connections, finishing requests in flight')
+    const force = setTimeout(() => {
+      app.log.error(`requests still in flight after ${DRAIN_MS / 1000} s: exiting anyway`)
+      process.exit(1)
+    }, DRAIN_MS)
     force.unref()
-    void jobs
-      .stop()
-      .then(() => app.close())
-      .then(() => handle.close())
-      .then(() => process.exit(0))
+    void drain(app, [jobs, publisher], handle).then(
+      () => process.exit(0),
+      (error: unknown) => {
+        app.log.error({ err: error }, 'shutting down failed')
+        process.exit(1)
+      },
+    )
   }
   process.once('SIGINT', () => close('SIGINT'))
   process.once('SIGTERM', () => close('SIGTERM'))
@@ -109,6 +121,24 @@ export async function startServer(config: Config, clock: Clock = systemClock): P
   console.log(
     `broadsheet: serving ${config.publicUrl} (listening on ${config.host}:${config.port})`,
   )
+}
+
+/** The longest a stopping server waits for requests in flight. */
+const DRAIN_MS = 10_000
+
+/**
+ * Stop gracefully: the listener closes and requests in flight finish (new requests on open
+ * connections get 503, so a load balancer retries elsewhere) while the job runner finishes the
+ * job in hand and hands back the rest of its claims; then the pools close.
+ */
+async function drain(
+  app: FastifyInstance,
+  [jobs, publisher]: [JobRunner, PublishTimer],
+  handle: DatabaseHandle,
+) {
+  const [released] = await Promise.all([jobs.stop(), publisher.stop(), app.close()])
+  if (released > 0) app.log.info({ released }, 'handed back claimed jobs')
+  await handle.close()
 }
 
 /**

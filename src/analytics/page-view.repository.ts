@@ -33,3 +33,47 @@ export async function listPublishedArticleIds(
     .execute()
   return new Set(rows.filter((r) => r.status === 'published').map((r) => r.id))
 }
+
+const DAY = 86_400_000
+
+/**
+ * Fold hourly rows before `before` (a UTC midnight) into per-day rows, then delete them. Run
+ * inside one transaction: a view is counted in exactly one of the two tables.
+ */
+export async function rollUpHoursBefore(db: Kysely<Database>, before: number): Promise<number> {
+  const day = sql<number>`(hour / ${sql.lit(DAY)}) * ${sql.lit(DAY)}`
+  await db
+    .insertInto('page_view_days')
+    .columns(['article_id', 'day', 'views'])
+    .expression((eb) =>
+      eb
+        .selectFrom('page_views')
+        .select(['article_id', day.as('day'), (e) => e.fn.sum<number>('views').as('views')])
+        .where('hour', '<', before)
+        .groupBy(['article_id', day]),
+    )
+    .onConflict((oc) =>
+      oc
+        .columns(['article_id', 'day'])
+        .doUpdateSet({ views: sql`page_view_days.views + excluded.views` }),
+    )
+    .execute()
+  const result = await db.deleteFrom('page_views').where('hour', '<', before).executeTakeFirst()
+  return Number(result.numDeletedRows)
+}
+
+/** Views per UTC day between `from` (inclusive) and `to` (exclusive) from the daily rollups. */
+export async function listDailyRollups(
+  db: Kysely<Database>,
+  range: { from: number; to: number },
+): Promise<{ day: number; views: number }[]> {
+  const rows = await db
+    .selectFrom('page_view_days')
+    .select(['day', (eb) => eb.fn.sum<number>('views').as('views')])
+    .where('day', '>=', range.from)
+    .where('day', '<', range.to)
+    .groupBy('day')
+    .orderBy('day')
+    .execute()
+  return rows.map((r) => ({ day: Number(r.day), views: Number(r.views) }))
+}

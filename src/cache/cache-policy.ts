@@ -40,6 +40,8 @@ export function bypasses(method: string, url: string, cookie: string | undefined
   const queryAt = url.indexOf('?')
   const path = queryAt === -1 ? url : url.slice(0, queryAt)
   if (path === '/admin' || path === '/api' || path === '/preview') return true
+  // Health probes must reach the process itself, never a copy.
+  if (path === '/healthz' || path === '/readyz') return true
   if (BYPASS_PREFIXES.some((prefix) => path.startsWith(prefix))) return true
   if (queryAt !== -1 && url.includes('preview=', queryAt)) return true
   return cookie !== undefined && SESSION.test(cookie)

@@ -18,6 +18,9 @@ import {
   startServer,
 } from '../startup.js'
 import { serveWorkers } from './cluster.js'
+import { SOURCE_COMMANDS } from './sources.js'
+import { OPERATIONS } from './operations.js'
+import { exportCommand, importCommand } from './transfer-commands.js'
 
 type Values = Record<string, string | boolean | (string | boolean)[] | undefined>
 
@@ -26,7 +29,9 @@ export interface Command {
   summary: string
   help: string
   options: Record<string, { type: 'string' | 'boolean'; short?: string }>
-  run(values: Values): Promise<void>
+  /** How many words may follow the command's name (`import wordpress FILE`: 2). Default 0. */
+  positionals?: number
+  run(values: Values, positionals: string[]): Promise<void>
 }
 
 const log = (line: string) => console.log(`broadsheet: ${line}`)
@@ -113,23 +118,25 @@ Options:
       await applyMigrations(handle)
       const services = servicesFor(handle, config)
       let changed = count > 0
+      const started = Date.now()
+      const generate =
+        count > 0 ? { articles: count, now: Date.now(), onProgress: progressBar } : undefined
+      let indexed: number | undefined
+      // On an empty database the demo and the generated stories go in one transaction: a
+      // failure keeps none of them, so the next attempt starts from an empty database again.
       if (await isDemoNeeded(services)) {
         changed = true
-        const { articles } = await fillDemo(services)
-        log(`seeded the demo newsroom (${articles} articles)`)
-      } else if (count === 0) {
+        const filled = await fillDemo(services, { generate }).finally(endProgress)
+        log(`seeded the demo newsroom (${filled.articles} articles)`)
+        indexed = filled.indexed
+      } else if (generate) {
+        await addGeneratedStories(services, generate).finally(endProgress)
+      } else {
         log('the database already has content; demo content is only added to an empty database')
       }
       if (count > 0) {
-        const started = Date.now()
-        await addGeneratedStories(services, {
-          articles: count,
-          now: Date.now(),
-          onProgress: progressBar,
-        })
-        endProgress()
         log(`added ${count} generated articles in ${((Date.now() - started) / 1000).toFixed(1)} s`)
-        const indexed = await reindexAll(searchDeps(services))
+        indexed ??= await reindexAll(searchDeps(services))
         log(`search index rebuilt: ${indexed} articles`)
       }
       // Every cached page carries `settings`: purging it empties running servers' caches.
@@ -148,7 +155,7 @@ function searchDeps(services: Services) {
  * Tell running servers to drop cached pages this process changed. They hear it over Redis
  * (`REDIS_URL`); without it a server keeps its pages until its next write or restart.
  */
-async function purgeRunningServers(config: Config, tags: string[]): Promise<void> {
+export async function purgeRunningServers(config: Config, tags: string[]): Promise<void> {
   if (!config.redisUrl) return
   try {
     const servers = await publishPurgeOnce(config.redisUrl, tags)
@@ -181,7 +188,7 @@ function indexProgress(done: number): void {
 }
 
 /** End a redrawn line, so the next message starts on its own. */
-function endProgress(): void {
+export function endProgress(): void {
   if (process.stderr.isTTY) process.stderr.write('\n')
 }
 
@@ -358,4 +365,8 @@ export const COMMANDS: Record<string, Command> = {
   'integration:create': integrationCreate,
   doctor,
   'search:reindex': searchReindex,
+  ...SOURCE_COMMANDS,
+  ...OPERATIONS,
+  import: importCommand,
+  export: exportCommand,
 }

@@ -14,6 +14,7 @@ import { prepareFields, unique, type ArticleInput } from './article-fields.js'
 import {
   findArticleById,
   insertArticle,
+  findNextScheduledAt,
   listDueScheduledIds,
   replaceArticleLinks,
   setListedAt,
@@ -191,6 +192,12 @@ export async function publishDueArticles(deps: Kernel, actor: Actor): Promise<nu
   return published
 }
 
+/** When the next scheduled article is due, if any (for the publish timer). */
+export async function nextScheduledPublish(deps: Pick<Kernel, 'db'>): Promise<Date | undefined> {
+  const at = await findNextScheduledAt(deps.db)
+  return at === undefined ? undefined : new Date(at)
+}
+
 /** A use case's article: loaded inside its transaction, or ARTICLE_NOT_FOUND. */
 export async function mustFind(deps: Pick<Kernel, 'db'>, id: number): Promise<Article> {
   const article = await findArticleById(deps.db, id)
@@ -223,10 +230,14 @@ export async function applyEdit(
 ): Promise<Article> {
   const fields = await prepareFields(tx, input, current)
   const now = tx.clock.now().getTime()
-  const saved = await updateArticleIfVersion(tx.db, current.id, expectedVersion, {
-    ...fields.row,
-    updated_at: now,
-  })
+  // A version other than the one loaded is a conflict without asking the database (where a
+  // number beyond its integer column would be an error, not a conflict).
+  const saved =
+    expectedVersion === current.version &&
+    (await updateArticleIfVersion(tx.db, current.id, expectedVersion, {
+      ...fields.row,
+      updated_at: now,
+    }))
   if (!saved) {
     throw new AppError(
       'VERSION_CONFLICT',
@@ -327,7 +338,8 @@ function auditDetails(article: Article, step: ArticleStep | undefined): Record<s
   }
 }
 
-function refsOf(article: Article): ArticleRefs {
+/** What an article was linked to, for announcements. */
+export function refsOf(article: Article): ArticleRefs {
   return {
     id: article.id,
     slug: article.slug,

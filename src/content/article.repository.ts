@@ -39,6 +39,12 @@ export async function updateArticleIfVersion(
   return Number(result.numUpdatedRows) === 1
 }
 
+/** Delete an article; its links, revisions, comments and views go with it (ON DELETE CASCADE). */
+export async function deleteArticleRow(db: Db, id: number): Promise<boolean> {
+  const result = await db.deleteFrom('articles').where('id', '=', id).executeTakeFirst()
+  return Number(result.numDeletedRows) === 1
+}
+
 export async function findArticleIdBySlug(db: Db, slug: string): Promise<number | undefined> {
   const row = await db
     .selectFrom('articles')
@@ -304,6 +310,19 @@ export async function listDueScheduledIds(db: Db, now: number, limit: number): P
     .limit(limit)
     .execute()
   return rows.map((r) => r.id)
+}
+
+/** When the next scheduled article is due (epoch ms), through the (status, published_at) index. */
+export async function findNextScheduledAt(db: Db): Promise<number | undefined> {
+  const row = await db
+    .selectFrom('articles')
+    .select('published_at')
+    .where('status', '=', 'scheduled')
+    .where('published_at', 'is not', null)
+    .orderBy('published_at', 'asc')
+    .limit(1)
+    .executeTakeFirst()
+  return row?.published_at == null ? undefined : Number(row.published_at)
 }
 
 /** The latest `perTag` published article ids for each tag, for related-story scoring. */

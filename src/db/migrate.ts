@@ -9,7 +9,12 @@ import * as createNewsroomIndexes from './migrations/2026_11_28_0910_create_news
 import * as createCorrectionsAndPreviews from './migrations/2026_11_28_1100_create_corrections_and_previews.js'
 import * as createReaderMail from './migrations/2026_11_28_1000_create_reader_mail.js'
 import * as addAuditActor from './migrations/2026_12_06_1500_add_audit_actor.js'
+import * as createWire from './migrations/2026_12_07_1000_create_wire.js'
+import * as createImportKeys from './migrations/2026_12_07_1100_create_import_keys.js'
 import * as createIntegrations from './migrations/2026_12_07_1200_create_integrations.js'
+import * as addUserDeactivation from './migrations/2026_12_07_1300_add_user_deactivation.js'
+import * as accountSecurity from './migrations/2026_12_07_1500_account_security.js'
+import * as addViewRollups from './migrations/2026_12_07_1600_add_view_rollups_and_cleanup_indexes.js'
 
 /** Every migration, in order. Listed explicitly: greppable wiring beats directory scanning. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -22,7 +27,12 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026_11_28_1000_create_reader_mail': createReaderMail,
   '2026_11_28_1100_create_corrections_and_previews': createCorrectionsAndPreviews,
   '2026_12_06_1500_add_audit_actor': addAuditActor,
+  '2026_12_07_1000_create_wire': createWire,
+  '2026_12_07_1100_create_import_keys': createImportKeys,
   '2026_12_07_1200_create_integrations': createIntegrations,
+  '2026_12_07_1300_add_user_deactivation': addUserDeactivation,
+  '2026_12_07_1500_account_security': accountSecurity,
+  '2026_12_07_1600_add_view_rollups_and_cleanup_indexes': addViewRollups,
 }
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(MIGRATIONS) }
@@ -48,6 +58,11 @@ export async function migrateToLatest(db: Kysely<any>): Promise<MigrationReport>
   return {
     applied: (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName),
   }
+}
+
+/** The names of every migration this build knows, in order. */
+export function knownMigrations(): string[] {
+  return Object.keys(MIGRATIONS)
 }
 
 /** Names of migrations not yet applied. */

@@ -5,7 +5,14 @@
  */
 import { randomBytes } from 'node:crypto'
 import { hostname } from 'node:os'
-import { claimJobs, completeJob, failJob, type Job, type WorkerDeps } from '../queue/index.js'
+import {
+  claimJobs,
+  completeJob,
+  failJob,
+  releaseJobs,
+  type Job,
+  type WorkerDeps,
+} from '../queue/index.js'
 
 export type JobHandler = (payload: unknown, job: Job) => Promise<void>
 
@@ -22,6 +29,7 @@ export class JobRunner {
   readonly worker = `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`
   private timer: NodeJS.Timeout | undefined
   private running: Promise<number> | undefined
+  private stopping = false
 
   constructor(private readonly options: JobRunnerOptions) {}
 
@@ -39,29 +47,42 @@ export class JobRunner {
     this.timer.unref()
   }
 
-  /** Stop polling and wait for the current tick to finish. */
-  async stop(): Promise<void> {
+  /**
+   * Stop polling, let the job in hand finish, and hand back the jobs claimed but not started,
+   * so another node runs them now rather than when their lock expires. Returns how many.
+   */
+  async stop(): Promise<number> {
+    this.stopping = true
     clearInterval(this.timer)
     this.timer = undefined
     await this.running
+    const released = await releaseJobs(this.options.deps, this.worker).catch((error: unknown) => {
+      this.report(error, 'releasing claimed jobs')
+      return 0
+    })
+    this.stopping = false
+    return released
   }
 
   private async runTick(): Promise<number> {
     for (const task of this.options.periodic ?? []) {
+      if (this.stopping) return 0
       await task().catch((error: unknown) => this.report(error, 'periodic task'))
     }
     let ran = 0
-    for (;;) {
+    while (!this.stopping) {
       const jobs = await claimJobs(this.options.deps, this.worker, 10).catch((error: unknown) => {
         this.report(error, 'claiming jobs')
         return []
       })
       if (jobs.length === 0) return ran
       for (const job of jobs) {
+        if (this.stopping) return ran
         await this.run(job)
         ran++
       }
     }
+    return ran
   }
 
   private async run(job: Job): Promise<void> {

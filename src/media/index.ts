@@ -16,5 +16,7 @@ export {
   type UploadInput,
 } from './media.service.js'
 export type { MediaItem, MediaVariant, NewMedia } from './media.repository.js'
-export { diskStorage, type MediaStorage } from './storage.js'
+export { contentTypeFor, diskStorage, type MediaStorage, type StoredMedia } from './storage.js'
+export { s3Storage, type S3StorageOptions } from './s3-storage.js'
+export { migrateMedia, type MediaMigration } from './migrate-media.js'
 export { detectImageFormat, type ImageFormat } from './image-type.js'

@@ -90,6 +90,37 @@ export async function releaseExpiredLocks(db: Db, now: number): Promise<number> 
   return Number(result.numUpdatedRows)
 }
 
+/** Give back the jobs `worker` claimed but has not run: pending again, the attempt not counted. */
+export async function releaseWorkerLocks(db: Db, worker: string, now: number): Promise<number> {
+  const result = await db
+    .updateTable('jobs')
+    .set((eb) => ({
+      status: 'pending',
+      attempts: eb('attempts', '-', 1),
+      locked_by: null,
+      locked_until: null,
+      updated_at: now,
+    }))
+    .where('status', '=', 'running')
+    .where('locked_by', '=', worker)
+    .executeTakeFirst()
+  return Number(result.numUpdatedRows)
+}
+
+/** Remove jobs that finished with `status` before `before` (epoch ms). */
+export async function deleteFinishedJobs(
+  db: Db,
+  status: 'done' | 'failed',
+  before: number,
+): Promise<number> {
+  const result = await db
+    .deleteFrom('jobs')
+    .where('status', '=', status)
+    .where('updated_at', '<', before)
+    .executeTakeFirst()
+  return Number(result.numDeletedRows)
+}
+
 export async function listJobs(
   db: Db,
   status: JobStatus | undefined,

@@ -5,11 +5,13 @@
 import { validationError } from '../errors.js'
 import type { Kernel } from '../kernel.js'
 import {
+  deleteFinishedJobs,
   insertJob,
   listJobs,
   markDone,
   markFailed,
   releaseExpiredLocks,
+  releaseWorkerLocks,
   toJob,
   type Job,
 } from './job.repository.js'
@@ -89,6 +91,29 @@ export function failJob(deps: QueueDeps, job: Job, worker: string, error: unknow
   const delay = 30_000 * 4 ** Math.max(0, job.attempts - 1)
   const message = error instanceof Error ? error.message : String(error)
   return markFailed(deps.db, job.id, worker, message, now + delay, now)
+}
+
+/** Finished jobs are kept this long (done) or longer (failed: someone may look into them). */
+export const JOB_RETENTION_MS = { done: 7 * 86_400_000, failed: 30 * 86_400_000 }
+
+/**
+ * Remove finished jobs past their retention. Jobs with a unique key (the daily digest) leave
+ * with them, so keys are only ever reused long after their day.
+ */
+export async function pruneFinishedJobs(
+  deps: QueueDeps,
+  retention: { done: number; failed: number } = JOB_RETENTION_MS,
+): Promise<{ done: number; failed: number }> {
+  const now = deps.clock.now().getTime()
+  return {
+    done: await deleteFinishedJobs(deps.db, 'done', now - retention.done),
+    failed: await deleteFinishedJobs(deps.db, 'failed', now - retention.failed),
+  }
+}
+
+/** A stopping worker hands back the jobs it claimed and did not start; returns how many. */
+export function releaseJobs(deps: QueueDeps, worker: string): Promise<number> {
+  return releaseWorkerLocks(deps.db, worker, deps.clock.now().getTime())
 }
 
 export function listRecentJobs(deps: QueueDeps, status?: JobStatus, limit = 50): Promise<Job[]> {

@@ -107,5 +107,38 @@ for (const dialect of DIALECTS) {
         'no handler for job type "unknown-type"',
       ])
     })
+
+    it('finishes the job in hand on stop and hands back the claimed rest', async () => {
+      let release: () => void = () => {}
+      const started = new Promise<void>((resolve) => {
+        release = resolve
+      })
+      let unblock: () => void = () => {}
+      const done: unknown[] = []
+      const runner = new JobRunner({
+        deps,
+        handlers: {
+          slow: async (payload) => {
+            release()
+            await new Promise<void>((resolve) => (unblock = resolve))
+            done.push(payload)
+          },
+        },
+      })
+      for (const n of [1, 2, 3]) await enqueueJob(deps, 'slow', { n })
+      const ticking = runner.tick()
+      await started
+      const stopping = runner.stop()
+      unblock()
+      expect(await stopping).toBe(2)
+      await ticking
+      expect(done).toEqual([{ n: 1 }])
+      const pending = await listRecentJobs(deps, 'pending')
+      expect(pending.map((j) => [j.payload, j.attempts])).toEqual([
+        [{ n: 3 }, 0],
+        [{ n: 2 }, 0],
+      ])
+      expect(await listRecentJobs(deps, 'done')).toHaveLength(1)
+    })
   })
 }
