@@ -9,8 +9,7 @@ import fastifyStatic from '@fastify/static'
 import Fastify, { type FastifyInstance } from 'fastify'
 import { adminRoutes } from './admin/admin.routes.js'
 import { ViewBuffer } from './analytics/index.js'
-import { adminApiRoutes } from './api/ghost/admin-api.routes.js'
-import { contentApiRoutes } from './api/ghost/content-api.routes.js'
+import { platformApis } from './api/ghost/openapi.js'
 import { viewRoutes } from './api/views.routes.js'
 import type { PurgeChannelFactory } from './cache/cache-purger.js'
 import type { FastPath } from './cache/fast-path.js'
@@ -108,8 +107,7 @@ export async function buildApp(appDeps: AppDeps): Promise<FastifyInstance> {
   await app.register(site.routes)
   await app.register(feedRoutes, { services, config })
   await app.register(adminRoutes, { prefix: '/admin', services, config })
-  await app.register(contentApiRoutes, { services, config })
-  await app.register(adminApiRoutes, { services, config })
+  await app.register(platformApis, { services, config })
   await registerViewCounting(app, services)
   return app
 }

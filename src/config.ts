@@ -24,6 +24,7 @@ const EnvSchema = Type.Object({
   THEME_DIR: Type.Optional(Type.String({ minLength: 1 })),
   PAGE_CACHE: Type.Boolean({ default: true }),
   CACHE_MAX_BYTES: Type.Integer({ minimum: 0, default: 64 * 1024 * 1024 }),
+  API_RATE_LIMIT: Type.Integer({ minimum: 1, default: 600 }),
   CDN_PURGE_URL: Type.Optional(Type.String({ minLength: 1 })),
   CDN_TAG_HEADERS: Type.Optional(Type.Boolean()),
   STATIC_MIRROR: Type.Boolean({ default: false }),
@@ -72,6 +73,8 @@ export interface Config {
   readonly pageCache: boolean
   /** Upper bound of the page cache, bodies and compressed variants included. */
   readonly cacheMaxBytes: number
+  /** Content API requests per minute per key (answers from the page cache are not counted). */
+  readonly apiRateLimit: number
   /** Receives `POST {"tags":[…]}` on every purge, for a CDN that purges by tag. */
   readonly cdnPurgeUrl: string | undefined
   /**
@@ -135,6 +138,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     themeDir: parsed.THEME_DIR ? path.resolve(parsed.THEME_DIR) : undefined,
     pageCache: parsed.PAGE_CACHE,
     cacheMaxBytes: parsed.CACHE_MAX_BYTES,
+    apiRateLimit: parsed.API_RATE_LIMIT,
     cdnPurgeUrl: parsed.CDN_PURGE_URL,
     cdnTagHeaders: parsed.CDN_TAG_HEADERS ?? parsed.CDN_PURGE_URL !== undefined,
     staticMirror: parsed.STATIC_MIRROR,

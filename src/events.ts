@@ -34,6 +34,8 @@ export type DomainEvent =
   | { type: 'author.changed'; userId: number }
   /** A menu, section or tag changed. */
   | { type: 'taxonomy.changed'; kind: 'menu' | 'section' | 'tag' | 'page'; slugs: string[] }
+  /** An integration's keys were regenerated or it was deleted: cached API answers must go. */
+  | { type: 'integrations.changed'; integrationId: number }
 
 export interface EventSink {
   emit(event: DomainEvent): void

@@ -6,6 +6,7 @@
 import type { IncomingHttpHeaders } from 'node:http'
 import { chooseEncoding } from './accept-encoding.js'
 import { CACHEABLE_CACHE_CONTROL, STALE_CACHE_CONTROL } from './cache-policy.js'
+import { cacheTag } from './cache-tags.js'
 import { bodyOf, etagOf, type CacheEntry, type Encoding } from './page-cache.js'
 
 export type CacheOutcome = 'HIT' | 'MISS' | 'STALE'
@@ -41,7 +42,8 @@ function cacheHeaders(
 ): Record<string, string> {
   const headers: Record<string, string> = {
     etag: etagOf(entry, encoding),
-    vary: 'Accept-Encoding',
+    // Ghost's clients send Accept-Version; Content API answers say they could vary by it.
+    vary: entry.tags.includes(cacheTag.api) ? 'Accept-Version, Accept-Encoding' : 'Accept-Encoding',
     'cache-control': outcome === 'STALE' ? STALE_CACHE_CONTROL : CACHEABLE_CACHE_CONTROL,
   }
   if (tagHeaders) {

@@ -36,6 +36,8 @@ export const cacheTag = {
   sitemap: 'sitemap',
   /** Search result pages. */
   search: 'search',
+  /** Content API answers (`/ghost/api/content/…`): any visible story change, or a key change. */
+  api: 'api',
 } as const
 
 /** Tags every cached page carries implicitly: the chrome shows the menu and the settings. */

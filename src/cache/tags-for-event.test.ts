@@ -35,6 +35,7 @@ describe('tagsForEvent', () => {
         'feed',
         'sitemap',
         'search',
+        'api',
       ].sort(),
     )
   })

@@ -26,6 +26,8 @@ export function tagsForEvent(event: DomainEvent): string[] {
       return [cacheTag.author(event.userId)]
     case 'taxonomy.changed':
       return unique([cacheTag.menu, ...event.slugs.map(taxonomyTag(event.kind))])
+    case 'integrations.changed':
+      return [cacheTag.api]
   }
 }
 
@@ -43,6 +45,7 @@ function articleTags(id: number, before: ArticleRefs | null, after: ArticleRefs 
     cacheTag.feed,
     cacheTag.sitemap,
     cacheTag.search,
+    cacheTag.api,
     ...(changesLatest(before, after) ? [cacheTag.latest] : []),
   ])
 }

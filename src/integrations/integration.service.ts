@@ -101,6 +101,7 @@ export async function rotateIntegrationKey(
       subjectId: id,
       details: { name: current.name, key: which },
     })
+    tx.events.emit({ type: 'integrations.changed', integrationId: id })
     return mustFind(tx, id)
   })
 }
@@ -117,6 +118,7 @@ export async function deleteIntegration(deps: Kernel, actor: Actor, id: number):
       subjectId: id,
       details: { name: current.name },
     })
+    tx.events.emit({ type: 'integrations.changed', integrationId: id })
   })
 }
 

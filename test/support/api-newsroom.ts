@@ -33,7 +33,10 @@ export interface ApiNewsroom {
 
 const DAY = 86_400_000
 
-export async function buildApiNewsroom(dialect: Dialect): Promise<ApiNewsroom> {
+export async function buildApiNewsroom(
+  dialect: Dialect,
+  env: Record<string, string> = {},
+): Promise<ApiNewsroom> {
   const database = await createTestDatabase(dialect)
   const clock = fixedClock(new Date(NEWSROOM_NOW.getTime() - 3 * DAY))
   const services = testServices({ db: database.db, dialect, clock, dataDir: database.dataDir })
@@ -105,6 +108,7 @@ export async function buildApiNewsroom(dialect: Dialect): Promise<ApiNewsroom> {
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     DEMO_CONTENT: 'false',
     PUBLIC_URL,
+    ...env,
   })
   const app = await buildApp({ services, config })
   await app.listen({ host: '127.0.0.1', port: 0 })

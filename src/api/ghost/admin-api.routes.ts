@@ -49,7 +49,7 @@ import { parseNqlFilter } from './nql-filter.js'
 
 export interface AdminApiOptions {
   services: Services
-  config: Pick<Config, 'publicUrl'>
+  config: Pick<Config, 'publicUrl' | 'apiRateLimit'>
 }
 
 export const ADMIN_API_PREFIXES = [

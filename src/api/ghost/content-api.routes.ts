@@ -5,9 +5,11 @@
  * needs an integration's Content API key (`?key=`).
  */
 import { Readable } from 'node:stream'
+import fastifyRateLimit from '@fastify/rate-limit'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import { Type } from '@sinclair/typebox'
 import type { FastifyPluginAsync, FastifyReply } from 'fastify'
+import { cacheTag } from '../../cache/cache-tags.js'
 import type { Config } from '../../config.js'
 import {
   API_FILTER_FIELDS,
@@ -48,7 +50,7 @@ import { matchesFilter, parseNqlFilter } from './nql-filter.js'
 
 export interface ContentApiOptions {
   services: Services
-  config: Pick<Config, 'publicUrl'>
+  config: Pick<Config, 'publicUrl' | 'apiRateLimit'>
 }
 
 /** Ghost 5 serves the unversioned path and, for older clients, these. */
@@ -74,6 +76,17 @@ const SlugParams = Type.Object({ slug: Type.String({ maxLength: 200 }) })
 const contentApi: FastifyPluginAsync<ContentApiOptions> = async (plain, { services, config }) => {
   const app = plain.withTypeProvider<TypeBoxTypeProvider>()
   useGhostErrors(app)
+  // Per key (per address without one); 429 with Retry-After in Ghost's envelope.
+  await app.register(fastifyRateLimit, {
+    max: config.apiRateLimit,
+    timeWindow: 60_000,
+    keyGenerator: (request) => {
+      const key = (request.query as { key?: unknown }).key
+      return typeof key === 'string' ? `key:${key.slice(0, 64)}` : `ip:${request.ip}`
+    },
+    errorResponseBuilder: (_request, context) =>
+      new GhostError('TooManyRequestsError', `Too many requests: try again in ${context.after}.`),
+  })
   app.addHook('onRequest', async (request, reply) => {
     reply.header('access-control-allow-origin', '*')
     reply.header('vary', 'Accept-Version, Accept-Encoding')
@@ -92,6 +105,11 @@ const contentApi: FastifyPluginAsync<ContentApiOptions> = async (plain, { servic
             'Unable to determine the authenticated member or integration. Check the supplied Content API Key and ensure cookies are being passed through if member auth is failing.',
         }),
       )
+  })
+  // Every answer goes into the page cache, purged with the `api` tag by any change readers
+  // would see and by any key change (a fresh hit never re-checks its key).
+  app.addHook('preHandler', async (request) => {
+    if (request.method === 'GET') request.cacheTags(cacheTag.api)
   })
   app.options('/*', async (_request, reply) =>
     reply

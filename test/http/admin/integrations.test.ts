@@ -27,7 +27,9 @@ describe('admin: Settings → Integrations', () => {
     )
     expect(created.statusCode).toBe(303)
     const page = $(await admin.get('/admin/integrations?done=created'))
-    expect(page('h2').first().text()).toContain('Next.js front end')
+    expect(page('section[aria-labelledby^=integration-] h2').first().text()).toContain(
+      'Next.js front end',
+    )
     expect(page('[data-testid=content-key]').text()).toMatch(/^[0-9a-f]{26}$/)
     expect(page('[data-testid=admin-key]').text()).toMatch(/^[0-9a-f]{24}:[0-9a-f]{64}$/)
     const [entry] = await listAudit(t.deps, { subjectType: 'integration' })

@@ -1,5 +1,8 @@
 import GhostContentAPI from '@tryghost/content-api'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createArticle } from '../../../src/content/index.js'
+import { rotateIntegrationKey } from '../../../src/integrations/index.js'
+import { SYSTEM } from '../../support/kernel.js'
 import { buildApiNewsroom, PUBLIC_URL, type ApiNewsroom } from '../../support/api-newsroom.js'
 import { DIALECTS } from '../../support/test-database.js'
 
@@ -234,3 +237,56 @@ for (const dialect of DIALECTS) {
     })
   })
 }
+
+describe('Ghost Content API through the page cache', () => {
+  let site: ApiNewsroom
+
+  beforeAll(async () => {
+    site = await buildApiNewsroom('sqlite')
+  })
+  afterAll(() => site.close())
+
+  it('answers repeats from the cache with ETag/304, purged by a publish and by a key change', async () => {
+    const url = `${site.url}/ghost/api/content/posts/?key=${site.integration.contentKey}&limit=1`
+    const first = await fetch(url)
+    expect(first.headers.get('x-cache')).toBe('MISS')
+    const second = await fetch(url)
+    expect(second.headers.get('x-cache')).toBe('HIT')
+    expect(second.headers.get('access-control-allow-origin')).toBe('*')
+    const etag = second.headers.get('etag')!
+    expect((await fetch(url, { headers: { 'if-none-match': etag } })).status).toBe(304)
+
+    await createArticle(
+      site.services,
+      SYSTEM,
+      { title: 'Breaking: harbour floods', bodyHtml: '<p>Water.</p>', authorIds: [site.owner.id] },
+      { then: 'publish' },
+    )
+    const purged = await fetch(url)
+    expect(purged.headers.get('x-cache')).not.toBe('HIT')
+    const body = (await purged.json()) as { posts: { title: string }[] }
+    expect(body.posts[0]!.title).toBe('Breaking: harbour floods')
+
+    await fetch(url)
+    await rotateIntegrationKey(site.services, SYSTEM, site.integration.id, 'content')
+    expect((await fetch(url)).status).toBe(403)
+  })
+})
+
+describe('Ghost Content API rate limit', () => {
+  let site: ApiNewsroom
+
+  beforeAll(async () => {
+    site = await buildApiNewsroom('sqlite', { API_RATE_LIMIT: '3', PAGE_CACHE: 'false' })
+  })
+  afterAll(() => site.close())
+
+  it('answers 429 with Retry-After once a key has used its minute', async () => {
+    const url = `${site.url}/ghost/api/content/tags/?key=${site.integration.contentKey}`
+    for (let i = 0; i < 3; i++) expect((await fetch(url)).status).toBe(200)
+    const limited = await fetch(url)
+    expect(limited.status).toBe(429)
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0)
+    expect(await limited.json()).toMatchObject({ errors: [{ type: 'TooManyRequestsError' }] })
+  })
+})

@@ -301,7 +301,6 @@ const CASES: Case[] = [
     allowed: () => SYSTEM,
     arrange: async (w) => (await createIntegration(w.deps, SYSTEM, { name: `I ${w.unique()}` })).id,
     run: (w, actor, id: number) => rotateIntegrationKey(w.deps, actor, id, 'admin'),
-    events: 0,
   }),
   useCase({
     name: 'deleteIntegration',
@@ -309,7 +308,6 @@ const CASES: Case[] = [
     allowed: () => SYSTEM,
     arrange: async (w) => (await createIntegration(w.deps, SYSTEM, { name: `I ${w.unique()}` })).id,
     run: (w, actor, id: number) => deleteIntegration(w.deps, actor, id),
-    events: 0,
   }),
   useCase({
     name: 'updateSiteSettings',
