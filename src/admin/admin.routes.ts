@@ -23,6 +23,7 @@ import { mediaRoutes } from './media.routes.js'
 import { newsletterAdminRoutes } from './newsletter-admin.routes.js'
 import { siteManageRoutes } from './site-manage.routes.js'
 import { subscribersRoutes } from './subscribers.routes.js'
+import { registerTwoFactorGate } from './two-factor-gate.js'
 import { LoginPage, SetupPage } from './views/account.js'
 
 export type { AdminOptions } from './admin-context.js'
@@ -31,6 +32,7 @@ export const adminRoutes: FastifyPluginAsync<AdminOptions> = async (app, options
   const ctx: AdminContext = { deps: options.services, config: options.config }
   registerSessions(app, ctx.deps, { publicUrl: options.config.publicUrl })
   registerCsrfProtection(app)
+  registerTwoFactorGate(app, ctx.deps)
   app.addHook('onSend', async (_request, reply) => {
     reply.header('cache-control', 'private, no-store')
   })

@@ -13,10 +13,21 @@ import {
   insertLoginFailure,
   listRecentFailures,
 } from './login-attempt.repository.js'
+import { findPasswordReset, markPasswordResetUsed } from './password-reset.repository.js'
+import { issueToken } from './password-reset.service.js'
 import { deleteSession, findSessionById, type Session } from './session.repository.js'
 import { createSession, type ClientInfo } from './session.service.js'
 import { backoffMs, IP_RULE, PAIR_RULE, retryAfterMs, tooManyAttemptsMessage } from './throttle.js'
-import { countUsers, findPasswordHash, findUserByEmail, type User } from './user.repository.js'
+import { hashToken } from './token.js'
+import { findTotpSecret } from './two-factor.repository.js'
+import { verifySecondFactor } from './two-factor.service.js'
+import {
+  countUsers,
+  findPasswordHash,
+  findUserByEmail,
+  findUserById,
+  type User,
+} from './user.repository.js'
 import {
   checkUserInput,
   hashPassword,
@@ -30,6 +41,8 @@ export type LoginDeps = Kernel
 export interface LoginInput extends ClientInfo {
   email: string
   password: string
+  /** The TOTP or recovery code, for an account with two-factor sign-in. */
+  code?: string | undefined
   /** The session this browser held before, ended at sign-in: a session never survives it. */
   previousSessionId?: string | undefined
 }
@@ -42,8 +55,35 @@ export interface SignedIn {
 
 const WRONG = 'That email and password do not match an account.'
 
-/** Check the password, open a session and log the sign-in. */
+/** A sign-in whose password was right, waiting for the second factor (`completeLogin`). */
+export interface PendingLogin {
+  secondFactor: string
+}
+
+const SECOND_FACTOR_LIFETIME_MS = 5 * 60_000
+
+/**
+ * Check the password, open a session and log the sign-in. For an account with two-factor
+ * sign-in, `input.code` must be a valid code (SECOND_FACTOR_REQUIRED when it is absent).
+ */
 export async function login(deps: LoginDeps, input: LoginInput): Promise<SignedIn> {
+  const started = await startLogin(deps, input)
+  if (!('secondFactor' in started)) return started
+  if (!input.code)
+    throw new AppError('SECOND_FACTOR_REQUIRED', 'Enter the code from your authenticator app.', {
+      property: 'code',
+    })
+  return completeLogin(deps, { ...input, token: started.secondFactor, code: input.code })
+}
+
+/**
+ * Check the password. Without a second factor the session opens at once; with one, a
+ * five-minute single-use token is returned for `completeLogin`.
+ */
+export async function startLogin(
+  deps: LoginDeps,
+  input: LoginInput,
+): Promise<SignedIn | PendingLogin> {
   const account = input.email.trim().toLowerCase()
   const ip = (input.ip ?? '').slice(0, 64)
   const user = account ? await findUserByEmail(deps.db, account) : undefined
@@ -55,6 +95,44 @@ export async function login(deps: LoginDeps, input: LoginInput): Promise<SignedI
     await recordFailure(deps, account.slice(0, 320), ip, user, 'password')
     throw new AppError('INVALID_CREDENTIALS', WRONG, { property: 'password' })
   }
+  if (await findTotpSecret(deps.db, user.id)) {
+    const token = await issueToken(deps, user.id, 'second-factor', SECOND_FACTOR_LIFETIME_MS)
+    return { secondFactor: token }
+  }
+  return openSession(deps, user, account, ip, input)
+}
+
+/** Finish a sign-in with its second factor; wrong codes count towards the throttle. */
+export async function completeLogin(
+  deps: LoginDeps,
+  input: ClientInfo & { token: string; code: string; previousSessionId?: string | undefined },
+): Promise<SignedIn> {
+  const ip = (input.ip ?? '').slice(0, 64)
+  const now = deps.clock.now().getTime()
+  const row = input.token ? await findPasswordReset(deps.db, hashToken(input.token)) : undefined
+  const live =
+    row && row.purpose === 'second-factor' && row.used_at === null && Number(row.expires_at) > now
+  const user = live ? await findUserById(deps.db, row.user_id) : undefined
+  if (!user)
+    throw new AppError('TOKEN_INVALID', 'This sign-in has expired. Enter your password again.')
+  await assertNotThrottled(deps, user.email, ip, user)
+  if (!(await verifySecondFactor(deps, user.id, input.code))) {
+    await insertLoginFailure(deps.db, user.email, ip, now)
+    await auditFailure(deps, user, ip, 'second-factor')
+    throw new AppError('INVALID_CREDENTIALS', 'That code does not match.', { property: 'code' })
+  }
+  if (!(await markPasswordResetUsed(deps.db, hashToken(input.token), now)))
+    throw new AppError('TOKEN_INVALID', 'This sign-in has expired. Enter your password again.')
+  return openSession(deps, user, user.email, ip, input)
+}
+
+async function openSession(
+  deps: LoginDeps,
+  user: User,
+  account: string,
+  ip: string,
+  input: ClientInfo & { previousSessionId?: string | undefined },
+): Promise<SignedIn> {
   return transact(deps, async (tx) => {
     await deletePairFailures(tx.db, account, ip)
     if (input.previousSessionId) await deleteSession(tx.db, input.previousSessionId)

@@ -196,7 +196,7 @@ Options:
   --email      login email address (required)
   --name       display name (required)
   --role       ${ROLES.join(', ')} (default: owner)
-  --password   at least 10 characters`,
+  --password   at least 12 characters, not a common password`,
   options: {
     email: { type: 'string' },
     name: { type: 'string' },
