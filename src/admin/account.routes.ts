@@ -23,7 +23,7 @@ import {
 import { RateLimiter } from '../comments/index.js'
 import { AppError } from '../errors.js'
 import { assertForm, formRoute, pageRoute, text } from '../http/form-schema.js'
-import { clearSessionCookie, setSessionCookie } from '../http/session.js'
+import { clearSessionCookie, isHttps, setSessionCookie } from '../http/session.js'
 import { findSettings, updateSiteSettings } from '../settings/index.js'
 import {
   actorOf,
@@ -112,6 +112,7 @@ export const accountRoutes: FastifyPluginAsync<AdminContext> = async (app, ctx) 
         password: field(request, 'password'),
         ...clientInfo(request),
         previousSessionId: request.session?.id,
+        deviceId: deviceId(request, reply),
       })
       if ('secondFactor' in signedIn) {
         const page = h(SecondFactorPage, {
@@ -138,6 +139,7 @@ export const accountRoutes: FastifyPluginAsync<AdminContext> = async (app, ctx) 
         code: field(request, 'code'),
         ...clientInfo(request),
         previousSessionId: request.session?.id,
+        deviceId: deviceId(request, reply),
       })
       setSessionCookie(request, reply, signedIn.token, signedIn.session.expiresAt)
       return seeOther(reply, '/admin/')
@@ -310,6 +312,26 @@ export const accountRoutes: FastifyPluginAsync<AdminContext> = async (app, ctx) 
     return seeOther(reply, '/admin/sessions?done=1')
   })
 }
+
+/**
+ * This browser's long-lived random id (`bs_device`, HttpOnly), set on its first sign-in; a
+ * sign-in from an id the account never used is mailed to its owner.
+ */
+function deviceId(request: FastifyRequest, reply: FastifyReply): string {
+  const current = request.cookies[DEVICE_COOKIE]
+  if (current && /^[A-Za-z0-9_-]{20,100}$/.test(current)) return current
+  const id = randomBytes(24).toString('base64url')
+  reply.setCookie(DEVICE_COOKIE, id, {
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: isHttps(request),
+    path: '/admin',
+    maxAge: 400 * 24 * 3600,
+  })
+  return id
+}
+
+const DEVICE_COOKIE = 'bs_device'
 
 function expiredLink() {
   return h(MessagePage, {

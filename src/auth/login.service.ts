@@ -7,7 +7,9 @@
 import { AppError } from '../errors.js'
 import { transact, type Kernel } from '../kernel.js'
 import { systemActor, userActor, type Actor } from './actor.js'
+import type { Mailer, MailMessage } from '../mail/index.js'
 import { recordAudit } from './audit.service.js'
+import { countDevices, rememberDevice } from './device.repository.js'
 import {
   deletePairFailures,
   insertLoginFailure,
@@ -36,7 +38,8 @@ import {
   verifyNothing,
 } from './user.service.js'
 
-export type LoginDeps = Kernel
+/** With a mailer, a sign-in from a device the user never used is mailed to them. */
+export type LoginDeps = Kernel & { mailer?: Mailer }
 
 export interface LoginInput extends ClientInfo {
   email: string
@@ -45,6 +48,8 @@ export interface LoginInput extends ClientInfo {
   code?: string | undefined
   /** The session this browser held before, ended at sign-in: a session never survives it. */
   previousSessionId?: string | undefined
+  /** The browser's long-lived random device id (its `bs_device` cookie), if it has one. */
+  deviceId?: string | undefined
 }
 
 export interface SignedIn {
@@ -105,7 +110,12 @@ export async function startLogin(
 /** Finish a sign-in with its second factor; wrong codes count towards the throttle. */
 export async function completeLogin(
   deps: LoginDeps,
-  input: ClientInfo & { token: string; code: string; previousSessionId?: string | undefined },
+  input: ClientInfo & {
+    token: string
+    code: string
+    previousSessionId?: string | undefined
+    deviceId?: string | undefined
+  },
 ): Promise<SignedIn> {
   const ip = (input.ip ?? '').slice(0, 64)
   const now = deps.clock.now().getTime()
@@ -131,9 +141,9 @@ async function openSession(
   user: User,
   account: string,
   ip: string,
-  input: ClientInfo & { previousSessionId?: string | undefined },
+  input: ClientInfo & { previousSessionId?: string | undefined; deviceId?: string | undefined },
 ): Promise<SignedIn> {
-  return transact(deps, async (tx) => {
+  const { signedIn, newDevice } = await transact(deps, async (tx) => {
     await deletePairFailures(tx.db, account, ip)
     if (input.previousSessionId) await deleteSession(tx.db, input.previousSessionId)
     const { token, session } = await createSession(tx, user.id, input)
@@ -143,8 +153,45 @@ async function openSession(
       subjectId: user.id,
       details: { ip },
     })
-    return { token, user, session }
+    const now = tx.clock.now().getTime()
+    const known = await countDevices(tx.db, user.id)
+    const isNew = input.deviceId
+      ? await rememberDevice(tx.db, user.id, hashToken(`device:${input.deviceId}`), now)
+      : false
+    // The first device is the one the account was set up on: nothing to warn about.
+    const newDevice = isNew && known > 0
+    if (newDevice)
+      await recordAudit(tx, userActor(user), {
+        action: 'login.new-device',
+        subjectType: 'user',
+        subjectId: user.id,
+        details: { ip },
+      })
+    return { signedIn: { token, user, session }, newDevice }
   })
+  // After the commit, and never failing the sign-in.
+  if (newDevice && deps.mailer) {
+    await deps.mailer.send(newDeviceMail(user, input)).catch(() => undefined)
+  }
+  return signedIn
+}
+
+function newDeviceMail(user: User, client: ClientInfo): MailMessage {
+  return {
+    to: user.email,
+    subject: 'New sign-in to your newsroom account',
+    text: [
+      `Hello ${user.name},`,
+      '',
+      'Your account was just signed in to from a browser it had not used before:',
+      '',
+      `  Browser: ${(client.userAgent ?? '').slice(0, 200) || 'unknown'}`,
+      `  IP address: ${(client.ip ?? '').slice(0, 64) || 'unknown'}`,
+      '',
+      'If this was you, there is nothing to do.',
+      'If not, reset your password now and use "Sign out everywhere" under Your sessions.',
+    ].join('\n'),
+  }
 }
 
 /** Pair backoff, then the per-IP rule. Only this (account, IP) pair or this IP is held back. */
