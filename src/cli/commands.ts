@@ -242,7 +242,7 @@ async function askPassword(): Promise<string> {
     )
   const rl = createInterface({ input: process.stdin, output: process.stdout })
   try {
-    return await rl.question('Password (at least 10 characters): ')
+    return await rl.question('Password (at least 12 characters): ')
   } finally {
     rl.close()
   }
