@@ -118,7 +118,35 @@ export default tseslint.config(
       'import-x/no-cycle': ['error', { maxDepth: 10 }],
       'import-x/no-default-export': 'error',
       '@typescript-eslint/require-await': 'off',
+      // Security (issue 17): no code from strings, no javascript: URLs, no raw SQL or HTML sinks.
+      'no-eval': 'error',
+      'no-new-func': 'error',
+      'no-script-url': 'error',
+      '@typescript-eslint/no-implied-eval': 'error',
+      'no-restricted-properties': [
+        'error',
+        {
+          object: 'sql',
+          property: 'raw',
+          message: 'sql.raw splices text into SQL: pass values as sql`…${value}` parameters.',
+        },
+        {
+          property: 'innerHTML',
+          message: 'Build nodes (textContent, append) instead of parsing a string as HTML.',
+        },
+        { property: 'outerHTML', message: 'Build nodes instead of parsing a string as HTML.' },
+        {
+          property: 'insertAdjacentHTML',
+          message: 'Build nodes instead of parsing a string as HTML.',
+        },
+        { object: 'document', property: 'write', message: 'Never document.write.' },
+      ],
     },
+  },
+  {
+    // Tests feed `javascript:` URLs to the code as hostile input, to prove it refuses them.
+    files: ['**/*.test.ts', 'test/**/*.ts'],
+    rules: { 'no-script-url': 'off' },
   },
   ...domainRules,
   {

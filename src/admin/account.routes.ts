@@ -1,13 +1,19 @@
 /** Setup, sign-in, sign-out, forgotten passwords and the session list. */
 import { randomBytes } from 'node:crypto'
 import { Type } from '@sinclair/typebox'
-import type { FastifyPluginAsync } from 'fastify'
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
 import { h } from 'preact'
 import {
+  completeLogin,
+  disableTwoFactor,
+  enableTwoFactor,
   findResetUser,
   listSessions,
-  login,
   logout,
+  startLogin,
+  startTwoFactorEnrolment,
+  TWO_FACTOR_ROLES,
+  twoFactorStatus,
   needsSetup,
   requestPasswordReset,
   resetPassword,
@@ -17,8 +23,8 @@ import {
 import { RateLimiter } from '../comments/index.js'
 import { AppError } from '../errors.js'
 import { assertForm, formRoute, pageRoute, text } from '../http/form-schema.js'
-import { clearSessionCookie, setSessionCookie } from '../http/session.js'
-import { findSettings } from '../settings/index.js'
+import { clearSessionCookie, isHttps, setSessionCookie } from '../http/session.js'
+import { findSettings, updateSiteSettings } from '../settings/index.js'
 import {
   actorOf,
   clientInfo,
@@ -38,6 +44,7 @@ import {
   SessionsPage,
   SetupPage,
 } from './views/account.js'
+import { SecondFactorPage, TwoFactorPage } from './views/two-factor.js'
 
 const FORM_ERRORS = new Set([
   'VALIDATION_FAILED',
@@ -57,6 +64,10 @@ const EmailBody = Type.Object({ email: text(320), ...CSRF })
 const PasswordBody = Type.Object({ password: text(1_000), ...CSRF })
 const TokenParams = Type.Object({ token: text(200) })
 const CsrfBody = Type.Object(CSRF)
+const CodeBody = Type.Object({ token: text(200), code: text(40), ...CSRF })
+const EnrolBody = Type.Object({ secret: text(100), code: text(40), ...CSRF })
+const DisableBody = Type.Object({ code: text(40), ...CSRF })
+const RequireBody = Type.Object({ required: Type.Optional(text(1)), ...CSRF })
 
 export const accountRoutes: FastifyPluginAsync<AdminContext> = async (app, ctx) => {
   const { deps } = ctx
@@ -97,12 +108,20 @@ export const accountRoutes: FastifyPluginAsync<AdminContext> = async (app, ctx) 
     const email = field(request, 'email')
     try {
       assertForm(request)
-      const signedIn = await login(deps, {
+      const signedIn = await startLogin(deps, {
         email,
         password: field(request, 'password'),
         ...clientInfo(request),
         previousSessionId: request.session?.id,
+        deviceId: deviceId(request, reply),
       })
+      if ('secondFactor' in signedIn) {
+        const page = h(SecondFactorPage, {
+          csrf: formToken(request, reply),
+          token: signedIn.secondFactor,
+        })
+        return sendPage(reply, page)
+      }
       setSessionCookie(request, reply, signedIn.token, signedIn.session.expiresAt)
       return seeOther(reply, '/admin/')
     } catch (error) {
@@ -111,6 +130,112 @@ export const accountRoutes: FastifyPluginAsync<AdminContext> = async (app, ctx) 
       return sendPage(reply, page, statusOf(error))
     }
   })
+
+  app.post('/login/code', formRoute({ body: CodeBody }), async (request, reply) => {
+    const token = field(request, 'token')
+    try {
+      assertForm(request)
+      const signedIn = await completeLogin(deps, {
+        token,
+        code: field(request, 'code'),
+        ...clientInfo(request),
+        previousSessionId: request.session?.id,
+        deviceId: deviceId(request, reply),
+      })
+      setSessionCookie(request, reply, signedIn.token, signedIn.session.expiresAt)
+      return seeOther(reply, '/admin/')
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error
+      if (error.code === 'TOKEN_INVALID') return seeOther(reply, '/admin/login')
+      if (!FORM_ERRORS.has(error.code)) throw error
+      const csrf = formToken(request, reply)
+      const page = h(SecondFactorPage, { csrf, token, error: error.message })
+      return sendPage(reply, page, statusOf(error))
+    }
+  })
+
+  const twoFactorPage = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    extra: { recoveryCodes?: string[]; error?: string; notice?: string } = {},
+    status = 200,
+  ) => {
+    const user = requireUser(request)
+    const settings = await findSettings(deps)
+    const state = await twoFactorStatus(deps, user.id)
+    const required = settings.requireTwoFactor && TWO_FACTOR_ROLES.includes(user.role)
+    const enrolment = state.enabled
+      ? undefined
+      : startTwoFactorEnrolment({ account: user.email, issuer: settings.title })
+    const page = h(TwoFactorPage, {
+      user,
+      csrf: formToken(request, reply),
+      ...state,
+      required,
+      requireForRoles: user.role === 'owner' ? settings.requireTwoFactor : undefined,
+      enrolment: enrolment && {
+        secret: enrolment.secret,
+        qrDataUrl: `data:image/svg+xml;base64,${Buffer.from(enrolment.qrSvg).toString('base64')}`,
+      },
+      ...extra,
+    })
+    return sendPage(reply, page, status)
+  }
+
+  app.get('/account/two-factor', pageRoute(), async (request, reply) =>
+    twoFactorPage(request, reply),
+  )
+
+  app.post('/account/two-factor', formRoute({ body: EnrolBody }), async (request, reply) => {
+    try {
+      assertForm(request)
+      const recoveryCodes = await enableTwoFactor(deps, actorOf(request), {
+        secret: field(request, 'secret'),
+        code: field(request, 'code'),
+      })
+      return await twoFactorPage(request, reply, { recoveryCodes })
+    } catch (error) {
+      if (!(error instanceof AppError) || !FORM_ERRORS.has(error.code)) throw error
+      return twoFactorPage(request, reply, { error: error.message }, statusOf(error))
+    }
+  })
+
+  app.post(
+    '/account/two-factor/disable',
+    formRoute({ body: DisableBody }),
+    async (request, reply) => {
+      try {
+        assertForm(request)
+        const user = requireUser(request)
+        const { requireTwoFactor } = await findSettings(deps)
+        if (requireTwoFactor && TWO_FACTOR_ROLES.includes(user.role))
+          throw new AppError(
+            'FORBIDDEN',
+            'Your newsroom requires two-factor sign-in for your role.',
+          )
+        await disableTwoFactor(deps, actorOf(request), { code: field(request, 'code') })
+        return await twoFactorPage(request, reply, { notice: 'Two-factor sign-in is off.' })
+      } catch (error) {
+        if (!(error instanceof AppError) || !FORM_ERRORS.has(error.code)) throw error
+        return twoFactorPage(request, reply, { error: error.message }, statusOf(error))
+      }
+    },
+  )
+
+  app.post(
+    '/account/two-factor/require',
+    formRoute({ body: RequireBody }),
+    async (request, reply) => {
+      assertForm(request)
+      const required = field(request, 'required') === '1'
+      await updateSiteSettings(deps, actorOf(request), { requireTwoFactor: required })
+      return twoFactorPage(request, reply, {
+        notice: required
+          ? 'Editors, admins and the owner must now sign in with a second factor.'
+          : 'Two-factor sign-in is optional again.',
+      })
+    },
+  )
 
   app.post('/logout', formRoute({ body: CsrfBody }), async (request, reply) => {
     await logout(deps, actorOf(request), request.session?.id)
@@ -188,6 +313,26 @@ export const accountRoutes: FastifyPluginAsync<AdminContext> = async (app, ctx) 
     return seeOther(reply, '/admin/sessions?done=1')
   })
 }
+
+/**
+ * This browser's long-lived random id (`bs_device`, HttpOnly), set on its first sign-in; a
+ * sign-in from an id the account never used is mailed to its owner.
+ */
+function deviceId(request: FastifyRequest, reply: FastifyReply): string {
+  const current = request.cookies[DEVICE_COOKIE]
+  if (current && /^[A-Za-z0-9_-]{20,100}$/.test(current)) return current
+  const id = randomBytes(24).toString('base64url')
+  reply.setCookie(DEVICE_COOKIE, id, {
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: isHttps(request),
+    path: '/admin',
+    maxAge: 400 * 24 * 3600,
+  })
+  return id
+}
+
+const DEVICE_COOKIE = 'bs_device'
 
 function expiredLink() {
   return h(MessagePage, {

@@ -28,6 +28,7 @@ import { newsletterAdminRoutes } from './newsletter-admin.routes.js'
 import { siteManageRoutes } from './site-manage.routes.js'
 import { subscribersRoutes } from './subscribers.routes.js'
 import { wireRoutes } from './wire.routes.js'
+import { registerTwoFactorGate } from './two-factor-gate.js'
 import { LoginPage, SetupPage } from './views/account.js'
 
 export type { AdminOptions } from './admin-context.js'
@@ -36,6 +37,7 @@ export const adminRoutes: FastifyPluginAsync<AdminOptions> = async (app, options
   const ctx: AdminContext = { deps: options.services, config: options.config }
   registerSessions(app, ctx.deps, { publicUrl: options.config.publicUrl })
   registerCsrfProtection(app)
+  registerTwoFactorGate(app, ctx.deps)
   app.addHook('onSend', async (_request, reply) => {
     // Only the hashed stylesheet may be kept (by this browser alone); nothing else is stored.
     if (!String(reply.getHeader('cache-control') ?? '').includes('immutable'))

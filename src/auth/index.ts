@@ -18,7 +18,6 @@ export {
   findUserBySlug,
   hashPassword,
   listUsers,
-  MIN_PASSWORD_LENGTH,
   ROLES,
   verifyPassword,
   type CreateUserInput,
@@ -71,8 +70,11 @@ export type { Session } from './session.repository.js'
  * @example const { token, user } = await login(deps, { email, password, ip })
  */
 export {
+  completeLogin,
   login,
   logout,
+  startLogin,
+  type PendingLogin,
   needsSetup,
   setupOwner,
   type LoginDeps,
@@ -96,6 +98,21 @@ export {
   type LinkBuilder,
   type ResetDeps,
 } from './password-reset.service.js'
+/**
+ * Two-factor sign-in (TOTP, RFC 6238) with a local QR code and hashed single-use recovery codes.
+ * @example const codes = await enableTwoFactor(deps, actor, { secret, code })
+ */
+export {
+  disableTwoFactor,
+  enableTwoFactor,
+  RECOVERY_CODE_COUNT,
+  startTwoFactorEnrolment,
+  totpStep,
+  TWO_FACTOR_ROLES,
+  twoFactorStatus,
+  verifySecondFactor,
+  type TwoFactorEnrolment,
+} from './two-factor.service.js'
 /** The audit log: who did what, to what, when. Use cases write it inside their transaction. */
 export { listAudit, recordAudit, type AuditDeps } from './audit.service.js'
 export type {

@@ -26,7 +26,8 @@ import {
   updatePasswordHash,
   type User,
 } from './user.repository.js'
-import { checkUserInput, hashPassword, insertNewUser, MIN_PASSWORD_LENGTH } from './user.service.js'
+import { checkPassword } from './password-policy.js'
+import { checkUserInput, hashPassword, insertNewUser } from './user.service.js'
 import type { Role } from './user.table.js'
 
 export interface ResetDeps extends Kernel {
@@ -83,10 +84,12 @@ export async function requestPasswordReset(
 export async function findResetUser(
   deps: Pick<Kernel, 'db' | 'clock'>,
   token: string,
-): Promise<{ user: User; purpose: TokenPurpose } | undefined> {
+): Promise<{ user: User; purpose: 'reset' | 'invite' } | undefined> {
   const row = token ? await findPasswordReset(deps.db, hashToken(token)) : undefined
   if (!row || row.used_at !== null || Number(row.expires_at) <= deps.clock.now().getTime())
     return undefined
+  // A pending second-factor sign-in is no way to set a password.
+  if (row.purpose !== 'reset' && row.purpose !== 'invite') return undefined
   const user = await findUserById(deps.db, row.user_id)
   return user && { user, purpose: row.purpose }
 }
@@ -99,8 +102,7 @@ export async function resetPassword(
   deps: Kernel,
   input: { token: string; password: string },
 ): Promise<User> {
-  if (input.password.length < MIN_PASSWORD_LENGTH)
-    throw validationError('password', `password must be at least ${MIN_PASSWORD_LENGTH} characters`)
+  checkPassword(input.password)
   const hash = await hashPassword(input.password)
   return transact(deps, async (tx) => {
     const found = await findResetUser(tx, input.token)
@@ -162,7 +164,7 @@ export async function inviteUser(
   return user
 }
 
-async function issueToken(
+export async function issueToken(
   deps: Pick<Kernel, 'db' | 'clock'>,
   userId: number,
   purpose: TokenPurpose,

@@ -21,7 +21,8 @@ export interface LoginAttemptTable {
   created_at: number
 }
 
-export type TokenPurpose = 'reset' | 'invite'
+/** `second-factor`: a password was right; the sign-in waits for the TOTP code (5 minutes). */
+export type TokenPurpose = 'reset' | 'invite' | 'second-factor'
 
 /** A password-reset or invitation link: the id is the SHA-256 (hex) of the emailed token. */
 export interface PasswordResetTable {

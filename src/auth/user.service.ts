@@ -5,6 +5,7 @@ import { transact, type Kernel } from '../kernel.js'
 import { slugify, uniqueSlug } from '../text/slug.js'
 import type { Actor } from './actor.js'
 import { recordAudit } from './audit.service.js'
+import { checkPassword } from './password-policy.js'
 import { requirePermission } from './permissions.js'
 import * as users from './user.repository.js'
 import type { Role } from './user.table.js'
@@ -24,7 +25,6 @@ export interface CreateUserInput {
 }
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
-export const MIN_PASSWORD_LENGTH = 10
 
 /**
  * Create an account as `actor` (who must manage users), logged in the audit log.
@@ -50,7 +50,7 @@ export async function createUser(
   })
 }
 
-/** Validate a new account's fields (email, name, role, password length). */
+/** Validate a new account's fields (email, name, role, password rules). */
 export function checkUserInput(input: CreateUserInput): CreateUserInput {
   const email = input.email.trim().toLowerCase()
   const name = input.name.trim()
@@ -59,9 +59,7 @@ export function checkUserInput(input: CreateUserInput): CreateUserInput {
   if (!name || name.length > 200) throw validationError('name', 'name must be 1 to 200 characters')
   if (!ROLES.includes(input.role))
     throw validationError('role', `role must be one of ${ROLES.join(', ')}`)
-  if (input.password !== undefined && input.password.length < MIN_PASSWORD_LENGTH) {
-    throw validationError('password', `password must be at least ${MIN_PASSWORD_LENGTH} characters`)
-  }
+  if (input.password !== undefined) checkPassword(input.password, { email })
   return { ...input, email, name }
 }
 

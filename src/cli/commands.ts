@@ -204,7 +204,7 @@ Options:
   --email      login email address (required)
   --name       display name (required)
   --role       ${ROLES.join(', ')} (default: owner)
-  --password   at least 10 characters`,
+  --password   at least 12 characters, not a common password`,
   options: {
     email: { type: 'string' },
     name: { type: 'string' },
@@ -293,7 +293,7 @@ async function askPassword(): Promise<string> {
     )
   const rl = createInterface({ input: process.stdin, output: process.stdout })
   try {
-    return await rl.question('Password (at least 10 characters): ')
+    return await rl.question('Password (at least 12 characters): ')
   } finally {
     rl.close()
   }

@@ -36,6 +36,7 @@ const THEME_STYLE_VALUES = [/^--accent:#[0-9a-f]{3,8}$/i, /^position:absolute;le
 const STYLE_ATTRIBUTE = /\sstyle="([^"]*)"/g
 const MAX_STYLE_HASHES = 64
 
+const MEDIA_POLICY = "default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'; sandbox"
 const PERMISSIONS_POLICY =
   'camera=(), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=()'
 
@@ -114,6 +115,12 @@ export function registerSecurityHeaders(
     if (newsroom) {
       reply.header('cross-origin-opener-policy', 'same-origin')
       reply.header('x-frame-options', 'DENY')
+    }
+    // Uploaded files are only ever images; if one is opened on its own (an SVG from the demo, a
+    // file someone placed there), it runs nothing and reaches nothing.
+    if (request.url.startsWith('/media/')) {
+      reply.header('content-security-policy', MEDIA_POLICY)
+      return payload
     }
     if (!reply.hasHeader('content-security-policy') && isHtml(reply)) {
       const html = htmlOf(reply, payload)

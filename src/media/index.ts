@@ -5,6 +5,7 @@ export {
   findMedia,
   findMediaUsage,
   findVariants,
+  MAX_FRAMES,
   MAX_UPLOAD_BYTES,
   searchMedia,
   updateMediaDetails,

@@ -45,6 +45,9 @@ export type MediaReader = Pick<MediaDeps, 'db' | 'storage'>
 
 export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 const MAX_PIXELS = 60_000_000
+/** Animated GIFs: at most this many frames, and this many pixels over all frames together. */
+export const MAX_FRAMES = 300
+const MAX_ANIMATION_PIXELS = 200_000_000
 /** Widths of responsive renditions; none is wider than the original. */
 export const VARIANT_WIDTHS = [320, 640, 1024, 1600]
 /** Crops for NewsArticle images (Google asks for 16:9, 4:3 and 1:1) and social cards. */
@@ -90,6 +93,7 @@ export async function uploadImage(
   try {
     // rotate() applies the EXIF orientation; sharp drops metadata (EXIF, GPS) unless asked to keep it.
     const sharp = await loadSharp()
+    if (format === 'gif') await checkAnimation(sharp, input.bytes)
     original = await sharp(input.bytes, {
       limitInputPixels: MAX_PIXELS,
       animated: format === 'gif',
@@ -98,6 +102,7 @@ export async function uploadImage(
       .toFormat(format)
       .toBuffer({ resolveWithObject: true })
   } catch (error) {
+    if (error instanceof AppError) throw error
     throw new AppError('VALIDATION_FAILED', `the image could not be decoded (${describe(error)})`, {
       property: 'file',
       cause: error,
@@ -131,6 +136,20 @@ export async function uploadImage(
     base,
     origin: input.origin,
   })
+}
+
+/**
+ * Refuse animation bombs before decoding them: too many frames, or frames that add up to more
+ * pixels than a decoder should hold (the header says both, so nothing is decoded yet).
+ */
+async function checkAnimation(sharp: typeof Sharp, bytes: Buffer): Promise<void> {
+  const meta = await sharp(bytes, { limitInputPixels: MAX_PIXELS, animated: true }).metadata()
+  const frames = meta.pages ?? 1
+  const frameHeight = meta.pageHeight ?? meta.height ?? 0
+  if (frames > MAX_FRAMES)
+    throw validationError('file', `animations may have at most ${MAX_FRAMES} frames`)
+  if ((meta.width ?? 0) * frameHeight * frames > MAX_ANIMATION_PIXELS)
+    throw validationError('file', 'the animation is too large to process')
 }
 
 /** Insert the item and its variants, and log the upload, in one transaction. */

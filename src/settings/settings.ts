@@ -50,6 +50,8 @@ export interface SiteSettings {
   footerNewsletterBlurb: string
   /** What feeds carry for each story: the whole body, or only its excerpt. */
   feedContent: 'full' | 'excerpt'
+  /** Owner's choice: editors, admins and the owner must sign in with a second factor. */
+  requireTwoFactor: boolean
 }
 
 export const DEFAULT_SETTINGS: SiteSettings = {
@@ -77,6 +79,7 @@ export const DEFAULT_SETTINGS: SiteSettings = {
   newsletterBlurb: 'Get the latest news, analysis and features in your inbox.',
   footerNewsletterBlurb: 'The day’s most important stories, every morning.',
   feedContent: 'full',
+  requireTwoFactor: false,
 }
 
 export type SettingKey = keyof SiteSettings

@@ -1,6 +1,6 @@
 /** Site settings: the settings form, ad slots, and reading them. */
 import { recordAudit, requirePermission, type Actor } from '../auth/index.js'
-import { validationError } from '../errors.js'
+import { AppError, validationError } from '../errors.js'
 import { transact, type Kernel } from '../kernel.js'
 import type { AdSlot, SettingKey, SiteSettings, SocialProfiles } from './settings.js'
 import * as settings from './settings.repository.js'
@@ -35,6 +35,8 @@ export async function updateSiteSettings(
 ): Promise<SettingKey[]> {
   requirePermission(actor, 'settings.manage')
   if (patch.adSlots !== undefined) requirePermission(actor, 'adSlots.manage')
+  if (patch.requireTwoFactor !== undefined && actor.role !== 'owner')
+    throw new AppError('FORBIDDEN', 'Only the owner decides who must use two-factor sign-in.')
   check(patch)
   return transact(deps, async (tx) => {
     const current = await settings.findSettings(tx.db)

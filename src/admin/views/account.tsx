@@ -2,7 +2,8 @@ import type { Session, User } from '../../auth/index.js'
 import { AdminLayout, Csrf, ErrorBox, Field, Notice } from './layout.js'
 import { When } from './chrome.js'
 
-const PASSWORD_HINT = 'At least 10 characters. A few unrelated words make a strong one.'
+const PASSWORD_HINT =
+  'At least 12 characters, not a common password. A few unrelated words make a strong one.'
 
 export function SetupPage(props: {
   csrf: string
@@ -31,7 +32,7 @@ export function SetupPage(props: {
           label="Password"
           type="password"
           required
-          minLength={10}
+          minLength={12}
           autocomplete="new-password"
           hint={PASSWORD_HINT}
         />
@@ -121,7 +122,7 @@ export function ResetPage(props: {
           label="New password"
           type="password"
           required
-          minLength={10}
+          minLength={12}
           autocomplete="new-password"
           hint={PASSWORD_HINT}
         />

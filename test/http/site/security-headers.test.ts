@@ -75,6 +75,24 @@ describe('security headers under an https PUBLIC_URL', () => {
   })
 })
 
+describe('uploaded media', () => {
+  let site: SeededSite
+  beforeAll(async () => {
+    site = await buildSeededSite()
+  })
+  afterAll(() => site.close())
+
+  it('is served sandboxed, with nosniff, so a file opened on its own runs nothing', async () => {
+    const row = await site.db.selectFrom('media').select('path').executeTakeFirstOrThrow()
+    const response = await site.app.inject({ method: 'GET', url: `/media/${row.path}` })
+    expect(response.statusCode).toBe(200)
+    expect(response.headers['content-type']).toMatch(/^image\//)
+    expect(response.headers['x-content-type-options']).toBe('nosniff')
+    expect(response.headers['content-security-policy']).toContain('sandbox')
+    expect(response.headers['content-security-policy']).toContain("default-src 'none'")
+  })
+})
+
 describe('security headers under plain http', () => {
   let site: SeededSite
   beforeAll(async () => {

@@ -122,7 +122,7 @@ describe('broadsheet CLI', { timeout: 180_000 }, () => {
         ['user:create', '--email', 'x@example.com', '--name', 'Short', '--password', 'short'],
         env,
       ),
-      /at least 10/,
+      /at least 12/,
     )
 
     const doctor = await runCli(['doctor'], {
