@@ -19,12 +19,24 @@ const domain = [
   'text',
   'net',
   'wire',
+  'provenance',
+  'integrations',
 ]
 /**
  * Entry points and clients of the domain: they come in by HTTP, command, time or file, and reach
  * the domain only through its use cases and read models (DESIGN.md, "The domain's front door").
  */
-const entryPoints = ['site', 'admin', 'api', 'feeds', 'jobs', 'cli', 'demo']
+const entryPoints = [
+  'site',
+  'admin',
+  'api',
+  'feeds',
+  'jobs',
+  'cli',
+  'demo',
+  'importers/writer',
+  'importers/export',
+]
 /** The database engine is chosen once, where the app is assembled (services.ts). */
 const oneDialect = {
   selector: "BinaryExpression[operator=/^[!=]==?$/] > MemberExpression[property.name='dialect']",

@@ -46,6 +46,11 @@ export function startAutosave(form: HTMLFormElement, options: AutosaveOptions) {
   offerLocalCopy()
 
   function offerLocalCopy(): void {
+    // The page after a Save or Publish: the copy sent with that form is on the server now.
+    if (new URLSearchParams(location.search).has('done')) {
+      for (const k of new Set([key, localKey('')]))
+        if (readLocalCopy(k)?.submitted) removeLocalCopy(k)
+    }
     const copy = readLocalCopy(key)
     if (!copy) return
     if (sameContent(copy.state, state())) {
@@ -164,7 +169,15 @@ export function startAutosave(form: HTMLFormElement, options: AutosaveOptions) {
     if (document.visibilityState === 'hidden') void save(true)
   })
   window.addEventListener('pagehide', () => void save(true))
-  form.addEventListener('submit', () => window.clearInterval(timer))
+  form.addEventListener('submit', () => {
+    window.clearInterval(timer)
+    writeLocalCopy(key, {
+      savedAt: new Date().toISOString(),
+      baseVersion: version(),
+      state: state(),
+      submitted: true,
+    })
+  })
   return { changed, save }
 }
 

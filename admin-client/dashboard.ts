@@ -7,6 +7,22 @@ interface Stats {
 
 const SVG = 'http://www.w3.org/2000/svg'
 
+/** A YYYY-MM-DD day in the site's locale (the page's lang): 7 Nov 2026. */
+const day = (iso: string) => {
+  const date = new Date(`${iso}T12:00:00Z`)
+  if (Number.isNaN(date.getTime())) return iso
+  return new Intl.DateTimeFormat(document.documentElement.lang || undefined, {
+    timeZone: 'UTC',
+    dateStyle: 'medium',
+  }).format(date)
+}
+
+/** Whole numbers in the site's locale (the page's lang): 2,302 views. */
+const count = (n: number) =>
+  new Intl.NumberFormat(document.documentElement.lang || undefined, {
+    maximumFractionDigits: 0,
+  }).format(Math.round(n))
+
 function svg(tag: string, attrs: Record<string, string | number>): SVGElement {
   const node = document.createElementNS(SVG, tag)
   for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, String(v))
@@ -20,15 +36,15 @@ export function drawChart(stats: Stats): SVGElement {
   const max = Math.max(1, ...stats.days.map((d) => d.views))
   const barWidth = (width - pad * 2) / Math.max(1, stats.days.length)
   const chart = svg('svg', { viewBox: `0 0 ${width} ${height + pad}`, role: 'img', width: '100%' })
-  const first = stats.days[0]?.date ?? ''
-  const last = stats.days.at(-1)?.date ?? ''
+  const first = day(stats.days[0]?.date ?? '')
+  const last = day(stats.days.at(-1)?.date ?? '')
   chart.setAttribute(
     'aria-label',
-    `Page views per day from ${first} to ${last}: ${stats.total} in total, at most ${max} in a day.`,
+    `Page views per day from ${first} to ${last}: ${count(stats.total)} in total, at most ${count(max)} in a day.`,
   )
   chart.append(svg('line', { x1: pad, y1: height, x2: width - pad, y2: height, stroke: '#5c5c66' }))
-  stats.days.forEach((day, i) => {
-    const h = Math.round((day.views / max) * (height - pad))
+  stats.days.forEach((d, i) => {
+    const h = Math.round((d.views / max) * (height - pad))
     const bar = svg('rect', {
       x: pad + i * barWidth + 1,
       y: height - h,
@@ -37,7 +53,7 @@ export function drawChart(stats: Stats): SVGElement {
       fill: '#0b57d0',
     })
     const title = svg('title', {})
-    title.textContent = `${day.date}: ${day.views} views`
+    title.textContent = `${day(d.date)}: ${count(d.views)} views`
     bar.append(title)
     chart.append(bar)
   })
@@ -72,7 +88,7 @@ async function main(): Promise<void> {
       const a = document.createElement('a')
       a.href = `/admin/articles/${t.articleId}`
       a.textContent = t.title
-      li.append(a, ` — ${t.views} views`)
+      li.append(a, ` — ${count(t.views)} views`)
       return li
     }),
   )

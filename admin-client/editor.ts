@@ -11,8 +11,9 @@ import { startAutosave } from './autosave.js'
 import { cleanPastedHtml } from './clean-paste.js'
 import { enhanceFields } from './fields.js'
 import { openMediaPicker } from './media-picker.js'
+import { confirmPublishing } from './publish-confirm.js'
 import { buildToolbar } from './toolbar.js'
-import { Embed, embedProvider, FigureImage, PullQuote } from './nodes.js'
+import { Embed, embedProvider, FigureImage, ProtectAtoms, PullQuote } from './nodes.js'
 
 const WORDS_PER_MINUTE = 200
 
@@ -50,6 +51,7 @@ function main(): void {
       PullQuote,
       Embed,
       LinkShortcut,
+      ProtectAtoms,
     ],
     content: textarea.value,
     editorProps: {
@@ -117,6 +119,7 @@ function main(): void {
     autosave.changed()
   })
   enhanceFields(form, autosave.changed)
+  confirmPublishing(form)
 }
 
 function csrfToken(form: HTMLFormElement): string {
@@ -129,6 +132,22 @@ function promptLink(editor: Editor): void {
   if (url === null) return
   if (url.trim() === '') {
     editor.chain().focus().extendMarkRange('link').unsetLink().run()
+    return
+  }
+  if (editor.state.selection.empty && !previous) {
+    // No words chosen and not inside a link: ask for the words and insert them, linked.
+    const words = window.prompt('Text to show for the link', url.trim())
+    if (!words?.trim()) return
+    editor
+      .chain()
+      .focus()
+      .insertContent({
+        type: 'text',
+        text: words.trim(),
+        marks: [{ type: 'link', attrs: { href: url.trim() } }],
+      })
+      .unsetMark('link')
+      .run()
     return
   }
   editor.chain().focus().extendMarkRange('link').setLink({ href: url.trim() }).run()

@@ -8,6 +8,8 @@ export interface LocalCopy {
   savedAt: string
   baseVersion: string
   state: FormState
+  /** Set when the form was sent with a Save/Publish button: the server has these words. */
+  submitted?: boolean
 }
 
 const PREFIX = 'broadsheet:article:'
@@ -63,11 +65,22 @@ export function sameContent(a: FormState, b: FormState): boolean {
   const keys = new Set([...Object.keys(a), ...Object.keys(b)])
   for (const key of keys) {
     if (IGNORED.has(key)) continue
-    const x = a[key] ?? ''
-    const y = b[key] ?? ''
+    const x = normalise(key, a[key])
+    const y = normalise(key, b[key])
     if (JSON.stringify(x) !== JSON.stringify(y)) return false
   }
   return true
+}
+
+/** A field's value as it matters: tags as a trimmed list, text without trailing space. */
+function normalise(key: string, value: string | string[] | undefined): string | string[] {
+  if (value === undefined) return ''
+  if (key === 'tags' && typeof value === 'string')
+    return value
+      .split(',')
+      .map((t) => t.trim())
+      .filter(Boolean)
+  return Array.isArray(value) ? value : value.trim()
 }
 
 /** Put a saved state back into the form's fields. */

@@ -2,7 +2,8 @@
  * Broadsheet's own editor nodes: figures from the media library, pull quotes and
  * privacy-friendly embeds. Their HTML is what the server's allow-list keeps (content/body-html.ts).
  */
-import { Node, type Editor } from '@tiptap/core'
+import { Extension, Node, type Editor } from '@tiptap/core'
+import { NodeSelection, Plugin, PluginKey, Selection, TextSelection } from '@tiptap/pm/state'
 import type { Node as PMNode } from '@tiptap/pm/model'
 
 export interface FigureAttrs {
@@ -217,6 +218,46 @@ export const Embed = Node.create({
       'figure',
       { class: 'embed', 'data-embed': provider, 'data-url': url },
       ['a', { href: url, rel: 'noopener' }, `${LABELS[provider] ?? 'Open'}: ${url}`],
+    ]
+  },
+})
+
+/**
+ * Typing never replaces a picture, embed or other block atom. ProseMirror's default replaces a
+ * node selection with the typed text: one click on a figure, Ctrl+End that the browser did not
+ * turn into a caret move, and a keystroke lost the image. Typed text now goes into a new
+ * paragraph after the selected block; only Delete or Backspace remove it (TipTap's own keys).
+ * Ctrl/Cmd+Home and End always move the caret to the start or end of the story.
+ */
+export const ProtectAtoms = Extension.create({
+  name: 'protectAtoms',
+  addKeyboardShortcuts() {
+    const jump = (toEnd: boolean) => () => {
+      const { state, view } = this.editor
+      const selection = toEnd ? Selection.atEnd(state.doc) : Selection.atStart(state.doc)
+      view.dispatch(state.tr.setSelection(selection).scrollIntoView())
+      return true
+    }
+    return { 'Mod-End': jump(true), 'Mod-Home': jump(false) }
+  },
+  addProseMirrorPlugins() {
+    return [
+      new Plugin({
+        key: new PluginKey('protectAtoms'),
+        props: {
+          handleTextInput(view, _from, _to, text) {
+            const { selection, schema } = view.state
+            if (!(selection instanceof NodeSelection) || !selection.node.isBlock) return false
+            const paragraph = schema.nodes.paragraph
+            if (!paragraph) return false
+            const after = selection.to
+            const tr = view.state.tr.insert(after, paragraph.create(null, schema.text(text)))
+            tr.setSelection(TextSelection.create(tr.doc, after + 1 + text.length))
+            view.dispatch(tr.scrollIntoView())
+            return true
+          },
+        },
+      }),
     ]
   },
 })

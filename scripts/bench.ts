@@ -1,6 +1,7 @@
 /**
  * `npm run bench [-- --articles N --duration S --rounds R --postgres URL]`
  * `npm run bench -- --scenario news [--load 0.7]`
+ * `npm run bench -- --scenario wire [--sources 200 --items 50]`
  *
  * Measures Broadsheet as `npm start` runs it (LOG_LEVEL=info, page cache on, one process)
  * against the limits of this machine: a bare node:http server replaying the very same bytes,
@@ -26,6 +27,7 @@ import {
   type LoadResult,
 } from './bench-load.js'
 import { runNewsScenario } from './bench-news.js'
+import { printWireReport, runWireScenario } from './bench-wire.js'
 import { mirrorConfig, NGINX_BINARY, plainStaticConfig } from './nginx-config.js'
 import {
   capture,
@@ -51,6 +53,9 @@ const { values } = parseArgs({
     scenario: { type: 'string', default: 'pages' },
     /** News scenario: the read rate as a share of the cached-hit limit. */
     load: { type: 'string', default: '0.7' },
+    /** Wire scenario: local feeds polled, and items in each. */
+    sources: { type: 'string', default: '200' },
+    items: { type: 'string', default: '50' },
   },
 })
 const ARTICLES = wholeNumber('articles', values.articles)
@@ -447,6 +452,7 @@ function printTable(report: Record<string, unknown>) {
 }
 
 async function main(): Promise<void> {
+  if (values.scenario === 'wire') return wireBench()
   if (!WRK) throw new Error('npm run bench needs wrk (apt-get install wrk)')
   spawnSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, stdio: 'inherit' })
   fs.mkdirSync(OUT, { recursive: true })
@@ -468,6 +474,23 @@ async function main(): Promise<void> {
   fs.writeFileSync(
     file,
     `${JSON.stringify({ date: new Date().toISOString(), node: process.version, articles: ARTICLES, rounds: ROUNDS, seconds: SECONDS, ...report, rows }, null, 2)}\n`,
+  )
+  console.log(`JSON: ${path.relative(ROOT, file)}`)
+}
+
+/** The wire's ingest (bench-wire.ts): no server, no wrk, no archive. */
+async function wireBench(): Promise<void> {
+  fs.mkdirSync(OUT, { recursive: true })
+  const report = await runWireScenario({
+    sources: wholeNumber('sources', values.sources),
+    items: wholeNumber('items', values.items),
+    log,
+  })
+  printWireReport(report)
+  const file = path.join(OUT, `bench-wire-${new Date().toISOString().replace(/[:.]/g, '-')}.json`)
+  fs.writeFileSync(
+    file,
+    `${JSON.stringify({ date: new Date().toISOString(), node: process.version, ...report }, null, 2)}\n`,
   )
   console.log(`JSON: ${path.relative(ROOT, file)}`)
 }

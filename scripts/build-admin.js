@@ -3,7 +3,7 @@
 import { existsSync } from 'node:fs'
 import { build } from 'esbuild'
 
-const entries = ['editor', 'media-library', 'dashboard', 'menus'].filter((name) =>
+const entries = ['editor', 'media-library', 'dashboard', 'menus', 'shell'].filter((name) =>
   existsSync(`admin-client/${name}.ts`),
 )
 

@@ -9,6 +9,8 @@ import fastifyStatic from '@fastify/static'
 import Fastify, { type FastifyInstance } from 'fastify'
 import { adminRoutes } from './admin/admin.routes.js'
 import { ViewBuffer } from './analytics/index.js'
+import { adminApiRoutes } from './api/ghost/admin-api.routes.js'
+import { contentApiRoutes } from './api/ghost/content-api.routes.js'
 import { viewRoutes } from './api/views.routes.js'
 import type { PurgeChannelFactory } from './cache/cache-purger.js'
 import type { FastPath } from './cache/fast-path.js'
@@ -20,6 +22,7 @@ import type { EventBus } from './events.js'
 import { feedRoutes } from './feeds/index.js'
 import { databaseReadiness } from './db/health.js'
 import { registerErrorHandler } from './http/error-handler.js'
+import { registerSecurityHeaders } from './http/security-headers.js'
 import { bucketMediaRoutes } from './http/bucket-media.routes.js'
 import { healthRoutes, redisReadiness } from './http/health.routes.js'
 import { warnAboutUntrustedProxy } from './http/proxy-warning.js'
@@ -82,6 +85,8 @@ export async function buildApp(appDeps: AppDeps): Promise<FastifyInstance> {
   app.setNotFoundHandler(site.notFound)
   await app.register(fastifyCookie)
   await app.register(fastifyFormbody)
+  // Before the page cache: a miss's headers (its CSP included) are stored with the page.
+  registerSecurityHeaders(app, deps.config)
   // Before every route: its hooks answer cached pages before they render.
   await app.register(pageCache, {
     config: deps.config,
@@ -103,6 +108,8 @@ export async function buildApp(appDeps: AppDeps): Promise<FastifyInstance> {
   await app.register(site.routes)
   await app.register(feedRoutes, { services, config })
   await app.register(adminRoutes, { prefix: '/admin', services, config })
+  await app.register(contentApiRoutes, { services, config })
+  await app.register(adminApiRoutes, { services, config })
   await registerViewCounting(app, services)
   return app
 }

@@ -25,15 +25,18 @@ const EnvSchema = Type.Object({
   PAGE_CACHE: Type.Boolean({ default: true }),
   CACHE_MAX_BYTES: Type.Integer({ minimum: 0, default: 64 * 1024 * 1024 }),
   CDN_PURGE_URL: Type.Optional(Type.String({ minLength: 1 })),
+  CDN_TAG_HEADERS: Type.Optional(Type.Boolean()),
   STATIC_MIRROR: Type.Boolean({ default: false }),
+  MEDIA_PUBLIC_URL: Type.Optional(Type.String({ minLength: 1 })),
+  CSP_REPORT_URL: Type.Optional(Type.String({ minLength: 1 })),
   SMTP_URL: Type.Optional(Type.String({ minLength: 1 })),
   MAIL_FROM: Type.String({ minLength: 3, default: 'Broadsheet <broadsheet@localhost>' }),
+  WIRE_ALLOW_PRIVATE: Type.Boolean({ default: false }),
   MEDIA_STORE: Type.Union([Type.Literal('disk'), Type.Literal('s3')], { default: 'disk' }),
   S3_ENDPOINT: Type.Optional(Type.String({ minLength: 1 })),
   S3_BUCKET: Type.Optional(Type.String({ minLength: 3, maxLength: 63 })),
   S3_REGION: Type.String({ minLength: 1, default: 'us-east-1' }),
   S3_PREFIX: Type.String({ default: '' }),
-  MEDIA_PUBLIC_URL: Type.Optional(Type.String({ minLength: 1 })),
 })
 
 type Env = Static<typeof EnvSchema>
@@ -71,11 +74,23 @@ export interface Config {
   readonly cacheMaxBytes: number
   /** Receives `POST {"tags":[…]}` on every purge, for a CDN that purges by tag. */
   readonly cdnPurgeUrl: string | undefined
+  /**
+   * Send `Surrogate-Key`/`Cache-Tag` with cached pages. They are for a CDN, which strips them
+   * (Fastly, Cloudflare); without one they would only tell every browser the page's internals.
+   * Default: on when CDN_PURGE_URL is set.
+   */
+  readonly cdnTagHeaders: boolean
   /** Mirror cached pages to `DATA_DIR/static` for a front server (nginx `try_files`). */
   readonly staticMirror: boolean
+  /** Where media may also be served from (a CDN or bucket): allowed in `img-src`. */
+  readonly mediaPublicUrl: string | undefined
+  /** Content-Security-Policy violation reports are sent here. */
+  readonly cspReportUrl: string | undefined
   /** Mail goes through this SMTP server when set; otherwise into `DATA_DIR/outbox/`. */
   readonly smtpUrl: string | undefined
   readonly mailFrom: string
+  /** Let the wire follow feeds on loopback and private networks (tests, local set-ups). */
+  readonly wireAllowPrivate: boolean
   readonly media: MediaConfig
 }
 
@@ -121,9 +136,13 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     pageCache: parsed.PAGE_CACHE,
     cacheMaxBytes: parsed.CACHE_MAX_BYTES,
     cdnPurgeUrl: parsed.CDN_PURGE_URL,
+    cdnTagHeaders: parsed.CDN_TAG_HEADERS ?? parsed.CDN_PURGE_URL !== undefined,
     staticMirror: parsed.STATIC_MIRROR,
+    mediaPublicUrl: parsed.MEDIA_PUBLIC_URL,
+    cspReportUrl: parsed.CSP_REPORT_URL,
     smtpUrl: parsed.SMTP_URL,
     mailFrom: parsed.MAIL_FROM,
+    wireAllowPrivate: parsed.WIRE_ALLOW_PRIVATE,
     media: mediaFrom(parsed),
   })
 }
@@ -162,8 +181,9 @@ function checkUrls(env: Env): string[] {
     ['REDIS_URL', env.REDIS_URL, ['redis:', 'rediss:']],
     ['CDN_PURGE_URL', env.CDN_PURGE_URL, ['http:', 'https:']],
     ['SMTP_URL', env.SMTP_URL, ['smtp:', 'smtps:']],
-    ['S3_ENDPOINT', env.S3_ENDPOINT, ['http:', 'https:']],
     ['MEDIA_PUBLIC_URL', env.MEDIA_PUBLIC_URL, ['http:', 'https:']],
+    ['CSP_REPORT_URL', env.CSP_REPORT_URL, ['http:', 'https:']],
+    ['S3_ENDPOINT', env.S3_ENDPOINT, ['http:', 'https:']],
   ]
   const db = env.DATABASE_URL
   if (db && !db.startsWith('sqlite:') && !db.startsWith('file:')) {
@@ -213,9 +233,12 @@ export function describeConfig(config: Config): Record<string, string | number |
     pageCache: config.pageCache,
     cacheMaxBytes: config.cacheMaxBytes,
     cdnPurgeUrl: config.cdnPurgeUrl ? maskUrl(config.cdnPurgeUrl) : '(none)',
+    cdnTagHeaders: config.cdnTagHeaders,
     staticMirror: config.staticMirror,
+    cspReportUrl: config.cspReportUrl ?? '(none)',
     smtpUrl: config.smtpUrl ? maskUrl(config.smtpUrl) : '(none: mail goes to the outbox)',
     mailFrom: config.mailFrom,
+    wireAllowPrivate: config.wireAllowPrivate,
     ...describeMedia(config),
   }
 }

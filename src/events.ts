@@ -30,6 +30,8 @@ export type DomainEvent =
   | { type: 'comments.changed'; articleId: number }
   /** Site settings changed (title, social links, ad slots…). */
   | { type: 'settings.changed'; keys: string[] }
+  /** A person's public profile (name, bio, avatar, links, address) changed. */
+  | { type: 'author.changed'; userId: number }
   /** A menu, section or tag changed. */
   | { type: 'taxonomy.changed'; kind: 'menu' | 'section' | 'tag' | 'page'; slugs: string[] }
 

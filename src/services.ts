@@ -13,6 +13,7 @@ import { EventBus } from './events.js'
 import type { Kernel } from './kernel.js'
 import { createOutboxMailer, createSmtpMailer, type Mailer } from './mail/index.js'
 import { diskStorage, s3Storage, type MediaStorage } from './media/index.js'
+import { createHttpClient, type HttpClient } from './net/index.js'
 import { claimWithPostgres, claimWithSqlite, type ClaimJobs } from './queue/index.js'
 import {
   createPostgresSearchIndex,
@@ -34,17 +35,20 @@ export interface Services extends Kernel {
   readonly storage: MediaStorage
   /** The site's public address, for links in mail. */
   readonly publicUrl: string
+  /** The guarded client the wire fetches feeds with (its User-Agent names the site). */
+  readonly wireClient: HttpClient
 }
 
 export interface ServiceOptions {
   db: Kernel['db']
   dialect: Dialect
   clock: Clock
-  config: Pick<Config, 'dataDir' | 'publicUrl' | 'smtpUrl' | 'mailFrom'> & {
-    media?: MediaConfig
-  }
+  config: Pick<Config, 'dataDir' | 'publicUrl' | 'smtpUrl' | 'mailFrom'> &
+    Partial<Pick<Config, 'wireAllowPrivate'>> & { media?: MediaConfig }
   events?: EventBus | undefined
   mailer?: Mailer | undefined
+  /** The wire's outbound client; by default a guarded one naming the site. */
+  wireClient?: HttpClient | undefined
   /** Bound how many matches SQLite ranks (tests lower it). */
   rankedMatches?: number
 }
@@ -70,7 +74,18 @@ export function createServices(options: ServiceOptions): Services {
     mailer: options.mailer ?? createMailer(config, clock),
     storage: mediaStorage(config.dataDir, config.media),
     publicUrl: config.publicUrl,
+    wireClient: options.wireClient ?? createWireClient(config),
   }
+}
+
+/** Feeds are fetched as a good citizen: a User-Agent that names Broadsheet and the site. */
+function createWireClient(config: ServiceOptions['config']): HttpClient {
+  return createHttpClient({
+    userAgent: `Broadsheet/1.0 (feed reader; +${config.publicUrl})`,
+    allowPrivate: config.wireAllowPrivate ?? false,
+    timeoutMs: 20_000,
+    maxBytes: 15 * 1024 * 1024,
+  })
 }
 
 /** `DATA_DIR/media` by default; the bucket with `MEDIA_STORE=s3`. */

@@ -1,4 +1,5 @@
 /** Setup, sign-in, sign-out, forgotten passwords and the session list. */
+import { randomBytes } from 'node:crypto'
 import { Type } from '@sinclair/typebox'
 import type { FastifyPluginAsync } from 'fastify'
 import { h } from 'preact'
@@ -13,6 +14,7 @@ import {
   revokeAllSessions,
   setupOwner,
 } from '../auth/index.js'
+import { RateLimiter } from '../comments/index.js'
 import { AppError } from '../errors.js'
 import { assertForm, formRoute, pageRoute, text } from '../http/form-schema.js'
 import { clearSessionCookie, setSessionCookie } from '../http/session.js'
@@ -42,7 +44,11 @@ const FORM_ERRORS = new Set([
   'EMAIL_TAKEN',
   'INVALID_CREDENTIALS',
   'TOO_MANY_ATTEMPTS',
+  'FORBIDDEN',
 ])
+
+/** Reset requests one address may make (for any accounts) in a quarter of an hour. */
+const RESET_IP_RULE = { limit: 5, windowMs: 15 * 60_000 }
 
 const CSRF = { _csrf: Type.Optional(text(200)) }
 const SetupBody = Type.Object({ email: text(320), name: text(200), password: text(1_000), ...CSRF })
@@ -95,6 +101,7 @@ export const accountRoutes: FastifyPluginAsync<AdminContext> = async (app, ctx) 
         email,
         password: field(request, 'password'),
         ...clientInfo(request),
+        previousSessionId: request.session?.id,
       })
       setSessionCookie(request, reply, signedIn.token, signedIn.session.expiresAt)
       return seeOther(reply, '/admin/')
@@ -115,10 +122,18 @@ export const accountRoutes: FastifyPluginAsync<AdminContext> = async (app, ctx) 
     sendPage(reply, h(ForgotPage, { csrf: formToken(request, reply) })),
   )
 
+  // Per-IP cap on reset requests; the per-address cap (one mail in 15 minutes) is the domain's.
+  const resetLimiter = new RateLimiter(randomBytes(32).toString('hex'))
   app.post('/forgot', formRoute({ body: EmailBody }), async (request, reply) => {
     assertForm(request)
-    const { title } = await findSettings(deps)
-    await requestPasswordReset(deps, { email: field(request, 'email'), siteTitle: title, linkFor })
+    const now = deps.clock.now().getTime()
+    // Over the limit the answer is the same page: it never says whether a mail went out.
+    if (resetLimiter.allows('reset-ip', request.ip, RESET_IP_RULE, now)) {
+      resetLimiter.record('reset-ip', request.ip, RESET_IP_RULE, now)
+      const { title } = await findSettings(deps)
+      const email = field(request, 'email')
+      await requestPasswordReset(deps, { email, siteTitle: title, linkFor })
+    }
     return sendPage(reply, h(ForgotPage, { csrf: formToken(request, reply), sent: true }))
   })
 

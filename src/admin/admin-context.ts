@@ -1,12 +1,13 @@
 /** What every newsroom route module shares: the services, config, the actor and rendering. */
 import type { FastifyReply, FastifyRequest } from 'fastify'
-import type { VNode } from 'preact'
+import { h, type VNode } from 'preact'
 import { render } from 'preact-render-to-string'
 import { userActor, type Actor, type User } from '../auth/index.js'
 import type { Config } from '../config.js'
 import { AppError } from '../errors.js'
 import { csrfToken } from '../http/csrf.js'
 import type { Services } from '../services.js'
+import { ChromeContext, type Chrome } from './views/chrome.js'
 
 export { requirePermission } from '../auth/index.js'
 
@@ -21,13 +22,22 @@ export interface AdminContext {
   config: Config
 }
 
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The site's name and formats for newsroom pages (set by the admin scope's hook). */
+    adminChrome?: Chrome
+  }
+}
+
 /** Send a rendered page; newsroom pages are never stored by any cache. */
 export function sendPage(reply: FastifyReply, page: VNode<any>, status = 200): FastifyReply {
+  const chrome = reply.request.adminChrome
+  const tree = chrome ? h(ChromeContext.Provider, { value: chrome }, page) : page
   return reply
     .code(status)
     .header('cache-control', 'private, no-store')
     .type('text/html; charset=utf-8')
-    .send(`<!doctype html>\n${render(page)}`)
+    .send(`<!doctype html>\n${render(tree)}`)
 }
 
 /** A redirect after a successful POST (303: the browser follows with GET). */

@@ -10,7 +10,9 @@ import { registerCsrfProtection } from '../http/csrf.js'
 import { registerSessions } from '../http/session.js'
 import { accountRoutes } from './account.routes.js'
 import { adminAssetRoutes } from './admin-assets.js'
-import { ADMIN_CSS } from './admin-css.js'
+import { ADMIN_CSS_ASSET } from './admin-css.js'
+import { siteFormats } from './locale-format.js'
+import { findSettings } from '../settings/index.js'
 import { formToken, sendPage, type AdminContext, type AdminOptions } from './admin-context.js'
 import { handleAdminError } from './admin-errors.js'
 import { articleRoutes } from './articles.routes.js'
@@ -18,27 +20,48 @@ import { commentsAdminRoutes } from './comments-admin.routes.js'
 import { contactAdminRoutes } from './contact-admin.routes.js'
 import { dashboardRoutes } from './dashboard.routes.js'
 import { editorRoutes } from './editor.routes.js'
+import { integrationsRoutes } from './integrations.routes.js'
 import { peopleRoutes } from './people.routes.js'
 import { mediaRoutes } from './media.routes.js'
 import { newsletterAdminRoutes } from './newsletter-admin.routes.js'
 import { siteManageRoutes } from './site-manage.routes.js'
 import { subscribersRoutes } from './subscribers.routes.js'
+import { wireRoutes } from './wire.routes.js'
 import { LoginPage, SetupPage } from './views/account.js'
 
 export type { AdminOptions } from './admin-context.js'
 
 export const adminRoutes: FastifyPluginAsync<AdminOptions> = async (app, options) => {
   const ctx: AdminContext = { deps: options.services, config: options.config }
-  registerSessions(app, ctx.deps)
+  registerSessions(app, ctx.deps, { publicUrl: options.config.publicUrl })
   registerCsrfProtection(app)
   app.addHook('onSend', async (_request, reply) => {
-    reply.header('cache-control', 'private, no-store')
+    // Only the hashed stylesheet may be kept (by this browser alone); nothing else is stored.
+    if (!String(reply.getHeader('cache-control') ?? '').includes('immutable'))
+      reply.header('cache-control', 'private, no-store')
+  })
+  // Every page shows the site's name and its dates in the site's locale and zone.
+  app.addHook('preHandler', async (request) => {
+    const settings = await findSettings(ctx.deps)
+    request.adminChrome = {
+      path: request.url.split('?')[0] ?? '',
+      siteTitle: settings.title,
+      publicUrl: ctx.config.publicUrl,
+      formats: siteFormats(settings),
+    }
   })
   app.setErrorHandler(handleAdminError)
 
-  app.get('/admin.css', async (_request, reply) =>
-    reply.type('text/css; charset=utf-8').send(ADMIN_CSS),
-  )
+  app.get<{ Querystring: { v?: string } }>('/admin.css', async (request, reply) => {
+    const asset = ADMIN_CSS_ASSET
+    if (request.query.v === asset.hash)
+      reply.header('cache-control', 'private, max-age=31536000, immutable')
+    const accepts = String(request.headers['accept-encoding'] ?? '')
+    const encoding = /\bbr\b/.test(accepts) ? 'br' : /\bgzip\b/.test(accepts) ? 'gzip' : undefined
+    reply.type('text/css; charset=utf-8').header('vary', 'accept-encoding')
+    if (encoding) reply.header('content-encoding', encoding)
+    return reply.send(encoding ? asset[encoding] : asset.body)
+  })
 
   // The front door: first run → setup; signed out → sign in; signed in → dashboard.
   app.get('/', async (request, reply) => {
@@ -55,9 +78,11 @@ export const adminRoutes: FastifyPluginAsync<AdminOptions> = async (app, options
   await app.register(dashboardRoutes, ctx)
   await app.register(siteManageRoutes, ctx)
   await app.register(peopleRoutes, ctx)
+  await app.register(integrationsRoutes, ctx)
   await app.register(mediaRoutes, ctx)
   await app.register(commentsAdminRoutes, ctx)
   await app.register(subscribersRoutes, ctx)
   await app.register(newsletterAdminRoutes, ctx)
   await app.register(contactAdminRoutes, ctx)
+  await app.register(wireRoutes, ctx)
 }

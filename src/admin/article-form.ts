@@ -6,11 +6,11 @@ import { Type } from '@sinclair/typebox'
 import type { FastifyRequest } from 'fastify'
 import type { Article, ArticleInput } from '../content/index.js'
 import { validationError } from '../errors.js'
-import { repeated, text } from '../http/form-schema.js'
+import { OptionalId, repeated, text } from '../http/form-schema.js'
 import { dateToZonedInput, zonedInputToDate } from './zoned-time.js'
 
 const flagField = Type.Union([Type.Boolean(), text(10)])
-const idField = Type.Union([text(12), Type.Integer()])
+const idField = OptionalId
 
 /**
  * The article form's body, as the plain form posts it (strings, repeated fields) and as the

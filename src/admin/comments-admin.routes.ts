@@ -16,7 +16,15 @@ import {
   type CommentStatus,
 } from '../comments/index.js'
 import { AppError } from '../errors.js'
-import { assertForm, formRoute, IdParams, pageRoute, repeated, text } from '../http/form-schema.js'
+import {
+  assertForm,
+  formRoute,
+  IdParams,
+  isId,
+  pageRoute,
+  repeated,
+  text,
+} from '../http/form-schema.js'
 import {
   actorOf,
   field,
@@ -154,7 +162,7 @@ function commentIds(values: string[]): number[] {
     throw new AppError('VALIDATION_FAILED', `At most ${MAX_BULK} comments at a time.`, {
       property: 'ids',
     })
-  if (!ids.every((id) => /^\d{1,12}$/.test(id)))
+  if (!ids.every(isId))
     throw new AppError('VALIDATION_FAILED', 'That is not a comment.', { property: 'ids' })
   return ids.map(Number)
 }

@@ -22,7 +22,7 @@ import {
 } from '../content/index.js'
 import { AppError } from '../errors.js'
 import { describeError } from '../http/error-handler.js'
-import { assertForm, formRoute, IdParams, pageRoute, text } from '../http/form-schema.js'
+import { assertForm, formRoute, IdParams, idText, pageRoute, text } from '../http/form-schema.js'
 import { searchMedia } from '../media/index.js'
 import { findSettings } from '../settings/index.js'
 import { diffWords } from '../text/word-diff.js'
@@ -69,8 +69,8 @@ const ErrorsBody = Type.Object({
 })
 const AUTOSAVE_RESPONSES = { 200: SavedState, '4xx': ErrorsBody }
 const RevisionParams = Type.Object({
-  id: Type.String({ pattern: '^[0-9]{1,12}$' }),
-  revisionId: Type.String({ pattern: '^[0-9]{1,12}$' }),
+  id: idText(),
+  revisionId: idText(),
 })
 
 export const editorRoutes: FastifyPluginAsync<AdminContext> = async (app, ctx) => {

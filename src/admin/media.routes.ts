@@ -38,10 +38,14 @@ interface UploadedFile {
   bytes: Buffer
 }
 
+/** Images per page of the library. */
+const MEDIA_PER_PAGE = 60
+
 const LibraryQuery = Type.Object({
   q: Type.Optional(text(200)),
   type: Type.Optional(text(50)),
   uploaded: Type.Optional(text(10)),
+  page: Type.Optional(text(12)),
 })
 
 export const mediaRoutes: FastifyPluginAsync<AdminContext> = async (app, ctx) => {
@@ -162,15 +166,23 @@ export const mediaRoutes: FastifyPluginAsync<AdminContext> = async (app, ctx) =>
     user: User,
     extra: { notice?: string | undefined; error?: string; status?: number },
   ) {
-    const query = request.query as { q?: string; type?: string }
+    const query = request.query as { q?: string; type?: string; page?: string }
     const q = String(query.q ?? '')
     const type = MEDIA_TYPES.some(([value]) => value === query.type) ? String(query.type) : ''
-    const result = await searchMedia(mediaDeps, { search: q, type: type || 'image/', perPage: 60 })
+    const wanted = /^\d{1,6}$/.test(query.page ?? '') ? Number(query.page) : 1
+    const result = await searchMedia(mediaDeps, {
+      search: q,
+      type: type || 'image/',
+      page: wanted,
+      perPage: MEDIA_PER_PAGE,
+    })
     const page = h(MediaLibraryPage, {
       user,
       csrf: formToken(request, reply),
       items: result.items,
       total: result.total,
+      page: wanted,
+      pages: Math.max(1, Math.ceil(result.total / MEDIA_PER_PAGE)),
       q,
       type,
       canUpload: can(user, 'media.upload'),

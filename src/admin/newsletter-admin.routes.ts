@@ -8,7 +8,7 @@ import type { FastifyPluginAsync } from 'fastify'
 import { h } from 'preact'
 import { listNewestArticles } from '../content/index.js'
 import { AppError } from '../errors.js'
-import { assertForm, formRoute, pageRoute, text } from '../http/form-schema.js'
+import { assertForm, formRoute, isId, pageRoute, text } from '../http/form-schema.js'
 import { listSends, sendArticleNow, sendDigest } from '../newsletter/index.js'
 import {
   actorOf,
@@ -78,7 +78,7 @@ export const newsletterAdminRoutes: FastifyPluginAsync<AdminContext> = async (ap
     async (request, reply) => {
       assertForm(request)
       const raw = field(request, 'articleId').trim()
-      if (!/^\d{1,12}$/.test(raw))
+      if (!isId(raw))
         throw new AppError('VALIDATION_FAILED', 'Pick a published article to send.', {
           property: 'articleId',
         })

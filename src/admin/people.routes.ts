@@ -1,11 +1,24 @@
 /** People: the users list with invitations, and the development outbox. Administrators only. */
 import path from 'node:path'
 import { Type } from '@sinclair/typebox'
-import type { FastifyPluginAsync } from 'fastify'
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
 import { h } from 'preact'
-import { inviteUser, listUsers, type Role } from '../auth/index.js'
+import {
+  changePassword,
+  changeUserRole,
+  deactivateUser,
+  inviteUser,
+  listLastActive,
+  listUsers,
+  reactivateUser,
+  updateProfile,
+  type Role,
+  type User,
+  userActor,
+} from '../auth/index.js'
+import { searchMedia } from '../media/index.js'
 import { AppError } from '../errors.js'
-import { assertForm, formRoute, pageRoute, text } from '../http/form-schema.js'
+import { assertForm, formRoute, IdParams, pageRoute, text } from '../http/form-schema.js'
 import { listOutbox, readOutboxMessage } from '../mail/index.js'
 import { findSettings } from '../settings/index.js'
 import {
@@ -19,9 +32,37 @@ import {
   type AdminContext,
 } from './admin-context.js'
 import { statusOf } from './admin-errors.js'
-import { OutboxMessagePage, OutboxPage, UsersPage } from './views/people.js'
+import { OutboxMessagePage, OutboxPage, ProfilePage, UsersPage } from './views/people.js'
+import { siteFormats } from './locale-format.js'
 
 const INVITE_ERRORS = new Set(['VALIDATION_FAILED', 'EMAIL_TAKEN'])
+/** Refusals the Staff screen shows above the list instead of an error page. */
+const PEOPLE_ERRORS = new Set(['VALIDATION_FAILED', 'FORBIDDEN', 'INVALID_TRANSITION'])
+const PROFILE_ERRORS = new Set(['VALIDATION_FAILED', 'SLUG_TAKEN'])
+
+const NOTICES: Record<string, string> = {
+  invited: 'Invitation sent.',
+  role: 'Role changed.',
+  deactivated: 'Deactivated: they were signed out everywhere and cannot sign in.',
+  reactivated: 'Reactivated: they can sign in again.',
+}
+
+const RoleBody = Type.Object({ role: text(20), _csrf: Type.Optional(text(200)) })
+const CsrfBody = Type.Object({ _csrf: Type.Optional(text(200)) })
+const ProfileBody = Type.Object({
+  name: text(200),
+  slug: Type.Optional(text(200)),
+  bio: Type.Optional(text(1000)),
+  avatarUrl: Type.Optional(text(2000)),
+  website: Type.Optional(text(500)),
+  x: Type.Optional(text(500)),
+  _csrf: Type.Optional(text(200)),
+})
+const PasswordBody = Type.Object({
+  current: text(1000),
+  next: text(1000),
+  _csrf: Type.Optional(text(200)),
+})
 
 const InviteBody = Type.Object({
   email: text(320),
@@ -34,17 +75,162 @@ export const peopleRoutes: FastifyPluginAsync<AdminContext> = async (app, ctx) =
   const { deps } = ctx
   const outboxDir = path.join(ctx.config.dataDir, 'outbox')
 
-  app.get<{ Querystring: { invited?: string } }>(
+  app.get<{ Querystring: { done?: string; invited?: string } }>(
     '/users',
-    pageRoute({ querystring: Type.Object({ invited: Type.Optional(text(10)) }) }),
+    pageRoute({
+      querystring: Type.Object({
+        done: Type.Optional(text(20)),
+        invited: Type.Optional(text(10)),
+      }),
+    }),
     async (request, reply) => {
       const user = requireUser(request)
       requirePermission(user, 'users.manage')
-      const notice = request.query.invited ? 'Invitation sent.' : undefined
-      const users = await listUsers(deps)
-      return sendPage(reply, h(UsersPage, { user, csrf: formToken(request, reply), users, notice }))
+      const done = request.query.invited ? 'invited' : (request.query.done ?? '')
+      return staffPage(request, reply, user, { notice: NOTICES[done] })
     },
   )
+
+  for (const [verb, act] of [
+    ['deactivate', (user: User, id: number) => deactivateUser(deps, userActor(user), id)],
+    ['reactivate', (user: User, id: number) => reactivateUser(deps, userActor(user), id)],
+  ] as const) {
+    app.post<{ Params: { id: string } }>(
+      `/users/:id/${verb}`,
+      formRoute({ params: IdParams, body: CsrfBody }),
+      async (request, reply) => {
+        const user = requireUser(request)
+        try {
+          assertForm(request)
+          await act(user, Number(request.params.id))
+          return seeOther(reply, `/admin/users?done=${verb}d`)
+        } catch (error) {
+          if (!(error instanceof AppError) || !PEOPLE_ERRORS.has(error.code)) throw error
+          return staffPage(request, reply, user, { error })
+        }
+      },
+    )
+  }
+
+  app.post<{ Params: { id: string } }>(
+    '/users/:id/role',
+    formRoute({ params: IdParams, body: RoleBody }),
+    async (request, reply) => {
+      const user = requireUser(request)
+      try {
+        assertForm(request)
+        const role = field(request, 'role') as Role
+        await changeUserRole(deps, userActor(user), Number(request.params.id), role)
+        return seeOther(reply, '/admin/users?done=role')
+      } catch (error) {
+        if (!(error instanceof AppError) || !PEOPLE_ERRORS.has(error.code)) throw error
+        return staffPage(request, reply, user, { error })
+      }
+    },
+  )
+
+  app.get<{ Querystring: { done?: string } }>(
+    '/profile',
+    pageRoute({ querystring: Type.Object({ done: Type.Optional(text(20)) }) }),
+    async (request, reply) => {
+      const user = requireUser(request)
+      const notice =
+        request.query.done === 'password'
+          ? 'Password changed. Your other sessions were signed out.'
+          : request.query.done
+            ? 'Profile saved. Your author page shows it now.'
+            : undefined
+      return profilePage(request, reply, user, profileValues(user), { notice })
+    },
+  )
+
+  app.post('/profile', formRoute({ body: ProfileBody }), async (request, reply) => {
+    const user = requireUser(request)
+    const values = {
+      name: field(request, 'name'),
+      slug: field(request, 'slug'),
+      bio: field(request, 'bio'),
+      avatarUrl: field(request, 'avatarUrl'),
+      website: field(request, 'website'),
+      x: field(request, 'x'),
+    }
+    try {
+      assertForm(request)
+      await updateProfile(deps, userActor(user), user.id, {
+        name: values.name,
+        slug: values.slug,
+        bio: values.bio,
+        avatarUrl: values.avatarUrl,
+        social: { ...user.social, website: values.website, x: values.x },
+      })
+      return seeOther(reply, '/admin/profile?done=1')
+    } catch (error) {
+      if (!(error instanceof AppError) || !PROFILE_ERRORS.has(error.code)) throw error
+      return profilePage(request, reply, user, values, { error })
+    }
+  })
+
+  app.post('/profile/password', formRoute({ body: PasswordBody }), async (request, reply) => {
+    const user = requireUser(request)
+    try {
+      assertForm(request)
+      await changePassword(deps, userActor(user), {
+        current: field(request, 'current'),
+        next: field(request, 'next'),
+        keepSessionId: request.session?.id,
+      })
+      return seeOther(reply, '/admin/profile?done=password')
+    } catch (error) {
+      if (!(error instanceof AppError) || error.code !== 'VALIDATION_FAILED') throw error
+      return profilePage(request, reply, user, profileValues(user), { passwordError: error })
+    }
+  })
+
+  async function staffPage(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    user: User,
+    extra: { notice?: string | undefined; error?: AppError },
+  ) {
+    requirePermission(user, 'users.manage')
+    const [users, lastSeen, settings] = await Promise.all([
+      listUsers(deps),
+      listLastActive(deps),
+      findSettings(deps),
+    ])
+    const page = h(UsersPage, {
+      user,
+      csrf: formToken(request, reply),
+      users,
+      lastSeen,
+      formats: siteFormats(settings),
+      notice: extra.notice,
+      error: extra.error?.message,
+    })
+    return sendPage(reply, page, extra.error ? statusOf(extra.error) : 200)
+  }
+
+  async function profilePage(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    user: User,
+    values: ReturnType<typeof profileValues>,
+    extra: { notice?: string | undefined; error?: AppError; passwordError?: AppError },
+  ) {
+    const media = await searchMedia(deps, { type: 'image/', perPage: 60 })
+    const failed = extra.error ?? extra.passwordError
+    const page = h(ProfilePage, {
+      user,
+      csrf: formToken(request, reply),
+      values,
+      images: media.items.map((m) => ({ url: m.url, alt: m.alt })),
+      publicUrl: ctx.config.publicUrl,
+      notice: extra.notice,
+      error: extra.error?.message,
+      passwordError: extra.passwordError?.message,
+    })
+    return sendPage(reply, page, failed ? statusOf(failed) : 200)
+  }
 
   app.post('/users', formRoute({ body: InviteBody }), async (request, reply) => {
     const user = requireUser(request)
@@ -62,10 +248,7 @@ export const peopleRoutes: FastifyPluginAsync<AdminContext> = async (app, ctx) =
       return seeOther(reply, '/admin/users?invited=1')
     } catch (error) {
       if (!(error instanceof AppError) || !INVITE_ERRORS.has(error.code)) throw error
-      const users = await listUsers(deps)
-      const csrf = formToken(request, reply)
-      const page = h(UsersPage, { user, csrf, users, error: error.message })
-      return sendPage(reply, page, statusOf(error))
+      return staffPage(request, reply, user, { error })
     }
   })
 
@@ -90,4 +273,15 @@ export const peopleRoutes: FastifyPluginAsync<AdminContext> = async (app, ctx) =
       )
     },
   )
+}
+
+function profileValues(user: User) {
+  return {
+    name: user.name,
+    slug: user.slug,
+    bio: user.bio,
+    avatarUrl: user.avatarUrl ?? '',
+    website: user.social.website ?? '',
+    x: user.social.x ?? '',
+  }
 }

@@ -22,7 +22,14 @@ import {
   updateSection,
 } from '../content/index.js'
 import { AppError } from '../errors.js'
-import { assertForm, formRoute, IdParams, pageRoute, text } from '../http/form-schema.js'
+import {
+  assertForm,
+  formRoute,
+  IdParams,
+  OptionalId,
+  pageRoute,
+  text,
+} from '../http/form-schema.js'
 import {
   findMenuItems,
   findSettings,
@@ -198,7 +205,10 @@ export const siteManageRoutes: FastifyPluginAsync<AdminContext> = async (app, ct
 
   app.post<{ Params: { id: string } }>(
     '/sections/:id',
-    formRoute({ params: IdParams, body: fields({ name: 200, description: 2000, parentId: 12 }) }),
+    formRoute({
+      params: IdParams,
+      body: fields({ name: 200, description: 2000 }, { parentId: Type.Optional(OptionalId) }),
+    }),
     async (request, reply) => {
       const user = taxonomist(request)
       const id = Number(request.params.id)
@@ -254,7 +264,7 @@ export const siteManageRoutes: FastifyPluginAsync<AdminContext> = async (app, ct
 
   app.post<{ Params: { id: string } }>(
     '/tags/:id/merge',
-    formRoute({ params: IdParams, body: fields({ intoId: 12 }) }),
+    formRoute({ params: IdParams, body: fields({}, { intoId: Type.Optional(OptionalId) }) }),
     async (request, reply) => {
       const user = taxonomist(request)
       const fromId = Number(request.params.id)

@@ -2,6 +2,8 @@
 export { recordViews } from './record-views.js'
 /** Buffer views in memory and flush them as hourly aggregates. */
 export { ViewBuffer } from './view-buffer.js'
+/** One view per reader and story per day (hashed IP + User-Agent + day), bursts refused. */
+export { ViewGate, VIEW_GATE_RULES, type ViewGateRules, type ViewVerdict } from './view-gate.js'
 /** Recognise crawlers and scripts so they don't count as readers. */
 export { isBot } from './bots.js'
 /**

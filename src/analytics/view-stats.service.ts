@@ -38,6 +38,11 @@ export async function viewStats(
     const date = format.format(new Date(hour))
     if (totals.has(date)) totals.set(date, (totals.get(date) ?? 0) + views)
   }
-  const list = wanted.map((date) => ({ date, views: totals.get(date) ?? 0 }))
-  return { days: list, top, total: list.reduce((sum, d) => sum + d.views, 0) }
+  // Views are counted in whole readers: a stored fraction (sampled or estimated counts) never shows.
+  const list = wanted.map((date) => ({ date, views: Math.round(totals.get(date) ?? 0) }))
+  return {
+    days: list,
+    top: top.map((t) => ({ ...t, views: Math.round(t.views) })),
+    total: list.reduce((sum, d) => sum + d.views, 0),
+  }
 }

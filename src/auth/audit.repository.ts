@@ -7,6 +7,7 @@ type Db = Kysely<Database>
 export type AuditAction =
   | 'setup'
   | 'login'
+  | 'login.failed'
   | 'logout'
   | 'sessions.revoke-all'
   | 'password.reset-requested'
@@ -21,6 +22,11 @@ export type AuditAction =
   | 'article.schedule'
   | 'article.unpublish'
   | 'article.archive'
+  | 'article.delete'
+  | 'user.role'
+  | 'user.deactivate'
+  | 'user.reactivate'
+  | 'user.profile'
   | 'section.create'
   | 'settings.update'
   | 'media.upload'
@@ -42,6 +48,18 @@ export type AuditAction =
   | 'subscriber.mark'
   | 'newsletter.send'
   | 'page.create'
+  | 'wire.source.add'
+  | 'wire.source.update'
+  | 'wire.source.remove'
+  | 'wire.source.import'
+  | 'wire.source.pause'
+  | 'wire.item.take'
+  | 'page.import'
+  | 'section.import'
+  | 'redirect.import'
+  | 'integration.create'
+  | 'integration.rotate'
+  | 'integration.delete'
   | 'data.clean-up'
 
 export type AuditSubjectType =
@@ -57,6 +75,9 @@ export type AuditSubjectType =
   | 'subscriber'
   | 'newsletter'
   | 'page'
+  | 'wire_source'
+  | 'wire_item'
+  | 'integration'
 
 export type AuditActorKind = 'user' | 'integration' | 'system'
 

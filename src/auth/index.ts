@@ -25,6 +25,19 @@ export {
   type UserDeps,
 } from './user.service.js'
 export type { SocialLinks, User } from './user.repository.js'
+/**
+ * Managing people: change a role, deactivate (sessions end at once) and reactivate, edit a
+ * profile, change your own password.
+ * @example await deactivateUser(deps, userActor(admin), 7)
+ */
+export {
+  changePassword,
+  changeUserRole,
+  deactivateUser,
+  reactivateUser,
+  updateProfile,
+  type ProfileInput,
+} from './people.service.js'
 export type { Role } from './user.table.js'
 /**
  * Who may do what (WordPress roles), as one pure function, and the refusal use cases throw.
@@ -32,6 +45,7 @@ export type { Role } from './user.table.js'
  */
 export {
   can,
+  rankOf,
   requirePermission,
   type Action,
   type ArticleSubject,
@@ -43,6 +57,7 @@ export {
  */
 export {
   createSession,
+  listLastActive,
   listSessions,
   revokeAllSessions,
   SESSION_LIFETIME_MS,
@@ -65,9 +80,9 @@ export {
   type SetupInput,
   type SignedIn,
 } from './login.service.js'
-export { ACCOUNT_RULE, IP_RULE, type ThrottleRule } from './throttle.js'
+export { IP_RULE, PAIR_RULE, type ThrottleRule } from './throttle.js'
 /**
- * Single-use emailed links: "forgot password" (1 hour) and invitations (3 days).
+ * Single-use emailed links: "forgot password" (30 minutes, one mail per 15 minutes) and invitations (3 days).
  * @example await requestPasswordReset({ ...deps, mailer }, { email, siteTitle, linkFor: (t) => `${base}/admin/reset/${t}` })
  */
 export {
@@ -76,6 +91,7 @@ export {
   INVITE_LIFETIME_MS,
   requestPasswordReset,
   RESET_LIFETIME_MS,
+  RESET_MAIL_INTERVAL_MS,
   resetPassword,
   type LinkBuilder,
   type ResetDeps,

@@ -36,3 +36,13 @@ export async function markPasswordResetUsed(db: Db, id: string, now: number): Pr
     .executeTakeFirst()
   return Number(result.numUpdatedRows) === 1
 }
+
+/** Void every unused link of a user (their password changed: old links must not work). */
+export async function markUserResetsUsed(db: Db, userId: number, now: number): Promise<void> {
+  await db
+    .updateTable('password_resets')
+    .set({ used_at: now })
+    .where('user_id', '=', userId)
+    .where('used_at', 'is', null)
+    .execute()
+}

@@ -1,7 +1,8 @@
 /**
  * "Forgot password" and invitations share one mechanism: a single-use link whose token is
- * emailed and stored only as its SHA-256. Reset links expire after an hour, invitations after
- * three days.
+ * emailed and stored only as its SHA-256. Reset links expire after 30 minutes, invitations after
+ * three days; a password change voids every link still unused. At most one reset mail goes to
+ * an address per RESET_MAIL_INTERVAL_MS, whoever asks, so the form cannot bomb a mailbox.
  */
 import { AppError, validationError } from '../errors.js'
 import { transact, type Kernel } from '../kernel.js'
@@ -12,12 +13,19 @@ import {
   findPasswordReset,
   insertPasswordReset,
   markPasswordResetUsed,
+  markUserResetsUsed,
 } from './password-reset.repository.js'
 import { requirePermission } from './permissions.js'
 import { deleteUserSessions } from './session.repository.js'
 import type { TokenPurpose } from './session.table.js'
 import { hashToken, newToken } from './token.js'
-import { findUserByEmail, findUserById, updatePasswordHash, type User } from './user.repository.js'
+import {
+  claimResetMail,
+  findUserByEmail,
+  findUserById,
+  updatePasswordHash,
+  type User,
+} from './user.repository.js'
 import { checkUserInput, hashPassword, insertNewUser, MIN_PASSWORD_LENGTH } from './user.service.js'
 import type { Role } from './user.table.js'
 
@@ -25,7 +33,9 @@ export interface ResetDeps extends Kernel {
   mailer: Mailer
 }
 
-export const RESET_LIFETIME_MS = 3_600_000
+export const RESET_LIFETIME_MS = 30 * 60_000
+/** One reset mail per address in this time; further requests are answered alike and dropped. */
+export const RESET_MAIL_INTERVAL_MS = 15 * 60_000
 export const INVITE_LIFETIME_MS = 72 * 3_600_000
 
 /** Builds the absolute link for a token, e.g. `https://news.example/admin/reset/<token>`. */
@@ -41,6 +51,8 @@ export async function requestPasswordReset(
 ): Promise<void> {
   const user = await findUserByEmail(deps.db, input.email.trim().toLowerCase())
   if (!user) return
+  const now = deps.clock.now().getTime()
+  if (!(await claimResetMail(deps.db, user.id, now, RESET_MAIL_INTERVAL_MS))) return
   const token = await transact(deps, async (tx) => {
     const issued = await issueToken(tx, user.id, 'reset', RESET_LIFETIME_MS)
     await recordAudit(tx, userActor(user), {
@@ -58,7 +70,7 @@ export async function requestPasswordReset(
       `Hello ${user.name},`,
       '',
       `Someone (hopefully you) asked to reset your password on ${input.siteTitle}.`,
-      'Choose a new one here within the next hour (the link works once):',
+      'Choose a new one here within 30 minutes (the link works once):',
       '',
       input.linkFor(token),
       '',
@@ -97,6 +109,7 @@ export async function resetPassword(
       throw new AppError('TOKEN_INVALID', 'This link has expired or has already been used.')
     }
     await updatePasswordHash(tx.db, found.user.id, hash, now)
+    await markUserResetsUsed(tx.db, found.user.id, now)
     await deleteUserSessions(tx.db, found.user.id)
     await recordAudit(tx, userActor(found.user), {
       action: 'password.reset',

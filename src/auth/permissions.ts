@@ -12,7 +12,9 @@
  * | comments.moderate             | ✓           | ✓      | own articles | ✗           |
  * | taxonomy.manage, pages.manage | ✓           | ✓      | ✗            | ✗           |
  * | readers.manage                | ✓           | ✓      | ✗            | ✗           |
+ * | wire.manage (sources, desk)   | ✓           | ✓      | ✗            | ✗           |
  * | users/settings/adSlots.manage | ✓           | ✗      | ✗            | ✗           |
+ * | integrations.manage           | ✓           | ✗      | ✗            | ✗           |
  */
 import { AppError } from '../errors.js'
 import type { Actor } from './actor.js'
@@ -32,12 +34,16 @@ export type Action =
   | 'pages.manage'
   /** Reader data: subscribers, newsletter sends, contact messages (personal data). */
   | 'readers.manage'
+  /** The wire: feed sources and the desk of incoming items. */
+  | 'wire.manage'
   | 'users.manage'
   | 'settings.manage'
   | 'adSlots.manage'
   /** The development outbox and the audit log: administrators' screens. */
   | 'outbox.view'
   | 'audit.view'
+  /** API integrations: their keys and webhooks. */
+  | 'integrations.manage'
 
 /** What an action is about: an article, known by its authors (and status). */
 export interface ArticleSubject {
@@ -52,6 +58,11 @@ export interface ArticleSubject {
 export type Asker = Actor | { id: number; role: Role; kind?: undefined }
 
 const RANK: Record<Role, number> = { contributor: 0, author: 1, editor: 2, admin: 3, owner: 4 }
+
+/** A role's place in the ladder (contributor 0 … owner 4), for "may not act above yourself". */
+export function rankOf(role: Role): number {
+  return RANK[role]
+}
 
 /**
  * May `user` do `action` (to `subject`)? Without a subject, the question is "on their own
@@ -84,12 +95,14 @@ export function can(user: Asker, action: Action, subject?: ArticleSubject): bool
     case 'taxonomy.manage':
     case 'pages.manage':
     case 'readers.manage':
+    case 'wire.manage':
       return editor
     case 'users.manage':
     case 'settings.manage':
     case 'adSlots.manage':
     case 'outbox.view':
     case 'audit.view':
+    case 'integrations.manage':
       return rank >= RANK.admin
   }
 }
@@ -103,11 +116,13 @@ const REFUSALS: Record<Action, string> = {
   'taxonomy.manage': 'Only editors and administrators manage sections, tags and menus.',
   'pages.manage': 'Only editors and administrators manage pages.',
   'readers.manage': 'Only editors and administrators work with reader data.',
+  'wire.manage': 'Only editors and administrators manage the wire.',
   'users.manage': 'Only administrators manage users.',
   'settings.manage': 'Only administrators change site settings.',
   'adSlots.manage': 'Only administrators manage ad slots.',
   'outbox.view': 'Only administrators can read the outbox.',
   'audit.view': 'Only administrators can read the audit log.',
+  'integrations.manage': 'Only administrators manage integrations and their keys.',
 }
 
 /**

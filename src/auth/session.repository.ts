@@ -72,3 +72,13 @@ function toSession(row: SessionRow): Session {
     userAgent: row.user_agent,
   }
 }
+
+/** When each person was last seen in any live session (people with none are absent). */
+export async function listLastSeen(db: Db): Promise<Map<number, Date>> {
+  const rows = await db
+    .selectFrom('sessions')
+    .select(['user_id', (eb) => eb.fn.max('last_seen_at').as('seen')])
+    .groupBy('user_id')
+    .execute()
+  return new Map(rows.map((r) => [r.user_id, new Date(Number(r.seen))]))
+}

@@ -10,6 +10,7 @@ import {
   deleteUserSessions,
   findSessionById,
   insertSession,
+  listLastSeen,
   listUserSessions,
   touchSession,
   type Session,
@@ -75,6 +76,11 @@ export async function validateSession(
   }
   const user = await findUserById(deps.db, session.userId)
   if (!user) return undefined
+  // Deactivation deletes sessions too; this covers one that was being used at that moment.
+  if (user.deactivatedAt) {
+    await deleteSession(deps.db, session.id)
+    return undefined
+  }
   if (now - session.lastSeenAt.getTime() >= TOUCH_EVERY_MS) {
     await touchSession(deps.db, session.id, now)
     session.lastSeenAt = new Date(now)
@@ -107,4 +113,9 @@ export async function revokeAllSessions(
 /** A user's live sessions, most recently used first. */
 export function listSessions(deps: SessionDeps, userId: number): Promise<Session[]> {
   return listUserSessions(deps.db, userId, deps.clock.now().getTime())
+}
+
+/** When each person was last active in the newsroom (from their live sessions). */
+export function listLastActive(deps: SessionDeps): Promise<Map<number, Date>> {
+  return listLastSeen(deps.db)
 }

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely'
 import type { Database } from '../db/database.js'
-import type { NewUserRow, Role, UserRow } from './user.table.js'
+import type { NewUserRow, Role, UserRow, UserUpdate } from './user.table.js'
 
 type Db = Kysely<Database>
 
@@ -23,6 +23,8 @@ export interface User {
   role: Role
   social: SocialLinks
   createdAt: Date
+  /** When the account was deactivated; null while it is active. */
+  deactivatedAt: Date | null
 }
 
 export async function insertUser(db: Db, row: NewUserRow): Promise<number> {
@@ -83,6 +85,37 @@ export async function listUsers(db: Db): Promise<User[]> {
   return rows.map(toUser)
 }
 
+/** Change some of a user's columns. */
+export async function updateUserRow(db: Db, id: number, update: UserUpdate): Promise<void> {
+  await db.updateTable('users').set(update).where('id', '=', id).execute()
+}
+
+/** Whether a slug belongs to someone other than `exceptId`. */
+export async function isUserSlugTakenByOther(
+  db: Db,
+  slug: string,
+  exceptId: number,
+): Promise<boolean> {
+  const row = await db
+    .selectFrom('users')
+    .select('id')
+    .where('slug', '=', slug)
+    .where('id', '!=', exceptId)
+    .executeTakeFirst()
+  return row !== undefined
+}
+
+/** Owners whose accounts are active. */
+export async function countActiveOwners(db: Db): Promise<number> {
+  const row = await db
+    .selectFrom('users')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('role', '=', 'owner')
+    .where('deactivated_at', 'is', null)
+    .executeTakeFirstOrThrow()
+  return Number(row.n)
+}
+
 export async function countUsers(db: Db): Promise<number> {
   const row = await db
     .selectFrom('users')
@@ -102,6 +135,7 @@ function toUser(row: UserRow): User {
     role: row.role,
     social: parseSocial(row.social),
     createdAt: new Date(row.created_at),
+    deactivatedAt: row.deactivated_at == null ? null : new Date(Number(row.deactivated_at)),
   }
 }
 
@@ -112,4 +146,25 @@ function parseSocial(json: string): SocialLinks {
   } catch {
     return {}
   }
+}
+
+/**
+ * Claim the right to mail a reset link: true for exactly one caller per `intervalMs`, however
+ * many ask at once (one conditional UPDATE decides).
+ */
+export async function claimResetMail(
+  db: Db,
+  userId: number,
+  now: number,
+  intervalMs: number,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('users')
+    .set({ reset_mail_at: now })
+    .where('id', '=', userId)
+    .where((eb) =>
+      eb.or([eb('reset_mail_at', 'is', null), eb('reset_mail_at', '<=', now - intervalMs)]),
+    )
+    .executeTakeFirst()
+  return Number(result.numUpdatedRows) === 1
 }

@@ -19,14 +19,16 @@ export interface CacheAnswer {
   body: Buffer | null
 }
 
+/** `tagHeaders`: send `Surrogate-Key`/`Cache-Tag` (only for a CDN that strips them). */
 export function cacheAnswer(
   requestHeaders: IncomingHttpHeaders,
   entry: CacheEntry,
   outcome: CacheOutcome,
+  tagHeaders = false,
 ): CacheAnswer {
   const encoding = chooseEncoding(requestHeaders['accept-encoding'])
   const notModified = isNotModified(requestHeaders, entry)
-  const headers = cacheHeaders(entry, encoding, outcome, notModified)
+  const headers = cacheHeaders(entry, encoding, outcome, notModified, tagHeaders)
   return { notModified, encoding, headers, body: notModified ? null : bodyOf(entry, encoding) }
 }
 
@@ -35,15 +37,18 @@ function cacheHeaders(
   encoding: Encoding,
   outcome: CacheOutcome,
   notModified: boolean,
+  tagHeaders: boolean,
 ): Record<string, string> {
   const headers: Record<string, string> = {
     etag: etagOf(entry, encoding),
     vary: 'Accept-Encoding',
     'cache-control': outcome === 'STALE' ? STALE_CACHE_CONTROL : CACHEABLE_CACHE_CONTROL,
-    'surrogate-key': entry.tags.join(' '),
-    'cache-tag': entry.tags.join(','),
-    'x-cache': outcome,
   }
+  if (tagHeaders) {
+    headers['surrogate-key'] = entry.tags.join(' ')
+    headers['cache-tag'] = entry.tags.join(',')
+  }
+  headers['x-cache'] = outcome
   if (encoding !== 'identity' && !notModified) headers['content-encoding'] = encoding
   return headers
 }
@@ -76,10 +81,13 @@ export class PreparedHits {
   /** The last few `Accept-Encoding` values seen and their choice: clients send a handful. */
   private readonly encodings = new Map<string, Encoding>()
 
+  /** `tagHeaders`: send `Surrogate-Key`/`Cache-Tag` (only for a CDN that strips them). */
+  constructor(private readonly tagHeaders = false) {}
+
   /** The fresh-hit answer to this request. */
   answer(requestHeaders: IncomingHttpHeaders, entry: CacheEntry): PreparedAnswer {
     let answers = this.answers.get(entry)
-    if (!answers) this.answers.set(entry, (answers = prepareAnswers(entry)))
+    if (!answers) this.answers.set(entry, (answers = prepareAnswers(entry, this.tagHeaders)))
     const pair = answers[this.encodingFor(requestHeaders['accept-encoding'])]
     const conditional =
       requestHeaders['if-none-match'] !== undefined ||
@@ -101,11 +109,14 @@ export class PreparedHits {
 
 const ENCODING_MEMO_SIZE = 64
 
-function prepareAnswers(entry: CacheEntry): PreparedAnswers {
+function prepareAnswers(entry: CacheEntry, tagHeaders: boolean): PreparedAnswers {
   const pair = (encoding: Encoding): [PreparedAnswer, PreparedAnswer] => {
     const body = bodyOf(entry, encoding)
-    const full = { ...entry.headers, ...cacheHeaders(entry, encoding, 'HIT', false) }
-    const notModified = { ...entry.headers, ...cacheHeaders(entry, encoding, 'HIT', true) }
+    const full = { ...entry.headers, ...cacheHeaders(entry, encoding, 'HIT', false, tagHeaders) }
+    const notModified = {
+      ...entry.headers,
+      ...cacheHeaders(entry, encoding, 'HIT', true, tagHeaders),
+    }
     return [
       { status: entry.status, headers: flatten(full, body.length), body },
       { status: 304, headers: flatten(notModified), body: null },

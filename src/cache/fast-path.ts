@@ -20,8 +20,12 @@ const LOGS_HITS = new Set(['debug', 'trace'])
  * Hits are logged at `debug`, not `info`: a log line per hit costs a third to a half of the
  * server's throughput. Routed requests (misses, the newsroom, the API) are logged as usual.
  */
-export function fastPathFor(cache: PageCache, log: FastifyBaseLogger): FastPath {
-  const hits = new PreparedHits()
+export function fastPathFor(
+  cache: PageCache,
+  log: FastifyBaseLogger,
+  options: { tagHeaders?: boolean } = {},
+): FastPath {
+  const hits = new PreparedHits(options.tagHeaders)
   return (request, response) => {
     const method = request.method ?? 'GET'
     const url = request.url ?? '/'

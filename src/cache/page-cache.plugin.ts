@@ -54,7 +54,10 @@ declare module 'fastify' {
 }
 
 export interface PageCachePluginOptions {
-  config: Pick<Config, 'pageCache' | 'cacheMaxBytes' | 'cdnPurgeUrl' | 'staticMirror' | 'dataDir'>
+  config: Pick<
+    Config,
+    'pageCache' | 'cacheMaxBytes' | 'cdnPurgeUrl' | 'cdnTagHeaders' | 'staticMirror' | 'dataDir'
+  >
   /** Domain events to purge on; omitted in tests that purge by hand. */
   events?: EventBus
   /** Carries purges to and from the other processes (Redis, cluster); none on one process. */
@@ -117,7 +120,8 @@ async function pageCachePlugin(app: FastifyInstance, options: PageCachePluginOpt
   const unsubscribe = options.events?.on((event) => purger.purge(tagsForEvent(event)))
 
   app.decorate('pageCache', cache)
-  app.decorate('pageCacheFastPath', cache ? fastPathFor(cache, app.log) : null)
+  const tagHeaders = config.cdnTagHeaders
+  app.decorate('pageCacheFastPath', cache ? fastPathFor(cache, app.log, { tagHeaders }) : null)
   app.decorate('purgeCacheTags', (tags: readonly string[]) => purger.purge(tags))
   app.decorateRequest('pageCacheState', null)
   app.decorateRequest('cacheTags', function (this: FastifyRequest, ...tags: string[]) {
@@ -127,7 +131,7 @@ async function pageCachePlugin(app: FastifyInstance, options: PageCachePluginOpt
     unsubscribe?.()
     await channel?.close()
   })
-  if (cache) addCacheHooks(app, cache, mirror, options.flightTimeoutMs ?? 15_000)
+  if (cache) addCacheHooks(app, cache, mirror, options.flightTimeoutMs ?? 15_000, tagHeaders)
 }
 
 function addCacheHooks(
@@ -135,7 +139,39 @@ function addCacheHooks(
   cache: PageCache,
   mirror: StaticMirror | null,
   flightTimeoutMs: number,
+  tagHeaders: boolean,
 ): void {
+  const answer = (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    entry: CacheEntry,
+    outcome: CacheOutcome,
+  ) => answerWith(request, reply, entry, outcome, tagHeaders)
+  const serve = (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    entry: CacheEntry,
+    outcome: 'HIT' | 'STALE',
+  ) => {
+    const state = request.pageCacheState
+    if (state) state.served = true
+    reply.code(entry.status).headers(entry.headers)
+    return reply.send(answer(request, reply, entry, outcome))
+  }
+  /**
+   * The render failed but an older copy is held: answer with it rather than an error page,
+   * marked as stale (RFC 9111's `Warning: 110` and `Age`) and kept by nobody downstream.
+   */
+  const serveStale = (request: FastifyRequest, reply: FastifyReply, fallback: Fallback) => {
+    const { entry, storedAt } = fallback
+    reply.log.warn({ url: request.url, status: reply.statusCode }, 'render failed: serving stale')
+    reply.removeHeader('retry-after')
+    reply.removeHeader('content-length')
+    reply.code(entry.status).headers(entry.headers)
+    reply.header('warning', '110 - "Response is Stale"')
+    reply.header('age', String(Math.max(0, Math.floor((Date.now() - storedAt) / 1000))))
+    return answer(request, reply, entry, 'STALE')
+  }
   const flights = new SingleFlight(flightTimeoutMs)
 
   app.addHook('onRequest', async (request, reply) => {
@@ -211,42 +247,15 @@ function newState(request: FastifyRequest, generation: number): RequestState {
   }
 }
 
-/** Answer from the onRequest hook, before the route runs. */
-function serve(
-  request: FastifyRequest,
-  reply: FastifyReply,
-  entry: CacheEntry,
-  outcome: 'HIT' | 'STALE',
-): FastifyReply {
-  const state = request.pageCacheState
-  if (state) state.served = true
-  reply.code(entry.status).headers(entry.headers)
-  return reply.send(answer(request, reply, entry, outcome))
-}
-
-/**
- * The render failed but an older copy is held: answer with it rather than an error page,
- * marked as stale (RFC 9111's `Warning: 110` and `Age`) and kept by nobody downstream.
- */
-function serveStale(request: FastifyRequest, reply: FastifyReply, fallback: Fallback) {
-  const { entry, storedAt } = fallback
-  reply.log.warn({ url: request.url, status: reply.statusCode }, 'render failed: serving stale')
-  reply.removeHeader('retry-after')
-  reply.removeHeader('content-length')
-  reply.code(entry.status).headers(entry.headers)
-  reply.header('warning', '110 - "Response is Stale"')
-  reply.header('age', String(Math.max(0, Math.floor((Date.now() - storedAt) / 1000))))
-  return answer(request, reply, entry, 'STALE')
-}
-
 /** Set the cache headers for the chosen variant; the body to send, or null for a 304. */
-function answer(
+function answerWith(
   request: FastifyRequest,
   reply: FastifyReply,
   entry: CacheEntry,
   outcome: CacheOutcome,
+  tagHeaders: boolean,
 ): Buffer | null {
-  const found = cacheAnswer(request.headers, entry, outcome)
+  const found = cacheAnswer(request.headers, entry, outcome, tagHeaders)
   reply.headers(found.headers)
   if (!found.headers['content-encoding']) reply.removeHeader('content-encoding')
   if (found.notModified) reply.code(304)

@@ -22,6 +22,8 @@ export function tagsForEvent(event: DomainEvent): string[] {
       return [cacheTag.article(event.articleId), cacheTag.home]
     case 'settings.changed':
       return [cacheTag.settings]
+    case 'author.changed':
+      return [cacheTag.author(event.userId)]
     case 'taxonomy.changed':
       return unique([cacheTag.menu, ...event.slugs.map(taxonomyTag(event.kind))])
   }

@@ -7,6 +7,7 @@ import { countNewsroomArticles } from '../content/index.js'
 import { connectDatabase } from '../db/connect.js'
 import { addGeneratedStories, fillDemo, isDemoNeeded } from '../demo/index.js'
 import { AppError } from '../errors.js'
+import { createIntegration } from '../integrations/index.js'
 import { reindexAll } from '../search/index.js'
 import type { Services } from '../services.js'
 import {
@@ -17,7 +18,9 @@ import {
   startServer,
 } from '../startup.js'
 import { serveWorkers } from './cluster.js'
+import { SOURCE_COMMANDS } from './sources.js'
 import { OPERATIONS } from './operations.js'
+import { exportCommand, importCommand } from './transfer-commands.js'
 
 type Values = Record<string, string | boolean | (string | boolean)[] | undefined>
 
@@ -26,8 +29,8 @@ export interface Command {
   summary: string
   help: string
   options: Record<string, { type: 'string' | 'boolean'; short?: string }>
-  /** Takes positional arguments (e.g. a FILE); otherwise they are refused. */
-  allowPositionals?: boolean
+  /** How many words may follow the command's name (`import wordpress FILE`: 2). Default 0. */
+  positionals?: number
   run(values: Values, positionals: string[]): Promise<void>
 }
 
@@ -115,23 +118,25 @@ Options:
       await applyMigrations(handle)
       const services = servicesFor(handle, config)
       let changed = count > 0
+      const started = Date.now()
+      const generate =
+        count > 0 ? { articles: count, now: Date.now(), onProgress: progressBar } : undefined
+      let indexed: number | undefined
+      // On an empty database the demo and the generated stories go in one transaction: a
+      // failure keeps none of them, so the next attempt starts from an empty database again.
       if (await isDemoNeeded(services)) {
         changed = true
-        const { articles } = await fillDemo(services)
-        log(`seeded the demo newsroom (${articles} articles)`)
-      } else if (count === 0) {
+        const filled = await fillDemo(services, { generate }).finally(endProgress)
+        log(`seeded the demo newsroom (${filled.articles} articles)`)
+        indexed = filled.indexed
+      } else if (generate) {
+        await addGeneratedStories(services, generate).finally(endProgress)
+      } else {
         log('the database already has content; demo content is only added to an empty database')
       }
       if (count > 0) {
-        const started = Date.now()
-        await addGeneratedStories(services, {
-          articles: count,
-          now: Date.now(),
-          onProgress: progressBar,
-        })
-        endProgress()
         log(`added ${count} generated articles in ${((Date.now() - started) / 1000).toFixed(1)} s`)
-        const indexed = await reindexAll(searchDeps(services))
+        indexed ??= await reindexAll(searchDeps(services))
         log(`search index rebuilt: ${indexed} articles`)
       }
       // Every cached page carries `settings`: purging it empties running servers' caches.
@@ -150,7 +155,7 @@ function searchDeps(services: Services) {
  * Tell running servers to drop cached pages this process changed. They hear it over Redis
  * (`REDIS_URL`); without it a server keeps its pages until its next write or restart.
  */
-async function purgeRunningServers(config: Config, tags: string[]): Promise<void> {
+export async function purgeRunningServers(config: Config, tags: string[]): Promise<void> {
   if (!config.redisUrl) return
   try {
     const servers = await publishPurgeOnce(config.redisUrl, tags)
@@ -183,7 +188,7 @@ function indexProgress(done: number): void {
 }
 
 /** End a redrawn line, so the next message starts on its own. */
-function endProgress(): void {
+export function endProgress(): void {
   if (process.stderr.isTTY) process.stderr.write('\n')
 }
 
@@ -231,6 +236,49 @@ Options:
         password,
       })
       log(`created ${user.role} ${user.name} <${user.email}>`)
+    } finally {
+      await handle.close()
+    }
+  },
+}
+
+const integrationCreate: Command = {
+  name: 'integration:create',
+  summary: 'create an API integration and print its Content and Admin API keys',
+  help: `Usage: broadsheet integration:create --name NAME [--role ROLE] [--json]
+
+Creates an integration for the Ghost-compatible Content and Admin APIs. Its calls act with
+ROLE (admin, editor, author or contributor; default editor).
+
+Options:
+  --name   what the integration is for (required)
+  --role   the role its Admin API calls act with (default: editor)
+  --json   print exactly one JSON object on stdout: {"id", "name", "contentApiKey", "adminApiKey"}`,
+  options: { name: { type: 'string' }, role: { type: 'string' }, json: { type: 'boolean' } },
+  run: async (values) => {
+    const name = typeof values.name === 'string' ? values.name : undefined
+    if (!name) throw new AppError('VALIDATION_FAILED', 'integration:create: --name is required')
+    const role = (typeof values.role === 'string' ? values.role : 'editor') as Role
+    const json = values.json === true
+    const config = parseConfig(process.env)
+    // With --json, stdout carries the one object and nothing else.
+    const say = json ? (line: string) => console.error(`broadsheet: ${line}`) : log
+    const handle = await prepareDatabase({ ...config, demoContent: false }, systemClock, say)
+    try {
+      const created = await createIntegration(servicesFor(handle, config), systemActor('cli'), {
+        name,
+        role,
+      })
+      if (json) {
+        const { id, contentKey, adminApiKey } = created
+        console.log(
+          JSON.stringify({ id, name: created.name, contentApiKey: contentKey, adminApiKey }),
+        )
+        return
+      }
+      log(`created integration ${created.name} (${created.role})`)
+      log(`Content API key: ${created.contentKey}`)
+      log(`Admin API key:   ${created.adminApiKey}`)
     } finally {
       await handle.close()
     }
@@ -314,7 +362,11 @@ export const COMMANDS: Record<string, Command> = {
   migrate,
   seed,
   'user:create': userCreate,
+  'integration:create': integrationCreate,
   doctor,
   'search:reindex': searchReindex,
+  ...SOURCE_COMMANDS,
   ...OPERATIONS,
+  import: importCommand,
+  export: exportCommand,
 }

@@ -78,7 +78,7 @@ servers run and write: the snapshot is one moment of the database.
 With MEDIA_STORE=s3 the media stay out of the file: back up the bucket with the store's own
 versioning or replication. Restore with "broadsheet restore FILE".`,
   options: {},
-  allowPositionals: true,
+  positionals: 2,
   run: async (_values, positionals) => {
     const file = fileArgument('backup', positionals)
     const config = parseConfig(process.env)
@@ -101,7 +101,7 @@ database file, no media. On PostgreSQL, DATABASE_URL must name an empty database
 first); the dump is loaded with pg_restore. Pending migrations are applied afterwards, so a
 backup from an older version restores into a newer one. Start the server afterwards as usual.`,
   options: {},
-  allowPositionals: true,
+  positionals: 2,
   run: async (_values, positionals) => {
     const file = fileArgument('restore', positionals)
     const config = parseConfig(process.env)

@@ -1,6 +1,11 @@
 /** Read models over comments, for entry points (they hold deps, never the database handle). */
 import type { Kernel } from '../kernel.js'
-import { listApprovedComments as approvedRows, type Comment } from './comment.repository.js'
+import {
+  listApprovedComments as approvedRows,
+  listCommentsOfArticles,
+  type Comment,
+  type ExportComment,
+} from './comment.repository.js'
 import type { CommentStatus } from './comment.table.js'
 import * as queue from './moderation.repository.js'
 
@@ -9,6 +14,14 @@ type Reader = Pick<Kernel, 'db'>
 /** Approved comments of an article, oldest first (the caller builds the tree). */
 export function listApprovedComments(deps: Reader, articleId: number): Promise<Comment[]> {
   return approvedRows(deps.db, articleId)
+}
+
+/** Every comment of some articles (any status, with emails), in id order: for full exports. */
+export function listCommentsForExport(
+  deps: Reader,
+  articleIds: number[],
+): Promise<ExportComment[]> {
+  return listCommentsOfArticles(deps.db, articleIds)
 }
 
 /** One tab of the moderation queue, newest first; only one author's articles with `authorId`. */

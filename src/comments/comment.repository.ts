@@ -124,3 +124,34 @@ export async function hasRecentDuplicate(
     .executeTakeFirst()
   return row !== undefined
 }
+
+/** A comment whole (every status, with the commenter's email), as an export writes it. */
+export interface ExportComment extends Comment {
+  authorEmail: string
+  userId: number | null
+}
+
+export async function listCommentsOfArticles(
+  db: Db,
+  articleIds: number[],
+): Promise<ExportComment[]> {
+  if (articleIds.length === 0) return []
+  const rows = await db
+    .selectFrom('comments')
+    .selectAll()
+    .where('article_id', 'in', articleIds)
+    .orderBy('id')
+    .execute()
+  return rows.map((r) => ({
+    id: r.id,
+    articleId: r.article_id,
+    parentId: r.parent_id,
+    authorName: r.author_name,
+    authorEmail: r.author_email,
+    authorUrl: r.author_url,
+    body: r.body,
+    status: r.status,
+    userId: r.user_id,
+    createdAt: new Date(Number(r.created_at)),
+  }))
+}

@@ -1,6 +1,11 @@
 /** Reader comments: the approved ones of an article, and the moderation queue. */
-export { countModerationQueue, listApprovedComments, listModerationQueue } from './comment-reads.js'
-export type { Comment } from './comment.repository.js'
+export {
+  countModerationQueue,
+  listApprovedComments,
+  listCommentsForExport,
+  listModerationQueue,
+} from './comment-reads.js'
+export type { Comment, ExportComment } from './comment.repository.js'
 export type { QueuedComment } from './moderation.repository.js'
 /** Arrange approved comments into reply threads. */
 export { buildCommentTree, type CommentNode } from './comment-tree.js'

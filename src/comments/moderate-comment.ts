@@ -9,6 +9,7 @@ import { findNewsroomArticle, subjectOf } from '../content/index.js'
 import { AppError, validationError } from '../errors.js'
 import { transact, type Kernel } from '../kernel.js'
 import type { Mailer } from '../mail/index.js'
+import { findImportTargets, recordImportKeys, type ImportOrigin } from '../provenance/index.js'
 import { findSettings, siteSecret } from '../settings/index.js'
 import { notifyReplyApproved, type CommentMailDeps } from './comment-mail.js'
 import { insertComment, refreshCommentCount } from './comment.repository.js'
@@ -136,6 +137,13 @@ export interface AddedComment {
   userId?: number | null
   /** The commenter asked to hear of approved replies. */
   notifyReplies?: boolean
+  /**
+   * Where it came from (an import). A comment whose origin is already recorded is skipped (its
+   * id is returned); the origin is recorded with the comment, in the same transaction.
+   */
+  origin?: ImportOrigin
+  /** Its parent's id on the old site (same source): a parent earlier in the batch or imported before. */
+  parentOriginId?: string | null
 }
 
 /**
@@ -152,16 +160,33 @@ export async function addComments(
   return transact(deps, async (tx) => {
     const ids: number[] = []
     const articles = new Set<number>()
+    const imported = await knownOrigins(tx, comments)
+    const keys: [string, number][] = []
     for (const c of comments) {
-      ids.push(
-        await insertComment(
-          tx.db,
-          { ...c, parentId: c.parentId ?? null, userId: c.userId ?? null },
-          c.createdAt.getTime(),
-        ),
+      const done = c.origin ? imported.get(c.origin.id) : undefined
+      if (done !== undefined) {
+        ids.push(done)
+        continue
+      }
+      const parentId =
+        c.parentOriginId && c.origin
+          ? await parentOf(tx, c.origin.source, c.parentOriginId, imported)
+          : (c.parentId ?? null)
+      const id = await insertComment(
+        tx.db,
+        { ...c, parentId, userId: c.userId ?? null },
+        c.createdAt.getTime(),
       )
+      ids.push(id)
+      if (c.origin) {
+        imported.set(c.origin.id, id)
+        keys.push([c.origin.id, id])
+      }
       articles.add(c.articleId)
     }
+    const source = comments.find((c) => c.origin)?.origin?.source
+    if (source !== undefined) await recordImportKeys(tx, source, 'comment', keys)
+    if (articles.size === 0) return ids
     for (const articleId of articles) {
       await refreshCommentCount(tx.db, articleId)
       tx.events.emit({ type: 'comments.changed', articleId })
@@ -173,6 +198,34 @@ export async function addComments(
     })
     return ids
   })
+}
+
+/** Comments of the batch an earlier import wrote, by old id (one source per batch). */
+async function knownOrigins(tx: Kernel, comments: AddedComment[]): Promise<Map<string, number>> {
+  const origins = comments.flatMap((c) => (c.origin ? [c.origin] : []))
+  const source = origins[0]?.source
+  if (source === undefined) return new Map()
+  if (origins.some((o) => o.source !== source))
+    throw validationError('comments', 'one batch of comments comes from one source')
+  return findImportTargets(
+    tx,
+    source,
+    'comment',
+    origins.map((o) => o.id),
+  )
+}
+
+async function parentOf(
+  tx: Kernel,
+  source: string,
+  parentOriginId: string,
+  imported: Map<string, number>,
+): Promise<number | null> {
+  const id =
+    imported.get(parentOriginId) ??
+    (await findImportTargets(tx, source, 'comment', [parentOriginId])).get(parentOriginId)
+  if (id !== undefined) imported.set(parentOriginId, id)
+  return id ?? null
 }
 
 async function requireModerator(tx: Kernel, actor: Actor, articleId: number): Promise<void> {

@@ -86,6 +86,8 @@ export async function listPublishedSince(
     .where('a.status', '=', 'published')
     .where('a.published_at', '>=', since)
     .where('a.published_at', '<=', now)
+    // A story whose canonical page is elsewhere (a wire story, syndicated copy) is not ours to list.
+    .where('a.canonical_url', '=', '')
     .orderBy('a.published_at', 'desc')
     .orderBy('a.id', 'desc')
     .limit(limit)

@@ -5,6 +5,7 @@
  */
 import type { Kernel } from '../kernel.js'
 import { AppError, validationError } from '../errors.js'
+import { cleanLine, cleanText } from '../text/clean-text.js'
 import { slugify, uniqueSlug } from '../text/slug.js'
 import type { Article } from './article.js'
 import { isArticleSlugTaken } from './article.repository.js'
@@ -54,7 +55,8 @@ export async function prepareFields(
   current: Article | undefined,
 ): Promise<PreparedFields> {
   const row: ArticleUpdate = {}
-  const title = input.title !== undefined ? input.title.trim() : current?.title
+  // Titles are one line without control or bidi-override characters (NUL breaks PostgreSQL).
+  const title = input.title !== undefined ? cleanLine(input.title).trim() : current?.title
   if (!title) throw validationError('title', 'headline is required')
   if (title.length > MAX_TITLE)
     throw validationError('title', `headline must be at most ${MAX_TITLE} characters`)
@@ -70,7 +72,7 @@ export async function prepareFields(
       'article',
     )
   }
-  if (input.standfirst !== undefined) row.standfirst = input.standfirst.trim()
+  if (input.standfirst !== undefined) row.standfirst = cleanText(input.standfirst).trim()
   if (input.bodyHtml !== undefined) {
     const body = sanitizeBody(input.bodyHtml)
     const words = countWords(body)
@@ -117,14 +119,17 @@ export async function prepareFields(
 
 function copyOptional(row: ArticleUpdate, input: Partial<ArticleInput>): void {
   if (input.featuredMediaId !== undefined) row.featured_media_id = input.featuredMediaId
-  if (input.featuredAlt !== undefined) row.featured_alt = input.featuredAlt.trim()
-  if (input.featuredCaption !== undefined) row.featured_caption = input.featuredCaption.trim()
-  if (input.featuredCredit !== undefined) row.featured_credit = input.featuredCredit.trim()
+  if (input.featuredAlt !== undefined) row.featured_alt = cleanLine(input.featuredAlt).trim()
+  if (input.featuredCaption !== undefined)
+    row.featured_caption = cleanText(input.featuredCaption).trim()
+  if (input.featuredCredit !== undefined)
+    row.featured_credit = cleanLine(input.featuredCredit).trim()
   if (input.isEditorsPick !== undefined) row.is_editors_pick = input.isEditorsPick ? 1 : 0
   if (input.isFeatured !== undefined) row.is_featured = input.isFeatured ? 1 : 0
   if (input.allowComments !== undefined) row.allow_comments = input.allowComments ? 1 : 0
-  if (input.seoTitle !== undefined) row.seo_title = input.seoTitle.trim()
-  if (input.seoDescription !== undefined) row.seo_description = input.seoDescription.trim()
+  if (input.seoTitle !== undefined) row.seo_title = cleanLine(input.seoTitle).trim()
+  if (input.seoDescription !== undefined)
+    row.seo_description = cleanText(input.seoDescription).trim()
   if (input.canonicalUrl !== undefined) {
     const url = input.canonicalUrl.trim()
     if (url && !/^https?:\/\/[^\s]+$/i.test(url))

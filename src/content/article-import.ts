@@ -7,13 +7,15 @@
 import { recordAudit, requirePermission, type Actor } from '../auth/index.js'
 import { validationError } from '../errors.js'
 import { transact, type Kernel } from '../kernel.js'
+import { findImportTargets, recordImportKeys, type ImportOrigin } from '../provenance/index.js'
 import { slugify } from '../text/slug.js'
-import type { ArticleStatus } from './article.js'
+import { articlePath, type ArticleStatus } from './article.js'
 import { unique } from './article-fields.js'
 import { insertArticleLinks, insertArticles, listTakenArticleSlugs } from './article.repository.js'
 import type { NewArticleRow } from './article.table.js'
 import { sanitizeBody } from './body-html.js'
 import { countWords, htmlToText, makeExcerpt, readingMinutes } from './reading-time.js'
+import { insertRedirectIfAbsent } from './redirect.repository.js'
 import { insertFirstRevisions } from './revision.repository.js'
 import { listCategories } from './taxonomy.repository.js'
 import { ancestorIds, resolveTagNames } from './taxonomy.service.js'
@@ -48,6 +50,18 @@ export interface ImportedArticle {
   seoTitle?: string
   seoDescription?: string
   canonicalUrl?: string
+  /**
+   * Where it came from (old site and id). Recorded with the article, in its transaction; an
+   * article whose origin is already recorded is not added again (its id is returned).
+   */
+  origin?: ImportOrigin
+  /** Root-relative addresses it had (`/2019/03/budget-vote/`, `/?p=42`): each redirects (301) to it. */
+  oldPaths?: string[]
+}
+
+export interface ImportArticlesOptions {
+  /** The site's time zone, for the `/YYYY/MM/slug/` the old addresses redirect to. Default UTC. */
+  timeZone?: string
 }
 
 const MAX_BATCH = 1_000
@@ -60,15 +74,48 @@ const MAX_BATCH = 1_000
 export async function importArticles(
   deps: Kernel,
   actor: Actor,
-  items: ImportedArticle[],
+  all: ImportedArticle[],
+  options: ImportArticlesOptions = {},
 ): Promise<number[]> {
   requirePermission(actor, 'article.publish', { authorIds: [] })
-  if (items.length === 0) return []
-  if (items.length > MAX_BATCH)
+  if (all.length === 0) return []
+  if (all.length > MAX_BATCH)
     throw validationError('articles', `import at most ${MAX_BATCH} articles at a time`)
   const now = deps.clock.now().getTime()
-  const prepared = items.map((item) => prepare(item, now))
   return transact(deps, async (tx) => {
+    const known = await knownOrigins(tx, all)
+    const items = all.filter((item) => !item.origin || !known.has(originKey(item.origin)))
+    const newIds = items.length === 0 ? [] : await insertBatch(tx, actor, items, now, options)
+    const byItem = new Map(items.map((item, i) => [item, newIds[i]!]))
+    return all.map((item) => byItem.get(item) ?? known.get(originKey(item.origin!))!)
+  })
+}
+
+function originKey(origin: ImportOrigin): string {
+  return `${origin.source}\n${origin.id}`
+}
+
+/** Articles of the batch an earlier import already wrote, by origin. */
+async function knownOrigins(tx: Kernel, items: ImportedArticle[]): Promise<Map<string, number>> {
+  const found = new Map<string, number>()
+  const bySource = new Map<string, string[]>()
+  for (const { origin } of items)
+    if (origin) bySource.set(origin.source, [...(bySource.get(origin.source) ?? []), origin.id])
+  for (const [source, ids] of bySource)
+    for (const [id, target] of await findImportTargets(tx, source, 'article', ids))
+      found.set(originKey({ source, id }), target)
+  return found
+}
+
+async function insertBatch(
+  tx: Kernel,
+  actor: Actor,
+  items: ImportedArticle[],
+  now: number,
+  options: ImportArticlesOptions,
+): Promise<number[]> {
+  const prepared = items.map((item) => prepare(item, now))
+  {
     const sections = await listCategories(tx.db)
     const known = new Set(sections.map((s) => s.id))
     const slugs = await uniqueSlugs(
@@ -125,6 +172,8 @@ export async function importArticles(
         createdAt: row.created_at,
       })),
     )
+    await recordOrigins(tx, items, ids)
+    await redirectOldPaths(tx, items, rows, options.timeZone, now)
     await recordAudit(tx, actor, {
       action: 'article.import',
       subjectType: 'article',
@@ -132,7 +181,34 @@ export async function importArticles(
     })
     tx.events.emit({ type: 'articles.imported', articleIds: ids })
     return ids
-  })
+  }
+}
+
+async function recordOrigins(tx: Kernel, items: ImportedArticle[], ids: number[]): Promise<void> {
+  const bySource = new Map<string, [string, number][]>()
+  for (const [i, { origin }] of items.entries())
+    if (origin)
+      bySource.set(origin.source, [...(bySource.get(origin.source) ?? []), [origin.id, ids[i]!]])
+  for (const [source, pairs] of bySource) await recordImportKeys(tx, source, 'article', pairs)
+}
+
+async function redirectOldPaths(
+  tx: Kernel,
+  items: ImportedArticle[],
+  rows: NewArticleRow[],
+  timeZone: string | undefined,
+  now: number,
+): Promise<void> {
+  for (const [i, item] of items.entries()) {
+    const row = rows[i]!
+    const to = articlePath(
+      { slug: row.slug, publishedAt: row.published_at ? new Date(row.published_at) : null },
+      timeZone,
+    )
+    for (const from of item.oldPaths ?? [])
+      if (from.startsWith('/') && from.length <= 500)
+        await insertRedirectIfAbsent(tx.db, from, to, now)
+  }
 }
 
 function prepare(item: ImportedArticle, now: number): { row: NewArticleRow } {

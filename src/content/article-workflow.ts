@@ -230,10 +230,14 @@ export async function applyEdit(
 ): Promise<Article> {
   const fields = await prepareFields(tx, input, current)
   const now = tx.clock.now().getTime()
-  const saved = await updateArticleIfVersion(tx.db, current.id, expectedVersion, {
-    ...fields.row,
-    updated_at: now,
-  })
+  // A version other than the one loaded is a conflict without asking the database (where a
+  // number beyond its integer column would be an error, not a conflict).
+  const saved =
+    expectedVersion === current.version &&
+    (await updateArticleIfVersion(tx.db, current.id, expectedVersion, {
+      ...fields.row,
+      updated_at: now,
+    }))
   if (!saved) {
     throw new AppError(
       'VERSION_CONFLICT',
@@ -334,7 +338,8 @@ function auditDetails(article: Article, step: ArticleStep | undefined): Record<s
   }
 }
 
-function refsOf(article: Article): ArticleRefs {
+/** What an article was linked to, for announcements. */
+export function refsOf(article: Article): ArticleRefs {
   return {
     id: article.id,
     slug: article.slug,

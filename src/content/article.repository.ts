@@ -39,6 +39,12 @@ export async function updateArticleIfVersion(
   return Number(result.numUpdatedRows) === 1
 }
 
+/** Delete an article; its links, revisions, comments and views go with it (ON DELETE CASCADE). */
+export async function deleteArticleRow(db: Db, id: number): Promise<boolean> {
+  const result = await db.deleteFrom('articles').where('id', '=', id).executeTakeFirst()
+  return Number(result.numDeletedRows) === 1
+}
+
 export async function findArticleIdBySlug(db: Db, slug: string): Promise<number | undefined> {
   const row = await db
     .selectFrom('articles')

@@ -39,7 +39,24 @@ export type { ArticleInput } from './article-fields.js'
  * Articles from elsewhere, a batch at a time (importers, generated archives).
  * @example const ids = await importArticles(deps, systemActor('wordpress-import'), batch)
  */
-export { importArticles, type ImportedArticle } from './article-import.js'
+export {
+  importArticles,
+  type ImportArticlesOptions,
+  type ImportedArticle,
+} from './article-import.js'
+/**
+ * Sections, pages and redirects from elsewhere, a batch at a time, keyed by origin so a second
+ * run of the same export adds nothing.
+ * @example await importSections(deps, systemActor('wordpress-import'), [{ name: 'World', slug: 'world', origin }])
+ */
+export {
+  importPages,
+  importRedirects,
+  importSections,
+  type ImportedPage,
+  type ImportedSection,
+  type ImportOutcome,
+} from './content-import.js'
 export type { ContentDeps } from './content-deps.js'
 /** Reader-facing lists and lookups (published stories only). */
 export {
@@ -76,6 +93,9 @@ export {
   searchTags,
 } from './taxonomy-reads.js'
 export type { TagWithCount } from './taxonomy-admin.repository.js'
+/** Everything, in id order, a page at a time: for full exports. */
+export { listArticleIdsForExport, listPagesForExport } from './export-reads.js'
+export type { ExportPage } from './export.repository.js'
 /** Static pages (About, Contact). */
 export { createPage, findPublishedPage } from './page.service.js'
 export type { StaticPage } from './page.repository.js'
@@ -147,6 +167,49 @@ export type { ArchiveArticle, ArchiveEntry } from './archive.repository.js'
 export {
   countNewsroomArticles,
   findNewsroomArticle,
+  findNewsroomArticles,
   listNewsroomArticles,
+  NEWSROOM_SORTS,
   type NewsroomFilter,
+  type NewsroomPage,
+  type NewsroomSort,
 } from './newsroom.service.js'
+/**
+ * The platform APIs' reads: published stories under a filter tree, static pages, sections and
+ * tags together, and the people who write (never their email).
+ * @example const { total, batches } = await browseApiPosts(deps, { limit: 15, page: 1 })
+ */
+export {
+  browseApiPosts,
+  findApiPost,
+  listApiAuthors,
+  listApiStaticPages,
+  listApiTags,
+  type ApiPageRow,
+  type ApiPerson,
+  type ApiPost,
+  type ApiTagRow,
+} from './api-reads.js'
+export {
+  API_FILTER_FIELDS,
+  API_ORDER_FIELDS,
+  isApiFilterField,
+  isApiOrderField,
+  type ApiFilter,
+  type ApiFilterField,
+  type ApiOrder,
+  type ApiPostQuery,
+  type ApiScalar,
+} from './api-query.js'
+/**
+ * Delete an article, and apply one action to many (the newsroom's bulk actions): each article
+ * through its own use case, permission and audit entry; refused ones are reported, not done.
+ * @example await applyToArticles(deps, userActor(me), [4, 8], { kind: 'publish' })
+ */
+export {
+  applyToArticles,
+  deleteArticle,
+  MAX_BULK,
+  type BulkAction,
+  type BulkResult,
+} from './article-bulk.js'

@@ -1,57 +1,132 @@
-import type { Kysely } from 'kysely'
+import type { Expression, ExpressionBuilder, Kysely, SqlBool } from 'kysely'
 import type { Database } from '../db/database.js'
 import type { ArticleStatus } from './article.table.js'
 
 type Db = Kysely<Database>
 
-/** Ids for the newsroom's article list: any status, most recently updated first. */
-export async function listNewsroomIds(
-  db: Db,
-  filter: { status?: ArticleStatus; authorId?: number; limit: number; offset: number },
-): Promise<number[]> {
-  let query = db.selectFrom('articles as a').select('a.id')
-  if (filter.status !== undefined) query = query.where('a.status', '=', filter.status)
-  if (filter.authorId !== undefined) {
-    const authorId = filter.authorId
-    query = query.where((eb) =>
+/** How the newsroom's article list can be ordered. */
+export type NewsroomSort =
+  'updated-desc' | 'updated-asc' | 'published-desc' | 'published-asc' | 'title-asc' | 'title-desc'
+
+/** The newsroom list's filters, as SQL sees them (every field optional). */
+export interface NewsroomWhere {
+  status?: ArticleStatus | undefined
+  /** Only articles this user wrote or co-wrote ("mine", or a writer below editor). */
+  authorId?: number | undefined
+  /** A second author condition (the author filter), ANDed with `authorId`. */
+  byAuthorId?: number | undefined
+  categoryId?: number | undefined
+  tagId?: number | undefined
+  /** Epoch ms bounds on publication time, inclusive. */
+  from?: number | undefined
+  to?: number | undefined
+  /** A lower-case LIKE pattern matched against headline and standfirst, lower-cased. */
+  like?: string | undefined
+  /** Ids the full-text index matched (published stories' bodies), ORed with `like`. */
+  textIds?: number[] | undefined
+}
+
+/** The filters as one WHERE condition on `articles` (TRUE when there are none). */
+function matches(eb: ExpressionBuilder<Database, 'articles'>, where: NewsroomWhere) {
+  const all: Expression<SqlBool>[] = []
+  if (where.status !== undefined) all.push(eb('articles.status', '=', where.status))
+  for (const userId of [where.authorId, where.byAuthorId]) {
+    if (userId === undefined) continue
+    all.push(
       eb.exists(
         eb
           .selectFrom('article_authors as aa')
           .select('aa.article_id')
-          .whereRef('aa.article_id', '=', 'a.id')
-          .where('aa.user_id', '=', authorId),
+          .whereRef('aa.article_id', '=', 'articles.id')
+          .where('aa.user_id', '=', userId),
       ),
     )
   }
-  const rows = await query
-    .orderBy('a.updated_at', 'desc')
-    .orderBy('a.id', 'desc')
-    .limit(filter.limit)
-    .offset(filter.offset)
-    .execute()
+  if (where.categoryId !== undefined) {
+    all.push(
+      eb.exists(
+        eb
+          .selectFrom('article_categories as ac')
+          .select('ac.article_id')
+          .whereRef('ac.article_id', '=', 'articles.id')
+          .where('ac.category_id', '=', where.categoryId),
+      ),
+    )
+  }
+  if (where.tagId !== undefined) {
+    all.push(
+      eb.exists(
+        eb
+          .selectFrom('article_tags as at')
+          .select('at.article_id')
+          .whereRef('at.article_id', '=', 'articles.id')
+          .where('at.tag_id', '=', where.tagId),
+      ),
+    )
+  }
+  if (where.from !== undefined) all.push(eb('articles.published_at', '>=', where.from))
+  if (where.to !== undefined) all.push(eb('articles.published_at', '<=', where.to))
+  if (where.like !== undefined) {
+    const ids = where.textIds ?? []
+    all.push(
+      eb.or([
+        eb(eb.fn<string>('lower', ['articles.title']), 'like', where.like),
+        eb(eb.fn<string>('lower', ['articles.standfirst']), 'like', where.like),
+        ...(ids.length > 0 ? [eb('articles.id', 'in', ids)] : []),
+      ]),
+    )
+  }
+  return eb.and(all)
+}
+
+/** One page of ids for the newsroom's article list, in the chosen order. */
+export async function listNewsroomIds(
+  db: Db,
+  where: NewsroomWhere,
+  page: { sort?: NewsroomSort; limit: number; offset: number },
+): Promise<number[]> {
+  let query = db
+    .selectFrom('articles')
+    .select('articles.id')
+    .where((eb) => matches(eb, where))
+  switch (page.sort ?? 'updated-desc') {
+    case 'updated-asc':
+      query = query.orderBy('articles.updated_at', 'asc').orderBy('articles.id', 'asc')
+      break
+    case 'published-desc':
+      query = query
+        .orderBy('articles.published_at', (ob) => ob.desc().nullsLast())
+        .orderBy('articles.id', 'desc')
+      break
+    case 'published-asc':
+      query = query
+        .orderBy('articles.published_at', (ob) => ob.asc().nullsLast())
+        .orderBy('articles.id', 'asc')
+      break
+    case 'title-asc':
+      query = query.orderBy('articles.title', 'asc').orderBy('articles.id', 'asc')
+      break
+    case 'title-desc':
+      query = query.orderBy('articles.title', 'desc').orderBy('articles.id', 'desc')
+      break
+    default:
+      query = query.orderBy('articles.updated_at', 'desc').orderBy('articles.id', 'desc')
+  }
+  const rows = await query.limit(page.limit).offset(page.offset).execute()
   return rows.map((r) => r.id)
 }
 
-/** How many articles are in each status (optionally only one author's). */
+/** How many articles match the filters in each status (the filters' own status is ignored). */
 export async function countByStatus(
   db: Db,
-  authorId?: number,
+  where: NewsroomWhere | number | undefined = {},
 ): Promise<Partial<Record<ArticleStatus, number>>> {
-  let query = db
-    .selectFrom('articles as a')
-    .select(['a.status', (eb) => eb.fn.countAll<number>().as('n')])
-    .groupBy('a.status')
-  if (authorId !== undefined) {
-    query = query.where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('article_authors as aa')
-          .select('aa.article_id')
-          .whereRef('aa.article_id', '=', 'a.id')
-          .where('aa.user_id', '=', authorId),
-      ),
-    )
-  }
-  const rows = await query.execute()
+  const filters = typeof where === 'number' ? { authorId: where } : (where ?? {})
+  const rows = await db
+    .selectFrom('articles')
+    .select(['articles.status', (eb) => eb.fn.countAll<number>().as('n')])
+    .where((eb) => matches(eb, { ...filters, status: undefined }))
+    .groupBy('articles.status')
+    .execute()
   return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]))
 }

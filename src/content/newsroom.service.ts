@@ -1,31 +1,128 @@
-/** The newsroom's view of articles: every status, optionally one writer's only. */
+/** The newsroom's view of articles: every status, paged, searched, filtered and counted. */
 import type { Article, ArticleStatus, ArticleSummary } from './article.js'
 import { findArticleById, findSummariesByIds } from './article.repository.js'
 import type { ContentDeps } from './content-deps.js'
-import { countByStatus, listNewsroomIds } from './newsroom.repository.js'
+import {
+  countByStatus,
+  listNewsroomIds,
+  type NewsroomSort,
+  type NewsroomWhere,
+} from './newsroom.repository.js'
+import { findTagBySlug } from './taxonomy.repository.js'
+import { slugify } from '../text/slug.js'
+
+export type { NewsroomSort } from './newsroom.repository.js'
+
+export const NEWSROOM_SORTS: readonly NewsroomSort[] = [
+  'updated-desc',
+  'updated-asc',
+  'published-desc',
+  'published-asc',
+  'title-asc',
+  'title-desc',
+]
 
 export interface NewsroomFilter {
-  status?: ArticleStatus
-  /** Only articles this user wrote or co-wrote. */
-  authorId?: number
-  page?: number
-  perPage?: number
+  status?: ArticleStatus | undefined
+  /** Only articles this user wrote or co-wrote ("mine"; writers below editor always). */
+  authorId?: number | undefined
+  /** The author filter: articles by this person (within `authorId`'s, when both are given). */
+  byAuthorId?: number | undefined
+  /** A section (its sub-sections' stories are listed there too). */
+  categoryId?: number | undefined
+  /** A tag's slug (or its name). */
+  tag?: string | undefined
+  /** Publication date bounds, inclusive, as epoch ms. */
+  from?: number | undefined
+  to?: number | undefined
+  /** Words to find in the headline and standfirst. */
+  q?: string | undefined
+  /** Published stories whose body matched `q` in the search index (the search domain adds them). */
+  textIds?: number[] | undefined
+  sort?: NewsroomSort | undefined
+  page?: number | undefined
+  perPage?: number | undefined
 }
 
-/** Articles for the admin list, most recently updated first. */
+/** One page of the newsroom's article list, with the totals its tabs and pager need. */
+export interface NewsroomPage {
+  items: ArticleSummary[]
+  /** Matching articles in the current tab. */
+  total: number
+  /** Matching articles per status, whatever the tab (the tabs' counts). */
+  counts: Record<ArticleStatus | 'all', number>
+  page: number
+  perPage: number
+  pages: number
+}
+
+const STATUSES: ArticleStatus[] = ['draft', 'pending', 'scheduled', 'published', 'archived']
+
+/**
+ * Find articles for the newsroom's list: one page of them, the total and the counts per status.
+ * Filters combine (AND); `q` matches headline or standfirst, or is one of `textIds`.
+ * @example await findNewsroomArticles(deps, { q: 'budget', status: 'published', page: 3 })
+ */
+export async function findNewsroomArticles(
+  deps: ContentDeps,
+  filter: NewsroomFilter = {},
+): Promise<NewsroomPage> {
+  const perPage = Math.min(Math.max(Math.trunc(filter.perPage ?? 25), 1), 200)
+  const where = await whereOf(deps, filter)
+  const empty = { draft: 0, pending: 0, scheduled: 0, published: 0, archived: 0 }
+  const byStatus = where ? { ...empty, ...(await countByStatus(deps.db, where)) } : empty
+  const all = STATUSES.reduce((sum, s) => sum + byStatus[s], 0)
+  const total = filter.status ? byStatus[filter.status] : all
+  const pages = Math.max(1, Math.ceil(total / perPage))
+  const page = Math.min(Math.max(Math.trunc(filter.page ?? 1), 1), pages)
+  const ids =
+    where && total > 0
+      ? await listNewsroomIds(deps.db, where, {
+          sort: filter.sort,
+          limit: perPage,
+          offset: (page - 1) * perPage,
+        })
+      : []
+  return {
+    items: await findSummariesByIds(deps.db, ids),
+    total,
+    counts: { ...byStatus, all },
+    page,
+    perPage,
+    pages,
+  }
+}
+
+/** The SQL filters, or undefined when nothing can match (an unknown tag). */
+async function whereOf(
+  deps: ContentDeps,
+  filter: NewsroomFilter,
+): Promise<NewsroomWhere | undefined> {
+  let tagId: number | undefined
+  if (filter.tag) {
+    const tag = await findTagBySlug(deps.db, slugify(filter.tag))
+    if (!tag) return undefined
+    tagId = tag.id
+  }
+  const q = filter.q?.trim()
+  return {
+    status: filter.status,
+    authorId: filter.authorId,
+    byAuthorId: filter.byAuthorId,
+    categoryId: filter.categoryId,
+    tagId,
+    from: filter.from,
+    to: filter.to,
+    ...(q ? { like: `%${q.toLowerCase().replace(/[\\%_]/g, '')}%`, textIds: filter.textIds } : {}),
+  }
+}
+
+/** Articles for the admin list, most recently updated first (a page of the list, no counts). */
 export async function listNewsroomArticles(
   deps: ContentDeps,
   filter: NewsroomFilter = {},
 ): Promise<ArticleSummary[]> {
-  const perPage = Math.min(Math.max(filter.perPage ?? 50, 1), 200)
-  const page = Math.max(filter.page ?? 1, 1)
-  const ids = await listNewsroomIds(deps.db, {
-    status: filter.status,
-    authorId: filter.authorId,
-    limit: perPage,
-    offset: (page - 1) * perPage,
-  })
-  return findSummariesByIds(deps.db, ids)
+  return (await findNewsroomArticles(deps, filter)).items
 }
 
 /** Drafts, pending, scheduled… counted for the dashboard. */

@@ -67,3 +67,38 @@ export async function isPageSlugTaken(db: Db, slug: string): Promise<boolean> {
     undefined
   )
 }
+
+/** A page as another system had it: its own dates and SEO fields. */
+export async function insertImportedPage(
+  db: Db,
+  page: {
+    title: string
+    slug: string
+    bodyHtml: string
+    status: 'draft' | 'published'
+    authorId: number | null
+    seoTitle: string
+    seoDescription: string
+    publishedAt: number | null
+    createdAt: number
+    updatedAt: number
+  },
+): Promise<number> {
+  const row = await db
+    .insertInto('pages')
+    .values({
+      title: page.title,
+      slug: page.slug,
+      body_html: page.bodyHtml,
+      status: page.status,
+      author_id: page.authorId,
+      seo_title: page.seoTitle,
+      seo_description: page.seoDescription,
+      published_at: page.publishedAt,
+      created_at: page.createdAt,
+      updated_at: page.updatedAt,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  return row.id
+}

@@ -53,7 +53,7 @@ export async function createCategory(
   })
 }
 
-async function insertSection(deps: ContentDeps, input: CategoryInput): Promise<Category> {
+export async function insertSection(deps: ContentDeps, input: CategoryInput): Promise<Category> {
   const name = input.name.trim()
   if (!name || name.length > 200)
     throw validationError('name', 'section name must be 1 to 200 characters')

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely'
 import type { PageViewDayTable, PageViewTable } from '../analytics/page-view.table.js'
 import type { AuditLogTable } from '../auth/audit.table.js'
 import type { LoginAttemptTable, PasswordResetTable, SessionTable } from '../auth/session.table.js'
-import type { UserTable } from '../auth/user.table.js'
+import type { RecoveryCodeTable, UserDeviceTable, UserTable } from '../auth/user.table.js'
 import type { CommentTable } from '../comments/comment.table.js'
 import type {
   ArticleAuthorTable,
@@ -19,11 +19,16 @@ import type { ContactMessageTable } from '../contact/contact-message.table.js'
 import type { NewsletterSendTable } from '../newsletter/newsletter-send.table.js'
 import type { SubscriberTable } from '../newsletter/subscriber.table.js'
 import type { JobTable } from '../queue/job.table.js'
+import type { ImportKeyTable } from '../provenance/import-key.table.js'
+import type { IntegrationTable } from '../integrations/integration.table.js'
 import type { MenuItemTable, MenuTable, SettingTable } from '../settings/settings.table.js'
+import type { WireItemTable, WireSourceTable } from '../wire/wire.table.js'
 
 /** Every table Broadsheet owns, as Kysely sees it. */
 export interface Database {
   users: UserTable
+  recovery_codes: RecoveryCodeTable
+  user_devices: UserDeviceTable
   categories: CategoryTable
   tags: TagTable
   media: MediaTable
@@ -51,6 +56,10 @@ export interface Database {
   article_previews: ArticlePreviewTable
   newsletter_sends: NewsletterSendTable
   contact_messages: ContactMessageTable
+  wire_sources: WireSourceTable
+  wire_items: WireItemTable
+  import_keys: ImportKeyTable
+  integrations: IntegrationTable
 }
 
 export type Db = Kysely<Database>

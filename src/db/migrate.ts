@@ -9,6 +9,11 @@ import * as createNewsroomIndexes from './migrations/2026_11_28_0910_create_news
 import * as createCorrectionsAndPreviews from './migrations/2026_11_28_1100_create_corrections_and_previews.js'
 import * as createReaderMail from './migrations/2026_11_28_1000_create_reader_mail.js'
 import * as addAuditActor from './migrations/2026_12_06_1500_add_audit_actor.js'
+import * as createWire from './migrations/2026_12_07_1000_create_wire.js'
+import * as createImportKeys from './migrations/2026_12_07_1100_create_import_keys.js'
+import * as createIntegrations from './migrations/2026_12_07_1200_create_integrations.js'
+import * as addUserDeactivation from './migrations/2026_12_07_1300_add_user_deactivation.js'
+import * as accountSecurity from './migrations/2026_12_07_1500_account_security.js'
 import * as addViewRollups from './migrations/2026_12_07_1600_add_view_rollups_and_cleanup_indexes.js'
 
 /** Every migration, in order. Listed explicitly: greppable wiring beats directory scanning. */
@@ -22,6 +27,11 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026_11_28_1000_create_reader_mail': createReaderMail,
   '2026_11_28_1100_create_corrections_and_previews': createCorrectionsAndPreviews,
   '2026_12_06_1500_add_audit_actor': addAuditActor,
+  '2026_12_07_1000_create_wire': createWire,
+  '2026_12_07_1100_create_import_keys': createImportKeys,
+  '2026_12_07_1200_create_integrations': createIntegrations,
+  '2026_12_07_1300_add_user_deactivation': addUserDeactivation,
+  '2026_12_07_1500_account_security': accountSecurity,
   '2026_12_07_1600_add_view_rollups_and_cleanup_indexes': addViewRollups,
 }
 

@@ -31,6 +31,7 @@ import {
   type DemoComment,
 } from './demo-content.js'
 import { avatarIllustration, houseAd, storyIllustration } from './demo-images.js'
+import { addGeneratedStories, type GeneratedStoriesOptions } from './generated-stories.js'
 
 /** What filling the demo needs: the kernel, where media goes and the search index. */
 export interface DemoDeps extends Kernel {
@@ -45,13 +46,24 @@ const DEMO: Actor = systemActor('demo')
 /**
  * Fill an empty database with the demo newsroom, all or nothing: one transaction, so a failure
  * half-way leaves the database empty (and says so) instead of a partial demo served forever.
- * Nothing is announced while it runs; the search index is rebuilt at the end.
+ * Nothing is announced while it runs; the search index is rebuilt at the end. With `generate`,
+ * generated stories are appended in the same transaction (`seed --articles N` on an empty
+ * database): a failure there keeps none of the demo either.
  */
-export async function fillDemo(deps: DemoDeps): Promise<{ articles: number }> {
+export async function fillDemo(
+  deps: DemoDeps,
+  options: { generate?: GeneratedStoriesOptions } = {},
+): Promise<{ articles: number; generated: number; indexed: number }> {
   const quiet = { ...deps, events: noEvents }
+  const { generate } = options
   let articles: number
+  let generated = 0
   try {
-    articles = await transact(quiet, (tx) => seedDemo({ ...tx, storage: deps.storage }))
+    articles = await transact(quiet, async (tx) => {
+      const demo = await seedDemo({ ...tx, storage: deps.storage })
+      if (generate) generated = await addGeneratedStories(tx, generate)
+      return demo
+    })
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error)
     throw new AppError(
@@ -60,8 +72,8 @@ export async function fillDemo(deps: DemoDeps): Promise<{ articles: number }> {
       { cause: error },
     )
   }
-  await reindexAll({ ...deps, index: deps.search })
-  return { articles }
+  const indexed = await reindexAll({ ...deps, index: deps.search })
+  return { articles, generated, indexed }
 }
 
 type SeedDeps = Kernel & { storage: MediaStorage }

@@ -1,13 +1,13 @@
 /**
  * Generate a large synthetic archive fast (`broadsheet seed --articles N`), for benchmarks and
- * scale tests. Stories go through the content domain's batch import, a batch per transaction,
- * like any importer's.
+ * scale tests. Stories go through the content domain's batch import, like any importer's, all in
+ * one transaction: a failure half-way keeps none of them.
  */
 import { listUsers, systemActor } from '../auth/index.js'
 import { importArticles, listCategories, type ImportedArticle } from '../content/index.js'
 import { AppError } from '../errors.js'
 import { noEvents } from '../events.js'
-import type { Kernel } from '../kernel.js'
+import { transact, type Kernel } from '../kernel.js'
 import { slugify } from '../text/slug.js'
 import { benchVocabulary } from './bench-vocabulary.js'
 
@@ -44,13 +44,27 @@ const GENERATOR = systemActor('generator')
 /**
  * Append `articles` generated, published stories spread over the sections, tags and authors,
  * about 40 a day back from an hour before `now`. Nothing is announced: rebuild the search index
- * and purge caches afterwards.
+ * and purge caches afterwards. All or nothing: a failure (even in `onProgress`) adds none of them.
  */
 export async function addGeneratedStories(
   deps: Kernel,
   options: GeneratedStoriesOptions,
 ): Promise<number> {
   const quiet = { ...deps, events: noEvents }
+  try {
+    return await transact(quiet, (tx) => addStoriesIn(tx, options))
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'VALIDATION_FAILED') throw error
+    const reason = error instanceof Error ? error.message : String(error)
+    throw new AppError(
+      'DEMO_FAILED',
+      `the generated articles could not be added, and none of them were kept (${reason})`,
+      { cause: error },
+    )
+  }
+}
+
+async function addStoriesIn(deps: Kernel, options: GeneratedStoriesOptions): Promise<number> {
   const [categories, authors] = await Promise.all([listCategories(deps), listUsers(deps)])
   if (categories.length === 0 || authors.length === 0)
     throw new AppError(
@@ -86,7 +100,7 @@ export async function addGeneratedStories(
         tags: [tags[first]!, tags[second]!],
       })
     }
-    await importArticles(quiet, GENERATOR, batch)
+    await importArticles(deps, GENERATOR, batch)
     done += count
     options.onProgress?.(done, options.articles)
   }

@@ -68,6 +68,13 @@ export function isDatabaseUnreachable(error: unknown, depth = 0): boolean {
   return isDatabaseUnreachable(e.cause, depth + 1)
 }
 
+const HEADER_VALUE_ERRORS = new Set([
+  'ERR_INVALID_CHAR',
+  'ERR_HTTP_INVALID_HEADER_VALUE',
+  'ERR_INVALID_HTTP_TOKEN',
+])
+const GENERIC_4XX = 'The request could not be understood. Check the address or the form.'
+
 /** Status and public body for any thrown value. */
 export function describeError(error: unknown): { status: number; body: ErrorBody } {
   if (!(error instanceof AppError) && isDatabaseUnreachable(error))
@@ -85,12 +92,19 @@ export function describeError(error: unknown): { status: number; body: ErrorBody
     }
   }
   const fastifyError = error as FastifyError
+  // Node refuses a header value built from the request (`%0d%0a` in a path): the request is bad.
+  if (HEADER_VALUE_ERRORS.has(fastifyError.code)) {
+    return { status: 400, body: { errors: [{ code: 'BAD_REQUEST', message: GENERIC_4XX }] } }
+  }
   const status = fastifyError.statusCode
   if (typeof status === 'number' && status >= 400 && status < 500) {
-    const code = fastifyError.validation
-      ? 'VALIDATION_FAILED'
-      : (fastifyError.code ?? 'BAD_REQUEST')
-    return { status, body: { errors: [{ code, message: fastifyError.message }] } }
+    if (fastifyError.validation) {
+      const message = fastifyError.message
+      return { status, body: { errors: [{ code: 'VALIDATION_FAILED', message }] } }
+    }
+    // Framework messages may quote the request (a content type, a URL): never echo them.
+    const code = fastifyError.code ?? 'BAD_REQUEST'
+    return { status, body: { errors: [{ code, message: GENERIC_4XX }] } }
   }
   return {
     status: 500,

@@ -27,8 +27,38 @@ export function repeated(item: TSchema = text(100)) {
   return Type.Union([item, Type.Array(item, { maxItems: 1000 })])
 }
 
+/**
+ * The largest row id: PostgreSQL's `integer`. SQLite's ids are wider, but one rule for both means
+ * an id beyond it is a 400 on either database instead of a database error on one of them.
+ */
+export const MAX_ID = 2_147_483_647
+/** The digits of a number from 1 to MAX_ID (leading zeros allowed), for use inside a pattern. */
+export const ID_DIGITS =
+  '0*(?:[1-9][0-9]{0,8}|1[0-9]{9}|20[0-9]{8}|21[0-3][0-9]{7}|214[0-6][0-9]{6}|2147[0-3][0-9]{5}|' +
+  '21474[0-7][0-9]{4}|214748[0-2][0-9]{3}|2147483[0-5][0-9]{2}|21474836[0-3][0-9]|214748364[0-7])'
+/** A row id as text: ID_DIGITS and nothing else. */
+export const ID_PATTERN = `^${ID_DIGITS}$`
+const ID_REGEXP = new RegExp(ID_PATTERN)
+const ID_MESSAGE = `must be a whole number from 1 to ${MAX_ID}`
+
+/** Whether `text` is a row id (see ID_PATTERN). */
+export function isId(text: string): boolean {
+  return ID_REGEXP.test(text)
+}
+
+/** A row id in a path, query or form field, as text. */
+export function idText(description?: string) {
+  return Type.String({ pattern: ID_PATTERN, ...(description ? { description } : {}) })
+}
+
+/** A row id sent as text (a form) or as a number (JSON), or '' for none. */
+export const OptionalId = Type.Union([
+  Type.String({ pattern: `^$|${ID_PATTERN}` }),
+  Type.Integer({ minimum: 1, maximum: MAX_ID }),
+])
+
 /** A numeric path id. */
-export const IdParams = Type.Object({ id: Type.String({ pattern: '^[0-9]{1,12}$' }) })
+export const IdParams = Type.Object({ id: idText() })
 
 /**
  * Route options for a form POST: its schemas, validated by Fastify, with the failure kept for
@@ -55,10 +85,12 @@ export function formError(request: FastifyRequest): AppError | undefined {
   if (!failure) return undefined
   const first = (failure as { validation?: { instancePath?: string; params?: unknown }[] })
     .validation?.[0]
-  const missing = (first?.params as { missingProperty?: string } | undefined)?.missingProperty
-  const property = missing ?? first?.instancePath?.replace(/^\//, '').split('/')[0] ?? undefined
+  const params = first?.params as { missingProperty?: string; pattern?: string } | undefined
+  const property =
+    params?.missingProperty ?? first?.instancePath?.replace(/^\//, '').split('/')[0] ?? undefined
+  const idFailed = params?.pattern?.endsWith(ID_PATTERN) === true
   const message = property
-    ? `${property.replace(/([A-Z])/g, ' $1').toLowerCase()}: ${describe(failure.message)}`
+    ? `${property.replace(/([A-Z])/g, ' $1').toLowerCase()}: ${idFailed ? ID_MESSAGE : describe(failure.message)}`
     : 'Some of the form could not be read; please check it and try again.'
   return new AppError('VALIDATION_FAILED', message, property ? { property } : {})
 }

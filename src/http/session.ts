@@ -1,7 +1,10 @@
 /**
  * Session plumbing for the newsroom: the `bs_session` cookie and `request.user`.
- * The cookie is HttpOnly and SameSite=Lax, and Secure whenever the request came over HTTPS
- * (behind a proxy only when TRUST_PROXY lets Fastify believe `X-Forwarded-Proto`).
+ * The cookie is HttpOnly and SameSite=Lax, and Secure whenever PUBLIC_URL is https or the
+ * request came over HTTPS (behind a proxy only when TRUST_PROXY lets Fastify believe
+ * `X-Forwarded-Proto`). It keeps its plain name rather than a `__Host-` prefix: the cache bypass
+ * rules of nginx and CDNs (`deploy/`) match `bs_session`, and Secure + Path=/ + no Domain
+ * already give what the prefix would enforce.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { Session, SessionDeps, User } from '../auth/index.js'
@@ -15,14 +18,23 @@ declare module 'fastify' {
     user: User | null
     /** The session behind `user`, or null. */
     session: Session | null
+    /** The site is served over https (PUBLIC_URL): its cookies are always Secure. */
+    httpsSite: boolean
   }
 }
 
 /** Decorate requests in this scope with `user` and `session`, read from the session cookie. */
-export function registerSessions(app: FastifyInstance, deps: SessionDeps): void {
+export function registerSessions(
+  app: FastifyInstance,
+  deps: SessionDeps,
+  options: { publicUrl?: string } = {},
+): void {
+  const httpsSite = options.publicUrl?.startsWith('https:') ?? false
   app.decorateRequest('user', null)
   app.decorateRequest('session', null)
+  app.decorateRequest('httpsSite', false)
   app.addHook('onRequest', async (request) => {
+    request.httpsSite = httpsSite
     const token = sessionToken(request)
     if (!token) return
     const found = await validateSession(deps, token)
@@ -37,8 +49,9 @@ export function sessionToken(request: FastifyRequest): string {
   return request.cookies[SESSION_COOKIE] ?? ''
 }
 
+/** Cookies set on this request must be Secure: the site is https, whatever the proxy says. */
 export function isHttps(request: FastifyRequest): boolean {
-  return request.protocol === 'https'
+  return request.httpsSite || request.protocol === 'https'
 }
 
 export function setSessionCookie(

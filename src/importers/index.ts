@@ -16,3 +16,16 @@ export { readWordPressExport, scanWordPressExport } from './wordpress/index.js'
 export type { WordPressReadOptions, WordPressScan } from './wordpress/index.js'
 export { parseGhostRedirects, readGhostExport } from './ghost/index.js'
 export type { GhostReadOptions } from './ghost/index.js'
+/** Write an export into this site through the domain's use cases, and report what happened. */
+export {
+  formatReport,
+  runImport,
+  type ImportProgress,
+  type ImportReport,
+  type MediaMode,
+  type RunImportOptions,
+} from './writer/index.js'
+/** Full exports: WordPress WXR 1.2 and Ghost JSON, streamed a story at a time. */
+export { exportWordPress } from './export/wordpress-wxr.js'
+export { exportGhost } from './export/ghost-json.js'
+export type { ExportDeps } from './export/export-source.js'

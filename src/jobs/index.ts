@@ -1,6 +1,6 @@
 /**
  * Work that comes in by time: the job runner with every job handler, and the periodic tasks
- * (scheduled publishing, the newsletter digest's hour, the daily clean-up).
+ * (scheduled publishing, the newsletter digest's hour, the wire's due polls, the daily clean-up).
  */
 import { systemActor } from '../auth/index.js'
 import { publishDueArticles } from '../content/index.js'
@@ -8,9 +8,11 @@ import type { Services } from '../services.js'
 import { cleanUpJobs } from './clean-up-jobs.js'
 import { JobRunner } from './job-runner.js'
 import { newsletterJobs } from './newsletter-jobs.js'
+import { wireJobs } from './wire-jobs.js'
 
 export { JobRunner, type JobHandler, type JobRunnerOptions } from './job-runner.js'
 export { newsletterJobs } from './newsletter-jobs.js'
+export { WIRE_ACTOR, wireJobs } from './wire-jobs.js'
 export { PublishTimer, type PublishTimerOptions } from './publish-timer.js'
 export { cleanUpData, CLEAN_UP_JOB, type CleanUpReport } from './clean-up-jobs.js'
 
@@ -27,14 +29,16 @@ export function startJobs(
   options: { intervalMs?: number } = {},
 ): JobRunner {
   const newsletter = newsletterJobs(services)
+  const wire = wireJobs(services)
   const cleanUp = cleanUpJobs(services)
   return new JobRunner({
     deps: services,
-    handlers: { ...newsletter.handlers, ...cleanUp.handlers },
+    handlers: { ...newsletter.handlers, ...wire.handlers, ...cleanUp.handlers },
     periodic: [
       newsletter.enqueueDueDigest,
       cleanUp.enqueueDaily,
       () => publishDueArticles(services, SCHEDULER),
+      wire.enqueueDuePolls,
     ],
     intervalMs: options.intervalMs ?? INTERVAL_MS,
     onError,

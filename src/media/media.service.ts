@@ -9,6 +9,7 @@ import type { OutputInfo, ResizeOptions } from 'sharp'
 import { actingUserId, recordAudit, requirePermission, type Actor } from '../auth/index.js'
 import { AppError, validationError } from '../errors.js'
 import { transact, type Kernel } from '../kernel.js'
+import { recordImportKeys, type ImportOrigin } from '../provenance/index.js'
 import { slugify } from '../text/slug.js'
 import { detectImageFormat, MIME_TYPES, type ImageFormat } from './image-type.js'
 import {
@@ -60,6 +61,8 @@ export interface UploadInput {
   alt?: string
   caption?: string
   credit?: string
+  /** Where it came from (an import): recorded with the item, in its transaction. */
+  origin?: ImportOrigin
 }
 
 export interface MediaWithVariants extends MediaItem {
@@ -126,6 +129,7 @@ export async function uploadImage(
     },
     variants,
     base,
+    origin: input.origin,
   })
 }
 
@@ -133,11 +137,19 @@ export async function uploadImage(
 function record(
   deps: MediaDeps,
   actor: Actor,
-  input: { media: NewMedia; variants: Omit<MediaVariant, 'url'>[]; base: string; at?: number },
+  input: {
+    media: NewMedia
+    variants: Omit<MediaVariant, 'url'>[]
+    base: string
+    at?: number
+    origin?: ImportOrigin | undefined
+  },
 ): Promise<MediaWithVariants> {
   return transact(deps, async (tx) => {
     const id = await insertMedia(tx.db, input.media, input.at ?? tx.clock.now().getTime())
     await insertVariants(tx.db, id, input.variants, (v) => variantPath(input.base, v))
+    if (input.origin)
+      await recordImportKeys(tx, input.origin.source, 'media', [[input.origin.id, id]])
     await recordAudit(tx, actor, { action: 'media.upload', subjectType: 'media', subjectId: id })
     return mustFind(tx, id)
   })

@@ -10,6 +10,12 @@ export {
   type SearchResults,
 } from './search.service.js'
 export type { SearchIndex } from './search-index.js'
+/**
+ * The newsroom's article list, searched: headline and standfirst of any story, bodies of
+ * published ones through the index.
+ * @example await findNewsroomStories(services, { q: 'budget' })
+ */
+export { findNewsroomStories } from './newsroom-search.js'
 export { parseSearchQuery, type ParsedQuery, type SnippetPart } from './search-query.js'
 /** The two index implementations: FTS5 on SQLite, tsvector on PostgreSQL (picked at assembly). */
 export { createPostgresSearchIndex } from './search.postgres.js'

@@ -40,6 +40,8 @@ export interface SearchIndex {
   remove(articleId: number): Promise<void>
   clear(): Promise<void>
   search(request: SearchRequest): Promise<SearchAnswer>
+  /** Ids of the newest matches (up to `limit`), without ranking or snippets: for filtering. */
+  matchIds(query: ParsedQuery, limit: number): Promise<number[]>
 }
 
 export interface SearchAnswer {

@@ -42,6 +42,12 @@ export function createPostgresSearchIndex(db: Kysely<Database>): SearchIndex {
     async clear() {
       await sql`delete from search_documents`.execute(db)
     },
+    async matchIds(query: ParsedQuery, limit: number) {
+      const tsquery = sql`to_tsquery(${sql.lit(CONFIG)}, ${toTsQuery(query)})`
+      const rows = await sql<{ id: number }>`select d.article_id as id from search_documents d
+        where d.document @@ ${tsquery} order by d.article_id desc limit ${limit}`.execute(db)
+      return rows.rows.map((r) => Number(r.id))
+    },
     async search(request: SearchRequest) {
       const tsquery = sql`to_tsquery(${sql.lit(CONFIG)}, ${toTsQuery(request.query)})`
       const filters = [sql`d.document @@ ${tsquery}`]

@@ -53,6 +53,13 @@ export function createSqliteSearchIndex(
     async clear() {
       await sql`delete from search_fts`.execute(db)
     },
+    async matchIds(query: ParsedQuery, limit: number) {
+      const rows = await sql<{ id: number }>`select search_fts.rowid as id from search_fts
+        where search_fts match ${toFts5Match(query)} order by search_fts.rowid desc limit ${limit}`.execute(
+        db,
+      )
+      return rows.rows.map((r) => Number(r.id))
+    },
     async search(request: SearchRequest) {
       const match = toFts5Match(request.query)
       // Which stories match: the FTS5 index alone. Reading the UNINDEXED published_at column

@@ -5,6 +5,7 @@
  * meaning (an address that looks like one, an article that exists) after the shape is right.
  */
 import { Type, type Static } from '@sinclair/typebox'
+import { ID_DIGITS } from '../http/form-schema.js'
 import { COMMENT_LIMITS, HONEYPOT_FIELD, STAMP_FIELD } from '../comments/index.js'
 import { CONTACT_LIMITS } from '../contact/index.js'
 
@@ -16,7 +17,7 @@ const trap = {
 
 export const CommentForm = Type.Object({
   article: Type.String({ minLength: 1, maxLength: 200 }),
-  parent: Type.Optional(Type.String({ pattern: '^\\s*(\\d{1,12})?\\s*$' })),
+  parent: Type.Optional(Type.String({ pattern: `^\\s*(?:${ID_DIGITS})?\\s*$` })),
   comment: Type.String({ minLength: 1, maxLength: COMMENT_LIMITS.body }),
   name: Type.String({ minLength: 1, maxLength: COMMENT_LIMITS.name }),
   email: Type.String({ minLength: 1, maxLength: COMMENT_LIMITS.email }),

@@ -8,6 +8,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify'
 import { RateLimiter } from '../comments/index.js'
 import type { Config } from '../config.js'
 import { findRedirect, listNewestArticles } from '../content/index.js'
+import { redirectWithin } from '../http/safe-redirect.js'
 import type { Services } from '../services.js'
 import { siteSecret } from '../settings/index.js'
 import { ChromeMemo } from './chrome-memo.js'
@@ -97,9 +98,14 @@ export async function createSiteKit(options: SiteOptions): Promise<SiteKit> {
     notFound: async (request, reply) => {
       const path = pathOf(request)
       const redirect = await findRedirect(deps, path)
-      if (redirect) return reply.redirect(redirect.toPath + queryOf(request), redirect.statusCode)
-      if (!path.endsWith('/') && !/\.[a-z0-9]+$/i.test(path))
-        return reply.redirect(`${path}/${queryOf(request)}`, 301)
+      const target = redirect
+        ? redirect.toPath + queryOf(request)
+        : !path.endsWith('/') && !/\.[a-z0-9]+$/i.test(path)
+          ? `${path}/${queryOf(request)}`
+          : undefined
+      // `//host/x` or `/\host` would send the reader off-site: those get the 404 page instead.
+      const sent = target && redirectWithin(reply, target, redirect?.statusCode ?? 301)
+      if (sent) return sent
       return kit.errorPage(request, reply.status(404), 404, 'Not found')
     },
     errorPage: async (request, reply, status, message) => {

@@ -9,11 +9,14 @@ import {
   articlePath,
   findPublishedArticle,
   findPublishedPage,
+  findRedirect,
   listAuthorArticles,
   listCategories,
   listSectionArticles,
   listTagArticles,
 } from '../content/index.js'
+import { AppError } from '../errors.js'
+import { redirectWithin } from '../http/safe-redirect.js'
 import { loadArticlePage, loadHomePage } from './page-data.js'
 import type { SiteKit } from './site-kit.js'
 import { encodedBody, type SiteAssets } from './site-assets.js'
@@ -22,8 +25,27 @@ import { listCounts, loadSidebar } from './site-view.js'
 type Params = Record<string, string>
 type Query = Record<string, string | string[] | undefined>
 
+const OLD_QUERY_KEYS = ['p', 'page_id', 'cat', 'tag', 'author'] as const
+
+/** `/?p=42` as the redirect table stores it, when the query is one of WordPress's old links. */
+function oldQueryPath(query: Query): string | undefined {
+  for (const key of OLD_QUERY_KEYS) {
+    const value = first(query[key])
+    if (value && /^[\w-]{1,200}$/.test(value)) return `/?${key}=${value}`
+  }
+  return undefined
+}
+
 export const readerRoutes: FastifyPluginAsync<{ kit: SiteKit }> = async (app, { kit }) => {
   const { deps } = kit
+
+  // A path segment that decodes to control characters (`%0d%0a`) names nothing: 400, never a
+  // header or a page built from it.
+  app.addHook('preHandler', async (request, reply) => {
+    const params = Object.values((request.params ?? {}) as Params)
+    if (params.some((value) => CONTROL.test(value)))
+      return kit.errorPage(request, reply, 400, 'That address is not valid.')
+  })
 
   app.get('/assets/:file', async (request, reply) => {
     const { file } = request.params as Params
@@ -45,7 +67,14 @@ export const readerRoutes: FastifyPluginAsync<{ kit: SiteKit }> = async (app, { 
 
   app.get('/', async (request, reply) => {
     const s = first((request.query as Query).s)
-    if (s !== undefined) return reply.redirect(`/search/?q=${encodeURIComponent(s)}`, 301)
+    if (s !== undefined) return redirectTo(reply, `/search/?q=${encodeURIComponent(s)}`)
+    // An imported WordPress site's `/?p=ID`, `/?page_id=ID`, `/?cat=ID`, `/?tag=slug` links.
+    const old = oldQueryPath(request.query as Query)
+    const moved = old === undefined ? undefined : await findRedirect(deps, old)
+    if (moved) {
+      const sent = redirectWithin(reply, moved.toPath, moved.statusCode)
+      if (sent) return sent
+    }
     const view = await kit.view(request)
     return kit.render(reply, view, { kind: 'home' }, await loadHomePage(deps, view))
   })
@@ -98,7 +127,8 @@ export const readerRoutes: FastifyPluginAsync<{ kit: SiteKit }> = async (app, { 
     n?: string,
   ) => {
     const page = parsePage(n ?? '1')
-    if (n === '1') return reply.redirect(`/${slug}/`, 301)
+    // The slug was decoded from the path: `%2F` or `%0d%0a` in it must not reach a Location.
+    if (n === '1') return redirectTo(reply, `/${encodeURIComponent(slug)}/`)
     const view = await kit.view(request)
     const listing =
       page &&
@@ -135,7 +165,7 @@ export const readerRoutes: FastifyPluginAsync<{ kit: SiteKit }> = async (app, { 
     const sub = all.find((c) => c.slug === child)
     const up = sub && all.find((c) => c.id === sub.parentId)
     if (!sub || up?.slug !== parent) return kit.notFound(request, reply)
-    return reply.redirect(`/${sub.slug}/`, 301)
+    return redirectTo(reply, `/${encodeURIComponent(sub.slug)}/`)
   })
 
   app.get('/:a/:b/:c/', async (request, reply) => {
@@ -151,7 +181,7 @@ export const readerRoutes: FastifyPluginAsync<{ kit: SiteKit }> = async (app, { 
     if (lookup.kind === 'gone') return kit.errorPage(request, reply, 410, 'Gone')
     const view = await kit.view(request)
     const canonical = articlePath(lookup.article, view.settings.timeZone)
-    if (canonical !== path) return reply.redirect(canonical + queryString(request), 301)
+    if (canonical !== path) return redirectTo(reply, canonical + queryString(request))
     const query = request.query as Query
     const props = await loadArticlePage(deps, view, lookup.article, {
       replyTo: parsePage(first(query.replytocom) ?? ''),
@@ -161,6 +191,16 @@ export const readerRoutes: FastifyPluginAsync<{ kit: SiteKit }> = async (app, { 
       lastModified: lookup.article.updatedAt,
     })
   }
+}
+
+// eslint-disable-next-line no-control-regex -- control characters are what it looks for
+const CONTROL = /[\u0000-\u001f\u007f]/
+
+/** A permanent redirect to a path this site built; a target that would leave it is a 404. */
+function redirectTo(reply: FastifyReply, target: string): FastifyReply {
+  const sent = redirectWithin(reply, target, 301)
+  if (!sent) throw new AppError('NOT_FOUND', 'Not found')
+  return sent
 }
 
 function first(value: string | string[] | undefined): string | undefined {

@@ -50,3 +50,55 @@ export { extractArticle, type ExtractedArticle } from './full-text.js'
 
 /** Why a document could not be used as a feed, with a stable code. */
 export { WireError, type WireErrorCode } from './wire-error.js'
+
+/** What the wire's use cases need: the kernel and the guarded client for feeds. */
+export type { WireDeps } from './wire-deps.js'
+
+/**
+ * Sources: follow a feed (or a site, by discovery), change, pause, remove, OPML in and out.
+ * @example
+ * const source = await addSource(services, userActor(me), { url: 'https://partner.example/', sectionId: 3, publish: 'auto' })
+ */
+export {
+  addSource,
+  editSource,
+  exportSourcesOpml,
+  findSource,
+  importOpmlSources,
+  listSources,
+  removeSource,
+  setSourcePaused,
+  type NewSource,
+  type SourceHealth,
+} from './sources.service.js'
+export type { WireSource } from './source.repository.js'
+export {
+  DEFAULT_INTERVAL_MINUTES,
+  MAX_INTERVAL_MINUTES,
+  MIN_INTERVAL_MINUTES,
+  type SourceSettings,
+} from './source-settings.js'
+export type { PublishPolicy, SourceMode, SourceStatus, WireItemStatus } from './wire.table.js'
+
+/**
+ * Poll one source now: conditional GET, new items recorded (never twice), stories made for a
+ * source that publishes directly, health and next poll recorded. Never throws for the feed.
+ */
+export { pollSource, type PollOutcome, type PollReport } from './poll-source.js'
+
+/** The queue side: enqueue due polls; the job type and its payload. */
+export { enqueueDuePolls, POLL_JOB, pollPayload } from './wire-jobs.js'
+
+/**
+ * The desk: incoming items and what editors do with them (publish, draft to edit, skip).
+ * @example await takeItems(services, userActor(me), [12, 13], 'publish')
+ */
+export {
+  countNewItems,
+  DESK_ACTIONS,
+  listWireItems,
+  takeItems,
+  type DeskAction,
+  type DeskResult,
+} from './desk.service.js'
+export type { WireItem } from './item.repository.js'

@@ -22,7 +22,7 @@ export function browserUnavailable(): string | undefined {
 
 export async function launchBrowser(
   baseURL: string,
-  options: { javaScriptEnabled?: boolean; width?: number } = {},
+  options: { javaScriptEnabled?: boolean; width?: number; enforceCsp?: boolean } = {},
 ): Promise<{ context: BrowserContext; close(): Promise<void> }> {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'broadsheet-chromium-'))
   const context = await chromium.launchPersistentContext(profile, {
@@ -30,6 +30,9 @@ export async function launchBrowser(
     headless: true,
     baseURL,
     javaScriptEnabled: options.javaScriptEnabled ?? true,
+    // axe-core is injected as an inline script, which the site's CSP refuses; the CSP test
+    // (csp.test.ts) enforces it.
+    bypassCSP: !(options.enforceCsp ?? false),
     viewport: { width: options.width ?? 1280, height: 900 },
     args: [
       '--no-sandbox',

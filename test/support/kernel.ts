@@ -9,6 +9,7 @@ import { fillDemo } from '../../src/demo/index.js'
 import { type EventBus, noEvents, type EventSink } from '../../src/events.js'
 import type { Kernel } from '../../src/kernel.js'
 import type { Mailer } from '../../src/mail/index.js'
+import type { HttpClient } from '../../src/net/index.js'
 import { claimWithPostgres, claimWithSqlite, type ClaimJobs } from '../../src/queue/index.js'
 import { createServices, type Services } from '../../src/services.js'
 
@@ -39,6 +40,7 @@ export function testServices(options: {
   mailer?: Mailer
   publicUrl?: string
   rankedMatches?: number
+  wireClient?: HttpClient
 }): Services {
   return createServices({
     db: options.db,
@@ -52,6 +54,7 @@ export function testServices(options: {
     },
     events: options.events,
     mailer: options.mailer,
+    wireClient: options.wireClient,
     ...(options.rankedMatches ? { rankedMatches: options.rankedMatches } : {}),
   })
 }

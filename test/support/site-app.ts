@@ -1,12 +1,13 @@
 /**
- * A reader-site app over a fresh SQLite database filled with the demo newsroom, for HTTP and
- * browser tests. Build it once per file (`beforeAll`) and close it after (`afterAll`).
+ * A reader-site app over a fresh database (SQLite unless asked) filled with the demo newsroom,
+ * for HTTP and browser tests. Build it once per file (`beforeAll`) and close it after (`afterAll`).
  */
 import * as cheerio from 'cheerio'
 import type { FastifyInstance } from 'fastify'
 import { buildApp } from '../../src/app.js'
 import { fixedClock } from '../../src/clock.js'
 import { parseConfig } from '../../src/config.js'
+import type { Dialect } from '../../src/db/database.js'
 import { fillDemoSite } from './kernel.js'
 import { createTestDatabase, type TestDatabase } from './test-database.js'
 
@@ -22,11 +23,18 @@ export interface SeededSite {
 }
 
 export async function buildSeededSite(
-  options: { now?: Date; themeDir?: string; publicUrl?: string; smtpUrl?: string } = {},
+  options: {
+    now?: Date
+    themeDir?: string
+    publicUrl?: string
+    smtpUrl?: string
+    dialect?: Dialect
+  } = {},
 ): Promise<SeededSite> {
-  const database = await createTestDatabase('sqlite')
+  const dialect = options.dialect ?? 'sqlite'
+  const database = await createTestDatabase(dialect)
   const clock = fixedClock(options.now ?? SITE_NOW)
-  await fillDemoSite({ db: database.db, dialect: 'sqlite', clock, dataDir: database.dataDir })
+  await fillDemoSite({ db: database.db, dialect, clock, dataDir: database.dataDir })
   const config = parseConfig({
     DATA_DIR: database.dataDir,
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
@@ -35,7 +43,7 @@ export async function buildSeededSite(
     THEME_DIR: options.themeDir,
     SMTP_URL: options.smtpUrl,
   })
-  const app = await buildApp({ db: database.db, clock, config })
+  const app = await buildApp({ db: database.db, dialect, clock, config })
   await app.ready()
   return {
     app,

@@ -1,5 +1,6 @@
 import type { Session, User } from '../../auth/index.js'
 import { AdminLayout, Csrf, ErrorBox, Field, Notice } from './layout.js'
+import { When } from './chrome.js'
 
 const PASSWORD_HINT = 'At least 10 characters. A few unrelated words make a strong one.'
 
@@ -163,8 +164,12 @@ export function SessionsPage(props: {
                 {s.id === props.currentId && <strong> (this browser)</strong>}
               </td>
               <td>{s.ip || '—'}</td>
-              <td>{s.createdAt.toISOString().slice(0, 16).replace('T', ' ')} UTC</td>
-              <td>{s.lastSeenAt.toISOString().slice(0, 16).replace('T', ' ')} UTC</td>
+              <td>
+                <When date={s.createdAt} />
+              </td>
+              <td>
+                <When date={s.lastSeenAt} />
+              </td>
             </tr>
           ))}
         </tbody>

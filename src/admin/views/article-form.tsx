@@ -3,6 +3,7 @@ import type { Article, Category, Correction } from '../../content/index.js'
 import type { MediaItem } from '../../media/index.js'
 import type { ArticleFormValues } from '../article-form.js'
 import { AdminLayout, Csrf, ErrorBox, Notice } from './layout.js'
+import { When } from './chrome.js'
 
 export interface ArticleButtons {
   save: boolean
@@ -35,11 +36,16 @@ export interface ArticleFormProps {
 export function ArticleFormPage(props: ArticleFormProps) {
   const { article, values } = props
   const action = article ? `/admin/articles/${article.id}` : '/admin/articles'
-  const title = article ? `Edit: ${article.title}` : 'New article'
+  const title = article ? `Edit: ${article.title}` : 'New story'
   const live = article ? ['published', 'scheduled'].includes(article.status) : false
   return (
-    <AdminLayout title={title} user={props.user} csrf={props.csrf}>
-      <h1>{article ? 'Edit article' : 'New article'}</h1>
+    <AdminLayout
+      title={title}
+      user={props.user}
+      csrf={props.csrf}
+      current={article ? '/admin/articles' : '/admin/articles/new'}
+    >
+      <h1>{article ? 'Edit story' : 'New story'}</h1>
       {article && <ArticleLinks article={article} />}
       <Notice message={props.notice} />
       <ErrorBox message={props.error} />
@@ -54,101 +60,126 @@ export function ArticleFormPage(props: ArticleFormProps) {
         data-live={live ? '1' : ''}
         data-saved-at={article ? article.updatedAt.toISOString() : ''}
         data-can-upload={props.canUpload ? '1' : ''}
+        data-time-zone={props.timeZone}
       >
         <Csrf token={props.csrf} />
         {article && <input type="hidden" name="version" value={String(article.version)} />}
-        <div>
-          <label for="title">Headline</label>
-          <input
-            id="title"
-            name="title"
-            type="text"
-            value={values.title}
-            required
-            maxLength={300}
-          />
-        </div>
-        <div>
-          <label for="slug">Slug</label>
-          <input
-            id="slug"
-            name="slug"
-            type="text"
-            value={values.slug}
-            aria-describedby="slug-hint"
-            data-auto={article ? '' : '1'}
-          />
-          <p class="hint" id="slug-hint">
-            Made from the headline until you edit it.
-          </p>
-        </div>
-        <div>
-          <label for="standfirst">Standfirst</label>
-          <textarea id="standfirst" name="standfirst" class="short">
-            {values.standfirst}
-          </textarea>
-        </div>
-        <div class="body-field">
-          <label for="bodyHtml" id="body-label">
-            Body
-          </label>
-          <textarea id="bodyHtml" name="bodyHtml" aria-describedby="body-hint">
-            {values.bodyHtml}
-          </textarea>
-          <input type="hidden" id="bodyDoc" name="bodyDoc" value={values.bodyDoc} />
-          <p class="hint" id="body-hint">
-            HTML. With JavaScript on, this is a rich-text editor.
-          </p>
-          <p class="hint" id="editor-stats" aria-live="polite" />
-          <p class="hint" id="save-status" role="status" />
-        </div>
-        <SectionFields {...props} />
-        <div>
-          <label for="tags">Tags</label>
-          <input
-            id="tags"
-            name="tags"
-            type="text"
-            value={values.tags}
-            list="tag-suggestions"
-            autocomplete="off"
-            aria-describedby="tags-hint"
-          />
-          <datalist id="tag-suggestions" />
-          <p class="hint" id="tags-hint">
-            Separate tags with commas; new tags are created.
-          </p>
-        </div>
-        <div>
-          <label for="authorIds">Authors</label>
-          <select id="authorIds" name="authorIds" multiple size={4}>
-            {props.people.map((p) => (
-              <option
-                key={p.id}
-                value={String(p.id)}
-                selected={values.authorIds.includes(String(p.id))}
-              >
-                {p.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <FeaturedImage {...props} />
-        <fieldset>
-          <legend>Placement</legend>
-          <Check name="isEditorsPick" label="Editors' pick" checked={values.isEditorsPick} />
-          <Check name="isFeatured" label="Featured" checked={values.isFeatured} />
-          <Check name="allowComments" label="Allow comments" checked={values.allowComments} />
-        </fieldset>
-        <SeoFields values={values} />
-        {props.buttons.publish && (
-          <div>
-            <label for="publishAt">Publish at ({props.timeZone})</label>
-            <input id="publishAt" name="publishAt" type="datetime-local" value={values.publishAt} />
-            <p class="hint">Only used by “Schedule”.</p>
+        <div class="editor-layout">
+          <div class="canvas stack">
+            <div>
+              <label for="title">Headline</label>
+              <input
+                id="title"
+                name="title"
+                type="text"
+                value={values.title}
+                required
+                maxLength={300}
+              />
+            </div>
+            <div>
+              <label for="standfirst">Standfirst</label>
+              <textarea id="standfirst" name="standfirst" class="short">
+                {values.standfirst}
+              </textarea>
+            </div>
+            <div class="body-field">
+              <label for="bodyHtml" id="body-label">
+                Body
+              </label>
+              <textarea id="bodyHtml" name="bodyHtml" aria-describedby="body-hint">
+                {values.bodyHtml}
+              </textarea>
+              <input type="hidden" id="bodyDoc" name="bodyDoc" value={values.bodyDoc} />
+              <p class="hint" id="body-hint">
+                HTML. With JavaScript on, this is a rich-text editor.
+              </p>
+              <p class="hint" id="editor-stats" aria-live="polite" />
+              <p class="hint" id="save-status" role="status" />
+            </div>
           </div>
-        )}
-        <WorkflowButtons buttons={props.buttons} live={live} />
+          <aside class="settings-panel stack" aria-label="Story settings">
+            <section class="panel-publish" aria-label="Save and publish">
+              {props.buttons.publish && (
+                <div>
+                  <label for="publishAt">
+                    Publish at ({props.timeZone.replace(/_/g, ' ')} time)
+                  </label>
+                  <input
+                    id="publishAt"
+                    name="publishAt"
+                    type="datetime-local"
+                    value={values.publishAt}
+                    aria-describedby="publishAt-hint"
+                  />
+                  <p class="hint" id="publishAt-hint">
+                    Only used by “Schedule”. The site’s clock: {props.timeZone.replace(/_/g, ' ')}
+                    {article?.status === 'scheduled' && article.publishedAt && (
+                      <>
+                        {' '}
+                        · now booked for <When date={article.publishedAt} />
+                      </>
+                    )}
+                  </p>
+                </div>
+              )}
+              <WorkflowButtons buttons={props.buttons} live={live} />
+            </section>
+            <div>
+              <label for="slug">Slug</label>
+              <input
+                id="slug"
+                name="slug"
+                type="text"
+                value={values.slug}
+                aria-describedby="slug-hint"
+                data-auto={article ? '' : '1'}
+              />
+              <p class="hint" id="slug-hint">
+                Made from the headline until you edit it.
+              </p>
+            </div>
+            <SectionFields {...props} />
+            <div>
+              <label for="tags">Tags</label>
+              <input
+                id="tags"
+                name="tags"
+                type="text"
+                value={values.tags}
+                list="tag-suggestions"
+                autocomplete="off"
+                aria-describedby="tags-hint"
+              />
+              <datalist id="tag-suggestions" />
+              <p class="hint" id="tags-hint">
+                Separate tags with commas; new tags are created.
+              </p>
+            </div>
+            <div>
+              <label for="authorIds">Authors</label>
+              <select id="authorIds" name="authorIds" multiple size={4}>
+                {props.people.map((p) => (
+                  <option
+                    key={p.id}
+                    value={String(p.id)}
+                    selected={values.authorIds.includes(String(p.id))}
+                  >
+                    {p.name}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <FeaturedImage {...props} />
+            <fieldset>
+              <legend>Placement</legend>
+              <Check name="isEditorsPick" label="Editors' pick" checked={values.isEditorsPick} />
+              <Check name="isFeatured" label="Featured" checked={values.isFeatured} />
+              <Check name="allowComments" label="Allow comments" checked={values.allowComments} />
+            </fieldset>
+            <SeoFields values={values} />
+          </aside>
+        </div>
       </form>
       {article?.status === 'published' && (
         <CorrectionsForm article={article} csrf={props.csrf} corrections={props.corrections} />
@@ -367,10 +398,7 @@ function CorrectionsForm(props: { article: Article; csrf: string; corrections: C
         <ul>
           {props.corrections.map((c) => (
             <li key={c.id}>
-              <time datetime={c.createdAt.toISOString()}>
-                {c.createdAt.toISOString().slice(0, 16).replace('T', ' ')} UTC
-              </time>
-              : {c.body}
+              <When date={c.createdAt} />: {c.body}
             </li>
           ))}
         </ul>

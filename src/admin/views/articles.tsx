@@ -1,56 +1,294 @@
 import type { User } from '../../auth/index.js'
-import type { ArticleStatus, ArticleSummary } from '../../content/index.js'
-import { AdminLayout, SelectField } from './layout.js'
+import type {
+  ArticleStatus,
+  ArticleSummary,
+  Category,
+  NewsroomPage,
+  NewsroomSort,
+} from '../../content/index.js'
+import type { SiteFormats } from '../locale-format.js'
+import { AdminLayout, Csrf, ErrorBox, Notice } from './layout.js'
+import { Pager } from './pager.js'
 
 export const STATUSES: ArticleStatus[] = ['draft', 'pending', 'scheduled', 'published', 'archived']
+
+const TAB_LABELS: Record<ArticleStatus | 'all', string> = {
+  all: 'All',
+  draft: 'Drafts',
+  pending: 'Pending review',
+  scheduled: 'Scheduled',
+  published: 'Published',
+  archived: 'Archived',
+}
+
+const SORT_LABELS: Record<NewsroomSort, string> = {
+  'updated-desc': 'Recently updated',
+  'updated-asc': 'Least recently updated',
+  'published-desc': 'Newest published',
+  'published-asc': 'Oldest published',
+  'title-asc': 'Headline A–Z',
+  'title-desc': 'Headline Z–A',
+}
+
+/** The list's filters as they appear in the URL (strings, '' when unset). */
+export interface ArticleListParams {
+  q: string
+  status: string
+  section: string
+  author: string
+  tag: string
+  from: string
+  to: string
+  mine: string
+  sort: string
+  page: string
+}
+
+/** The query string for `params` with `changes` applied (empty values left out). */
+export function listHref(params: ArticleListParams, changes: Partial<ArticleListParams> = {}) {
+  const merged = { ...params, ...changes }
+  const query = new URLSearchParams()
+  for (const [key, value] of Object.entries(merged)) {
+    if (value && !(key === 'page' && value === '1')) query.set(key, value)
+  }
+  const text = query.toString()
+  return text ? `/admin/articles?${text}` : '/admin/articles'
+}
 
 export function ArticlesPage(props: {
   user: User
   csrf: string
-  articles: ArticleSummary[]
-  status: ArticleStatus | undefined
+  result: NewsroomPage
+  params: ArticleListParams
+  sections: Category[]
+  people: { id: number; name: string }[]
+  ownOnly: boolean
+  formats: SiteFormats
+  notice?: string | undefined
+  error?: string | undefined
+}) {
+  const { result, params, formats } = props
+  const first = result.total === 0 ? 0 : (result.page - 1) * result.perPage + 1
+  const last = Math.min(result.page * result.perPage, result.total)
+  const back = listHref(params).replace('/admin/articles', '')
+  return (
+    <AdminLayout title="Stories" user={props.user} csrf={props.csrf} current="/admin/articles">
+      <div class="page-head">
+        <h1>{props.ownOnly ? 'Your stories' : 'Stories'}</h1>
+        <a class="button" href="/admin/articles/new">
+          New story
+        </a>
+      </div>
+      <Notice message={props.notice} />
+      <ErrorBox message={props.error} />
+      <nav class="tabs" aria-label="Stories by status">
+        {(['all', ...STATUSES] as const).map((s) => {
+          const current = (params.status || 'all') === s
+          return (
+            <a
+              key={s}
+              href={listHref(params, { status: s === 'all' ? '' : s, page: '' })}
+              aria-current={current ? 'page' : undefined}
+            >
+              {TAB_LABELS[s]} <span class="count">{formats.count(result.counts[s])}</span>
+            </a>
+          )
+        })}
+      </nav>
+      <FilterForm {...props} />
+      <p class="summary" role="status">
+        {result.total === 0
+          ? 'No stories match.'
+          : `Showing ${formats.count(first)}–${formats.count(last)} of ${formats.count(result.total)}`}
+      </p>
+      {result.items.length > 0 && (
+        <form method="post" action="/admin/articles/bulk" class="bulk" id="bulk">
+          <Csrf token={props.csrf} />
+          <input type="hidden" name="back" value={back} />
+          <BulkBar sections={props.sections} />
+          <div class="table-wrap">
+            <table class="stories">
+              <thead>
+                <tr>
+                  <th scope="col" class="pick">
+                    <input type="checkbox" id="pick-all" aria-label="Select all on this page" />
+                  </th>
+                  <th scope="col">Headline</th>
+                  <th scope="col">Status</th>
+                  <th scope="col">Section</th>
+                  <th scope="col">Author</th>
+                  <th scope="col">Updated</th>
+                </tr>
+              </thead>
+              <tbody>
+                {result.items.map((a) => (
+                  <StoryRow key={a.id} article={a} formats={formats} />
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </form>
+      )}
+      <Pager
+        page={result.page}
+        pages={result.pages}
+        href={(n) => listHref(params, { page: String(n) })}
+      />
+    </AdminLayout>
+  )
+}
+
+function StoryRow({ article: a, formats }: { article: ArticleSummary; formats: SiteFormats }) {
+  const live = a.status === 'published'
+  return (
+    <tr>
+      <td class="pick">
+        <input type="checkbox" name="ids" value={String(a.id)} aria-label={`Select “${a.title}”`} />
+      </td>
+      <td>
+        <a class="headline" href={`/admin/articles/${a.id}`}>
+          {a.title || 'Untitled'}
+        </a>
+        <div class="row-links">
+          {live ? (
+            <a href={`/admin/articles/${a.id}/view`}>View on site</a>
+          ) : (
+            <a href={`/admin/articles/${a.id}/preview`}>Preview</a>
+          )}
+        </div>
+      </td>
+      <td>
+        <span class={`badge ${a.status}`}>{a.status}</span>
+        {a.publishedAt && (a.status === 'published' || a.status === 'scheduled') && (
+          <div class="muted small">
+            <time datetime={a.publishedAt.toISOString()}>{formats.dateTime(a.publishedAt)}</time>
+          </div>
+        )}
+      </td>
+      <td>{a.category?.name ?? '—'}</td>
+      <td>{a.author?.name ?? '—'}</td>
+      <td>
+        <time datetime={a.updatedAt.toISOString()}>{formats.dateTime(a.updatedAt)}</time>
+      </td>
+    </tr>
+  )
+}
+
+function FilterForm(props: {
+  params: ArticleListParams
+  sections: Category[]
+  people: { id: number; name: string }[]
   ownOnly: boolean
 }) {
+  const { params } = props
   return (
-    <AdminLayout title="Articles" user={props.user} csrf={props.csrf}>
-      <h1>{props.ownOnly ? 'Your articles' : 'Articles'}</h1>
-      <form method="get" action="/admin/articles" class="actions">
-        <SelectField
-          id="status"
-          label="Status"
-          value={props.status ?? ''}
-          options={[['', 'All'], ...STATUSES.map((s) => [s, s] as const)]}
+    <form method="get" action="/admin/articles" class="filters" role="search">
+      {params.status && <input type="hidden" name="status" value={params.status} />}
+      <div class="grow">
+        <label for="q">Search stories</label>
+        <input
+          id="q"
+          name="q"
+          type="search"
+          value={params.q}
+          placeholder="Headline, standfirst or words in the story"
+          data-shortcut="/"
         />
-        <button type="submit" class="secondary">
-          Filter
-        </button>
-      </form>
-      {props.articles.length === 0 ? (
-        <p>No articles here yet.</p>
-      ) : (
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">Headline</th>
-              <th scope="col">Status</th>
-              <th scope="col">Author</th>
-              <th scope="col">Updated (UTC)</th>
-            </tr>
-          </thead>
-          <tbody>
-            {props.articles.map((a) => (
-              <tr key={a.id}>
-                <td>
-                  <a href={`/admin/articles/${a.id}`}>{a.title}</a>
-                </td>
-                <td class="status">{a.status}</td>
-                <td>{a.author?.name ?? '—'}</td>
-                <td>{a.updatedAt.toISOString().slice(0, 16).replace('T', ' ')}</td>
-              </tr>
+      </div>
+      <div>
+        <label for="section">Section</label>
+        <select id="section" name="section">
+          <option value="">Any section</option>
+          {props.sections.map((s) => (
+            <option key={s.id} value={String(s.id)} selected={params.section === String(s.id)}>
+              {s.name}
+            </option>
+          ))}
+        </select>
+      </div>
+      {!props.ownOnly && (
+        <div>
+          <label for="author">Author</label>
+          <select id="author" name="author">
+            <option value="">Anyone</option>
+            {props.people.map((p) => (
+              <option key={p.id} value={String(p.id)} selected={params.author === String(p.id)}>
+                {p.name}
+              </option>
             ))}
-          </tbody>
-        </table>
+          </select>
+        </div>
       )}
-    </AdminLayout>
+      <div>
+        <label for="tag">Tag</label>
+        <input id="tag" name="tag" type="text" value={params.tag} />
+      </div>
+      <div>
+        <label for="from">Published from</label>
+        <input id="from" name="from" type="date" value={params.from} />
+      </div>
+      <div>
+        <label for="to">Published to</label>
+        <input id="to" name="to" type="date" value={params.to} />
+      </div>
+      <div>
+        <label for="sort">Sort by</label>
+        <select id="sort" name="sort">
+          {Object.entries(SORT_LABELS).map(([value, label]) => (
+            <option key={value} value={value} selected={(params.sort || 'updated-desc') === value}>
+              {label}
+            </option>
+          ))}
+        </select>
+      </div>
+      {!props.ownOnly && (
+        <div class="check">
+          <input id="mine" name="mine" type="checkbox" value="1" checked={params.mine === '1'} />
+          <label for="mine">Only mine</label>
+        </div>
+      )}
+      <div class="filter-buttons">
+        <button type="submit">Apply</button>
+        <a href="/admin/articles" class="button secondary">
+          Clear
+        </a>
+      </div>
+    </form>
+  )
+}
+
+function BulkBar({ sections }: { sections: Category[] }) {
+  return (
+    <fieldset class="bulk-bar">
+      <legend class="visually-hidden">Bulk actions</legend>
+      <label for="bulk-action">With selected</label>
+      <select id="bulk-action" name="action">
+        <option value="">Choose an action…</option>
+        <option value="publish">Publish</option>
+        <option value="unpublish">Unpublish (back to draft)</option>
+        <option value="archive">Archive</option>
+        <option value="move">Move to section…</option>
+        <option value="tag">Add tag…</option>
+        <option value="delete">Delete</option>
+      </select>
+      <label for="bulk-section" class="visually-hidden">
+        Section to move to
+      </label>
+      <select id="bulk-section" name="section">
+        <option value="">Section…</option>
+        {sections.map((s) => (
+          <option key={s.id} value={String(s.id)}>
+            {s.name}
+          </option>
+        ))}
+      </select>
+      <label for="bulk-tag" class="visually-hidden">
+        Tag to add
+      </label>
+      <input id="bulk-tag" name="tag" type="text" placeholder="Tag to add" />
+      <button type="submit" class="secondary">
+        Apply
+      </button>
+    </fieldset>
   )
 }

@@ -1,6 +1,7 @@
 import type { User } from '../../auth/index.js'
 import type { CommentStatus, QueuedComment } from '../../comments/index.js'
 import { AdminLayout, Csrf, Notice } from './layout.js'
+import { When } from './chrome.js'
 
 export const QUEUE_TABS: CommentStatus[] = ['pending', 'approved', 'spam', 'trash']
 
@@ -90,9 +91,7 @@ function QueueItem(props: { comment: QueuedComment; status: CommentStatus; csrf:
       </p>
       <p class="hint">
         On <a href={`/admin/articles/${c.articleId}`}>{c.articleTitle}</a> ·{' '}
-        <time dateTime={c.createdAt.toISOString()}>
-          {c.createdAt.toISOString().slice(0, 16).replace('T', ' ')} UTC
-        </time>
+        <When date={c.createdAt} />
         {c.authorUrl && (
           <>
             {' '}

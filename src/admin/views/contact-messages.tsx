@@ -1,6 +1,7 @@
 import type { User } from '../../auth/index.js'
 import type { ContactMessage } from '../../contact/index.js'
 import { AdminLayout } from './layout.js'
+import { When } from './chrome.js'
 
 export function ContactMessagesPage(props: {
   user: User
@@ -21,9 +22,7 @@ export function ContactMessagesPage(props: {
               <h2>{m.subject || '(no subject)'}</h2>
               <p class="hint">
                 From {m.name} &lt;<a href={`mailto:${m.email}`}>{m.email}</a>&gt; ·{' '}
-                <time dateTime={m.createdAt.toISOString()}>
-                  {m.createdAt.toISOString().slice(0, 16).replace('T', ' ')} UTC
-                </time>
+                <When date={m.createdAt} />
               </p>
               <div style="white-space:pre-wrap">{m.message}</div>
             </li>

@@ -2,6 +2,7 @@ import type { User } from '../../auth/index.js'
 import type { QueuedComment } from '../../comments/index.js'
 import type { ArticleStatus, ArticleSummary } from '../../content/index.js'
 import { AdminLayout } from './layout.js'
+import { When } from './chrome.js'
 
 const LISTS: [ArticleStatus, string][] = [
   ['draft', 'Drafts'],
@@ -18,11 +19,11 @@ export function DashboardPage(props: {
   ownOnly: boolean
 }) {
   return (
-    <AdminLayout title="Dashboard" user={props.user} csrf={props.csrf}>
+    <AdminLayout title="Dashboard" user={props.user} csrf={props.csrf} current="/admin/dashboard">
       <h1>Dashboard</h1>
       <p>
         <a class="button" href="/admin/articles/new">
-          Write a new article
+          New story
         </a>
       </p>
       <div class="dashboard">
@@ -44,7 +45,7 @@ export function DashboardPage(props: {
                     {status === 'scheduled' && a.publishedAt && (
                       <span class="hint">
                         {' '}
-                        {a.publishedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC
+                        <When date={a.publishedAt} />
                       </span>
                     )}
                   </li>

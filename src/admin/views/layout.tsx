@@ -1,111 +1,123 @@
 import type { ComponentChildren } from 'preact'
 import type { User } from '../../auth/index.js'
-import { can } from '../../auth/index.js'
+import { ADMIN_CSS_HREF } from '../admin-css.js'
+import { Icon, NAV, navFor } from './admin-nav.js'
+import { useChrome } from './chrome.js'
 
 export interface LayoutProps {
   title: string
   user?: User | null | undefined
   csrf?: string | undefined
   narrow?: boolean
+  /** The navigation entry to mark as the current page (its href). */
+  current?: string
   children: ComponentChildren
 }
 
-/** Every newsroom page: skip link, navigation for the signed-in user, one main landmark. */
-export function AdminLayout({ title, user, csrf, narrow, children }: LayoutProps) {
+/** Every newsroom page: skip link, sidebar navigation and top bar for the signed-in user, one main landmark. */
+export function AdminLayout({ title, user, csrf, narrow, current, children }: LayoutProps) {
+  const chrome = useChrome()
   return (
-    <html lang="en">
+    <html lang={chrome.formats.locale}>
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="robots" content="noindex, nofollow" />
-        <title>{`${title} · Newsroom`}</title>
-        <link rel="stylesheet" href="/admin/admin.css" />
+        <meta name="color-scheme" content="light dark" />
+        <title>{`${title} · ${chrome.siteTitle} newsroom`}</title>
+        <link rel="stylesheet" href={ADMIN_CSS_HREF} />
+        <script src="/admin/assets/shell.js" defer />
       </head>
-      <body>
+      <body class={user ? 'with-nav' : 'bare'}>
         <a class="skip" href="#main">
           Skip to content
         </a>
-        {user && <AdminBar user={user} csrf={csrf ?? ''} />}
-        <main id="main" class={narrow ? 'narrow' : undefined}>
+        {user && <TopBar user={user} csrf={csrf ?? ''} />}
+        {user && <SideNav user={user} current={current ?? currentEntry(chrome.path)} />}
+        <main id="main" class={narrow ? 'narrow' : undefined} tabindex={-1}>
           {children}
         </main>
+        <div id="toasts" class="toasts" aria-live="polite" />
       </body>
     </html>
   )
 }
 
-function AdminBar({ user, csrf }: { user: User; csrf: string }) {
-  const admin = can(user, 'users.manage')
-  // The reader desks: editors and above (src/admin/reader-desk.ts says why).
-  const desk = can(user, 'comments.moderate', { authorIds: [] })
+function TopBar({ user, csrf }: { user: User; csrf: string }) {
+  const chrome = useChrome()
   return (
-    <header class="bar">
-      <nav aria-label="Newsroom">
-        <ul>
-          <li>
-            <a href="/admin/">Dashboard</a>
-          </li>
-          <li>
-            <a href="/admin/articles">Articles</a>
-          </li>
-          <li>
-            <a href="/admin/articles/new">New article</a>
-          </li>
-          <li>
-            <a href="/admin/media">Media</a>
-          </li>
-          {can(user, 'taxonomy.manage') && (
-            <li>
-              <a href="/admin/site">Site</a>
-            </li>
-          )}
-          {can(user, 'comments.moderate', { authorIds: [user.id] }) && (
-            <li>
-              <a href="/admin/comments">Comments</a>
-            </li>
-          )}
-          {desk && (
-            <li>
-              <a href="/admin/subscribers">Subscribers</a>
-            </li>
-          )}
-          {desk && (
-            <li>
-              <a href="/admin/newsletter">Newsletter</a>
-            </li>
-          )}
-          {desk && (
-            <li>
-              <a href="/admin/contact">Contact</a>
-            </li>
-          )}
-          {admin && (
-            <li>
-              <a href="/admin/users">Users</a>
-            </li>
-          )}
-          {admin && (
-            <li>
-              <a href="/admin/outbox">Outbox</a>
-            </li>
-          )}
-          <li>
-            <a href="/admin/sessions">Sessions</a>
-          </li>
-        </ul>
-      </nav>
-      <div class="who">
-        <span>
-          {user.name} ({user.role})
+    <header class="topbar">
+      <button type="button" class="nav-toggle" aria-controls="sidenav" aria-expanded="false" hidden>
+        <Icon name="menu" />
+        <span class="visually-hidden">Menu</span>
+      </button>
+      <a class="brand" href="/admin/dashboard">
+        <span class="brand-mark" aria-hidden="true">
+          {chrome.siteTitle.slice(0, 1)}
         </span>
-        <form method="post" action="/admin/logout">
-          <input type="hidden" name="_csrf" value={csrf} />
-          <button type="submit" class="link">
-            Sign out
-          </button>
-        </form>
-      </div>
+        <span class="brand-name">{chrome.siteTitle}</span>
+      </a>
+      <form class="top-search" method="get" action="/admin/articles" role="search">
+        <label for="top-q" class="visually-hidden">
+          Search stories
+        </label>
+        <Icon name="search" />
+        <input id="top-q" name="q" type="search" placeholder="Search stories  /" />
+      </form>
+      <a class="view-site" href={chrome.publicUrl || '/'}>
+        <Icon name="external" />
+        <span>View site</span>
+      </a>
+      <details class="account">
+        <summary>
+          <span class="avatar-dot" aria-hidden="true">
+            {user.name.slice(0, 1)}
+          </span>
+          <span class="account-name">{user.name}</span>
+        </summary>
+        <div class="account-menu">
+          <p class="muted small">
+            Signed in as {user.email} ({user.role})
+          </p>
+          <a href="/admin/profile">Your profile</a>
+          <a href="/admin/sessions">Sessions</a>
+          <form method="post" action="/admin/logout">
+            <input type="hidden" name="_csrf" value={csrf} />
+            <button type="submit" class="link">
+              Sign out
+            </button>
+          </form>
+        </div>
+      </details>
     </header>
+  )
+}
+
+/** The entry whose address is the longest prefix of `path` (/admin/media/12 → Media library). */
+function currentEntry(path: string): string | undefined {
+  const matches = NAV.filter((e) => path === e.href || path.startsWith(`${e.href}/`))
+  return matches.sort((a, b) => b.href.length - a.href.length)[0]?.href
+}
+
+function SideNav({ user, current }: { user: User; current: string | undefined }) {
+  return (
+    <nav id="sidenav" class="sidenav" aria-label="Newsroom">
+      {navFor(user).map(({ group, entries }) => (
+        <div class="nav-group" key={group}>
+          <h2 class="nav-heading">{group}</h2>
+          <ul>
+            {entries.map((e) => (
+              <li key={e.href}>
+                <a href={e.href} aria-current={e.href === current ? 'page' : undefined}>
+                  <Icon name={e.icon} />
+                  <span>{e.label}</span>
+                </a>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ))}
+    </nav>
   )
 }
 

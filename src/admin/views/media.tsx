@@ -1,6 +1,8 @@
 import type { User } from '../../auth/index.js'
 import type { MediaItem, MediaWithVariants } from '../../media/index.js'
 import { AdminLayout, Csrf, ErrorBox, Notice } from './layout.js'
+import { Count } from './chrome.js'
+import { Pager } from './pager.js'
 
 export const MEDIA_TYPES: [string, string][] = [
   ['', 'All images'],
@@ -19,6 +21,8 @@ export function MediaLibraryPage(props: {
   csrf: string
   items: MediaItem[]
   total: number
+  page?: number
+  pages?: number
   q: string
   type: string
   canUpload: boolean
@@ -80,8 +84,8 @@ export function MediaLibraryPage(props: {
           Filter
         </button>
       </form>
-      <p>
-        {props.total} {props.total === 1 ? 'image' : 'images'}
+      <p class="summary">
+        <Count value={props.total} /> {props.total === 1 ? 'image' : 'images'}
       </p>
       <ul class="media-grid" aria-label="Images">
         {props.items.map((m) => (
@@ -98,6 +102,14 @@ export function MediaLibraryPage(props: {
           </li>
         ))}
       </ul>
+      <Pager
+        page={props.page ?? 1}
+        pages={props.pages ?? 1}
+        href={(n) => {
+          const query = new URLSearchParams({ q: props.q, type: props.type, page: String(n) })
+          return `/admin/media?${query.toString()}`
+        }}
+      />
       <script src="/admin/assets/media-library.js" defer />
     </AdminLayout>
   )

@@ -2,6 +2,7 @@ import type { User } from '../../auth/index.js'
 import type { ArticleSummary } from '../../content/index.js'
 import type { NewsletterSend } from '../../newsletter/index.js'
 import { AdminLayout, Csrf, Notice } from './layout.js'
+import { When } from './chrome.js'
 
 export function NewsletterPage(props: {
   user: User
@@ -67,7 +68,9 @@ export function NewsletterPage(props: {
           <tbody>
             {props.sends.map((s) => (
               <tr key={s.id} data-send={s.id}>
-                <td>{s.createdAt.toISOString().slice(0, 16).replace('T', ' ')}</td>
+                <td>
+                  <When date={s.createdAt} />
+                </td>
                 <td class="status">{s.kind}</td>
                 <td data-subject>{s.subject}</td>
                 <td data-recipients>{s.recipients}</td>

@@ -1,40 +1,153 @@
 import type { User } from '../../auth/index.js'
-import { ROLES } from '../../auth/index.js'
+import { rankOf, ROLES } from '../../auth/index.js'
+import type { SiteFormats } from '../locale-format.js'
 import type { OutboxEntry, OutboxMessage } from '../../mail/index.js'
 import { AdminLayout, Csrf, ErrorBox, Field, Notice, SelectField } from './layout.js'
+import { When } from './chrome.js'
 
 export function UsersPage(props: {
   user: User
   csrf: string
   users: User[]
+  lastSeen?: Map<number, Date>
+  formats?: SiteFormats
   error?: string | undefined
   notice?: string | undefined
 }) {
+  const mine = rankOf(props.user.role)
+  const active = props.users.filter((u) => !u.deactivatedAt)
+  const gone = props.users.filter((u) => u.deactivatedAt)
   return (
-    <AdminLayout title="Users" user={props.user} csrf={props.csrf}>
-      <h1>Users</h1>
+    <AdminLayout title="Staff" user={props.user} csrf={props.csrf} current="/admin/users">
+      <div class="page-head">
+        <h1>Staff</h1>
+        <a class="button secondary" href="#invite">
+          Invite someone
+        </a>
+      </div>
       <Notice message={props.notice} />
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Email</th>
-            <th scope="col">Role</th>
-          </tr>
-        </thead>
-        <tbody>
-          {props.users.map((u) => (
-            <tr key={u.id}>
-              <td>{u.name}</td>
-              <td>{u.email}</td>
-              <td>{u.role}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <h2>Invite someone</h2>
       <ErrorBox message={props.error} />
-      <form class="stack" method="post" action="/admin/users">
+      <div class="table-wrap">
+        <table class="people">
+          <caption class="visually-hidden">Active staff</caption>
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">Role</th>
+              <th scope="col">Last active</th>
+              <th scope="col">
+                <span class="visually-hidden">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {active.map((u) => {
+              const self = u.id === props.user.id
+              const manageable = !self && rankOf(u.role) <= mine
+              const seen = props.lastSeen?.get(u.id)
+              return (
+                <tr key={u.id}>
+                  <td>
+                    <strong>{u.name}</strong>
+                    <div class="muted small">{u.email}</div>
+                  </td>
+                  <td>
+                    {manageable ? (
+                      <form method="post" action={`/admin/users/${u.id}/role`} class="inline-form">
+                        <Csrf token={props.csrf} />
+                        <label class="visually-hidden" for={`role-${u.id}`}>
+                          Role of {u.name}
+                        </label>
+                        <select id={`role-${u.id}`} name="role">
+                          {ROLES.filter((r) => rankOf(r) <= mine).map((r) => (
+                            <option key={r} value={r} selected={u.role === r}>
+                              {r}
+                            </option>
+                          ))}
+                        </select>
+                        <button type="submit" class="secondary small">
+                          Change role
+                        </button>
+                      </form>
+                    ) : (
+                      <span class="badge">{u.role}</span>
+                    )}
+                  </td>
+                  <td>{seen && props.formats ? props.formats.dateTime(seen) : '—'}</td>
+                  <td>
+                    {self ? (
+                      <a href="/admin/profile">Your profile</a>
+                    ) : (
+                      manageable && (
+                        <form
+                          method="post"
+                          action={`/admin/users/${u.id}/deactivate`}
+                          class="inline-form"
+                          data-confirm={`Deactivate ${u.name}? They are signed out at once and cannot sign in; their stories stay.`}
+                        >
+                          <Csrf token={props.csrf} />
+                          <button type="submit" class="danger small">
+                            Deactivate
+                          </button>
+                        </form>
+                      )
+                    )}
+                  </td>
+                </tr>
+              )
+            })}
+          </tbody>
+        </table>
+      </div>
+      {gone.length > 0 && (
+        <>
+          <h2>Deactivated</h2>
+          <div class="table-wrap">
+            <table class="people">
+              <thead>
+                <tr>
+                  <th scope="col">Name</th>
+                  <th scope="col">Role</th>
+                  <th scope="col">Deactivated</th>
+                  <th scope="col">
+                    <span class="visually-hidden">Actions</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {gone.map((u) => (
+                  <tr key={u.id}>
+                    <td>
+                      <strong>{u.name}</strong>
+                      <div class="muted small">{u.email}</div>
+                    </td>
+                    <td>{u.role}</td>
+                    <td>
+                      {u.deactivatedAt && props.formats ? props.formats.date(u.deactivatedAt) : ''}
+                    </td>
+                    <td>
+                      {rankOf(u.role) <= mine && (
+                        <form
+                          method="post"
+                          action={`/admin/users/${u.id}/reactivate`}
+                          class="inline-form"
+                        >
+                          <Csrf token={props.csrf} />
+                          <button type="submit" class="secondary small">
+                            Reactivate
+                          </button>
+                        </form>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      )}
+      <h2 id="invite">Invite someone</h2>
+      <form class="stack card" method="post" action="/admin/users">
         <Csrf token={props.csrf} />
         <Field id="name" label="Name" required />
         <Field id="email" label="Email" type="email" required />
@@ -46,6 +159,100 @@ export function UsersPage(props: {
         />
         <div class="actions">
           <button type="submit">Send invitation</button>
+        </div>
+      </form>
+    </AdminLayout>
+  )
+}
+
+/** Your own profile: what readers see on your author page, and your password. */
+export function ProfilePage(props: {
+  user: User
+  csrf: string
+  values: { name: string; slug: string; bio: string; avatarUrl: string; website: string; x: string }
+  images: { url: string; alt: string }[]
+  publicUrl: string
+  error?: string | undefined
+  passwordError?: string | undefined
+  notice?: string | undefined
+}) {
+  const v = props.values
+  return (
+    <AdminLayout title="Your profile" user={props.user} csrf={props.csrf} current="/admin/profile">
+      <div class="page-head">
+        <h1>Your profile</h1>
+        <a class="button secondary" href={`/author/${props.user.slug}/`}>
+          View your author page
+        </a>
+      </div>
+      <Notice message={props.notice} />
+      <ErrorBox message={props.error} />
+      <form class="stack card" method="post" action="/admin/profile">
+        <Csrf token={props.csrf} />
+        <Field id="name" label="Name" value={v.name} required />
+        <Field
+          id="slug"
+          label="Author page address"
+          value={v.slug}
+          hint={`${props.publicUrl}/author/${v.slug || '…'}/`}
+        />
+        <div>
+          <label for="bio">Bio</label>
+          <textarea id="bio" name="bio" class="short" maxLength={1000}>
+            {v.bio}
+          </textarea>
+          <p class="hint">
+            One or two sentences; shown on your author page and under your stories.
+          </p>
+        </div>
+        <div class="avatar-field">
+          {v.avatarUrl && <img src={v.avatarUrl} alt="" width={64} height={64} class="avatar" />}
+          <div class="grow">
+            <label for="avatarUrl">Avatar</label>
+            <select id="avatarUrl" name="avatarUrl">
+              <option value="">No picture</option>
+              {v.avatarUrl && !props.images.some((i) => i.url === v.avatarUrl) && (
+                <option value={v.avatarUrl} selected>
+                  Current picture
+                </option>
+              )}
+              {props.images.map((i) => (
+                <option key={i.url} value={i.url} selected={i.url === v.avatarUrl}>
+                  {i.alt || i.url.split('/').pop()}
+                </option>
+              ))}
+            </select>
+            <p class="hint">Pick an image from the media library (upload it there first).</p>
+          </div>
+        </div>
+        <Field id="website" label="Website" type="url" value={v.website} />
+        <Field id="x" label="X (Twitter) profile" type="url" value={v.x} />
+        <div class="actions">
+          <button type="submit">Save profile</button>
+        </div>
+      </form>
+      <h2>Password</h2>
+      <ErrorBox message={props.passwordError} />
+      <form class="stack card" method="post" action="/admin/profile/password">
+        <Csrf token={props.csrf} />
+        <Field
+          id="current"
+          label="Current password"
+          type="password"
+          autocomplete="current-password"
+          required
+        />
+        <Field
+          id="next"
+          label="New password"
+          type="password"
+          autocomplete="new-password"
+          required
+          minLength={10}
+          hint="At least 10 characters. Your other sessions are signed out."
+        />
+        <div class="actions">
+          <button type="submit">Change password</button>
         </div>
       </form>
     </AdminLayout>
@@ -73,7 +280,7 @@ export function OutboxPage(props: { user: User; csrf: string; entries: OutboxEnt
           <tbody>
             {props.entries.map((m) => (
               <tr key={m.name}>
-                <td>{m.date ? m.date.toISOString().slice(0, 19).replace('T', ' ') : '—'}</td>
+                <td>{m.date ? <When date={m.date} /> : '—'}</td>
                 <td>{m.to}</td>
                 <td>
                   <a href={`/admin/outbox/${encodeURIComponent(m.name)}`}>

@@ -1,9 +1,8 @@
 import type { User } from '../../auth/index.js'
 import type { Article, Revision, RevisionWithDoc } from '../../content/index.js'
 import type { DiffPart } from '../../text/word-diff.js'
+import { When } from './chrome.js'
 import { AdminLayout, Csrf } from './layout.js'
-
-const when = (d: Date) => `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC`
 
 export function RevisionsPage(props: {
   user: User
@@ -34,7 +33,9 @@ export function RevisionsPage(props: {
           {props.revisions.map((r) => (
             <tr key={r.id}>
               <td>{r.version}</td>
-              <td>{when(r.createdAt)}</td>
+              <td>
+                <When date={r.createdAt} />
+              </td>
               <td>{r.by}</td>
               <td>{r.title}</td>
               <td class="actions">

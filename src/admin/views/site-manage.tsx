@@ -2,6 +2,7 @@ import type { AuditEntry, User } from '../../auth/index.js'
 import type { Category, Redirect, TagWithCount } from '../../content/index.js'
 import type { MenuItem, SiteSettings } from '../../settings/index.js'
 import { AdminLayout, Csrf, ErrorBox, Field, Notice, SelectField } from './layout.js'
+import { When } from './chrome.js'
 
 interface Base {
   user: User
@@ -341,7 +342,9 @@ export function AuditPage(props: Base & { entries: AuditEntry[]; names: Map<numb
         <tbody>
           {props.entries.map((e) => (
             <tr key={e.id}>
-              <td>{e.createdAt.toISOString().slice(0, 19).replace('T', ' ')}</td>
+              <td>
+                <When date={e.createdAt} />
+              </td>
               <td>{e.userId === null ? '—' : (props.names.get(e.userId) ?? `#${e.userId}`)}</td>
               <td>{e.action}</td>
               <td>

@@ -1,6 +1,7 @@
 import type { User } from '../../auth/index.js'
 import type { Subscriber, SubscriberStatus } from '../../newsletter/index.js'
 import { AdminLayout, Csrf, Notice } from './layout.js'
+import { When } from './chrome.js'
 
 export const SUBSCRIBER_STATUSES: SubscriberStatus[] = [
   'pending',
@@ -88,7 +89,9 @@ function SubscriberTable(props: { csrf: string; subscribers: Subscriber[] }) {
             <td>{s.email}</td>
             <td class="status">{s.status}</td>
             <td>{s.source}</td>
-            <td>{s.createdAt.toISOString().slice(0, 10)}</td>
+            <td>
+              <When date={s.createdAt} time={false} />
+            </td>
             <td>
               <form method="post" action="/admin/subscribers/mark" class="actions">
                 <Csrf token={props.csrf} />

@@ -118,7 +118,15 @@ export function newsArticleJsonLd(site: Site, input: NewsArticleInput): JsonLd {
     ...(article.tags.length > 0 ? { keywords: article.tags.map((t) => t.name) } : {}),
     wordCount: article.wordCount,
     inLanguage: site.settings.locale,
+    // A story taken from elsewhere (the wire) names the original it is based on.
+    ...(isElsewhere(article.canonicalUrl, site.publicUrl)
+      ? { isBasedOn: article.canonicalUrl }
+      : {}),
   }
+}
+
+function isElsewhere(url: string, publicUrl: string): boolean {
+  return /^https?:\/\//i.test(url) && !url.startsWith(`${publicUrl}/`)
 }
 
 export function profilePageJsonLd(

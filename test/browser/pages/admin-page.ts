@@ -38,7 +38,14 @@ export class AdminPage {
     await this.page.waitForURL('**/admin/dashboard')
   }
 
+  /** The account menu in the top bar (it holds Your profile, Sessions and Sign out). */
+  async openAccountMenu(): Promise<void> {
+    const menu = this.page.locator('details.account')
+    if ((await menu.getAttribute('open')) === null) await menu.locator('summary').click()
+  }
+
   async signOut(): Promise<void> {
+    await this.openAccountMenu()
     await this.button('Sign out').click()
     await this.page.waitForURL('**/admin/login')
   }

@@ -28,11 +28,12 @@ describe('POST /api/views/:id', () => {
       .executeTakeFirst()
     const responses = await Promise.all(
       [BROWSER, BROWSER, 'Googlebot/2.1 (+http://www.google.com/bot.html)', 'curl/8.5.0'].map(
-        (agent) =>
+        (agent, i) =>
           site.app.inject({
             method: 'POST',
             url: `/api/views/${articleId}`,
             headers: { 'user-agent': agent },
+            remoteAddress: `192.0.2.${i + 1}`,
           }),
       ),
     )
@@ -75,5 +76,59 @@ describe('POST /api/views/:id with bad input', () => {
       headers: { 'user-agent': BROWSER },
     })
     expect(response.statusCode).toBe(204)
+  })
+})
+
+describe('POST /api/views/:id against bought traffic', () => {
+  let site: SeededSite
+  let ids: number[]
+
+  beforeAll(async () => {
+    site = await buildSeededSite()
+    const rows = await site.db
+      .selectFrom('articles')
+      .select('id')
+      .where('status', '=', 'published')
+      .orderBy('id')
+      .limit(2)
+      .execute()
+    ids = rows.map((r) => r.id)
+  })
+  afterAll(() => site.close())
+
+  const viewsOf = async (id: number) => {
+    const row = await site.db
+      .selectFrom('page_views')
+      .select((eb) => eb.fn.sum<number>('views').as('n'))
+      .where('article_id', '=', id)
+      .executeTakeFirst()
+    return Number(row?.n ?? 0)
+  }
+  const beacon = (id: number, remoteAddress: string, agent = BROWSER) =>
+    site.app.inject({
+      method: 'POST',
+      url: `/api/views/${id}`,
+      headers: { 'user-agent': agent },
+      remoteAddress,
+    })
+
+  it('counts 3,000 beacons from one reader as one view, refuses the burst, and never stores the IP', async () => {
+    const [story = 0, other = 0] = ids
+    const before = await viewsOf(story)
+    const statuses: number[] = []
+    for (let i = 0; i < 3000; i++) statuses.push((await beacon(story, '198.51.100.7')).statusCode)
+    expect(statuses.filter((s) => s === 204).length).toBeLessThanOrEqual(30)
+    expect(statuses.filter((s) => s === 429).length).toBeGreaterThan(2900)
+    expect(new Set(statuses)).toEqual(new Set([204, 429]))
+    // Other readers still count, each once, and a reader's other story counts too.
+    expect((await beacon(story, '198.51.100.8')).statusCode).toBe(204)
+    expect((await beacon(story, '198.51.100.8')).statusCode).toBe(204)
+    expect((await beacon(story, '198.51.100.9', `${BROWSER} Edg/1`)).statusCode).toBe(204)
+    expect((await beacon(other, '198.51.100.8')).statusCode).toBe(204)
+    await site.app.close()
+    expect((await viewsOf(story)) - before).toBe(3)
+    expect(await viewsOf(other)).toBeGreaterThanOrEqual(1)
+    const tables = await site.db.selectFrom('page_views').selectAll().execute()
+    expect(JSON.stringify(tables)).not.toContain('198.51.100')
   })
 })

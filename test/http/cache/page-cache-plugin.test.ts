@@ -4,7 +4,7 @@ import { buildCacheTestApp, type CacheTestApp } from './cache-test-app.js'
 
 let t: CacheTestApp
 beforeEach(async () => {
-  t = await buildCacheTestApp()
+  t = await buildCacheTestApp({ CDN_TAG_HEADERS: 'true' })
 })
 afterEach(async () => {
   await t.app.close()

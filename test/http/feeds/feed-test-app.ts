@@ -29,6 +29,8 @@ export async function startFeedTestApp(): Promise<FeedTestApp> {
     PUBLIC_URL,
     LOG_LEVEL: 'silent',
     DEMO_CONTENT: 'false',
+    // As behind a CDN: the feed tests read the tags it purges by.
+    CDN_TAG_HEADERS: 'true',
   })
   const events = new EventBus()
   const app = await buildApp({ db: database.db, clock, config, events })

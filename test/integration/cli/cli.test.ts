@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { DEFAULT_PURGE_CHANNEL } from '../../../src/cache/redis-purge-channel.js'
 import { freePort, ROOT, runCli, startCli } from '../../support/run-cli.js'
 import { REDIS_URL } from '../../support/services.js'
+import { createTestDatabase, DIALECTS, type TestDatabase } from '../../support/test-database.js'
 
 /** A failure is one line on stderr naming the problem, with no stack trace. */
 function expectOneLineError(
@@ -139,6 +140,17 @@ describe('broadsheet CLI', { timeout: 180_000 }, () => {
     )
   })
 
+  it('creates an integration and prints exactly one JSON object with --json', async () => {
+    const env = { DATA_DIR: path.join(dir, 'integration'), DEMO_CONTENT: 'false' }
+    const result = await runCli(['integration:create', '--name', 'Zapier', '--json'], env)
+    expect(result.code, result.stderr).toBe(0)
+    const printed = JSON.parse(result.stdout) as Record<string, unknown>
+    expect(Object.keys(printed).sort()).toEqual(['adminApiKey', 'contentApiKey', 'id', 'name'])
+    expect(printed).toMatchObject({ name: 'Zapier' })
+    expect(printed.contentApiKey).toMatch(/^[0-9a-f]{26}$/)
+    expect(printed.adminApiKey).toMatch(/^[0-9a-f]{24}:[0-9a-f]{64}$/)
+  })
+
   it('explains a corrupt database file, a missing directory and an unreachable PostgreSQL', async () => {
     const corrupt = path.join(dir, 'corrupt')
     fs.mkdirSync(corrupt)
@@ -235,3 +247,45 @@ async function fetchWhenUp(url: string, deadlineMs = 120_000): Promise<string> {
     }
   }
 }
+
+// The same commands a newcomer runs against PostgreSQL, on a fresh database.
+describe.skipIf(!DIALECTS.includes('postgres'))(
+  'broadsheet CLI on PostgreSQL',
+  { timeout: 180_000 },
+  () => {
+    let database: TestDatabase
+    beforeAll(async () => {
+      database = await createTestDatabase('postgres', { migrate: false })
+    })
+    afterAll(() => database?.destroy())
+
+    it('migrates, seeds all or nothing, creates users, reindexes and reports in doctor', async () => {
+      const env = { DATA_DIR: database.dataDir, DATABASE_URL: database.url }
+      const migrate = await runCli(['migrate'], env)
+      expect(migrate.code, migrate.stderr).toBe(0)
+      expect(migrate.stdout).toMatch(/applied /)
+
+      const seed = await runCli(['seed', '--articles', '40'], env)
+      expect(seed.code, seed.stderr).toBe(0)
+      expect(seed.stdout).toMatch(/seeded the demo newsroom \(\d+ articles\)/)
+      expect(seed.stdout).toMatch(/added 40 generated articles/)
+      expect(seed.stdout).toMatch(/search index rebuilt: 89 articles/)
+
+      const user = await runCli(
+        ['user:create', '--email', 'Owner@Example.com', '--name', 'Olive Owner'],
+        { ...env, BROADSHEET_PASSWORD: 'correct horse battery' },
+      )
+      expect(user.code, user.stderr).toBe(0)
+      expect(user.stdout).toMatch(/created owner Olive Owner <owner@example.com>/)
+
+      const reindex = await runCli(['search:reindex'], env)
+      expect(reindex.code, reindex.stderr).toBe(0)
+      expect(reindex.stdout).toMatch(/search index rebuilt: 89 articles/)
+
+      const doctor = await runCli(['doctor'], env)
+      expect(doctor.code, doctor.stderr).toBe(0)
+      expect(doctor.stdout).toMatch(/database\s+ok \(postgres\)/)
+      expect(doctor.stdout).toMatch(/articles\s+89\b/)
+    })
+  },
+)

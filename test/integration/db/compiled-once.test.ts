@@ -1,9 +1,9 @@
 /** Reads compiled once give the same rows as the query built afresh, with each call's values. */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { beforeEach, expect, it } from 'vitest'
 import { compiledOnce } from '../../../src/db/compiled-once.js'
 import type { Database } from '../../../src/db/database.js'
 import { newsroom } from '../../support/content-fixtures.js'
-import { createTestDatabase, DIALECTS, type TestDatabase } from '../../support/test-database.js'
+import { describeDialects, useTestDatabase } from '../../support/test-database.js'
 import type { Kysely } from 'kysely'
 
 type Db = Kysely<Database>
@@ -26,56 +26,48 @@ const newest = compiledOnce((db: Db, limit: number) =>
     .limit(limit),
 )
 
-for (const dialect of DIALECTS) {
-  describe(`${dialect}: compiledOnce`, () => {
-    let t: TestDatabase
-    let ids: number[]
+describeDialects('compiledOnce', (dialect) => {
+  const t = useTestDatabase(dialect)
+  let ids: number[]
 
-    beforeEach(async () => {
-      t = await createTestDatabase(dialect)
-      const n = await newsroom(t.db)
-      ids = []
-      for (const title of ['One', 'Two', 'Three', 'Four'])
-        ids.push((await n.published(title, { hoursAgo: 1 })).id)
-    })
-    afterEach(() => t.destroy())
+  beforeEach(async () => {
+    const n = await newsroom(t.db)
+    ids = []
+    for (const title of ['One', 'Two', 'Three', 'Four'])
+      ids.push((await n.published(title, { hoursAgo: 1 })).id)
+  })
 
-    it('answers each call with its own values, lists of any length included', async () => {
-      const [one, two, three, four] = ids as [number, number, number, number]
-      expect((await titlesIn(t.db, [one, three], 'published')).map((r) => r.title)).toEqual([
-        'One',
-        'Three',
-      ])
-      expect((await titlesIn(t.db, [two, four], 'published')).map((r) => r.title)).toEqual([
-        'Two',
-        'Four',
-      ])
-      expect((await titlesIn(t.db, [four], 'published')).map((r) => r.title)).toEqual(['Four'])
-      expect(await titlesIn(t.db, [one, two, three], 'draft')).toEqual([])
-      expect((await newest(t.db, 2)).map((r) => r.title)).toEqual(['Four', 'Three'])
-      expect((await newest(t.db, 3)).map((r) => r.title)).toEqual(['Four', 'Three', 'Two'])
-    })
+  it('answers each call with its own values, lists of any length included', async () => {
+    const [one, two, three, four] = ids as [number, number, number, number]
+    expect((await titlesIn(t.db, [one, three], 'published')).map((r) => r.title)).toEqual([
+      'One',
+      'Three',
+    ])
+    expect((await titlesIn(t.db, [two, four], 'published')).map((r) => r.title)).toEqual([
+      'Two',
+      'Four',
+    ])
+    expect((await titlesIn(t.db, [four], 'published')).map((r) => r.title)).toEqual(['Four'])
+    expect(await titlesIn(t.db, [one, two, three], 'draft')).toEqual([])
+    expect((await newest(t.db, 2)).map((r) => r.title)).toEqual(['Four', 'Three'])
+    expect((await newest(t.db, 3)).map((r) => r.title)).toEqual(['Four', 'Three', 'Two'])
+  })
 
-    it('gives the rows the query built afresh gives', async () => {
-      const fresh = await t.db
-        .selectFrom('articles')
-        .select(['id', 'title'])
-        .where('id', 'in', ids)
-        .where('status', '=', 'published')
-        .orderBy('id')
-        .execute()
-      expect(await titlesIn(t.db, ids, 'published')).toEqual(fresh)
-    })
+  it('gives the rows the query built afresh gives', async () => {
+    const fresh = await t.db
+      .selectFrom('articles')
+      .select(['id', 'title'])
+      .where('id', 'in', ids)
+      .where('status', '=', 'published')
+      .orderBy('id')
+      .execute()
+    expect(await titlesIn(t.db, ids, 'published')).toEqual(fresh)
+  })
 
-    it('works inside a transaction', async () => {
-      await t.db.transaction().execute(async (tx) => {
-        await tx
-          .updateTable('articles')
-          .set({ title: 'Renamed' })
-          .where('id', '=', ids[0]!)
-          .execute()
-        expect((await titlesIn(tx, [ids[0]!], 'published'))[0]?.title).toBe('Renamed')
-      })
+  it('works inside a transaction', async () => {
+    await t.db.transaction().execute(async (tx) => {
+      await tx.updateTable('articles').set({ title: 'Renamed' }).where('id', '=', ids[0]!).execute()
+      expect((await titlesIn(tx, [ids[0]!], 'published'))[0]?.title).toBe('Renamed')
     })
   })
-}
+})

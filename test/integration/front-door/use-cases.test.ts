@@ -9,10 +9,14 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { sql } from 'kysely'
 import sharp from 'sharp'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { beforeEach, expect, it } from 'vitest'
 import {
+  changeUserRole,
   createUser,
+  deactivateUser,
   inviteUser,
+  reactivateUser,
+  updateProfile,
   logout,
   revokeAllSessions,
   createSession,
@@ -27,6 +31,7 @@ import {
   createArticle,
   createCategory,
   createPage,
+  deleteArticle,
   importArticles,
   listRevisions,
   mergeTags,
@@ -41,6 +46,11 @@ import {
   updateSection,
 } from '../../../src/content/index.js'
 import type { DomainEvent } from '../../../src/events.js'
+import {
+  createIntegration,
+  deleteIntegration,
+  rotateIntegrationKey,
+} from '../../../src/integrations/index.js'
 import type { Kernel } from '../../../src/kernel.js'
 import type { MailMessage } from '../../../src/mail/index.js'
 import {
@@ -63,7 +73,7 @@ import {
   updateSiteSettings,
 } from '../../../src/settings/index.js'
 import { asUser, SYSTEM } from '../../support/kernel.js'
-import { createTestDatabase, DIALECTS, type TestDatabase } from '../../support/test-database.js'
+import { describeDialects, useTestDatabase } from '../../support/test-database.js'
 
 const T0 = new Date('2026-06-01T12:00:00Z')
 
@@ -118,6 +128,14 @@ const pendingComment = async (w: World) => {
   ])
   return id!
 }
+
+/** A colleague to manage, new for each call. */
+const colleague = (w: World) =>
+  createUser(w.deps, SYSTEM, {
+    email: `colleague${w.unique()}@example.com`,
+    name: `Colleague ${w.unique()}`,
+    role: 'author',
+  })
 
 const editorOrContributor = {
   refused: (w: World) => asUser(w.contributor),
@@ -268,6 +286,30 @@ const CASES: Case[] = [
     ...editorOrContributor,
     arrange: async (w) => ({ title: `Page ${w.unique()}`, bodyHtml: '<p>About us.</p>' }),
     run: (w, actor, input) => createPage(w.deps, actor, input),
+  }),
+  useCase({
+    name: 'createIntegration',
+    refused: (w) => asUser(w.editor),
+    allowed: () => SYSTEM,
+    arrange: async (w) => ({ name: `Integration ${w.unique()}` }),
+    run: (w, actor, input) => createIntegration(w.deps, actor, input),
+    events: 0,
+  }),
+  useCase({
+    name: 'rotateIntegrationKey',
+    refused: (w) => asUser(w.editor),
+    allowed: () => SYSTEM,
+    arrange: async (w) => (await createIntegration(w.deps, SYSTEM, { name: `I ${w.unique()}` })).id,
+    run: (w, actor, id: number) => rotateIntegrationKey(w.deps, actor, id, 'admin'),
+    events: 0,
+  }),
+  useCase({
+    name: 'deleteIntegration',
+    refused: (w) => asUser(w.editor),
+    allowed: () => SYSTEM,
+    arrange: async (w) => (await createIntegration(w.deps, SYSTEM, { name: `I ${w.unique()}` })).id,
+    run: (w, actor, id: number) => deleteIntegration(w.deps, actor, id),
+    events: 0,
   }),
   useCase({
     name: 'updateSiteSettings',
@@ -457,6 +499,52 @@ const CASES: Case[] = [
     events: 0,
   }),
   useCase({
+    name: 'deleteArticle',
+    ...editorOrContributor,
+    arrange: async (w) => (await published(w)).id,
+    run: (w, actor, id: number) => deleteArticle(w.deps, actor, id),
+  }),
+  useCase({
+    name: 'changeUserRole',
+    refused: (w) => asUser(w.editor),
+    allowed: () => SYSTEM,
+    arrange: async (w) => (await colleague(w)).id,
+    run: (w, actor, id: number) => changeUserRole(w.deps, actor, id, 'editor'),
+    events: 0,
+  }),
+  useCase({
+    name: 'deactivateUser',
+    refused: (w) => asUser(w.editor),
+    allowed: () => SYSTEM,
+    arrange: async (w) => {
+      const user = await colleague(w)
+      await createSession(w.deps, user.id)
+      return user.id
+    },
+    run: (w, actor, id: number) => deactivateUser(w.deps, actor, id),
+    events: 0,
+  }),
+  useCase({
+    name: 'reactivateUser',
+    refused: (w) => asUser(w.editor),
+    allowed: () => SYSTEM,
+    arrange: async (w) => {
+      const user = await colleague(w)
+      await deactivateUser(w.deps, SYSTEM, user.id)
+      return user.id
+    },
+    run: (w, actor, id: number) => reactivateUser(w.deps, actor, id),
+    events: 0,
+  }),
+  useCase({
+    name: 'updateProfile (a colleague’s)',
+    refused: (w) => asUser(w.contributor),
+    allowed: () => SYSTEM,
+    arrange: async (w) => (await colleague(w)).id,
+    run: (w, actor, id: number) =>
+      updateProfile(w.deps, actor, id, { name: 'Renamed', bio: 'Covers the courts.' }),
+  }),
+  useCase({
     name: 'revokeAllSessions',
     refused: () => SYSTEM,
     allowed: (w) => asUser(w.editor),
@@ -507,68 +595,64 @@ async function auditCount(db: Kernel['db']): Promise<number> {
   return Number(row.rows[0]?.n)
 }
 
-for (const dialect of DIALECTS) {
-  describe(`${dialect}: every write use case behind the front door`, () => {
-    let t: TestDatabase
-    let w: World
+describeDialects('every write use case behind the front door', (dialect) => {
+  const t = useTestDatabase(dialect)
+  let w: World
 
-    beforeEach(async () => {
-      t = await createTestDatabase(dialect)
-      const events: DomainEvent[] = []
-      let n = 0
-      const deps = {
-        db: t.db,
-        clock: fixedClock(T0),
-        events: { emit: (event: DomainEvent) => void events.push(event) },
-        storage: diskStorage(path.join(t.dataDir, 'media')),
-        mailer: { send: async () => {} },
-      }
-      fs.mkdirSync(path.join(t.dataDir, 'media'), { recursive: true })
-      const editor = await createUser(deps, SYSTEM, {
-        email: 'editor@example.com',
-        name: 'Eda Editor',
-        role: 'editor',
-      })
-      const contributor = await createUser(deps, SYSTEM, {
-        email: 'contributor@example.com',
-        name: 'Cy Contributor',
-        role: 'contributor',
-      })
-      w = { deps, events, editor, contributor, unique: () => String(++n) }
-    })
-    afterEach(() => t.destroy())
-
-    for (const c of CASES) {
-      it(`${c.name}: refused writes nothing; success is one audit entry and its events once; a failure leaves nothing`, async () => {
-        // Refused: nothing written, nothing announced.
-        const refusedInput = await c.arrange(w)
-        let before = await snapshot(t.db)
-        let audits = await auditCount(t.db)
-        w.events.length = 0
-        await expect(c.run(w, c.refused(w), refusedInput)).rejects.toMatchObject({
-          code: 'FORBIDDEN',
-        })
-        expect(await snapshot(t.db)).toEqual(before)
-        expect(await auditCount(t.db)).toBe(audits)
-        expect(w.events).toEqual([])
-
-        // Allowed: exactly one audit entry, the events once.
-        const input = await c.arrange(w)
-        audits = await auditCount(t.db)
-        w.events.length = 0
-        await c.run(w, c.allowed(w), input)
-        expect(await auditCount(t.db)).toBe(audits + (c.audits ?? 1))
-        expect(w.events).toHaveLength(c.events ?? 1)
-
-        // A failure at the end of the transaction: every earlier write is rolled back.
-        const failingInput = await c.arrange(w)
-        await sql`drop table audit_log`.execute(t.db)
-        before = await snapshot(t.db)
-        w.events.length = 0
-        await expect(c.run(w, c.allowed(w), failingInput)).rejects.toThrow()
-        expect(await snapshot(t.db)).toEqual(before)
-        expect(w.events).toEqual([])
-      })
+  beforeEach(async () => {
+    const events: DomainEvent[] = []
+    let n = 0
+    const deps = {
+      db: t.db,
+      clock: fixedClock(T0),
+      events: { emit: (event: DomainEvent) => void events.push(event) },
+      storage: diskStorage(path.join(t.dataDir, 'media')),
+      mailer: { send: async () => {} },
     }
+    fs.mkdirSync(path.join(t.dataDir, 'media'), { recursive: true })
+    const editor = await createUser(deps, SYSTEM, {
+      email: 'editor@example.com',
+      name: 'Eda Editor',
+      role: 'editor',
+    })
+    const contributor = await createUser(deps, SYSTEM, {
+      email: 'contributor@example.com',
+      name: 'Cy Contributor',
+      role: 'contributor',
+    })
+    w = { deps, events, editor, contributor, unique: () => String(++n) }
   })
-}
+
+  for (const c of CASES) {
+    it(`${c.name}: refused writes nothing; success is one audit entry and its events once; a failure leaves nothing`, async () => {
+      // Refused: nothing written, nothing announced.
+      const refusedInput = await c.arrange(w)
+      let before = await snapshot(t.db)
+      let audits = await auditCount(t.db)
+      w.events.length = 0
+      await expect(c.run(w, c.refused(w), refusedInput)).rejects.toMatchObject({
+        code: 'FORBIDDEN',
+      })
+      expect(await snapshot(t.db)).toEqual(before)
+      expect(await auditCount(t.db)).toBe(audits)
+      expect(w.events).toEqual([])
+
+      // Allowed: exactly one audit entry, the events once.
+      const input = await c.arrange(w)
+      audits = await auditCount(t.db)
+      w.events.length = 0
+      await c.run(w, c.allowed(w), input)
+      expect(await auditCount(t.db)).toBe(audits + (c.audits ?? 1))
+      expect(w.events).toHaveLength(c.events ?? 1)
+
+      // A failure at the end of the transaction: every earlier write is rolled back.
+      const failingInput = await c.arrange(w)
+      await sql`drop table audit_log`.execute(t.db)
+      before = await snapshot(t.db)
+      w.events.length = 0
+      await expect(c.run(w, c.allowed(w), failingInput)).rejects.toThrow()
+      expect(await snapshot(t.db)).toEqual(before)
+      expect(w.events).toEqual([])
+    })
+  }
+})

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, expect, it } from 'vitest'
 import { fixedClock } from '../../../src/clock.js'
 import { createArticle, saveArticle, stepArticle } from '../../../src/content/index.js'
 import { EventBus } from '../../../src/events.js'
@@ -9,7 +9,11 @@ import {
   suggestHeadlines,
   type SearchDeps,
 } from '../../../src/search/index.js'
-import { createTestDatabase, DIALECTS, type TestDatabase } from '../../support/test-database.js'
+import {
+  createTestDatabase,
+  describeDialects,
+  type TestDatabase,
+} from '../../support/test-database.js'
 import { fillDemoSite, SYSTEM } from '../../support/kernel.js'
 
 const NASTY = [
@@ -33,123 +37,115 @@ const NASTY = [
   '{}[]',
 ]
 
-for (const dialect of DIALECTS) {
-  describe(`${dialect}: full-text search`, () => {
-    let t: TestDatabase
-    let deps: SearchDeps
-    let events: EventBus
-    const clock = fixedClock(new Date('2026-11-27T09:00:00Z'))
+describeDialects('full-text search', (dialect) => {
+  let t: TestDatabase
+  let deps: SearchDeps
+  let events: EventBus
+  const clock = fixedClock(new Date('2026-11-27T09:00:00Z'))
 
-    beforeAll(async () => {
-      t = await createTestDatabase(dialect)
-      events = new EventBus((error) => {
-        throw error
-      })
-      const services = await fillDemoSite({ db: t.db, dialect, clock, dataDir: t.dataDir })
-      // The demo fills quietly; this suite's writes are followed by its own listener.
-      deps = { db: t.db, clock, index: services.search }
-      events.on(searchIndexListener(deps))
-      expect(await reindexAll(deps)).toBeGreaterThanOrEqual(40)
+  beforeAll(async () => {
+    t = await createTestDatabase(dialect)
+    events = new EventBus((error) => {
+      throw error
     })
-    afterAll(() => t.destroy())
+    const services = await fillDemoSite({ db: t.db, dialect, clock, dataDir: t.dataDir })
+    // The demo fills quietly; this suite's writes are followed by its own listener.
+    deps = { db: t.db, clock, index: services.search }
+    events.on(searchIndexListener(deps))
+    expect(await reindexAll(deps)).toBeGreaterThanOrEqual(40)
+  })
+  afterAll(() => t.destroy())
 
-    it('finds a story by a word that only appears in its body, with a highlighted snippet', async () => {
-      const draft = await createArticle({ ...deps, events }, SYSTEM, {
-        title: 'Quiet afternoon on the quay',
-        bodyHtml: '<p>Nothing happened until the zanzibarine gulls arrived at dusk.</p>',
-      })
-      await stepArticle({ ...deps, events }, SYSTEM, draft.id, 'publish')
-      await new Promise((resolve) => setTimeout(resolve, 50))
-      const results = await searchArticles(deps, { q: 'zanzibarine' })
-      expect(results.items.map((i) => i.article.title)).toEqual(['Quiet afternoon on the quay'])
-      expect(results.items[0]?.snippet.some((p) => p.match && /zanzibarine/i.test(p.text))).toBe(
-        true,
-      )
+  it('finds a story by a word that only appears in its body, with a highlighted snippet', async () => {
+    const draft = await createArticle({ ...deps, events }, SYSTEM, {
+      title: 'Quiet afternoon on the quay',
+      bodyHtml: '<p>Nothing happened until the zanzibarine gulls arrived at dusk.</p>',
     })
+    await stepArticle({ ...deps, events }, SYSTEM, draft.id, 'publish')
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    const results = await searchArticles(deps, { q: 'zanzibarine' })
+    expect(results.items.map((i) => i.article.title)).toEqual(['Quiet afternoon on the quay'])
+    expect(results.items[0]?.snippet.some((p) => p.match && /zanzibarine/i.test(p.text))).toBe(true)
+  })
 
-    it('matches prefixes while typing', async () => {
-      const full = await searchArticles(deps, { q: 'zanzibarine' })
-      const partial = await searchArticles(deps, { q: 'zanzib' })
-      expect(partial.items.map((i) => i.article.id)).toEqual(full.items.map((i) => i.article.id))
+  it('matches prefixes while typing', async () => {
+    const full = await searchArticles(deps, { q: 'zanzibarine' })
+    const partial = await searchArticles(deps, { q: 'zanzib' })
+    expect(partial.items.map((i) => i.article.id)).toEqual(full.items.map((i) => i.article.id))
+  })
+
+  it('ranks headline matches first and sorts by date on request', async () => {
+    const relevance = await searchArticles(deps, { q: 'Harbourton', perPage: 50 })
+    expect(relevance.total).toBeGreaterThan(5)
+    expect(relevance.items[0]?.article.title.toLowerCase()).toContain('harbourton')
+    const byDate = await searchArticles(deps, { q: 'Harbourton', sort: 'date', perPage: 50 })
+    const times = byDate.items.map((i) => i.article.publishedAt?.getTime() ?? 0)
+    expect(times).toEqual([...times].sort((a, b) => b - a))
+    expect(byDate.total).toBe(relevance.total)
+  })
+
+  it('honours quoted phrases', async () => {
+    const phrase = await searchArticles(deps, { q: '"gulls arrived"' })
+    expect(phrase.items.map((i) => i.article.title)).toEqual(['Quiet afternoon on the quay'])
+    expect((await searchArticles(deps, { q: '"arrived gulls"' })).total).toBe(0)
+  })
+
+  it('filters by section and date range, and pages', async () => {
+    const sport = await searchArticles(deps, { q: 'harbourton', section: 'sport', perPage: 50 })
+    expect(sport.total).toBeGreaterThan(0)
+    expect(
+      sport.items.every((i) => ['sport', 'football'].includes(i.article.category?.slug ?? '')),
+    ).toBe(true)
+    const recent = await searchArticles(deps, {
+      q: 'harbourton',
+      from: '2026-11-26',
+      perPage: 50,
     })
-
-    it('ranks headline matches first and sorts by date on request', async () => {
-      const relevance = await searchArticles(deps, { q: 'Harbourton', perPage: 50 })
-      expect(relevance.total).toBeGreaterThan(5)
-      expect(relevance.items[0]?.article.title.toLowerCase()).toContain('harbourton')
-      const byDate = await searchArticles(deps, { q: 'Harbourton', sort: 'date', perPage: 50 })
-      const times = byDate.items.map((i) => i.article.publishedAt?.getTime() ?? 0)
-      expect(times).toEqual([...times].sort((a, b) => b - a))
-      expect(byDate.total).toBe(relevance.total)
-    })
-
-    it('honours quoted phrases', async () => {
-      const phrase = await searchArticles(deps, { q: '"gulls arrived"' })
-      expect(phrase.items.map((i) => i.article.title)).toEqual(['Quiet afternoon on the quay'])
-      expect((await searchArticles(deps, { q: '"arrived gulls"' })).total).toBe(0)
-    })
-
-    it('filters by section and date range, and pages', async () => {
-      const sport = await searchArticles(deps, { q: 'harbourton', section: 'sport', perPage: 50 })
-      expect(sport.total).toBeGreaterThan(0)
-      expect(
-        sport.items.every((i) => ['sport', 'football'].includes(i.article.category?.slug ?? '')),
-      ).toBe(true)
-      const recent = await searchArticles(deps, {
-        q: 'harbourton',
-        from: '2026-11-26',
-        perPage: 50,
-      })
-      expect(
-        recent.items.every(
-          (i) => (i.article.publishedAt?.getTime() ?? 0) >= Date.UTC(2026, 10, 26),
-        ),
-      ).toBe(true)
-      expect(recent.total).toBeLessThan(
-        (await searchArticles(deps, { q: 'harbourton', perPage: 50 })).total,
-      )
-      const first = await searchArticles(deps, { q: 'harbourton', perPage: 5 })
-      const second = await searchArticles(deps, { q: 'harbourton', perPage: 5, page: 2 })
-      expect(second.items.map((i) => i.article.id)).not.toEqual(
-        first.items.map((i) => i.article.id),
-      )
-      await expect(searchArticles(deps, { q: 'x', from: 'yesterday' })).rejects.toMatchObject({
-        code: 'VALIDATION_FAILED',
-        property: 'from',
-      })
-    })
-
-    it('follows updates, unpublishing and archiving', async () => {
-      const draft = await createArticle({ ...deps, events }, SYSTEM, {
-        title: 'Quillothorpe keeper retires',
-        bodyHtml: '<p>After forty years.</p>',
-      })
-      expect((await searchArticles(deps, { q: 'quillothorpe' })).total).toBe(0)
-      await stepArticle({ ...deps, events }, SYSTEM, draft.id, 'publish')
-      await new Promise((resolve) => setTimeout(resolve, 50))
-      expect((await searchArticles(deps, { q: 'quillothorpe' })).total).toBe(1)
-      await saveArticle({ ...deps, events }, SYSTEM, draft.id, {
-        input: { title: 'Vantablick keeper retires' },
-      })
-      await new Promise((resolve) => setTimeout(resolve, 50))
-      expect((await searchArticles(deps, { q: 'quillothorpe' })).total).toBe(0)
-      expect((await searchArticles(deps, { q: 'vantablick' })).total).toBe(1)
-      await stepArticle({ ...deps, events }, SYSTEM, draft.id, 'archive')
-      await new Promise((resolve) => setTimeout(resolve, 50))
-      expect((await searchArticles(deps, { q: 'vantablick' })).total).toBe(0)
-    })
-
-    it('never fails on hostile or odd input', async () => {
-      for (const q of NASTY) {
-        const results = await searchArticles(deps, { q })
-        expect(results.total, JSON.stringify(q.slice(0, 20))).toBeGreaterThanOrEqual(0)
-      }
-    })
-
-    it('suggests up to five headlines', async () => {
-      const suggestions = await suggestHeadlines(deps, 'harbo')
-      expect(suggestions.length).toBeGreaterThan(0)
-      expect(suggestions.length).toBeLessThanOrEqual(5)
+    expect(
+      recent.items.every((i) => (i.article.publishedAt?.getTime() ?? 0) >= Date.UTC(2026, 10, 26)),
+    ).toBe(true)
+    expect(recent.total).toBeLessThan(
+      (await searchArticles(deps, { q: 'harbourton', perPage: 50 })).total,
+    )
+    const first = await searchArticles(deps, { q: 'harbourton', perPage: 5 })
+    const second = await searchArticles(deps, { q: 'harbourton', perPage: 5, page: 2 })
+    expect(second.items.map((i) => i.article.id)).not.toEqual(first.items.map((i) => i.article.id))
+    await expect(searchArticles(deps, { q: 'x', from: 'yesterday' })).rejects.toMatchObject({
+      code: 'VALIDATION_FAILED',
+      property: 'from',
     })
   })
-}
+
+  it('follows updates, unpublishing and archiving', async () => {
+    const draft = await createArticle({ ...deps, events }, SYSTEM, {
+      title: 'Quillothorpe keeper retires',
+      bodyHtml: '<p>After forty years.</p>',
+    })
+    expect((await searchArticles(deps, { q: 'quillothorpe' })).total).toBe(0)
+    await stepArticle({ ...deps, events }, SYSTEM, draft.id, 'publish')
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    expect((await searchArticles(deps, { q: 'quillothorpe' })).total).toBe(1)
+    await saveArticle({ ...deps, events }, SYSTEM, draft.id, {
+      input: { title: 'Vantablick keeper retires' },
+    })
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    expect((await searchArticles(deps, { q: 'quillothorpe' })).total).toBe(0)
+    expect((await searchArticles(deps, { q: 'vantablick' })).total).toBe(1)
+    await stepArticle({ ...deps, events }, SYSTEM, draft.id, 'archive')
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    expect((await searchArticles(deps, { q: 'vantablick' })).total).toBe(0)
+  })
+
+  it('never fails on hostile or odd input', async () => {
+    for (const q of NASTY) {
+      const results = await searchArticles(deps, { q })
+      expect(results.total, JSON.stringify(q.slice(0, 20))).toBeGreaterThanOrEqual(0)
+    }
+  })
+
+  it('suggests up to five headlines', async () => {
+    const suggestions = await suggestHeadlines(deps, 'harbo')
+    expect(suggestions.length).toBeGreaterThan(0)
+    expect(suggestions.length).toBeLessThanOrEqual(5)
+  })
+})

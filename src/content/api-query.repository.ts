@@ -1,0 +1,456 @@
+/**
+ * SQL for the platform APIs' reads: published stories under a filter tree (see `api-query.ts`),
+ * the extra columns an API post shows, and the sections, tags and authors with their counts of
+ * published stories.
+ */
+import { sql, type ExpressionBuilder, type Expression, type Kysely, type SqlBool } from 'kysely'
+import type { Database } from '../db/database.js'
+import {
+  filterValue,
+  type ApiFilter,
+  type ApiFilterField,
+  type ApiOrder,
+  type ApiScalar,
+} from './api-query.js'
+
+type Db = Kysely<Database>
+type PostEb = ExpressionBuilder<Database & { a: Database['articles'] }, 'a'>
+type Cond = Expression<SqlBool>
+type Comparison = Exclude<ApiFilter, { and: ApiFilter[] } | { or: ApiFilter[] }>
+
+const ORDER_COLUMN = {
+  id: 'a.id',
+  title: 'a.title',
+  slug: 'a.slug',
+  featured: 'a.is_featured',
+  published_at: 'a.published_at',
+  updated_at: 'a.updated_at',
+  created_at: 'a.created_at',
+} as const
+
+export type ApiAudience = 'readers' | 'staff'
+
+function publishedPosts(
+  db: Db,
+  now: number,
+  filter: ApiFilter | undefined,
+  audience: ApiAudience = 'readers',
+) {
+  let query =
+    audience === 'staff'
+      ? db.selectFrom('articles as a').where('a.status', '<>', 'archived')
+      : db
+          .selectFrom('articles as a')
+          .where('a.status', '=', 'published')
+          .where('a.published_at', '<=', now)
+  if (filter) query = query.where((eb) => condition(eb, filter))
+  return query
+}
+
+/** One page of published story ids in the order asked, and how many match in all. */
+export async function listApiPostIds(
+  db: Db,
+  now: number,
+  query: {
+    filter?: ApiFilter
+    order: ApiOrder[]
+    limit: number
+    offset: number
+    audience?: ApiAudience
+  },
+): Promise<number[]> {
+  let select = publishedPosts(db, now, query.filter, query.audience).select('a.id')
+  for (const { field, direction } of query.order)
+    select = select.orderBy(ORDER_COLUMN[field], direction)
+  const rows = await select
+    .orderBy('a.id', 'desc')
+    .limit(query.limit)
+    .offset(query.offset)
+    .execute()
+  return rows.map((r) => r.id)
+}
+
+export async function countApiPosts(
+  db: Db,
+  now: number,
+  filter: ApiFilter | undefined,
+  audience?: ApiAudience,
+): Promise<number> {
+  const row = await publishedPosts(db, now, filter, audience)
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .executeTakeFirstOrThrow()
+  return Number(row.n)
+}
+
+/** The columns an API post shows beyond a summary, by id. */
+export async function findApiPostExtras(db: Db, ids: number[]) {
+  if (ids.length === 0) return new Map<number, ApiPostExtras>()
+  const rows = await db
+    .selectFrom('articles')
+    .select([
+      'id',
+      'body_html',
+      'created_at',
+      'seo_title',
+      'seo_description',
+      'canonical_url',
+      'standfirst',
+    ])
+    .where('id', 'in', ids)
+    .execute()
+  return new Map(
+    rows.map((r) => [
+      r.id,
+      {
+        bodyHtml: r.body_html,
+        createdAt: new Date(r.created_at),
+        seoTitle: r.seo_title,
+        seoDescription: r.seo_description,
+        canonicalUrl: r.canonical_url,
+        standfirst: r.standfirst,
+      },
+    ]),
+  )
+}
+
+export interface ApiPostExtras {
+  bodyHtml: string
+  createdAt: Date
+  seoTitle: string
+  seoDescription: string
+  canonicalUrl: string
+  standfirst: string
+}
+
+/** A person as the APIs show them: never their email. */
+export interface ApiPerson {
+  id: number
+  name: string
+  slug: string
+  bio: string
+  avatarUrl: string | null
+  website: string | null
+  postCount: number
+}
+
+/** People with at least one published story (or the given ids), with their counts. */
+export async function listApiPeople(
+  db: Db,
+  now: number,
+  options: { ids?: number[]; withPostsOnly: boolean },
+): Promise<ApiPerson[]> {
+  if (options.ids?.length === 0) return []
+  let query = db
+    .selectFrom('users as u')
+    .leftJoin(
+      (eb) =>
+        eb
+          .selectFrom('article_authors')
+          .select(['user_id', (e) => e.fn.countAll<number | string>().as('n')])
+          .where('listed_at', 'is not', null)
+          .where('listed_at', '<=', now)
+          .groupBy('user_id')
+          .as('c'),
+      (join) => join.onRef('c.user_id', '=', 'u.id'),
+    )
+    .select(['u.id', 'u.name', 'u.slug', 'u.bio', 'u.avatar_url', 'u.social', 'c.n'])
+  if (options.ids) query = query.where('u.id', 'in', options.ids)
+  if (options.withPostsOnly) query = query.where('c.n', 'is not', null)
+  const rows = await query.orderBy('u.name').orderBy('u.id').execute()
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    slug: r.slug,
+    bio: r.bio,
+    avatarUrl: r.avatar_url,
+    website: websiteOf(r.social),
+    postCount: Number(r.n ?? 0),
+  }))
+}
+
+function websiteOf(social: string): string | null {
+  try {
+    const parsed = JSON.parse(social) as { website?: unknown }
+    return typeof parsed.website === 'string' && parsed.website ? parsed.website : null
+  } catch {
+    return null
+  }
+}
+
+/** A section or a tag with its count of published stories (sections chosen, not inherited). */
+export interface ApiTagRow {
+  kind: 'section' | 'tag'
+  id: number
+  name: string
+  slug: string
+  description: string
+  postCount: number
+}
+
+export async function listApiTagRows(db: Db, now: number): Promise<ApiTagRow[]> {
+  const [sections, tags] = await Promise.all([
+    db
+      .selectFrom('categories as c')
+      .leftJoin('article_categories as ac', (join) =>
+        join
+          .onRef('ac.category_id', '=', 'c.id')
+          .on('ac.inherited', '=', 0)
+          .on('ac.listed_at', 'is not', null)
+          .on('ac.listed_at', '<=', now),
+      )
+      .select(['c.id', 'c.name', 'c.slug', 'c.description'])
+      .select((eb) => eb.fn.count<number | string>('ac.article_id').as('n'))
+      .groupBy(['c.id', 'c.name', 'c.slug', 'c.description'])
+      .execute(),
+    db
+      .selectFrom('tags as t')
+      .leftJoin('article_tags as at', (join) =>
+        join
+          .onRef('at.tag_id', '=', 't.id')
+          .on('at.listed_at', 'is not', null)
+          .on('at.listed_at', '<=', now),
+      )
+      .select(['t.id', 't.name', 't.slug', 't.description'])
+      .select((eb) => eb.fn.count<number | string>('at.article_id').as('n'))
+      .groupBy(['t.id', 't.name', 't.slug', 't.description'])
+      .execute(),
+  ])
+  return [
+    ...sections.map((r) => ({ kind: 'section' as const, ...r, postCount: Number(r.n) })),
+    ...tags.map((r) => ({ kind: 'tag' as const, ...r, postCount: Number(r.n) })),
+  ].map(({ n: _n, ...row }) => row)
+}
+
+function condition(eb: PostEb, filter: ApiFilter): Cond {
+  if ('and' in filter) return eb.and(filter.and.map((f) => condition(eb, f)))
+  if ('or' in filter) return eb.or(filter.or.map((f) => condition(eb, f)))
+  return comparison(eb, filter)
+}
+
+const NEGATED = { ne: 'eq', nin: 'in', notLike: 'like' } as const
+
+function comparison(eb: PostEb, c: Comparison): Cond {
+  switch (c.field) {
+    case 'visibility': {
+      // Every published story is public; compare the constant.
+      const truth = matchesConstant('public', c)
+      return sql<SqlBool>`${sql.lit(1)} = ${sql.lit(truth ? 1 : 0)}`
+    }
+    case 'tags.slug':
+    case 'authors.slug':
+    case 'primary_tag.slug':
+    case 'primary_author.slug': {
+      // "has no tag x" is "not (has tag x)", as Ghost reads `tag:-x`.
+      if (c.op in NEGATED) {
+        const positive = { ...c, op: NEGATED[c.op as keyof typeof NEGATED] } as Comparison
+        return eb.not(related(eb, c.field, positive))
+      }
+      return related(eb, c.field, c)
+    }
+    default:
+      return compare(sql.ref(columnOf(c.field)), c)
+  }
+}
+
+function columnOf(field: ApiFilterField): string {
+  const columns: Partial<Record<ApiFilterField, string>> = {
+    id: 'a.id',
+    slug: 'a.slug',
+    title: 'a.title',
+    featured: 'a.is_featured',
+    published_at: 'a.published_at',
+    updated_at: 'a.updated_at',
+    status: 'a.status',
+  }
+  return columns[field] ?? 'a.id'
+}
+
+function related(eb: PostEb, field: ApiFilterField, c: Comparison): Cond {
+  const slug = (ref: string) => compare(sql.ref(ref), c)
+  switch (field) {
+    case 'tags.slug':
+      return eb.or([
+        eb.exists(
+          eb
+            .selectFrom('article_tags as ft')
+            .innerJoin('tags as t', 't.id', 'ft.tag_id')
+            .select(sql.lit(1).as('one'))
+            .whereRef('ft.article_id', '=', 'a.id')
+            .where(() => slug('t.slug')),
+        ),
+        eb.exists(
+          eb
+            .selectFrom('article_categories as fc')
+            .innerJoin('categories as s', 's.id', 'fc.category_id')
+            .select(sql.lit(1).as('one'))
+            .whereRef('fc.article_id', '=', 'a.id')
+            .where('fc.inherited', '=', 0)
+            .where(() => slug('s.slug')),
+        ),
+      ])
+    case 'authors.slug':
+      return eb.exists(
+        eb
+          .selectFrom('article_authors as fa')
+          .innerJoin('users as u', 'u.id', 'fa.user_id')
+          .select(sql.lit(1).as('one'))
+          .whereRef('fa.article_id', '=', 'a.id')
+          .where(() => slug('u.slug')),
+      )
+    case 'primary_author.slug':
+      return eb.exists(
+        eb
+          .selectFrom('users as u')
+          .select(sql.lit(1).as('one'))
+          .whereRef('u.id', '=', 'a.author_id')
+          .where(() => slug('u.slug')),
+      )
+    default:
+      // The primary tag is the story's section, or its first tag when it has none.
+      return eb.or([
+        eb.exists(
+          eb
+            .selectFrom('categories as s')
+            .select(sql.lit(1).as('one'))
+            .whereRef('s.id', '=', 'a.primary_category_id')
+            .where(() => slug('s.slug')),
+        ),
+        eb.and([
+          eb('a.primary_category_id', 'is', null),
+          eb.exists(
+            eb
+              .selectFrom('article_tags as ft')
+              .innerJoin('tags as t', 't.id', 'ft.tag_id')
+              .select(sql.lit(1).as('one'))
+              .whereRef('ft.article_id', '=', 'a.id')
+              .where(() => slug('t.slug'))
+              .where(
+                'ft.position',
+                '=',
+                eb
+                  .selectFrom('article_tags as fp')
+                  .select((e) => e.fn.min('fp.position').as('p'))
+                  .whereRef('fp.article_id', '=', 'a.id'),
+              ),
+          ),
+        ]),
+      ])
+  }
+}
+
+function compare(ref: Expression<unknown>, c: Comparison): Cond {
+  const value = (v: ApiScalar) => filterValue(c.field, v)
+  switch (c.op) {
+    case 'eq': {
+      const v = value(c.value)
+      return v === null ? sql<SqlBool>`${ref} is null` : sql<SqlBool>`${ref} = ${v}`
+    }
+    case 'ne': {
+      const v = value(c.value)
+      return v === null ? sql<SqlBool>`${ref} is not null` : sql<SqlBool>`${ref} <> ${v}`
+    }
+    case 'gt':
+      return sql<SqlBool>`${ref} > ${value(c.value)}`
+    case 'gte':
+      return sql<SqlBool>`${ref} >= ${value(c.value)}`
+    case 'lt':
+      return sql<SqlBool>`${ref} < ${value(c.value)}`
+    case 'lte':
+      return sql<SqlBool>`${ref} <= ${value(c.value)}`
+    case 'in':
+    case 'nin': {
+      const list = sql.join(c.value.map((v) => value(v)))
+      return c.op === 'in'
+        ? sql<SqlBool>`${ref} in (${list})`
+        : sql<SqlBool>`${ref} not in (${list})`
+    }
+    case 'like':
+    case 'notLike': {
+      const pattern = likePattern(c.value, c.anchor)
+      const test = sql<SqlBool>`lower(${ref}) like ${pattern} escape '\\'`
+      return c.op === 'like' ? test : sql<SqlBool>`not (${test})`
+    }
+  }
+}
+
+function likePattern(text: string, anchor: 'any' | 'start' | 'end'): string {
+  const escaped = text.toLowerCase().replace(/[\\%_]/g, (ch) => `\\${ch}`)
+  if (anchor === 'start') return `${escaped}%`
+  if (anchor === 'end') return `%${escaped}`
+  return `%${escaped}%`
+}
+
+/** Whether a constant field value passes a comparison (for fields every row shares). */
+function matchesConstant(constant: string, c: Comparison): boolean {
+  const text = (v: ApiScalar) => String(v)
+  switch (c.op) {
+    case 'eq':
+      return text(c.value) === constant
+    case 'ne':
+      return text(c.value) !== constant
+    case 'in':
+      return c.value.map(text).includes(constant)
+    case 'nin':
+      return !c.value.map(text).includes(constant)
+    case 'like':
+    case 'notLike': {
+      const hit =
+        c.anchor === 'start'
+          ? constant.startsWith(c.value.toLowerCase())
+          : c.anchor === 'end'
+            ? constant.endsWith(c.value.toLowerCase())
+            : constant.includes(c.value.toLowerCase())
+      return c.op === 'like' ? hit : !hit
+    }
+    default:
+      return false
+  }
+}
+
+/** A published static page as the APIs show it. */
+export interface ApiPageRow {
+  id: number
+  title: string
+  slug: string
+  bodyHtml: string
+  seoTitle: string
+  seoDescription: string
+  authorId: number | null
+  publishedAt: Date | null
+  createdAt: Date
+  updatedAt: Date
+}
+
+export async function listApiPages(db: Db): Promise<ApiPageRow[]> {
+  const rows = await db
+    .selectFrom('pages')
+    .selectAll()
+    .where('status', '=', 'published')
+    .orderBy('title')
+    .orderBy('id')
+    .execute()
+  return rows.map((r) => ({
+    id: r.id,
+    title: r.title,
+    slug: r.slug,
+    bodyHtml: r.body_html,
+    seoTitle: r.seo_title,
+    seoDescription: r.seo_description,
+    authorId: r.author_id,
+    publishedAt: r.published_at === null ? null : new Date(r.published_at),
+    createdAt: new Date(r.created_at),
+    updatedAt: new Date(r.updated_at),
+  }))
+}
+
+/** The site's first owner: the byline of anything that has none. */
+export async function findOwnerId(db: Db): Promise<number | undefined> {
+  const row = await db
+    .selectFrom('users')
+    .select('id')
+    .where('role', '=', 'owner')
+    .orderBy('id')
+    .limit(1)
+    .executeTakeFirst()
+  return row?.id
+}

@@ -1,0 +1,146 @@
+/**
+ * Read models for the platform APIs: published stories under a client's filter, order and page
+ * (loaded a batch at a time, so `limit=all` never holds every story at once), static pages,
+ * sections and tags together, and the people who write.
+ */
+import { validationError } from '../errors.js'
+import type { ArticleSummary, CategoryRef, TagRef } from './article.js'
+import type { ApiPostQuery } from './api-query.js'
+import {
+  countApiPosts,
+  findApiPostExtras,
+  findOwnerId,
+  listApiPages,
+  listApiPeople,
+  listApiPostIds,
+  listApiTagRows,
+  type ApiPageRow,
+  type ApiPerson,
+  type ApiPostExtras,
+  type ApiTagRow,
+} from './api-query.repository.js'
+import { chosenSections, findLinksByArticle, findSummariesByIds } from './article.repository.js'
+import type { ContentDeps } from './content-deps.js'
+
+export type { ApiPageRow, ApiPerson, ApiPostExtras, ApiTagRow }
+
+/** A published story with everything an API post shows. */
+export interface ApiPost extends ArticleSummary, ApiPostExtras {
+  /** Chosen sections, first the primary one. */
+  sections: CategoryRef[]
+  tags: TagRef[]
+  /** Bylines in order; the site's owner when the story has none. */
+  authors: ApiPerson[]
+}
+
+/** Stories are loaded this many at a time. */
+const BATCH = 200
+
+/**
+ * Published stories matching `query`: how many match, and the page asked for in batches.
+ * @example
+ * const { total, batches } = await browseApiPosts(deps, { filter: { field: 'tags.slug', op: 'eq', value: 'world' }, limit: 15, page: 1 })
+ * for await (const posts of batches) send(posts)
+ */
+export async function browseApiPosts(
+  deps: ContentDeps,
+  query: ApiPostQuery,
+): Promise<{ total: number; batches: AsyncIterable<ApiPost[]> }> {
+  if (query.page < 1 || (query.limit !== 'all' && query.limit < 1))
+    throw validationError('limit', 'limit and page must be positive')
+  const now = deps.clock.now().getTime()
+  const total = await countApiPosts(deps.db, now, query.filter, query.audience)
+  const all = query.limit === 'all'
+  const limit = all ? total : (query.limit as number)
+  const offset = all ? 0 : (query.page - 1) * limit
+  const order = query.order ?? [{ field: 'published_at', direction: 'desc' }]
+  const ids =
+    limit === 0 || offset >= total
+      ? []
+      : await listApiPostIds(deps.db, now, {
+          filter: query.filter,
+          order,
+          limit,
+          offset,
+          audience: query.audience,
+        })
+  return { total, batches: inBatches(deps, ids) }
+}
+
+async function* inBatches(deps: ContentDeps, ids: number[]): AsyncIterable<ApiPost[]> {
+  for (let start = 0; start < ids.length; start += BATCH)
+    yield loadApiPosts(deps, ids.slice(start, start + BATCH))
+}
+
+/** One published story by id or slug, or undefined. */
+export async function findApiPost(
+  deps: ContentDeps,
+  by: { id: number } | { slug: string },
+  audience: 'readers' | 'staff' = 'readers',
+): Promise<ApiPost | undefined> {
+  const filter =
+    'id' in by
+      ? ({ field: 'id', op: 'eq', value: by.id } as const)
+      : ({ field: 'slug', op: 'eq', value: by.slug } as const)
+  const { batches } = await browseApiPosts(deps, { filter, limit: 1, page: 1, audience })
+  for await (const posts of batches) return posts[0]
+  return undefined
+}
+
+async function loadApiPosts(deps: ContentDeps, ids: number[]): Promise<ApiPost[]> {
+  const now = deps.clock.now().getTime()
+  const [summaries, extras, links, ownerId] = await Promise.all([
+    findSummariesByIds(deps.db, ids),
+    findApiPostExtras(deps.db, ids),
+    findLinksByArticle(deps.db, ids),
+    findOwnerId(deps.db),
+  ])
+  const authorIds = new Set<number>(ownerId === undefined ? [] : [ownerId])
+  for (const link of links.values()) for (const a of link.authors) authorIds.add(a.id)
+  const people = new Map(
+    (await listApiPeople(deps.db, now, { ids: [...authorIds], withPostsOnly: false })).map((p) => [
+      p.id,
+      p,
+    ]),
+  )
+  return summaries.flatMap((summary) => {
+    const extra = extras.get(summary.id)
+    const link = links.get(summary.id)
+    if (!extra || !link) return []
+    const authors = link.authors.flatMap((a) => people.get(a.id) ?? [])
+    const owner = ownerId === undefined ? undefined : people.get(ownerId)
+    if (authors.length === 0 && owner) authors.push(owner)
+    const sections = chosenSections(link)
+    const primary = sections.findIndex((s) => s.id === summary.category?.id)
+    if (primary > 0) sections.unshift(...sections.splice(primary, 1))
+    return [{ ...summary, ...extra, sections, tags: link.tags, authors }]
+  })
+}
+
+/** Published static pages, each with its byline (the owner when it has none). */
+export async function listApiStaticPages(
+  deps: ContentDeps,
+): Promise<(ApiPageRow & { authors: ApiPerson[] })[]> {
+  const [pages, ownerId] = await Promise.all([listApiPages(deps.db), findOwnerId(deps.db)])
+  const ids = new Set<number>(ownerId === undefined ? [] : [ownerId])
+  for (const page of pages) if (page.authorId !== null) ids.add(page.authorId)
+  const people = await listApiPeople(deps.db, deps.clock.now().getTime(), {
+    ids: [...ids],
+    withPostsOnly: false,
+  })
+  const byId = new Map(people.map((p) => [p.id, p]))
+  return pages.map((page) => {
+    const author = byId.get(page.authorId ?? -1) ?? byId.get(ownerId ?? -1)
+    return { ...page, authors: author ? [author] : [] }
+  })
+}
+
+/** Sections, then tags, each with its count of published stories. */
+export function listApiTags(deps: ContentDeps): Promise<ApiTagRow[]> {
+  return listApiTagRows(deps.db, deps.clock.now().getTime())
+}
+
+/** People with at least one published story, with their counts. Never their email. */
+export function listApiAuthors(deps: ContentDeps): Promise<ApiPerson[]> {
+  return listApiPeople(deps.db, deps.clock.now().getTime(), { withPostsOnly: true })
+}

@@ -1,0 +1,227 @@
+/**
+ * Sections, pages and redirects from another system, a batch at a time (the WordPress and Ghost
+ * importers). Like `importArticles`: one transaction per batch, one audit line, origins recorded
+ * with the rows so a second run of the same export adds nothing, old addresses redirected (301).
+ */
+import { recordAudit, requirePermission, type Actor } from '../auth/index.js'
+import { validationError } from '../errors.js'
+import { transact, type Kernel } from '../kernel.js'
+import { findImportTargets, recordImportKeys, type ImportOrigin } from '../provenance/index.js'
+import { slugify, uniqueSlug } from '../text/slug.js'
+import { sanitizeBody } from './body-html.js'
+import { insertImportedPage, isPageSlugTaken } from './page.repository.js'
+import { findRedirect, insertRedirectIfAbsent } from './redirect.repository.js'
+import { findCategoryBySlug } from './taxonomy.repository.js'
+import { insertSection } from './taxonomy.service.js'
+
+export interface ImportedSection {
+  name: string
+  slug: string
+  description?: string
+  /** Its parent's slug; the parent must come earlier in the batch or exist already. */
+  parentSlug?: string | null
+  origin: ImportOrigin
+  oldPaths?: string[]
+}
+
+export interface ImportedPage {
+  title: string
+  slug: string
+  bodyHtml: string
+  status: 'draft' | 'published'
+  publishedAt: Date | null
+  createdAt: Date
+  updatedAt: Date
+  authorId: number | null
+  seoTitle?: string
+  seoDescription?: string
+  origin: ImportOrigin
+  oldPaths?: string[]
+}
+
+export interface ImportOutcome {
+  /** Broadsheet id per item, in order. */
+  ids: number[]
+  /** How many were written now (the others were there already). */
+  added: number
+}
+
+const MAX_BATCH = 1_000
+const PATH = /^\/[^\s#]*$/
+
+/**
+ * Sections in tree order (parents first). A section whose slug is taken already is reused, so
+ * an import onto a site that has a "World" section files World stories there.
+ * @example await importSections(deps, systemActor('wordpress-import'), [{ name: 'World', slug: 'world', origin }])
+ */
+export async function importSections(
+  deps: Kernel,
+  actor: Actor,
+  items: ImportedSection[],
+): Promise<ImportOutcome> {
+  requirePermission(actor, 'taxonomy.manage')
+  checkBatch(items.length)
+  return transact(deps, async (tx) => {
+    const known = await knownIds(tx, 'category', items)
+    const ids: number[] = []
+    const keys = new Map<string, [string, number][]>()
+    const slugs: string[] = []
+    for (const item of items) {
+      let id = known.get(item.origin.id)
+      if (id === undefined) {
+        const existing = await findCategoryBySlug(tx.db, slugify(item.slug) || item.slug)
+        const section =
+          existing ??
+          (await insertSection(tx, {
+            name: item.name.slice(0, 200) || item.slug,
+            slug: item.slug,
+            description: item.description ?? '',
+            parentSlug: item.parentSlug ?? undefined,
+          }))
+        id = section.id
+        push(keys, item.origin, id)
+        slugs.push(section.slug)
+        for (const from of item.oldPaths ?? []) await redirect(tx, from, `/${section.slug}/`)
+      }
+      ids.push(id)
+    }
+    await writeKeys(tx, 'category', keys)
+    if (slugs.length > 0) {
+      await recordAudit(tx, actor, {
+        action: 'section.import',
+        subjectType: 'section',
+        details: { count: slugs.length },
+      })
+      tx.events.emit({ type: 'taxonomy.changed', kind: 'section', slugs })
+    }
+    return { ids, added: slugs.length }
+  })
+}
+
+/**
+ * Static pages with their own dates and status; slugs made unique when taken.
+ * @example await importPages(deps, systemActor('ghost-import'), [{ title: 'About', slug: 'about', … }])
+ */
+export async function importPages(
+  deps: Kernel,
+  actor: Actor,
+  items: ImportedPage[],
+): Promise<ImportOutcome> {
+  requirePermission(actor, 'pages.manage')
+  checkBatch(items.length)
+  return transact(deps, async (tx) => {
+    const known = await knownIds(tx, 'page', items)
+    const ids: number[] = []
+    const keys = new Map<string, [string, number][]>()
+    const slugs: string[] = []
+    for (const item of items) {
+      let id = known.get(item.origin.id)
+      if (id === undefined) {
+        const title = item.title.trim().slice(0, 300) || 'Untitled'
+        const slug = await uniqueSlug(
+          slugify(item.slug || title) || 'page',
+          (s) => isPageSlugTaken(tx.db, s),
+          'page',
+        )
+        id = await insertImportedPage(tx.db, {
+          title,
+          slug,
+          bodyHtml: sanitizeBody(item.bodyHtml),
+          status: item.status,
+          authorId: item.authorId,
+          seoTitle: item.seoTitle ?? '',
+          seoDescription: item.seoDescription ?? '',
+          publishedAt: item.publishedAt?.getTime() ?? null,
+          createdAt: item.createdAt.getTime(),
+          updatedAt: item.updatedAt.getTime(),
+        })
+        push(keys, item.origin, id)
+        slugs.push(slug)
+        for (const from of item.oldPaths ?? []) await redirect(tx, from, `/${slug}/`)
+      }
+      ids.push(id)
+    }
+    await writeKeys(tx, 'page', keys)
+    if (slugs.length > 0) {
+      await recordAudit(tx, actor, {
+        action: 'page.import',
+        subjectType: 'page',
+        details: { count: slugs.length },
+      })
+      tx.events.emit({ type: 'taxonomy.changed', kind: 'page', slugs })
+    }
+    return { ids, added: slugs.length }
+  })
+}
+
+/**
+ * Redirects (301) from old addresses, many at a time: an old path that already redirects is
+ * repointed; paths that are not root-relative, or point at themselves, are skipped. Returns how
+ * many were written.
+ * @example await importRedirects(deps, actor, [{ from: '/author/ann/', to: '/author/ann-lee/' }])
+ */
+export async function importRedirects(
+  deps: Kernel,
+  actor: Actor,
+  redirects: { from: string; to: string }[],
+): Promise<number> {
+  requirePermission(actor, 'taxonomy.manage')
+  checkBatch(redirects.length)
+  return transact(deps, async (tx) => {
+    let written = 0
+    for (const { from, to } of redirects) if (await redirect(tx, from, to)) written++
+    if (written > 0) {
+      await recordAudit(tx, actor, {
+        action: 'redirect.import',
+        subjectType: 'redirect',
+        details: { count: written },
+      })
+      tx.events.emit({ type: 'taxonomy.changed', kind: 'page', slugs: [] })
+    }
+    return written
+  })
+}
+
+function checkBatch(length: number): void {
+  if (length > MAX_BATCH) throw validationError('items', `import at most ${MAX_BATCH} at a time`)
+}
+
+async function redirect(tx: Kernel, from: string, to: string): Promise<boolean> {
+  if (!PATH.test(from) || from.startsWith('//') || from.startsWith('/admin')) return false
+  if (from.length > 500 || from === to) return false
+  if (!(PATH.test(to) && !to.startsWith('//')) && !/^https?:\/\/\S+$/.test(to)) return false
+  // The old site's own redirects point at its old addresses: follow ours to the new one.
+  const target = (await findRedirect(tx.db, to))?.toPath ?? to
+  if (target === from) return false
+  await insertRedirectIfAbsent(tx.db, from, target, tx.clock.now().getTime())
+  return true
+}
+
+async function knownIds(
+  tx: Kernel,
+  kind: 'category' | 'page',
+  items: { origin: ImportOrigin }[],
+): Promise<Map<string, number>> {
+  const source = items[0]?.origin.source
+  if (source === undefined) return new Map()
+  if (items.some((i) => i.origin.source !== source))
+    throw validationError('items', 'one batch comes from one source')
+  return findImportTargets(
+    tx,
+    source,
+    kind,
+    items.map((i) => i.origin.id),
+  )
+}
+
+function push(keys: Map<string, [string, number][]>, origin: ImportOrigin, id: number): void {
+  keys.set(origin.source, [...(keys.get(origin.source) ?? []), [origin.id, id]])
+}
+
+async function writeKeys(
+  tx: Kernel,
+  kind: 'category' | 'page',
+  keys: Map<string, [string, number][]>,
+): Promise<void> {
+  for (const [source, pairs] of keys) await recordImportKeys(tx, source, kind, pairs)
+}

@@ -1,0 +1,13 @@
+import type { Kernel } from '../kernel.js'
+import type { MediaStorage } from '../media/index.js'
+import type { HttpClient } from '../net/index.js'
+
+/** What the wire's use cases need: the kernel, and the guarded client for the feeds. */
+export interface WireDeps extends Kernel {
+  readonly wireClient: HttpClient
+  /**
+   * Where featured images go: with it, an item's image is downloaded into the media library;
+   * without it (or when the download fails) the story shows the image from its source.
+   */
+  readonly storage?: MediaStorage
+}

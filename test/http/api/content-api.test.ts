@@ -1,0 +1,236 @@
+import GhostContentAPI from '@tryghost/content-api'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { buildApiNewsroom, PUBLIC_URL, type ApiNewsroom } from '../../support/api-newsroom.js'
+import { DIALECTS } from '../../support/test-database.js'
+
+for (const dialect of DIALECTS) {
+  describe(`${dialect}: Ghost Content API`, () => {
+    let site: ApiNewsroom
+    let api: ReturnType<typeof GhostContentAPI>
+
+    beforeAll(async () => {
+      site = await buildApiNewsroom(dialect)
+      api = GhostContentAPI({ url: site.url, key: site.integration.contentKey, version: 'v5.0' })
+    })
+    afterAll(() => site.close())
+
+    const titles = (posts: { title?: unknown }[]) => posts.map((p) => p.title)
+    const filtered = async (filter: string) =>
+      titles(await api.posts.browse({ filter, order: 'published_at asc' }))
+
+    it('browses published stories newest first with pagination meta', async () => {
+      const posts = await api.posts.browse({ include: 'tags,authors' })
+      expect(titles(posts)).toEqual([
+        'Budget reaction_100%',
+        'Cup final tonight',
+        'Budget vote passes',
+      ])
+      expect(posts.meta.pagination).toEqual({
+        page: 1,
+        limit: 15,
+        pages: 1,
+        total: 3,
+        next: null,
+        prev: null,
+      })
+      const budget = posts[2]!
+      expect(budget).toMatchObject({
+        id: String(site.ids.budget),
+        slug: 'budget-vote-passes',
+        featured: true,
+        visibility: 'public',
+        custom_excerpt: 'A narrow win for the finance minister.',
+        meta_title: 'Budget vote passes narrowly',
+        url: `${PUBLIC_URL}/2026/11/budget-vote-passes/`,
+        og_image: null,
+      })
+      expect(budget.published_at).toBe('2026-11-14T09:30:00.000+00:00')
+      expect(budget.html).toContain('<strong>passed</strong>')
+      expect(budget.plaintext).toBeUndefined()
+      expect((budget.tags as { slug: string }[]).map((t) => t.slug)).toEqual([
+        'world',
+        'economy',
+        'parliament',
+      ])
+      expect(budget.primary_tag).toMatchObject({ slug: 'world', url: `${PUBLIC_URL}/world/` })
+      expect(budget.primary_author).toMatchObject({ slug: 'olive-owner', bio: 'Runs the paper.' })
+      expect(JSON.stringify(posts)).not.toContain('@gazette.test')
+    })
+
+    it('reads one story by id and by slug, without meta, and 404s the draft', async () => {
+      const byId = await api.posts.read({ id: String(site.ids.cup) }, { formats: 'plaintext' })
+      expect(byId).toMatchObject({ title: 'Cup final tonight', plaintext: 'Kick-off is at eight.' })
+      expect(byId.html).toBeUndefined()
+      expect(byId.meta).toBeUndefined()
+      const bySlug = await api.posts.read({ slug: 'cup-final-tonight' })
+      expect(bySlug.id).toBe(String(site.ids.cup))
+      await expect(api.posts.read({ id: String(site.ids.draft) })).rejects.toMatchObject({
+        name: 'NotFoundError',
+      })
+      const response = await fetch(
+        `${site.url}/ghost/api/content/posts/${site.ids.draft}/?key=${site.integration.contentKey}`,
+      )
+      expect(response.status).toBe(404)
+      expect(await response.json()).toMatchObject({ errors: [{ type: 'NotFoundError' }] })
+    })
+
+    it('pages, limits, orders and picks fields', async () => {
+      const first = await api.posts.browse({ limit: 2, order: 'title asc', fields: 'title,slug' })
+      expect(first).toEqual(
+        Object.assign(
+          [
+            { title: 'Budget reaction_100%', slug: 'budget-reaction-100' },
+            { title: 'Budget vote passes', slug: 'budget-vote-passes' },
+          ],
+          { meta: expect.anything() as unknown },
+        ),
+      )
+      expect(first.meta.pagination).toMatchObject({
+        page: 1,
+        limit: 2,
+        pages: 2,
+        next: 2,
+        prev: null,
+      })
+      const second = await api.posts.browse({ limit: 2, page: 2, order: 'title asc' })
+      expect(titles(second)).toEqual(['Cup final tonight'])
+      const all = await api.posts.browse({ limit: 'all', fields: 'id' })
+      expect(all).toHaveLength(3)
+      expect(all.meta.pagination).toMatchObject({ limit: 'all', pages: 1, total: 3 })
+    })
+
+    it('filters with every NQL operator and Ghost’s shorthands', async () => {
+      expect(await filtered('tag:economy')).toEqual(['Budget vote passes', 'Budget reaction_100%'])
+      expect(await filtered('tags:world')).toEqual(['Budget vote passes', 'Budget reaction_100%'])
+      expect(await filtered('tag:-economy')).toEqual(['Cup final tonight'])
+      expect(await filtered('tag:[football,parliament]')).toEqual([
+        'Budget vote passes',
+        'Cup final tonight',
+      ])
+      expect(await filtered('tag:-[football,parliament]')).toEqual(['Budget reaction_100%'])
+      expect(await filtered('primary_tag:sport')).toEqual(['Cup final tonight'])
+      expect(await filtered('author:wren-writer')).toEqual(['Budget reaction_100%'])
+      expect(await filtered('primary_author:olive-owner')).toEqual([
+        'Budget vote passes',
+        'Cup final tonight',
+      ])
+      expect(await filtered('featured:true')).toEqual(['Budget vote passes'])
+      expect(await filtered('slug:-cup-final-tonight+visibility:public')).toEqual([
+        'Budget vote passes',
+        'Budget reaction_100%',
+      ])
+      expect(await filtered(`id:${site.ids.cup}`)).toEqual(['Cup final tonight'])
+      expect(await filtered("published_at:>'2026-11-15 00:00:00'")).toEqual([
+        'Cup final tonight',
+        'Budget reaction_100%',
+      ])
+      expect(await filtered("published_at:>='2026-11-15T09:30:00Z'")).toEqual([
+        'Cup final tonight',
+        'Budget reaction_100%',
+      ])
+      expect(await filtered("published_at:<'2026-11-15'")).toEqual(['Budget vote passes'])
+      expect(await filtered("published_at:<='2026-11-15T09:30:00.000+00:00'")).toEqual([
+        'Budget vote passes',
+        'Cup final tonight',
+      ])
+      expect(await filtered("updated_at:>'2020-01-01'+featured:false")).toEqual([
+        'Cup final tonight',
+        'Budget reaction_100%',
+      ])
+      expect(await filtered("title:~'budget'")).toEqual([
+        'Budget vote passes',
+        'Budget reaction_100%',
+      ])
+      expect(await filtered("title:~'_100%'")).toEqual(['Budget reaction_100%'])
+      expect(await filtered("title:-~'budget'")).toEqual(['Cup final tonight'])
+      expect(await filtered("title:~^'cup'")).toEqual(['Cup final tonight'])
+      expect(await filtered("title:~$'passes'")).toEqual(['Budget vote passes'])
+      expect(await filtered('(tag:football,tag:parliament)+featured:false')).toEqual([
+        'Cup final tonight',
+      ])
+      expect(await filtered('visibility:paid')).toEqual([])
+    })
+
+    it('answers bad parameters with a 400 in Ghost’s envelope, never a 500', async () => {
+      const key = site.integration.contentKey
+      for (const query of [
+        'filter=email:x',
+        'filter=tag:(',
+        "filter=published_at:>'soon'",
+        'filter=id:abc',
+        'limit=0',
+        'limit=lots',
+        'page=0',
+        'order=password%20desc',
+        'order=title%20sideways',
+        'include=secrets',
+        'formats=pdf',
+      ]) {
+        const response = await fetch(`${site.url}/ghost/api/content/posts/?key=${key}&${query}`)
+        expect(response.status, query).toBe(400)
+        const body = (await response.json()) as { errors: { type: string; message: string }[] }
+        expect(body.errors[0]!.type, query).toMatch(/ValidationError|BadRequestError/)
+      }
+      await expect(api.posts.browse({ filter: 'email:x' })).rejects.toMatchObject({
+        name: 'ValidationError',
+        message: expect.stringContaining('email') as unknown,
+      })
+    })
+
+    it('refuses a missing or unknown key with 403 NoPermissionError', async () => {
+      for (const suffix of ['', '?key=0123456789abcdef0123456789']) {
+        const response = await fetch(`${site.url}/ghost/api/content/posts/${suffix}`)
+        expect(response.status).toBe(403)
+        expect(await response.json()).toMatchObject({ errors: [{ type: 'NoPermissionError' }] })
+      }
+    })
+
+    it('serves tags (sections first), authors, pages and settings', async () => {
+      const tags = await api.tags.browse({ include: 'count.posts', order: 'slug asc' })
+      expect(tags.map((t) => [t.slug, (t.count as { posts: number }).posts])).toEqual([
+        ['economy', 2],
+        ['football', 1],
+        ['parliament', 1],
+        ['sport', 1],
+        ['world', 2],
+      ])
+      expect(await api.tags.read({ slug: 'world' })).toMatchObject({
+        name: 'World',
+        url: `${PUBLIC_URL}/world/`,
+      })
+      const authors = await api.authors.browse({ include: 'count.posts' })
+      expect(authors.map((a) => a.slug)).toEqual(['olive-owner', 'wren-writer'])
+      expect(JSON.stringify(authors)).not.toContain('email')
+      const wren = await api.authors.read({ slug: 'wren-writer' })
+      expect(wren).toMatchObject({ name: 'Wren Writer', url: `${PUBLIC_URL}/author/wren-writer/` })
+      expect(wren.count).toBeUndefined()
+      const pages = await api.pages.browse({ include: 'authors' })
+      expect(pages).toHaveLength(1)
+      expect(pages[0]).toMatchObject({ slug: 'about-us', url: `${PUBLIC_URL}/about-us/` })
+      expect(pages[0]!.primary_author).toMatchObject({ slug: 'olive-owner' })
+      const settings = await api.settings.browse()
+      expect(settings).toMatchObject({ title: 'Broadsheet', url: `${PUBLIC_URL}/` })
+      expect(await api.tiers.browse()).toHaveLength(0)
+      expect(await api.newsletters.browse()).toHaveLength(0)
+    })
+
+    it('serves the legacy versioned paths and Ghost’s headers', async () => {
+      const legacy = GhostContentAPI({
+        url: site.url,
+        key: site.integration.contentKey,
+        version: 'v3',
+      })
+      expect(await legacy.posts.browse({ limit: 1 })).toHaveLength(1)
+      const response = await fetch(
+        `${site.url}/ghost/api/canary/content/tags/?key=${site.integration.contentKey}`,
+        {
+          headers: { 'accept-version': 'v5.0' },
+        },
+      )
+      expect(response.status).toBe(200)
+      expect(response.headers.get('access-control-allow-origin')).toBe('*')
+      expect(response.headers.get('content-version')).toMatch(/^v5\./)
+      expect(response.headers.get('vary')).toContain('Accept-Version')
+    })
+  })
+}
