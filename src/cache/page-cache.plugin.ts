@@ -21,7 +21,7 @@ import { bypasses, PRIVATE_CACHE_CONTROL, storableBody, storedHeaders } from './
 import { CHROME_TAGS } from './cache-tags.js'
 import { CachePurger, type PurgeChannelFactory } from './cache-purger.js'
 import { fastPathFor, type FastPath } from './fast-path.js'
-import { buildCacheEntry, PageCache, type CacheEntry } from './page-cache.js'
+import { buildCacheEntry, PageCache, type CacheEntry, type Fallback } from './page-cache.js'
 import { SingleFlight } from './single-flight.js'
 import { StaticMirror } from './static-mirror.js'
 import { tagsForEvent } from './tags-for-event.js'
@@ -64,6 +64,11 @@ export interface PageCachePluginOptions {
   purgeChannel?: PurgeChannelFactory
   /** How long a purged page may be served to concurrent readers while it refills. */
   staleGraceMs?: number
+  /**
+   * How long a purged page is kept to answer with when its re-render fails (the database is
+   * down): served with `Warning: 110` and its `Age`. Default a day; 0 turns it off.
+   */
+  staleIfErrorMs?: number
   /** How long a request waits for another request's render of the same page. */
   flightTimeoutMs?: number
   /** Called on every purge applied here, local or from another process (memos to drop). */
@@ -86,7 +91,11 @@ interface RequestState {
 async function pageCachePlugin(app: FastifyInstance, options: PageCachePluginOptions) {
   const { config } = options
   const cache = config.pageCache
-    ? new PageCache({ maxBytes: config.cacheMaxBytes, staleGraceMs: options.staleGraceMs })
+    ? new PageCache({
+        maxBytes: config.cacheMaxBytes,
+        staleGraceMs: options.staleGraceMs,
+        staleIfErrorMs: options.staleIfErrorMs ?? STALE_IF_ERROR_MS,
+      })
     : null
   const channel = cache && options.purgeChannel ? options.purgeChannel(app.log) : null
   const mirror =
@@ -149,6 +158,20 @@ function addCacheHooks(
     reply.code(entry.status).headers(entry.headers)
     return reply.send(answer(request, reply, entry, outcome))
   }
+  /**
+   * The render failed but an older copy is held: answer with it rather than an error page,
+   * marked as stale (RFC 9111's `Warning: 110` and `Age`) and kept by nobody downstream.
+   */
+  const serveStale = (request: FastifyRequest, reply: FastifyReply, fallback: Fallback) => {
+    const { entry, storedAt } = fallback
+    reply.log.warn({ url: request.url, status: reply.statusCode }, 'render failed: serving stale')
+    reply.removeHeader('retry-after')
+    reply.removeHeader('content-length')
+    reply.code(entry.status).headers(entry.headers)
+    reply.header('warning', '110 - "Response is Stale"')
+    reply.header('age', String(Math.max(0, Math.floor((Date.now() - storedAt) / 1000))))
+    return answer(request, reply, entry, 'STALE')
+  }
   const flights = new SingleFlight(flightTimeoutMs)
 
   app.addHook('onRequest', async (request, reply) => {
@@ -176,6 +199,10 @@ function addCacheHooks(
       return payload
     }
     try {
+      if (reply.statusCode >= 500) {
+        const fallback = cache.fallback(state.key)
+        if (fallback) return serveStale(request, reply, fallback)
+      }
       const body = storableBody(reply, state.tags, payload)
       if (!body) {
         // A response that set a cookie is someone's own: nobody else may keep it.
@@ -236,6 +263,7 @@ function answerWith(
 }
 
 const CHANNEL_READY_MS = 1_000
+const STALE_IF_ERROR_MS = 86_400_000
 
 async function settlesWithin(promise: Promise<void>, ms: number): Promise<boolean> {
   let timer: NodeJS.Timeout | undefined

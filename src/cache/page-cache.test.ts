@@ -86,6 +86,25 @@ describe('PageCache', () => {
     expect(cache.bytes).toBe(0)
   })
 
+  it('keeps a purged entry past its grace only as the fallback for a failed render', async () => {
+    let now = 1_000
+    const cache = new PageCache({
+      maxBytes: 10_000_000,
+      staleGraceMs: 500,
+      staleIfErrorMs: 10_000,
+      now: () => now,
+    })
+    const page = await entry('/', ['home'])
+    cache.put(page)
+    cache.purge(['home'])
+    now += 600
+    expect(cache.lookup('/')).toBeUndefined()
+    expect(cache.fallback('/')).toEqual({ entry: page, storedAt: 1_000 })
+    now += 10_000
+    expect(cache.fallback('/')).toBeUndefined()
+    expect(cache.bytes).toBe(0)
+  })
+
   it('does not store a render that started before a purge of its tags', async () => {
     const cache = new PageCache({ maxBytes: 10_000_000 })
     const before = cache.generation

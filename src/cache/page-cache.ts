@@ -93,7 +93,18 @@ export interface PageCacheOptions {
   maxBytes: number
   /** How long a purged entry may still be served while its refill renders. 0 forgets at once. */
   staleGraceMs?: number
+  /**
+   * How long after its grace a purged entry is still kept for one use: answering when the
+   * render that should replace it fails (the database is down). 0 (default) forgets it.
+   */
+  staleIfErrorMs?: number
   now?: () => number
+}
+
+/** A copy to answer with when a render fails, and when it was stored. */
+export interface Fallback {
+  entry: CacheEntry
+  storedAt: number
 }
 
 export interface Lookup {
@@ -104,7 +115,8 @@ export interface Lookup {
 
 interface Slot {
   entry: CacheEntry
-  /** Set once purged: the time after which the stale copy is dropped. */
+  storedAt: number
+  /** Set once purged: the time after which the stale copy is no longer served to readers. */
   staleUntil: number | null
 }
 
@@ -116,6 +128,7 @@ export class PageCache {
   private readonly purgeLog: { generation: number; tags: ReadonlySet<string> | 'all' }[] = []
   private readonly maxBytes: number
   private readonly staleGraceMs: number
+  private readonly staleIfErrorMs: number
   private readonly now: () => number
   private heldBytes = 0
   private purges = 0
@@ -123,6 +136,7 @@ export class PageCache {
   constructor(options: PageCacheOptions) {
     this.maxBytes = options.maxBytes
     this.staleGraceMs = options.staleGraceMs ?? 10_000
+    this.staleIfErrorMs = options.staleIfErrorMs ?? 0
     this.now = options.now ?? Date.now
   }
 
@@ -149,12 +163,27 @@ export class PageCache {
     const slot = this.slots.get(key)
     if (!slot) return undefined
     if (slot.staleUntil !== null && slot.staleUntil <= this.now()) {
-      this.remove(key)
+      // Past its grace: kept (if at all) only as the fallback for a failed render.
+      if (slot.staleUntil + this.staleIfErrorMs <= this.now()) this.remove(key)
       return undefined
     }
     this.slots.delete(key)
     this.slots.set(key, slot)
     return { entry: slot.entry, stale: slot.staleUntil !== null }
+  }
+
+  /**
+   * Any copy of a key still held, fresh, stale or kept past its grace for errors: what to answer
+   * with when the render that should replace it fails.
+   */
+  fallback(key: string): Fallback | undefined {
+    const slot = this.slots.get(key)
+    if (!slot) return undefined
+    if (slot.staleUntil !== null && slot.staleUntil + this.staleIfErrorMs <= this.now()) {
+      this.remove(key)
+      return undefined
+    }
+    return { entry: slot.entry, storedAt: slot.storedAt }
   }
 
   /** The fresh entry for a key, if any. */
@@ -176,7 +205,7 @@ export class PageCache {
     if (entry.bytes > this.maxBytes) return false
     if (this.purgedSince(sinceGeneration, entry.tags)) return false
     this.remove(entry.key)
-    this.slots.set(entry.key, { entry, staleUntil: null })
+    this.slots.set(entry.key, { entry, storedAt: this.now(), staleUntil: null })
     this.heldBytes += entry.bytes
     for (const tag of entry.tags) {
       let keys = this.byTag.get(tag)
@@ -214,7 +243,7 @@ export class PageCache {
   private expire(key: string): void {
     const slot = this.slots.get(key)
     if (!slot || slot.staleUntil !== null) return
-    if (this.staleGraceMs <= 0) return this.remove(key)
+    if (this.staleGraceMs <= 0 && this.staleIfErrorMs <= 0) return this.remove(key)
     this.unindex(slot.entry)
     slot.staleUntil = this.now() + this.staleGraceMs
   }

@@ -34,6 +34,41 @@ export interface ErrorBody {
   errors: { code: string; message: string; property?: string }[]
 }
 
+/** Seconds a client is asked to wait when the database is unreachable. */
+export const RETRY_AFTER_SECONDS = 5
+
+/** Error codes that mean "the database cannot be reached right now", not "this request is wrong". */
+const UNREACHABLE = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENOTFOUND',
+  'EPIPE',
+  // PostgreSQL: admin/crash shutdown, cannot connect now, too many connections.
+  '57P01',
+  '57P02',
+  '57P03',
+  '53300',
+  'SQLITE_BUSY',
+  'SQLITE_CANTOPEN',
+])
+const UNREACHABLE_MESSAGE =
+  /Connection terminated|connection timeout|timeout exceeded when trying to connect|not currently accepting connections|the database system is (starting up|shutting down)/i
+
+/** Whether an error (or what it wraps) says the database is out of reach. */
+export function isDatabaseUnreachable(error: unknown, depth = 0): boolean {
+  if (!error || typeof error !== 'object' || depth > 4) return false
+  if (error instanceof AppError) return error.code === 'DATABASE_UNAVAILABLE'
+  const e = error as { code?: unknown; message?: unknown; cause?: unknown; errors?: unknown }
+  if (typeof e.code === 'string' && (UNREACHABLE.has(e.code) || e.code.startsWith('08')))
+    return true
+  if (typeof e.message === 'string' && UNREACHABLE_MESSAGE.test(e.message)) return true
+  if (Array.isArray(e.errors) && e.errors.some((inner) => isDatabaseUnreachable(inner, depth + 1)))
+    return true
+  return isDatabaseUnreachable(e.cause, depth + 1)
+}
+
 const HEADER_VALUE_ERRORS = new Set([
   'ERR_INVALID_CHAR',
   'ERR_HTTP_INVALID_HEADER_VALUE',
@@ -43,6 +78,8 @@ const GENERIC_4XX = 'The request could not be understood. Check the address or t
 
 /** Status and public body for any thrown value. */
 export function describeError(error: unknown): { status: number; body: ErrorBody } {
+  if (!(error instanceof AppError) && isDatabaseUnreachable(error))
+    return describeError(new AppError('DATABASE_UNAVAILABLE', 'database unreachable'))
   if (error instanceof AppError) {
     const status = ERROR_STATUS[error.code]
     const message = status >= 500 ? 'The service is temporarily unavailable.' : error.message
@@ -89,6 +126,8 @@ export function registerErrorHandler(app: FastifyInstance, renderPage?: ErrorPag
     const { status, body } = describeError(error)
     if (status >= 500) request.log.error({ err: error, reqId: request.id }, 'request failed')
     reply.status(status)
+    // Fail fast and say when to come back, so clients and the load balancer retry, not hang.
+    if (status === 503) reply.header('retry-after', String(RETRY_AFTER_SECONDS))
     const wantsHtml =
       !request.url.startsWith('/api/') && (request.headers.accept ?? '').includes('text/html')
     if (wantsHtml && renderPage)
