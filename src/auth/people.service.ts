@@ -11,7 +11,8 @@ import { recordAudit } from './audit.service.js'
 import { rankOf, requirePermission } from './permissions.js'
 import { deleteUserSessions } from './session.repository.js'
 import * as users from './user.repository.js'
-import { ROLES, hashPassword, verifyPassword, MIN_PASSWORD_LENGTH } from './user.service.js'
+import { checkPassword, MIN_PASSWORD_LENGTH } from './password-policy.js'
+import { ROLES, hashPassword, verifyPassword } from './user.service.js'
 import type { Role, UserUpdate } from './user.table.js'
 
 /** Load the person being managed and check the actor may manage them. */
@@ -210,6 +211,13 @@ export async function changePassword(
       'next',
       `The new password must be at least ${MIN_PASSWORD_LENGTH} characters.`,
     )
+  try {
+    checkPassword(input.next)
+  } catch (error) {
+    // The same rules as everywhere else, reported against this form's field.
+    if (error instanceof AppError) throw validationError('next', `The new ${error.message}.`)
+    throw error
+  }
   const stored = await users.findPasswordHash(deps.db, actor.id)
   if (!stored || !(await verifyPassword(stored, input.current)))
     throw validationError('current', 'Your current password is not right.')
