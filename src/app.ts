@@ -10,6 +10,7 @@ import Fastify, { type FastifyInstance } from 'fastify'
 import { adminRoutes } from './admin/admin.routes.js'
 import { ViewBuffer } from './analytics/index.js'
 import { platformApis } from './api/ghost/openapi.js'
+import { ghostFrameworkError } from './api/ghost/ghost-errors.js'
 import { viewRoutes } from './api/views.routes.js'
 import type { PurgeChannelFactory } from './cache/cache-purger.js'
 import type { FastPath } from './cache/fast-path.js'
@@ -77,7 +78,10 @@ export async function buildApp(appDeps: AppDeps): Promise<FastifyInstance> {
     bodyLimit: 1_048_576,
     requestTimeout: 30_000,
     // A malformed URL (`/author/%ff/`) gets the site's own 400 page, not Fastify's JSON.
-    frameworkErrors: site.frameworkError,
+    // Under the Ghost API paths, Ghost's JSON envelope instead.
+    frameworkErrors: (error, request, reply) => {
+      if (!ghostFrameworkError(error, request, reply)) site.frameworkError(error, request, reply)
+    },
   })
   registerErrorHandler(app, site.renderError)
   if (!deps.config.trustProxy) warnAboutUntrustedProxy(app)
