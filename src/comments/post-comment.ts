@@ -137,6 +137,7 @@ export async function postComment(
       await refreshCommentCount(tx.db, article.id)
       tx.events.emit({ type: 'comments.changed', articleId: article.id })
     }
+    tx.events.emit({ type: 'comment.added', commentId: inserted, articleId: article.id })
     return inserted
   })
   // Only a stored comment counts towards the rate limits.
