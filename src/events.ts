@@ -40,7 +40,7 @@ export interface ArticleSnapshot {
   image: { url: string; alt: string; caption: string } | null
   categories: { id: number; name: string; slug: string }[]
   tags: { id: number; name: string; slug: string }[]
-  authors: { id: number }[]
+  authors: { id: number; name: string; slug: string; avatarUrl: string | null }[]
 }
 
 /** Who caused an event, when a listener needs to know (imports and the wire fire no webhooks). */
@@ -79,8 +79,19 @@ export type DomainEvent =
       tag: { id: number; name: string; slug: string }
       before?: { name: string; slug: string }
     }
-  /** A reader left a comment (whatever its moderation status). */
-  | { type: 'comment.added'; commentId: number; articleId: number }
+  /** A reader left a comment (whatever its moderation status). Never the reader's email. */
+  | {
+      type: 'comment.added'
+      comment: {
+        id: number
+        articleId: number
+        parentId: number | null
+        authorName: string
+        body: string
+        status: string
+        createdAt: Date
+      }
+    }
   /** A new address signed up for the newsletter (not an import). */
   | { type: 'subscriber.added'; email: string }
 

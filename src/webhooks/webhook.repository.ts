@@ -62,6 +62,16 @@ export async function insertWebhook(
   return id
 }
 
+/** Whether the integration a webhook would belong to exists. */
+export async function integrationExists(db: Db, id: number): Promise<boolean> {
+  const row = await db
+    .selectFrom('integrations')
+    .select('id')
+    .where('id', '=', id)
+    .executeTakeFirst()
+  return row !== undefined
+}
+
 export async function updateWebhookRow(
   db: Db,
   id: number,

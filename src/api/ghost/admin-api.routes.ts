@@ -304,7 +304,8 @@ async function authenticate(services: Services, header: string | undefined): Pro
   return integrationActor(integration)
 }
 
-function adminPost(ctx: SerializeContext, post: ApiPost, formats: Set<string>): GhostObject {
+/** A story as the Admin API (and webhooks) show it: with its status, tags and authors. */
+export function adminPost(ctx: SerializeContext, post: ApiPost, formats: Set<string>): GhostObject {
   return {
     ...serializePost(ctx, post, { include: new Set(['tags', 'authors']), formats }),
     status: ghostStatus(post.status),
