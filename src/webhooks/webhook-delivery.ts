@@ -83,11 +83,7 @@ export function signatureHeader(secret: string, body: string, timestamp: number)
 
 export function deliveryPayload(payload: unknown): DeliveryPayload {
   const p = payload as Partial<DeliveryPayload> | null
-  if (
-    typeof p?.webhookId !== 'number' ||
-    typeof p.event !== 'string' ||
-    typeof p.body !== 'string'
-  )
+  if (typeof p?.webhookId !== 'number' || typeof p.event !== 'string' || typeof p.body !== 'string')
     throw new Error('a webhook delivery job needs webhookId, event and body')
   return { webhookId: p.webhookId, event: p.event, body: p.body }
 }
@@ -108,7 +104,8 @@ export async function deliverWebhook(
     'content-type': 'application/json',
     'content-version': 'v5.0',
   }
-  if (webhook.secret) headers['x-ghost-signature'] = signatureHeader(webhook.secret, payload.body, timestamp)
+  if (webhook.secret)
+    headers['x-ghost-signature'] = signatureHeader(webhook.secret, payload.body, timestamp)
   const started = performance.now()
   let statusCode: number | null = null
   let responseStart: string | null = null

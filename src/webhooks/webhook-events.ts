@@ -44,7 +44,8 @@ export function storyEvents(
   after: StoryMoment | null,
 ): string[] {
   if (!before && !after) return []
-  if (!after) return [`${kind}.deleted`, ...(before!.status === 'published' ? [`${kind}.unpublished`] : [])]
+  if (!after)
+    return [`${kind}.deleted`, ...(before!.status === 'published' ? [`${kind}.unpublished`] : [])]
   const events: string[] = []
   const was = before?.status ?? null
   const is = after.status

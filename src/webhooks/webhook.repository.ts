@@ -1,10 +1,6 @@
 import { sql, type Kysely } from 'kysely'
 import type { Database } from '../db/database.js'
-import type {
-  WebhookDeliveryRow,
-  WebhookRow,
-  WebhookStatus,
-} from './webhook.table.js'
+import type { WebhookDeliveryRow, WebhookRow, WebhookStatus } from './webhook.table.js'
 
 type Db = Kysely<Database>
 

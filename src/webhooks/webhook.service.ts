@@ -53,7 +53,8 @@ export async function addWebhook(
   const fields = validated(input)
   await checkTarget(deps, fields.target_url)
   return transact(deps, async (tx) => {
-    if (!(await integrationExists(tx.db, integrationId))) throw new AppError('NOT_FOUND', `integration ${integrationId} does not exist`)
+    if (!(await integrationExists(tx.db, integrationId)))
+      throw new AppError('NOT_FOUND', `integration ${integrationId} does not exist`)
     const id = await insertWebhook(tx.db, integrationId, fields, tx.clock.now().getTime())
     await audit(tx, actor, 'webhook.create', id, { ...describe(fields), integrationId })
     return mustFind(tx, id)

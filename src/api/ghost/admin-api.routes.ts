@@ -1,7 +1,8 @@
 /**
  * Ghost's Admin API at `/ghost/api/admin/` (and the legacy versioned prefixes), enough for
  * `@tryghost/admin-api` scripts: posts (browse, read, add, edit with Ghost's `updated_at`
- * collision check, delete), users (read), image uploads and the site. Every call carries a
+ * collision check, delete), users (read), image uploads, webhooks (add, edit, delete) and the
+ * site. Every call carries a
  * token signed with an integration's Admin API key and acts as that integration, with its role,
  * through the same use cases and permission matrix as the newsroom.
  */
@@ -35,6 +36,7 @@ import {
   stepFor,
 } from './admin-post-input.js'
 import { tokenKeyId, verifyAdminToken } from './admin-token.js'
+import { adminWebhookRoutes } from './admin-webhooks.routes.js'
 import { GhostError, useGhostErrors } from './ghost-errors.js'
 import { GhostQuery, limitOption, listOption, orderOption, pagination } from './ghost-params.js'
 import {
@@ -271,6 +273,8 @@ const adminApi: FastifyPluginAsync<AdminApiOptions> = async (plain, { services, 
       (u) => u.slug === request.params.slug,
     )
   })
+
+  await app.register(adminWebhookRoutes, { services, actor })
 
   app.post('/images/upload/', async (request, reply) => {
     const who = actor(request)

@@ -6,11 +6,7 @@
  * Admin API shows it (tags and authors included) and `previous` holds the fields that changed.
  * Imports and the wire announce nothing here: they fire no webhooks.
  */
-import type {
-  ApiPerson,
-  ApiPost,
-  ArticleStatus,
-} from '../../content/index.js'
+import type { ApiPerson, ApiPost, ArticleStatus } from '../../content/index.js'
 import { findApiPost } from '../../content/index.js'
 import type { ArticleSnapshot, DomainEvent, EventActor, EventListener } from '../../events.js'
 import { findSubscriberByEmail } from '../../newsletter/index.js'
@@ -168,9 +164,7 @@ function snapshotPost(s: ArticleSnapshot): ApiPost {
     isFeatured: s.isFeatured,
     category: s.categories[0] ?? null,
     author: null,
-    image: s.image
-      ? { ...s.image, mediaId: 0, credit: '', width: null, height: null }
-      : null,
+    image: s.image ? { ...s.image, mediaId: 0, credit: '', width: null, height: null } : null,
     bodyHtml: s.bodyHtml,
     seoTitle: s.seoTitle,
     seoDescription: s.seoDescription,
@@ -195,7 +189,8 @@ async function tagDeliveries(
   if (event.change === 'deleted') previous = tag(event.tag)
   else if (event.before) {
     const old = tag(event.before)
-    for (const key of ['name', 'slug', 'url']) if (old[key] !== current[key]) previous[key] = old[key]
+    for (const key of ['name', 'slug', 'url'])
+      if (old[key] !== current[key]) previous[key] = old[key]
   }
   return [{ name, payload: { tag: { current, previous } } }]
 }
