@@ -79,6 +79,12 @@ export type DomainEvent =
       tag: { id: number; name: string; slug: string }
       before?: { name: string; slug: string }
     }
+  /** A static page was created (pages have no edit or delete use case yet). */
+  | {
+      type: 'page.changed'
+      page: { id: number; title: string; slug: string; status: string; publishedAt: Date | null }
+      before: { status: string; publishedAt: Date | null } | null
+    }
   /** A reader left a comment (whatever its moderation status). Never the reader's email. */
   | {
       type: 'comment.added'

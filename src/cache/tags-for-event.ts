@@ -30,6 +30,7 @@ export function tagsForEvent(event: DomainEvent): string[] {
       return [cacheTag.api]
     // Announced alongside `taxonomy.changed` / `comments.changed`, which carry the purge.
     case 'tag.changed':
+    case 'page.changed':
     case 'comment.added':
     case 'subscriber.added':
       return []

@@ -7,7 +7,7 @@
  * Imports and the wire announce nothing here: they fire no webhooks.
  */
 import type { ApiPerson, ApiPost, ArticleStatus } from '../../content/index.js'
-import { findApiPost } from '../../content/index.js'
+import { findApiPost, listApiStaticPages } from '../../content/index.js'
 import type { ArticleSnapshot, DomainEvent, EventActor, EventListener } from '../../events.js'
 import { findSubscriberByEmail } from '../../newsletter/index.js'
 import type { Services } from '../../services.js'
@@ -16,12 +16,14 @@ import { enqueueWebhookEvent, hasWebhooksFor, storyEvents } from '../../webhooks
 import { adminPost } from './admin-api.routes.js'
 import {
   ghostDate,
+  serializePage,
   serializeTag,
   type GhostObject,
   type SerializeContext,
 } from './ghost-serializers.js'
 
 const POST_FORMATS = new Set(['html', 'plaintext'])
+const PAGE_INCLUDE = new Set(['tags', 'authors'])
 
 /** System writers whose changes are imports, not news: no webhooks. */
 function isImport(actor: EventActor | undefined): boolean {
@@ -52,6 +54,8 @@ async function payloadsFor(services: Services, event: DomainEvent): Promise<Deli
       return isImport(event.actor) ? [] : postDeliveries(services, event)
     case 'tag.changed':
       return tagDeliveries(services, event)
+    case 'page.changed':
+      return pageDeliveries(services, event)
     case 'comment.added':
       return only(services, 'comment.added', () => ({
         comment: {
@@ -193,6 +197,24 @@ async function tagDeliveries(
       if (old[key] !== current[key]) previous[key] = old[key]
   }
   return [{ name, payload: { tag: { current, previous } } }]
+}
+
+async function pageDeliveries(
+  services: Services,
+  event: Extract<DomainEvent, { type: 'page.changed' }>,
+): Promise<Delivery[]> {
+  const names = await hasWebhooksFor(services, storyEvents('page', event.before, event.page))
+  if (names.length === 0) return []
+  const ctx = await context(services)
+  const listed = (await listApiStaticPages(services)).find((p) => p.id === event.page.id)
+  const current: GhostObject = listed
+    ? { ...serializePage(ctx, listed, { include: PAGE_INCLUDE, formats: POST_FORMATS }) }
+    : { id: String(event.page.id), title: event.page.title, slug: event.page.slug }
+  current.status = event.page.status
+  const previous: GhostObject = event.before
+    ? { status: event.before.status, published_at: ghostDate(event.before.publishedAt) }
+    : {}
+  return names.map((name) => ({ name, payload: { page: { current, previous } } }))
 }
 
 async function context(services: Services): Promise<SerializeContext> {

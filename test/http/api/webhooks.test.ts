@@ -4,7 +4,17 @@ import type { AddressInfo } from 'node:net'
 import GhostAdminAPI from '@tryghost/admin-api'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { listAudit, systemActor } from '../../../src/auth/index.js'
-import { importArticles, saveArticle, findNewsroomArticle } from '../../../src/content/index.js'
+import {
+  createPage,
+  findNewsroomArticle,
+  importArticles,
+  listTagsWithCounts,
+  renameTag,
+  saveArticle,
+} from '../../../src/content/index.js'
+import { subscribe } from '../../../src/newsletter/index.js'
+import { updateSiteSettings } from '../../../src/settings/index.js'
+import { asUser } from '../../support/kernel.js'
 import { integrationActor } from '../../../src/integrations/index.js'
 import { JobRunner, webhookJobs } from '../../../src/jobs/index.js'
 import { createHttpClient } from '../../../src/net/index.js'
@@ -20,6 +30,7 @@ import { buildApiNewsroom, type ApiNewsroom } from '../../support/api-newsroom.j
 import { DIALECTS } from '../../support/test-database.js'
 
 interface Received {
+  url: string
   headers: http.IncomingHttpHeaders
   body: string
   answered: number
@@ -34,7 +45,12 @@ async function startReceiver() {
     request.on('data', (c: Buffer) => chunks.push(c))
     request.on('end', () => {
       const answered = statuses.shift() ?? 200
-      received.push({ headers: request.headers, body: Buffer.concat(chunks).toString(), answered })
+      received.push({
+        url: request.url ?? '',
+        headers: request.headers,
+        body: Buffer.concat(chunks).toString(),
+        answered,
+      })
       response.writeHead(answered, { 'content-type': 'text/plain' })
       response.end(answered === 200 ? 'thanks' : `no (${answered})`)
     })
@@ -293,6 +309,68 @@ for (const dialect of DIALECTS) {
         title: 'Edited by the desk',
       })
       await until(async () => (await deliveryJobs()) === queued + 1, 'post.edited')
+      for (const hook of hooks) await admin.webhooks.delete({ id: hook.id })
+    })
+
+    it('sends tag, page, subscriber and site events in Ghost shape', async () => {
+      const events = [
+        'tag.added',
+        'tag.edited',
+        'page.added',
+        'page.published',
+        'subscriber.added',
+        'site.changed',
+      ]
+      const hooks = await Promise.all(
+        events.map((event) =>
+          admin.webhooks.add({ event, target_url: `${receiver.url}?event=${event}` }),
+        ),
+      )
+      const owner = asUser(site.owner)
+      await admin.posts.add({ title: 'Kite festival', tags: ['Kites'] })
+      const kites = (await listTagsWithCounts(site.services)).find((t) => t.slug === 'kites')!
+      await renameTag(site.services, owner, { id: kites.id, name: 'Kite flying' })
+      await createPage(site.services, owner, {
+        title: 'Corrections policy',
+        bodyHtml: '<p>We fix.</p>',
+      })
+      await subscribe(
+        { ...site.services, secret: 'x'.repeat(32), siteTitle: 'The Gazette' },
+        { email: 'reader@example.com' },
+      )
+      await updateSiteSettings(site.services, owner, { title: 'The Evening Gazette' })
+      await until(async () => (await pendingDeliveries()) === events.length, 'six deliveries')
+      await runner().tick()
+      const byEvent = new Map(
+        receiver.received.map((r) => [
+          new URL(r.url, 'http://x').searchParams.get('event'),
+          JSON.parse(r.body) as Record<
+            string,
+            { current: Record<string, unknown>; previous: Record<string, unknown> }
+          >,
+        ]),
+      )
+      expect(byEvent.get('tag.added')?.tag).toMatchObject({
+        current: { name: 'Kites', slug: 'kites', url: 'https://gazette.test/tag/kites/' },
+        previous: {},
+      })
+      expect(byEvent.get('tag.edited')?.tag).toMatchObject({
+        current: { name: 'Kite flying', slug: 'kite-flying' },
+        previous: { name: 'Kites', slug: 'kites' },
+      })
+      expect(byEvent.get('page.added')?.page?.current).toMatchObject({
+        title: 'Corrections policy',
+        status: 'published',
+        url: 'https://gazette.test/corrections-policy/',
+      })
+      expect(byEvent.get('page.published')?.page?.current).toMatchObject({
+        slug: 'corrections-policy',
+      })
+      expect(byEvent.get('subscriber.added')?.subscriber?.current).toMatchObject({
+        email: 'reader@example.com',
+        status: 'pending',
+      })
+      expect(byEvent.get('site.changed')).toEqual({})
       for (const hook of hooks) await admin.webhooks.delete({ id: hook.id })
     })
   })
