@@ -11,6 +11,7 @@ import { adminRoutes } from './admin/admin.routes.js'
 import { ViewBuffer } from './analytics/index.js'
 import { platformApis } from './api/ghost/openapi.js'
 import { ghostFrameworkError } from './api/ghost/ghost-errors.js'
+import { webhookListener } from './api/ghost/webhook-payloads.js'
 import { viewRoutes } from './api/views.routes.js'
 import type { PurgeChannelFactory } from './cache/cache-purger.js'
 import type { FastPath } from './cache/fast-path.js'
@@ -112,6 +113,9 @@ export async function buildApp(appDeps: AppDeps): Promise<FastifyInstance> {
   await app.register(feedRoutes, { services, config })
   await app.register(adminRoutes, { prefix: '/admin', services, config })
   await app.register(platformApis, { services, config })
+  // Webhooks follow every write this process makes (newsroom, APIs, the scheduler's jobs).
+  const stopWebhooks = services.events.on(webhookListener(services, config.publicUrl))
+  app.addHook('onClose', async () => stopWebhooks())
   await registerViewCounting(app, services)
   return app
 }

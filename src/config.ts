@@ -33,6 +33,7 @@ const EnvSchema = Type.Object({
   SMTP_URL: Type.Optional(Type.String({ minLength: 1 })),
   MAIL_FROM: Type.String({ minLength: 3, default: 'Broadsheet <broadsheet@localhost>' }),
   WIRE_ALLOW_PRIVATE: Type.Boolean({ default: false }),
+  WEBHOOK_ALLOW_PRIVATE: Type.Boolean({ default: false }),
   MEDIA_STORE: Type.Union([Type.Literal('disk'), Type.Literal('s3')], { default: 'disk' }),
   S3_ENDPOINT: Type.Optional(Type.String({ minLength: 1 })),
   S3_BUCKET: Type.Optional(Type.String({ minLength: 3, maxLength: 63 })),
@@ -94,6 +95,8 @@ export interface Config {
   readonly mailFrom: string
   /** Let the wire follow feeds on loopback and private networks (tests, local set-ups). */
   readonly wireAllowPrivate: boolean
+  /** Let webhooks target loopback and private networks (tests, local set-ups). */
+  readonly webhookAllowPrivate: boolean
   readonly media: MediaConfig
 }
 
@@ -147,6 +150,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     smtpUrl: parsed.SMTP_URL,
     mailFrom: parsed.MAIL_FROM,
     wireAllowPrivate: parsed.WIRE_ALLOW_PRIVATE,
+    webhookAllowPrivate: parsed.WEBHOOK_ALLOW_PRIVATE,
     media: mediaFrom(parsed),
   })
 }
@@ -243,6 +247,7 @@ export function describeConfig(config: Config): Record<string, string | number |
     smtpUrl: config.smtpUrl ? maskUrl(config.smtpUrl) : '(none: mail goes to the outbox)',
     mailFrom: config.mailFrom,
     wireAllowPrivate: config.wireAllowPrivate,
+    webhookAllowPrivate: config.webhookAllowPrivate,
     ...describeMedia(config),
   }
 }

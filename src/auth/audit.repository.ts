@@ -63,6 +63,10 @@ export type AuditAction =
   | 'integration.create'
   | 'integration.rotate'
   | 'integration.delete'
+  | 'webhook.create'
+  | 'webhook.update'
+  | 'webhook.delete'
+  | 'webhook.redeliver'
   | 'data.clean-up'
 
 export type AuditSubjectType =
@@ -81,6 +85,7 @@ export type AuditSubjectType =
   | 'wire_source'
   | 'wire_item'
   | 'integration'
+  | 'webhook'
 
 export type AuditActorKind = 'user' | 'integration' | 'system'
 

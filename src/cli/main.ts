@@ -17,8 +17,8 @@ ${Object.values(COMMANDS)
 Run "broadsheet <command> --help" for a command's options.
 Configuration comes from the environment (and .env): PORT, HOST, DATA_DIR, DATABASE_URL,
 PUBLIC_URL, REDIS_URL, DEMO_CONTENT, LOG_LEVEL, TRUST_PROXY, THEME_DIR, SMTP_URL, MAIL_FROM,
-PAGE_CACHE, CACHE_MAX_BYTES, CDN_PURGE_URL, STATIC_MIRROR, WIRE_ALLOW_PRIVATE, MEDIA_STORE, S3_BUCKET,
-S3_REGION, S3_ENDPOINT, S3_PREFIX, MEDIA_PUBLIC_URL (AWS credentials from the usual AWS_* variables).
+PAGE_CACHE, CACHE_MAX_BYTES, CDN_PURGE_URL, STATIC_MIRROR, WIRE_ALLOW_PRIVATE, WEBHOOK_ALLOW_PRIVATE, MEDIA_STORE,
+S3_BUCKET, S3_REGION, S3_ENDPOINT, S3_PREFIX, MEDIA_PUBLIC_URL (AWS credentials from the usual AWS_* variables).
 See README.md.`
 
 export async function runCli(argv: string[]): Promise<void> {

@@ -137,6 +137,18 @@ export async function postComment(
       await refreshCommentCount(tx.db, article.id)
       tx.events.emit({ type: 'comments.changed', articleId: article.id })
     }
+    tx.events.emit({
+      type: 'comment.added',
+      comment: {
+        id: inserted,
+        articleId: article.id,
+        parentId,
+        authorName: fields.authorName,
+        body: fields.body,
+        status,
+        createdAt: new Date(now),
+      },
+    })
     return inserted
   })
   // Only a stored comment counts towards the rate limits.

@@ -269,7 +269,8 @@ async function uniqueSlugs(tx: Kernel, wanted: string[]): Promise<string[]> {
 async function resolveAllTags(tx: Kernel, items: ImportedArticle[]): Promise<Map<string, number>> {
   const map = new Map<string, number>()
   for (const name of unique(items.flatMap((item) => item.tags ?? []))) {
-    const [id] = await resolveTagNames(tx, [name])
+    // No events: an import announces its tags to nobody (no webhooks fire for imports).
+    const [id] = await resolveTagNames({ db: tx.db, clock: tx.clock }, [name])
     if (id !== undefined) map.set(name, id)
   }
   return map

@@ -39,7 +39,13 @@ export async function buildApiNewsroom(
 ): Promise<ApiNewsroom> {
   const database = await createTestDatabase(dialect)
   const clock = fixedClock(new Date(NEWSROOM_NOW.getTime() - 3 * DAY))
-  const services = testServices({ db: database.db, dialect, clock, dataDir: database.dataDir })
+  const services = testServices({
+    db: database.db,
+    dialect,
+    clock,
+    dataDir: database.dataDir,
+    webhookAllowPrivate: env.WEBHOOK_ALLOW_PRIVATE === 'true',
+  })
   const owner = await createUser(services, SYSTEM, {
     email: 'owner@gazette.test',
     name: 'Olive Owner',

@@ -1,7 +1,8 @@
 /**
  * Ghost's Admin API at `/ghost/api/admin/` (and the legacy versioned prefixes), enough for
  * `@tryghost/admin-api` scripts: posts (browse, read, add, edit with Ghost's `updated_at`
- * collision check, delete), users (read), image uploads and the site. Every call carries a
+ * collision check, delete), users (read), image uploads, webhooks (add, edit, delete) and the
+ * site. Every call carries a
  * token signed with an integration's Admin API key and acts as that integration, with its role,
  * through the same use cases and permission matrix as the newsroom.
  */
@@ -35,6 +36,7 @@ import {
   stepFor,
 } from './admin-post-input.js'
 import { tokenKeyId, verifyAdminToken } from './admin-token.js'
+import { adminWebhookRoutes } from './admin-webhooks.routes.js'
 import { GhostError, useGhostErrors } from './ghost-errors.js'
 import { GhostQuery, limitOption, listOption, orderOption, pagination } from './ghost-params.js'
 import {
@@ -272,6 +274,8 @@ const adminApi: FastifyPluginAsync<AdminApiOptions> = async (plain, { services, 
     )
   })
 
+  await app.register(adminWebhookRoutes, { services, actor })
+
   app.post('/images/upload/', async (request, reply) => {
     const who = actor(request)
     if (!request.isMultipart())
@@ -304,7 +308,8 @@ async function authenticate(services: Services, header: string | undefined): Pro
   return integrationActor(integration)
 }
 
-function adminPost(ctx: SerializeContext, post: ApiPost, formats: Set<string>): GhostObject {
+/** A story as the Admin API (and webhooks) show it: with its status, tags and authors. */
+export function adminPost(ctx: SerializeContext, post: ApiPost, formats: Set<string>): GhostObject {
   return {
     ...serializePost(ctx, post, { include: new Set(['tags', 'authors']), formats }),
     status: ghostStatus(post.status),
