@@ -1,7 +1,7 @@
 /**
  * Ghost's Admin API at `/ghost/api/admin/` (and the legacy versioned prefixes), enough for
- * `@tryghost/admin-api` scripts: posts (browse, read, add, edit with Ghost's `updated_at`
- * collision check, delete), users (read), image uploads and the site. Every call carries a
+ * `@tryghost/admin-api` scripts: posts and pages (browse, read, add, edit with Ghost's
+ * `updated_at` collision check, delete), tags, users (read), image uploads and the site. Every call carries a
  * token signed with an integration's Admin API key and acts as that integration, with its role,
  * through the same use cases and permission matrix as the newsroom.
  */
@@ -16,6 +16,7 @@ import {
   API_ORDER_FIELDS,
   browseApiPosts,
   createArticle,
+  deleteArticle,
   findApiPost,
   findNewsroomArticle,
   saveArticle,
@@ -34,6 +35,8 @@ import {
   publishAtOf,
   stepFor,
 } from './admin-post-input.js'
+import { adminPageRoutes } from './admin-pages.routes.js'
+import { adminTagRoutes } from './admin-tags.routes.js'
 import { tokenKeyId, verifyAdminToken } from './admin-token.js'
 import { GhostError, useGhostErrors } from './ghost-errors.js'
 import { GhostQuery, limitOption, listOption, orderOption, pagination } from './ghost-params.js'
@@ -239,15 +242,18 @@ const adminApi: FastifyPluginAsync<AdminApiOptions> = async (plain, { services, 
     },
   )
 
-  // Deleting through the API archives the story: it leaves the site (410) and the API.
+  // Deleting through the API deletes, as Ghost does and as the newsroom's Delete does.
   app.delete('/posts/:id/', { schema: { params: IdParams } }, async (request, reply) => {
     const id = numericId(request.params.id)
     const current = id ? await findNewsroomArticle(services, id) : undefined
     if (!id || !current || current.status === 'archived')
       throw new GhostError('NotFoundError', 'Post not found.')
-    await stepArticle(services, actor(request), id, 'archive')
+    await deleteArticle(services, actor(request), id)
     return reply.status(204).send()
   })
+
+  await app.register(adminPageRoutes, { services, context, actorOf: actor })
+  await app.register(adminTagRoutes, { services, context, actorOf: actor })
 
   app.get('/users/', { schema: { querystring: GhostQuery } }, async (request) => {
     actor(request)

@@ -5,8 +5,9 @@
  * bylines from `authors` (by id, slug or email), and the workflow step its `status` asks for.
  */
 import { Type, type Static } from '@sinclair/typebox'
-import { findUserByEmail, findUserById, findUserBySlug } from '../../auth/index.js'
+import { findUserByEmail, findUserById, findUserBySlug, listUsers } from '../../auth/index.js'
 import {
+  listApiTags,
   listCategories,
   type ArticleInput,
   type ArticleStatus,
@@ -84,7 +85,7 @@ export async function articleInput(
   if (body.feature_image_caption !== undefined)
     input.featuredCaption = body.feature_image_caption ?? ''
   if (body.tags) Object.assign(input, await sectionsAndTags(services, body.tags))
-  if (body.authors) input.authorIds = await authorIds(services, body.authors)
+  if (body.authors) input.authorIds = await resolveAuthorIds(services, body.authors)
   return input
 }
 
@@ -95,10 +96,22 @@ async function sectionsAndTags(
   refs: RefValue[],
 ): Promise<Pick<ArticleInput, 'primaryCategoryId' | 'categoryIds' | 'tags'>> {
   const sections = await listCategories(services)
+  const byId = refs.some((r) => typeof r !== 'string' && r.id && /^\d+$/.test(r.id))
+    ? new Map(
+        (await listApiTags(services)).filter((t) => t.kind === 'tag').map((t) => [String(t.id), t]),
+      )
+    : new Map<string, { name: string }>()
   const categoryIds: number[] = []
   const tags: string[] = []
   for (const ref of refs) {
     const { id, name, slug } = typeof ref === 'string' ? { name: ref } : ref
+    const known = id !== undefined ? byId.get(id) : undefined
+    if (known) {
+      tags.push(known.name)
+      continue
+    }
+    if (id !== undefined && /^\d+$/.test(id) && !name && !slug)
+      throw new GhostError('ValidationError', `No tag has the id ${id}.`, { property: 'tags' })
     const section = sections.find(
       (s) =>
         (id !== undefined && id === `s${s.id}`) ||
@@ -112,15 +125,21 @@ async function sectionsAndTags(
   return { primaryCategoryId: categoryIds[0] ?? null, categoryIds, tags }
 }
 
-async function authorIds(services: Services, refs: RefValue[]): Promise<number[]> {
+/** Users for Ghost author references: by id, slug, email or name (a bare string is an email or a name). */
+export async function resolveAuthorIds(services: Services, refs: RefValue[]): Promise<number[]> {
   const ids: number[] = []
   for (const ref of refs) {
-    const { id, slug, email } =
-      typeof ref === 'string' ? { slug: undefined, id: undefined, email: ref } : ref
+    const { id, slug, email, name } =
+      typeof ref === 'string' ? { id: undefined, slug: undefined, email: ref, name: ref } : ref
     const user =
       (id && /^\d+$/.test(id) ? await findUserById(services, Number(id)) : undefined) ??
       (slug ? await findUserBySlug(services, slug) : undefined) ??
-      (email ? await findUserByEmail(services, email) : undefined)
+      (email ? await findUserByEmail(services, email) : undefined) ??
+      (name
+        ? (await listUsers(services)).find(
+            (u) => u.name.toLowerCase() === name.trim().toLowerCase(),
+          )
+        : undefined)
     if (!user)
       throw new GhostError('ValidationError', `No user matches author ${JSON.stringify(ref)}.`, {
         property: 'authors',
