@@ -177,8 +177,11 @@ const adminApi: FastifyPluginAsync<AdminApiOptions> = async (plain, { services, 
     { schema: { querystring: WriteQuery, body: GhostPostsBody } },
     async (request, reply) => {
       const body = request.body.posts[0]!
+      const who = actor(request)
       const input = await articleInput(services, body, {
         sourceHtml: request.query.source === 'html',
+        actor: who,
+        publicUrl: config.publicUrl,
       })
       if (!input.title)
         throw new GhostError('ValidationError', 'Value in [posts.title] cannot be blank.', {
@@ -188,7 +191,7 @@ const adminApi: FastifyPluginAsync<AdminApiOptions> = async (plain, { services, 
       const then = stepFor(null, body.status)
       const created = await createArticle(
         services,
-        actor(request),
+        who,
         { ...input, title: input.title },
         {
           ...(then ? { then } : {}),
@@ -220,11 +223,13 @@ const adminApi: FastifyPluginAsync<AdminApiOptions> = async (plain, { services, 
           'UpdateCollisionError',
           'Saving failed! Someone else is editing this post.',
         )
+      const who = actor(request)
       const input = await articleInput(services, body, {
         sourceHtml: request.query.source === 'html',
+        actor: who,
+        publicUrl: config.publicUrl,
       })
       const then = stepFor(current.status, body.status)
-      const who = actor(request)
       const publishAt = then === 'schedule' ? publishAtOf(body) : undefined
       // Unpublishing ignores edits in one call: save the words first, then take the step.
       if (then === 'unpublish') {

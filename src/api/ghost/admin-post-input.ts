@@ -5,7 +5,13 @@
  * bylines from `authors` (by id, slug or email), and the workflow step its `status` asks for.
  */
 import { Type, type Static } from '@sinclair/typebox'
-import { findUserByEmail, findUserById, findUserBySlug, listUsers } from '../../auth/index.js'
+import {
+  findUserByEmail,
+  findUserById,
+  findUserBySlug,
+  listUsers,
+  type Actor,
+} from '../../auth/index.js'
 import {
   listApiTags,
   listCategories,
@@ -14,6 +20,7 @@ import {
   type ArticleStep,
 } from '../../content/index.js'
 import type { Services } from '../../services.js'
+import { featureImageId } from './feature-image.js'
 import { GhostError } from './ghost-errors.js'
 
 const Ref = Type.Union([
@@ -45,6 +52,7 @@ export const GhostPostBody = Type.Object(
     meta_title: Type.Optional(Nullable(Type.String({ maxLength: 300 }))),
     meta_description: Type.Optional(Nullable(Type.String({ maxLength: 500 }))),
     canonical_url: Type.Optional(Nullable(Type.String({ maxLength: 2000 }))),
+    feature_image: Type.Optional(Nullable(Type.String({ maxLength: 2000 }))),
     feature_image_alt: Type.Optional(Nullable(Type.String({ maxLength: 500 }))),
     feature_image_caption: Type.Optional(Nullable(Type.String({ maxLength: 2000 }))),
     tags: Type.Optional(Type.Array(Ref, { maxItems: 50 })),
@@ -69,7 +77,7 @@ export function ghostStatus(status: ArticleStatus): 'draft' | 'published' | 'sch
 export async function articleInput(
   services: Services,
   body: GhostPostBody,
-  options: { sourceHtml: boolean },
+  options: { sourceHtml: boolean; actor: Actor; publicUrl: string },
 ): Promise<Partial<ArticleInput>> {
   const input: Partial<ArticleInput> = {}
   if (body.title !== undefined) input.title = body.title
@@ -84,6 +92,12 @@ export async function articleInput(
   if (body.feature_image_alt !== undefined) input.featuredAlt = body.feature_image_alt ?? ''
   if (body.feature_image_caption !== undefined)
     input.featuredCaption = body.feature_image_caption ?? ''
+  if (body.feature_image !== undefined)
+    input.featuredMediaId = await featureImageId(services, options.actor, {
+      url: body.feature_image,
+      alt: body.feature_image_alt ?? '',
+      publicUrl: options.publicUrl,
+    })
   if (body.tags) Object.assign(input, await sectionsAndTags(services, body.tags))
   if (body.authors) input.authorIds = await resolveAuthorIds(services, body.authors)
   return input
