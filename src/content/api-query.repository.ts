@@ -185,6 +185,7 @@ export interface ApiTagRow {
   slug: string
   description: string
   postCount: number
+  createdAt: Date
 }
 
 export async function listApiTagRows(db: Db, now: number): Promise<ApiTagRow[]> {
@@ -198,9 +199,9 @@ export async function listApiTagRows(db: Db, now: number): Promise<ApiTagRow[]> 
           .on('ac.listed_at', 'is not', null)
           .on('ac.listed_at', '<=', now),
       )
-      .select(['c.id', 'c.name', 'c.slug', 'c.description'])
+      .select(['c.id', 'c.name', 'c.slug', 'c.description', 'c.created_at'])
       .select((eb) => eb.fn.count<number | string>('ac.article_id').as('n'))
-      .groupBy(['c.id', 'c.name', 'c.slug', 'c.description'])
+      .groupBy(['c.id', 'c.name', 'c.slug', 'c.description', 'c.created_at'])
       .execute(),
     db
       .selectFrom('tags as t')
@@ -210,15 +211,15 @@ export async function listApiTagRows(db: Db, now: number): Promise<ApiTagRow[]> 
           .on('at.listed_at', 'is not', null)
           .on('at.listed_at', '<=', now),
       )
-      .select(['t.id', 't.name', 't.slug', 't.description'])
+      .select(['t.id', 't.name', 't.slug', 't.description', 't.created_at'])
       .select((eb) => eb.fn.count<number | string>('at.article_id').as('n'))
-      .groupBy(['t.id', 't.name', 't.slug', 't.description'])
+      .groupBy(['t.id', 't.name', 't.slug', 't.description', 't.created_at'])
       .execute(),
   ])
   return [
     ...sections.map((r) => ({ kind: 'section' as const, ...r, postCount: Number(r.n) })),
     ...tags.map((r) => ({ kind: 'tag' as const, ...r, postCount: Number(r.n) })),
-  ].map(({ n: _n, ...row }) => row)
+  ].map(({ n: _n, created_at, ...row }) => ({ ...row, createdAt: new Date(Number(created_at)) }))
 }
 
 function condition(eb: PostEb, filter: ApiFilter): Cond {
@@ -410,6 +411,7 @@ function matchesConstant(constant: string, c: Comparison): boolean {
 /** A published static page as the APIs show it. */
 export interface ApiPageRow {
   id: number
+  status: 'draft' | 'published'
   title: string
   slug: string
   bodyHtml: string
@@ -421,16 +423,16 @@ export interface ApiPageRow {
   updatedAt: Date
 }
 
-export async function listApiPages(db: Db): Promise<ApiPageRow[]> {
-  const rows = await db
-    .selectFrom('pages')
-    .selectAll()
-    .where('status', '=', 'published')
-    .orderBy('title')
-    .orderBy('id')
-    .execute()
+export async function listApiPages(
+  db: Db,
+  audience: ApiAudience = 'readers',
+): Promise<ApiPageRow[]> {
+  let query = db.selectFrom('pages').selectAll()
+  if (audience === 'readers') query = query.where('status', '=', 'published')
+  const rows = await query.orderBy('title').orderBy('id').execute()
   return rows.map((r) => ({
     id: r.id,
+    status: r.status,
     title: r.title,
     slug: r.slug,
     bodyHtml: r.body_html,

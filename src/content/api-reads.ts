@@ -117,11 +117,15 @@ async function loadApiPosts(deps: ContentDeps, ids: number[]): Promise<ApiPost[]
   })
 }
 
-/** Published static pages, each with its byline (the owner when it has none). */
+/** Static pages (published ones, or all for staff), each with its byline (the owner when it has none). */
 export async function listApiStaticPages(
   deps: ContentDeps,
+  audience: 'readers' | 'staff' = 'readers',
 ): Promise<(ApiPageRow & { authors: ApiPerson[] })[]> {
-  const [pages, ownerId] = await Promise.all([listApiPages(deps.db), findOwnerId(deps.db)])
+  const [pages, ownerId] = await Promise.all([
+    listApiPages(deps.db, audience),
+    findOwnerId(deps.db),
+  ])
   const ids = new Set<number>(ownerId === undefined ? [] : [ownerId])
   for (const page of pages) if (page.authorId !== null) ids.add(page.authorId)
   const people = await listApiPeople(deps.db, deps.clock.now().getTime(), {

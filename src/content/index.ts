@@ -96,8 +96,22 @@ export type { TagWithCount } from './taxonomy-admin.repository.js'
 /** Everything, in id order, a page at a time: for full exports. */
 export { listArticleIdsForExport, listPagesForExport } from './export-reads.js'
 export type { ExportPage } from './export.repository.js'
-/** Static pages (About, Contact). */
-export { createPage, findPublishedPage } from './page.service.js'
+/**
+ * Static pages (About, Contact): create, change (with an optional stale-edit check), delete.
+ * @example await updatePage(deps, userActor(editor), 3, { publish: true, expectedUpdatedAt })
+ */
+export {
+  createPage,
+  deletePage,
+  findPublishedPage,
+  updatePage,
+  type PageEdit,
+} from './page.service.js'
+/**
+ * Tags managed directly (the newsroom creates them by naming them on a story).
+ * @example const tag = await createTag(deps, userActor(editor), { name: 'Elections', description: '…' })
+ */
+export { createTag, deleteTag, updateTag, type TagInput } from './tag.service.js'
 export type { StaticPage } from './page.repository.js'
 /** Old URLs that moved. */
 export type { Redirect } from './redirect.repository.js'

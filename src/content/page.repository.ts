@@ -41,6 +41,8 @@ export async function insertPage(
     bodyHtml: string
     status: 'draft' | 'published'
     authorId: number | null
+    seoTitle?: string
+    seoDescription?: string
   },
   now: number,
 ): Promise<number> {
@@ -52,6 +54,8 @@ export async function insertPage(
       body_html: page.bodyHtml,
       status: page.status,
       author_id: page.authorId,
+      seo_title: page.seoTitle ?? '',
+      seo_description: page.seoDescription ?? '',
       published_at: page.status === 'published' ? now : null,
       created_at: now,
       updated_at: now,
@@ -101,4 +105,41 @@ export async function insertImportedPage(
     .returning('id')
     .executeTakeFirstOrThrow()
   return row.id
+}
+
+export async function findPageById(db: Db, id: number): Promise<StaticPage | undefined> {
+  const row = await db.selectFrom('pages').select('slug').where('id', '=', id).executeTakeFirst()
+  return row && findPageBySlug(db, row.slug)
+}
+
+export async function isPageSlugTakenByOther(db: Db, slug: string, id: number): Promise<boolean> {
+  const row = await db
+    .selectFrom('pages')
+    .select('id')
+    .where('slug', '=', slug)
+    .where('id', '<>', id)
+    .executeTakeFirst()
+  return row !== undefined
+}
+
+export async function updatePageRow(
+  db: Db,
+  id: number,
+  update: {
+    title?: string
+    slug?: string
+    body_html?: string
+    status?: 'draft' | 'published'
+    author_id?: number | null
+    seo_title?: string
+    seo_description?: string
+    published_at?: number | null
+    updated_at: number
+  },
+): Promise<void> {
+  await db.updateTable('pages').set(update).where('id', '=', id).execute()
+}
+
+export async function deletePageRow(db: Db, id: number): Promise<void> {
+  await db.deleteFrom('pages').where('id', '=', id).execute()
 }

@@ -35,9 +35,22 @@ export async function listTagsWithCounts(db: Db): Promise<TagWithCount[]> {
 export async function updateTagRow(
   db: Db,
   id: number,
-  update: { name: string; slug: string },
+  update: { name?: string; slug?: string; description?: string },
 ): Promise<void> {
+  if (Object.keys(update).length === 0) return
   await db.updateTable('tags').set(update).where('id', '=', id).execute()
+}
+
+/** Delete a tag and its links to articles. Returns the ids of the articles that carried it. */
+export async function deleteTagRow(db: Db, id: number): Promise<number[]> {
+  const carried = await db
+    .selectFrom('article_tags')
+    .select('article_id')
+    .where('tag_id', '=', id)
+    .execute()
+  await db.deleteFrom('article_tags').where('tag_id', '=', id).execute()
+  await db.deleteFrom('tags').where('id', '=', id).execute()
+  return carried.map((r) => r.article_id)
 }
 
 /** Articles tagged `fromId` get `intoId` instead (once), then `fromId` is deleted. Returns their ids. */

@@ -40,7 +40,8 @@ const MEDIA_POLICY = "default-src 'none'; img-src 'self' data:; style-src 'unsaf
 const PERMISSIONS_POLICY =
   'camera=(), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=()'
 
-export type PageKind = 'reader' | 'newsroom'
+/** Reader pages, the newsroom, and the API reference at `/api/docs/` (Swagger UI). */
+export type PageKind = 'reader' | 'newsroom' | 'docs'
 
 /** The Content-Security-Policy for one page of `kind`, given its HTML. */
 export function contentSecurityPolicy(
@@ -52,8 +53,9 @@ export function contentSecurityPolicy(
   const media = originOf(options.mediaPublicUrl)
   if (media) images.push(media)
   const styles =
-    kind === 'newsroom'
-      ? // The newsroom's screens still use style attributes freely; scripts are what matters.
+    kind !== 'reader'
+      ? // The newsroom's screens and Swagger UI use style attributes freely; scripts are what
+        // matters, and they stay 'self' only.
         ["'self'", "'unsafe-inline'"]
       : ["'self'", ...styleHashes(html)]
   const directives = [
@@ -68,7 +70,7 @@ export function contentSecurityPolicy(
     "base-uri 'self'",
     "form-action 'self'",
   ]
-  if (kind === 'newsroom') directives.push("frame-ancestors 'none'")
+  if (kind !== 'reader') directives.push("frame-ancestors 'none'")
   if (options.cspReportUrl) directives.push(`report-uri ${options.cspReportUrl}`, 'report-to csp')
   return directives.join('; ')
 }
@@ -124,7 +126,7 @@ export function registerSecurityHeaders(
     }
     if (!reply.hasHeader('content-security-policy') && isHtml(reply)) {
       const html = htmlOf(reply, payload)
-      const kind = newsroom ? 'newsroom' : 'reader'
+      const kind = newsroom ? 'newsroom' : isDocs(request) ? 'docs' : 'reader'
       reply.header('content-security-policy', contentSecurityPolicy(kind, html, options))
       if (reportTo) reply.header('reporting-endpoints', reportTo)
     }
@@ -134,6 +136,10 @@ export function registerSecurityHeaders(
 
 function isNewsroom(request: FastifyRequest): boolean {
   return request.url === '/admin' || request.url.startsWith('/admin/')
+}
+
+function isDocs(request: FastifyRequest): boolean {
+  return request.url === '/api/docs' || request.url.startsWith('/api/docs/')
 }
 
 function isHtml(reply: FastifyReply): boolean {

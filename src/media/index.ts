@@ -3,6 +3,7 @@ export {
   addStoredMedia,
   CROPS,
   findMedia,
+  findMediaByUrl,
   findMediaUsage,
   findVariants,
   MAX_FRAMES,

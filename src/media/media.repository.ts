@@ -88,6 +88,18 @@ export async function findMediaById(db: Db, id: number): Promise<MediaItem | und
   return row && toMedia(row)
 }
 
+/** The media item stored at `path`, or the one that has a variant there. */
+export async function findMediaIdByPath(db: Db, path: string): Promise<number | undefined> {
+  const own = await db.selectFrom('media').select('id').where('path', '=', path).executeTakeFirst()
+  if (own) return own.id
+  const variant = await db
+    .selectFrom('media_variants')
+    .select('media_id')
+    .where('path', '=', path)
+    .executeTakeFirst()
+  return variant?.media_id
+}
+
 export async function listVariants(
   db: Db,
   mediaIds: number[],

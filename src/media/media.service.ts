@@ -14,6 +14,7 @@ import { slugify } from '../text/slug.js'
 import { detectImageFormat, MIME_TYPES, type ImageFormat } from './image-type.js'
 import {
   findMediaById,
+  findMediaIdByPath,
   insertMedia,
   insertVariants,
   listMedia,
@@ -280,6 +281,19 @@ export async function findMedia(
   const item = await findMediaById(deps.db, id)
   if (!item) return undefined
   return { ...item, variants: (await listVariants(deps.db, [id])).get(id) ?? [] }
+}
+
+/**
+ * The media item a library URL (`/media/…`, the original's or a variant's) points at.
+ * @example await findMediaByUrl(deps, '/media/2026/11/harbour-640.webp') // → { id: 12, … }
+ */
+export async function findMediaByUrl(
+  deps: MediaReader,
+  url: string,
+): Promise<MediaWithVariants | undefined> {
+  if (!url.startsWith('/media/')) return undefined
+  const id = await findMediaIdByPath(deps.db, decodeURIComponent(url.slice('/media/'.length)))
+  return id === undefined ? undefined : findMedia(deps, id)
 }
 
 /** Variants of several media items at once (for srcset on list pages). */

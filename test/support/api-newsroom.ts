@@ -11,6 +11,7 @@ import { parseConfig } from '../../src/config.js'
 import type { Dialect } from '../../src/db/database.js'
 import { createArticle, createCategory, createPage } from '../../src/content/index.js'
 import { createIntegration, type Integration } from '../../src/integrations/index.js'
+import type { HttpClient } from '../../src/net/index.js'
 import type { Services } from '../../src/services.js'
 import { asUser, SYSTEM, testServices } from './kernel.js'
 import { createTestDatabase, type TestDatabase } from './test-database.js'
@@ -36,6 +37,7 @@ const DAY = 86_400_000
 export async function buildApiNewsroom(
   dialect: Dialect,
   env: Record<string, string> = {},
+  options: { wireClient?: HttpClient } = {},
 ): Promise<ApiNewsroom> {
   const database = await createTestDatabase(dialect)
   const clock = fixedClock(new Date(NEWSROOM_NOW.getTime() - 3 * DAY))
@@ -45,6 +47,7 @@ export async function buildApiNewsroom(
     clock,
     dataDir: database.dataDir,
     webhookAllowPrivate: env.WEBHOOK_ALLOW_PRIVATE === 'true',
+    ...(options.wireClient ? { wireClient: options.wireClient } : {}),
   })
   const owner = await createUser(services, SYSTEM, {
     email: 'owner@gazette.test',

@@ -1,8 +1,8 @@
 /**
  * Ghost's Admin API at `/ghost/api/admin/` (and the legacy versioned prefixes), enough for
- * `@tryghost/admin-api` scripts: posts (browse, read, add, edit with Ghost's `updated_at`
- * collision check, delete), users (read), image uploads, webhooks (add, edit, delete) and the
- * site. Every call carries a
+ * `@tryghost/admin-api` scripts: posts and pages (browse, read, add, edit with Ghost's
+ * `updated_at` collision check, delete), tags, users (read), image uploads, webhooks (add, edit,
+ * delete) and the site. Every call carries a
  * token signed with an integration's Admin API key and acts as that integration, with its role,
  * through the same use cases and permission matrix as the newsroom.
  */
@@ -17,6 +17,7 @@ import {
   API_ORDER_FIELDS,
   browseApiPosts,
   createArticle,
+  deleteArticle,
   findApiPost,
   findNewsroomArticle,
   saveArticle,
@@ -35,6 +36,8 @@ import {
   publishAtOf,
   stepFor,
 } from './admin-post-input.js'
+import { adminPageRoutes } from './admin-pages.routes.js'
+import { adminTagRoutes } from './admin-tags.routes.js'
 import { tokenKeyId, verifyAdminToken } from './admin-token.js'
 import { adminWebhookRoutes } from './admin-webhooks.routes.js'
 import { GhostError, useGhostErrors } from './ghost-errors.js'
@@ -176,8 +179,11 @@ const adminApi: FastifyPluginAsync<AdminApiOptions> = async (plain, { services, 
     { schema: { querystring: WriteQuery, body: GhostPostsBody } },
     async (request, reply) => {
       const body = request.body.posts[0]!
+      const who = actor(request)
       const input = await articleInput(services, body, {
         sourceHtml: request.query.source === 'html',
+        actor: who,
+        publicUrl: config.publicUrl,
       })
       if (!input.title)
         throw new GhostError('ValidationError', 'Value in [posts.title] cannot be blank.', {
@@ -187,7 +193,7 @@ const adminApi: FastifyPluginAsync<AdminApiOptions> = async (plain, { services, 
       const then = stepFor(null, body.status)
       const created = await createArticle(
         services,
-        actor(request),
+        who,
         { ...input, title: input.title },
         {
           ...(then ? { then } : {}),
@@ -219,11 +225,13 @@ const adminApi: FastifyPluginAsync<AdminApiOptions> = async (plain, { services, 
           'UpdateCollisionError',
           'Saving failed! Someone else is editing this post.',
         )
+      const who = actor(request)
       const input = await articleInput(services, body, {
         sourceHtml: request.query.source === 'html',
+        actor: who,
+        publicUrl: config.publicUrl,
       })
       const then = stepFor(current.status, body.status)
-      const who = actor(request)
       const publishAt = then === 'schedule' ? publishAtOf(body) : undefined
       // Unpublishing ignores edits in one call: save the words first, then take the step.
       if (then === 'unpublish') {
@@ -241,15 +249,18 @@ const adminApi: FastifyPluginAsync<AdminApiOptions> = async (plain, { services, 
     },
   )
 
-  // Deleting through the API archives the story: it leaves the site (410) and the API.
+  // Deleting through the API deletes, as Ghost does and as the newsroom's Delete does.
   app.delete('/posts/:id/', { schema: { params: IdParams } }, async (request, reply) => {
     const id = numericId(request.params.id)
     const current = id ? await findNewsroomArticle(services, id) : undefined
     if (!id || !current || current.status === 'archived')
       throw new GhostError('NotFoundError', 'Post not found.')
-    await stepArticle(services, actor(request), id, 'archive')
+    await deleteArticle(services, actor(request), id)
     return reply.status(204).send()
   })
+
+  await app.register(adminPageRoutes, { services, context, actorOf: actor })
+  await app.register(adminTagRoutes, { services, context, actorOf: actor })
 
   app.get('/users/', { schema: { querystring: GhostQuery } }, async (request) => {
     actor(request)

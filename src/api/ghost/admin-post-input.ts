@@ -5,14 +5,22 @@
  * bylines from `authors` (by id, slug or email), and the workflow step its `status` asks for.
  */
 import { Type, type Static } from '@sinclair/typebox'
-import { findUserByEmail, findUserById, findUserBySlug } from '../../auth/index.js'
 import {
+  findUserByEmail,
+  findUserById,
+  findUserBySlug,
+  listUsers,
+  type Actor,
+} from '../../auth/index.js'
+import {
+  listApiTags,
   listCategories,
   type ArticleInput,
   type ArticleStatus,
   type ArticleStep,
 } from '../../content/index.js'
 import type { Services } from '../../services.js'
+import { featureImageId } from './feature-image.js'
 import { GhostError } from './ghost-errors.js'
 
 const Ref = Type.Union([
@@ -44,6 +52,7 @@ export const GhostPostBody = Type.Object(
     meta_title: Type.Optional(Nullable(Type.String({ maxLength: 300 }))),
     meta_description: Type.Optional(Nullable(Type.String({ maxLength: 500 }))),
     canonical_url: Type.Optional(Nullable(Type.String({ maxLength: 2000 }))),
+    feature_image: Type.Optional(Nullable(Type.String({ maxLength: 2000 }))),
     feature_image_alt: Type.Optional(Nullable(Type.String({ maxLength: 500 }))),
     feature_image_caption: Type.Optional(Nullable(Type.String({ maxLength: 2000 }))),
     tags: Type.Optional(Type.Array(Ref, { maxItems: 50 })),
@@ -68,7 +77,7 @@ export function ghostStatus(status: ArticleStatus): 'draft' | 'published' | 'sch
 export async function articleInput(
   services: Services,
   body: GhostPostBody,
-  options: { sourceHtml: boolean },
+  options: { sourceHtml: boolean; actor: Actor; publicUrl: string },
 ): Promise<Partial<ArticleInput>> {
   const input: Partial<ArticleInput> = {}
   if (body.title !== undefined) input.title = body.title
@@ -83,8 +92,14 @@ export async function articleInput(
   if (body.feature_image_alt !== undefined) input.featuredAlt = body.feature_image_alt ?? ''
   if (body.feature_image_caption !== undefined)
     input.featuredCaption = body.feature_image_caption ?? ''
+  if (body.feature_image !== undefined)
+    input.featuredMediaId = await featureImageId(services, options.actor, {
+      url: body.feature_image,
+      alt: body.feature_image_alt ?? '',
+      publicUrl: options.publicUrl,
+    })
   if (body.tags) Object.assign(input, await sectionsAndTags(services, body.tags))
-  if (body.authors) input.authorIds = await authorIds(services, body.authors)
+  if (body.authors) input.authorIds = await resolveAuthorIds(services, body.authors)
   return input
 }
 
@@ -95,10 +110,22 @@ async function sectionsAndTags(
   refs: RefValue[],
 ): Promise<Pick<ArticleInput, 'primaryCategoryId' | 'categoryIds' | 'tags'>> {
   const sections = await listCategories(services)
+  const byId = refs.some((r) => typeof r !== 'string' && r.id && /^\d+$/.test(r.id))
+    ? new Map(
+        (await listApiTags(services)).filter((t) => t.kind === 'tag').map((t) => [String(t.id), t]),
+      )
+    : new Map<string, { name: string }>()
   const categoryIds: number[] = []
   const tags: string[] = []
   for (const ref of refs) {
     const { id, name, slug } = typeof ref === 'string' ? { name: ref } : ref
+    const known = id !== undefined ? byId.get(id) : undefined
+    if (known) {
+      tags.push(known.name)
+      continue
+    }
+    if (id !== undefined && /^\d+$/.test(id) && !name && !slug)
+      throw new GhostError('ValidationError', `No tag has the id ${id}.`, { property: 'tags' })
     const section = sections.find(
       (s) =>
         (id !== undefined && id === `s${s.id}`) ||
@@ -112,15 +139,21 @@ async function sectionsAndTags(
   return { primaryCategoryId: categoryIds[0] ?? null, categoryIds, tags }
 }
 
-async function authorIds(services: Services, refs: RefValue[]): Promise<number[]> {
+/** Users for Ghost author references: by id, slug, email or name (a bare string is an email or a name). */
+export async function resolveAuthorIds(services: Services, refs: RefValue[]): Promise<number[]> {
   const ids: number[] = []
   for (const ref of refs) {
-    const { id, slug, email } =
-      typeof ref === 'string' ? { slug: undefined, id: undefined, email: ref } : ref
+    const { id, slug, email, name } =
+      typeof ref === 'string' ? { id: undefined, slug: undefined, email: ref, name: ref } : ref
     const user =
       (id && /^\d+$/.test(id) ? await findUserById(services, Number(id)) : undefined) ??
       (slug ? await findUserBySlug(services, slug) : undefined) ??
-      (email ? await findUserByEmail(services, email) : undefined)
+      (email ? await findUserByEmail(services, email) : undefined) ??
+      (name
+        ? (await listUsers(services)).find(
+            (u) => u.name.toLowerCase() === name.trim().toLowerCase(),
+          )
+        : undefined)
     if (!user)
       throw new GhostError('ValidationError', `No user matches author ${JSON.stringify(ref)}.`, {
         property: 'authors',

@@ -20,21 +20,13 @@ import {
   listApiStaticPages,
   listApiTags,
   type ApiFilter,
-  type ApiScalar,
 } from '../../content/index.js'
 import { findIntegrationByContentKey } from '../../integrations/index.js'
 import { findMenuItems, findSettings } from '../../settings/index.js'
 import type { Services } from '../../services.js'
 import { GhostError, sendGhostError, useGhostErrors } from './ghost-errors.js'
-import {
-  GhostQuery,
-  limitOption,
-  listOption,
-  orderOption,
-  pageOf,
-  pagination,
-  type OrderTerm,
-} from './ghost-params.js'
+import { GhostQuery, limitOption, listOption, orderOption, pagination } from './ghost-params.js'
+import { fieldsOption, inMemoryList, readOne } from './ghost-lists.js'
 import {
   pickFields,
   serializeAuthor,
@@ -46,7 +38,7 @@ import {
   type GhostObject,
   type SerializeContext,
 } from './ghost-serializers.js'
-import { matchesFilter, parseNqlFilter } from './nql-filter.js'
+import { parseNqlFilter } from './nql-filter.js'
 
 export interface ContentApiOptions {
   services: Services
@@ -191,7 +183,7 @@ const contentApi: FastifyPluginAsync<ContentApiOptions> = async (plain, { servic
       },
       object: serializePage(ctx, page, options),
     }))
-    return inMemoryList('pages', pages, query, PAGE_FIELDS, options)
+    return inMemoryList('pages', pages, query, PAGE_FIELDS, { ...options, orderFields: PAGE_ORDER })
   }
 
   // Tags: sections and tags together
@@ -285,16 +277,6 @@ const PAGE_ORDER = ['id', 'slug', 'title', 'published_at', 'updated_at', 'create
 const TAG_FIELDS = ['id', 'slug', 'name', 'visibility'] as const
 const AUTHOR_FIELDS = ['id', 'slug', 'name'] as const
 
-interface ListOptions {
-  fields: Set<string> | undefined
-  keep: readonly string[]
-}
-
-function fieldsOption(query: GhostQuery): Set<string> | undefined {
-  const fields = listOption('fields', query.fields, null)
-  return fields.size > 0 ? fields : undefined
-}
-
 function postOptions(query: GhostQuery) {
   const include = listOption('include', query.include, ['tags', 'authors', 'count.posts'])
   const formats = listOption('formats', query.formats, [
@@ -317,63 +299,6 @@ function postOptions(query: GhostQuery) {
 
 function numericId(text: string): { id: number } | undefined {
   return /^[1-9][0-9]{0,14}$/.test(text) ? { id: Number(text) } : undefined
-}
-
-type Entry<F extends string> = { record: Record<F | string, ApiScalar>; object: GhostObject }
-
-/** Filter, order and page a small resource in memory. */
-function inMemoryList<F extends string>(
-  resource: string,
-  entries: Entry<F>[],
-  query: GhostQuery,
-  fields: readonly F[],
-  options: ListOptions,
-) {
-  const filter = query.filter ? parseNqlFilter(query.filter, fields) : undefined
-  const order = orderOption<string>(
-    query.order,
-    resource === 'pages' ? PAGE_ORDER : [...fields, 'count.posts'],
-  )
-  let list = filter
-    ? entries.filter((e) => matchesFilter(e.record as Record<F, ApiScalar>, filter))
-    : entries
-  if (order) list = [...list].sort((a, b) => compareBy(a.record, b.record, order))
-  const limit = limitOption(query.limit)
-  const page = query.page ?? 1
-  return {
-    [resource]: pageOf(list, page, limit).map((e) =>
-      pickFields(e.object, options.fields, options.keep),
-    ),
-    meta: { pagination: pagination(list.length, page, limit) },
-  }
-}
-
-function compareBy(
-  a: Record<string, ApiScalar>,
-  b: Record<string, ApiScalar>,
-  order: OrderTerm<string>[],
-): number {
-  for (const { field, direction } of order) {
-    const [x, y] = [a[field], b[field]]
-    const diff =
-      typeof x === 'number' && typeof y === 'number'
-        ? x - y
-        : String(x ?? '').localeCompare(String(y ?? ''))
-    if (diff !== 0) return direction === 'asc' ? diff : -diff
-  }
-  return 0
-}
-
-/** The one item of a read, without `meta` (Ghost's client relies on its absence). */
-function readOne(
-  resource: string,
-  list: Record<string, unknown>,
-  test: (object: GhostObject) => boolean,
-) {
-  const items = list[resource] as GhostObject[]
-  const found = items.find(test)
-  if (!found) throw new GhostError('NotFoundError', `${resource.slice(0, -1)} not found.`)
-  return { [resource]: [found] }
 }
 
 async function* mapBatches<T>(

@@ -52,7 +52,7 @@ const SEO_NULLS = {
 /** A section or tag as a Ghost tag. Section ids are prefixed `s` so they never collide. */
 export function serializeTag(
   ctx: SerializeContext,
-  tag: ApiTagRow,
+  tag: Omit<ApiTagRow, 'createdAt'>,
   withCount: boolean,
 ): GhostObject {
   return {

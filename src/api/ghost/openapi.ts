@@ -2,15 +2,18 @@
  * @module openapi
  * The platform APIs with their OpenAPI 3.1 document: `@fastify/swagger` reads the TypeBox
  * schemas the routes validate with, so the document cannot drift from what is enforced. It is
- * served at `/api/openapi.json`. The legacy versioned prefixes answer the same routes and are
- * left out of the document.
+ * served at `/api/openapi.json`, and read by people at `/api/docs/`. The legacy versioned
+ * prefixes answer the same routes and are left out of the document.
  */
 import fastifySwagger from '@fastify/swagger'
+import fastifySwaggerUi from '@fastify/swagger-ui'
 import type { FastifyPluginAsync } from 'fastify'
 import { ADMIN_API_PREFIXES, adminApiRoutes, type AdminApiOptions } from './admin-api.routes.js'
 import { CONTENT_API_PREFIXES, contentApiRoutes } from './content-api.routes.js'
 
 export const OPENAPI_PATH = '/api/openapi.json'
+/** The reference page (Swagger UI, its assets served from the package, never a CDN). */
+export const DOCS_PATH = '/api/docs'
 
 const LEGACY = [...CONTENT_API_PREFIXES.slice(1), ...ADMIN_API_PREFIXES.slice(1)]
 
@@ -45,7 +48,7 @@ export const platformApis: FastifyPluginAsync<AdminApiOptions> = async (app, opt
         url,
         schema: {
           ...schema,
-          hide: hidden || url === OPENAPI_PATH,
+          hide: schema?.hide === true || hidden || url === OPENAPI_PATH,
           tags: [admin ? 'Admin API' : 'Content API'],
           security: url.endsWith('/site/')
             ? []
@@ -53,6 +56,13 @@ export const platformApis: FastifyPluginAsync<AdminApiOptions> = async (app, opt
         },
       }
     },
+  })
+  // The page's policy (scripts from this site only) is set with every other page's, in
+  // http/security-headers.ts; the plugin's own policy is off.
+  await app.register(fastifySwaggerUi, {
+    routePrefix: DOCS_PATH,
+    staticCSP: false,
+    uiConfig: { deepLinking: true, docExpansion: 'list' },
   })
   await app.register(contentApiRoutes, options)
   await app.register(adminApiRoutes, options)

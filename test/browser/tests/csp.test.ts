@@ -1,6 +1,7 @@
 /**
  * Every reader page type and every newsroom screen loads in Debian's Chromium under the site's
- * own Content-Security-Policy without a single violation (issue 17). The policy is enforced here
+ * own Content-Security-Policy without a single violation (issue 17), and so does the API
+ * reference at /api/docs/. The policy is enforced here
  * (the other browser tests bypass it to inject axe-core).
  */
 import type { AddressInfo } from 'node:net'
@@ -100,6 +101,24 @@ describe.skipIf(skipReason !== undefined)('Content-Security-Policy in Chromium',
       )
     }
     expect(found).toEqual([])
+  })
+
+  it('renders the API reference at /api/docs/ from this site alone, without a violation', async () => {
+    const page = await browser.context.newPage()
+    const found: string[] = []
+    const elsewhere: string[] = []
+    await watchViolations(page, found)
+    page.on('request', (request) => {
+      const url = request.url()
+      if (!url.startsWith(baseURL) && !url.startsWith('data:')) elsewhere.push(url)
+    })
+    const response = await page.goto('/api/docs/', { waitUntil: 'load' })
+    expect(response?.status()).toBe(200)
+    expect(response?.headers()['content-security-policy']).toContain("script-src 'self';")
+    await page.getByText('/ghost/api/admin/tags/{id}/').first().waitFor()
+    await page.getByText('/ghost/api/content/posts/', { exact: true }).first().waitFor()
+    expect(found).toEqual([])
+    expect(elsewhere).toEqual([])
   })
 
   it('catches a violation when one happens (the test can fail)', async () => {
