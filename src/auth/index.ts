@@ -33,6 +33,8 @@ export {
   changePassword,
   changeUserRole,
   deactivateUser,
+  deleteUser,
+  type HandOver,
   reactivateUser,
   updateProfile,
   type ProfileInput,
@@ -65,6 +67,7 @@ export {
   type SessionDeps,
 } from './session.service.js'
 export type { Session } from './session.repository.js'
+export type { PendingInvitation } from './password-reset.repository.js'
 /**
  * Sign-in (throttled per account and per IP), sign-out and the first-run owner setup.
  * @example const { token, user } = await login(deps, { email, password, ip })
@@ -91,6 +94,9 @@ export {
   findResetUser,
   inviteUser,
   INVITE_LIFETIME_MS,
+  listInvitations,
+  resendInvitation,
+  revokeInvitation,
   requestPasswordReset,
   RESET_LIFETIME_MS,
   RESET_MAIL_INTERVAL_MS,

@@ -98,6 +98,11 @@ export { listArticleIdsForExport, listPagesForExport } from './export-reads.js'
 export type { ExportPage } from './export.repository.js'
 /** Static pages (About, Contact). */
 export { createPage, findPublishedPage } from './page.service.js'
+/**
+ * Delete a colleague, handing every story and page of theirs to someone else.
+ * @example await deleteUserReassigning(deps, userActor(admin), 7, 3)
+ */
+export { countUserStories, deleteUserReassigning } from './person-removal.js'
 export type { StaticPage } from './page.repository.js'
 /** Old URLs that moved. */
 export type { Redirect } from './redirect.repository.js'
