@@ -113,6 +113,9 @@ td.pick,th.pick{width:2.5rem}
 a.headline{color:var(--ink);font-weight:600;text-decoration:none;font-size:1.02rem}
 a.headline:hover{text-decoration:underline}
 .row-links{font-size:var(--text-sm);margin-top:.15rem}
+.row-actions{display:flex;flex-wrap:wrap;gap:var(--s2);align-items:center}
+.message-list,.queue{list-style:none;padding:0;margin:0;display:grid;gap:var(--s3)}
+.message-text,.comment-body{white-space:pre-wrap}
 .pager{display:flex;flex-wrap:wrap;gap:var(--s1);align-items:center;margin:var(--s4) 0}
 .pager a,.pager span{padding:.3rem .65rem;border-radius:var(--radius);border:1px solid var(--line);text-decoration:none;color:var(--ink);font-size:var(--text-sm)}
 .pager a[aria-current=page]{background:var(--accent);color:var(--accent-ink);border-color:var(--accent)}

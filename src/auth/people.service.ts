@@ -255,11 +255,7 @@ export async function deleteUser(
 ): Promise<number> {
   return transact(deps, async (tx) => {
     const target = await manageable(tx, actor, userId)
-    if (target.role === 'owner' && (await users.countActiveOwners(tx.db)) <= 1)
-      throw new AppError(
-        'INVALID_TRANSITION',
-        'The site needs at least one active owner: make someone else an owner first.',
-      )
+    await keepAnOwner(tx, target)
     const heir = await users.findUserById(tx.db, options.reassignTo)
     if (!heir || heir.id === userId || heir.deactivatedAt)
       throw validationError(

@@ -6,10 +6,14 @@
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { findUserById, listAudit, type User } from '../../../src/auth/index.js'
-import { createArticle, findNewsroomArticle } from '../../../src/content/index.js'
+import {
+  createArticle,
+  deleteUserReassigning,
+  findNewsroomArticle,
+} from '../../../src/content/index.js'
 import { listOutbox, readOutboxMessage } from '../../../src/mail/index.js'
 import { describeDialects } from '../../support/test-database.js'
-import { asUser } from '../../support/kernel.js'
+import { asUser, SYSTEM } from '../../support/kernel.js'
 import { $, Browser, buildAdminApp, makeUser, NOW, type AdminApp } from './admin-test-app.js'
 
 describeDialects('admin: deleting people, invitations, sign-ins and sessions', (dialect) => {
@@ -90,28 +94,30 @@ describeDialects('admin: deleting people, invitations, sign-ins and sessions', (
     expect(await findUserById(t.deps, admin.id)).toBeDefined()
   })
 
-  it('never deletes the last owner', async () => {
+  it('never deletes the last active owner, whoever asks', async () => {
     const second = await makeUser(t, 'owner', 'second-owner@example.com')
     const browser = new Browser(t.app)
     await browser.login(second.email)
-    const refused = await browser.post(`/admin/users/${owner.id}/delete`, {
+    // Two owners: one may delete the other. Then the one left is the last and stays.
+    const first = await browser.post(`/admin/users/${owner.id}/delete`, {
       reassignTo: String(admin.id),
     })
-    // Two owners: one may go. Then the one left is the last and stays.
-    expect(refused.statusCode).toBe(303)
-    const last = await as.admin!.post(`/admin/users/${second.id}/delete`, {
+    expect(first.statusCode).toBe(303)
+    const byAdmin = await as.admin!.post(`/admin/users/${second.id}/delete`, {
       reassignTo: String(admin.id),
     })
-    expect(last.statusCode).toBe(403)
-    const alone = new Browser(t.app)
-    await alone.login(second.email)
-    const self = await alone.post(`/admin/users/${second.id}/delete`, {
+    expect(byAdmin.statusCode).toBe(403)
+    const self = await browser.post(`/admin/users/${second.id}/delete`, {
       reassignTo: String(admin.id),
     })
     expect(self.statusCode).toBe(403)
+    // Not even the system (a command-line tool) may leave the site without an owner.
+    await expect(
+      deleteUserReassigning(t.deps, SYSTEM, second.id, admin.id),
+    ).rejects.toMatchObject({ code: 'INVALID_TRANSITION' })
     expect(await findUserById(t.deps, second.id)).toBeDefined()
     owner = second
-    as.owner = alone
+    as.owner = browser
   })
 
   it('deletes a colleague and hands every story to the person picked', async () => {
