@@ -2,14 +2,7 @@ import type { User } from '../../auth/index.js'
 import type { CommentStatus, QueuedComment } from '../../comments/index.js'
 import { AdminLayout, Csrf, Notice } from './layout.js'
 import { When } from './chrome.js'
-import {
-  FilterBar,
-  ListPager,
-  ListSummary,
-  listUrl,
-  StatusTabs,
-  type ListParams,
-} from './list-controls.js'
+import { FilterBar, ListPager, ListSummary, listUrl, StatusTabs } from './list-controls.js'
 
 const TAB_LABELS: Record<CommentStatus, string> = {
   pending: 'Pending',
@@ -132,10 +125,8 @@ function QueueItem(props: {
       </p>
       <p class="hint">
         On <a href={`/admin/articles/${c.articleId}`}>{c.articleTitle}</a> (
-        <a href={`/admin/comments?status=${props.status}&article=${c.articleId}`}>
-          its comments
-        </a>
-        ) · 
+        <a href={`/admin/comments?status=${props.status}&article=${c.articleId}`}>its comments</a>
+        ) ·
         <When date={c.createdAt} />
         {c.authorUrl && (
           <>
@@ -144,9 +135,7 @@ function QueueItem(props: {
           </>
         )}
       </p>
-      <div class="comment-body">
-        {c.body}
-      </div>
+      <div class="comment-body">{c.body}</div>
       <form method="post" action="/admin/comments/moderate" class="actions">
         <Csrf token={props.csrf} />
         <input type="hidden" name="ids" value={String(c.id)} />
