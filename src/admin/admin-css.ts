@@ -113,6 +113,15 @@ td.pick,th.pick{width:2.5rem}
 a.headline{color:var(--ink);font-weight:600;text-decoration:none;font-size:1.02rem}
 a.headline:hover{text-decoration:underline}
 .row-links{font-size:var(--text-sm);margin-top:.15rem}
+.combobox{position:relative}
+.combobox input{width:100%}
+.combobox-chips{list-style:none;margin:0 0 var(--s1);padding:0;display:flex;flex-wrap:wrap;gap:var(--s1)}
+.chip{display:inline-flex;align-items:center;gap:.2rem;background:var(--sunken);border:1px solid var(--line);border-radius:999px;padding:.1rem .2rem .1rem .6rem;font-size:var(--text-sm)}
+.chip-remove{border:0;background:transparent;color:var(--muted);min-width:1.75rem;min-height:1.75rem;padding:0;border-radius:999px;font-size:1rem;line-height:1;cursor:pointer}
+.chip-remove:hover{background:var(--line);color:var(--ink)}
+.combobox-list{position:absolute;z-index:20;left:0;right:0;margin:.2rem 0 0;padding:.25rem 0;list-style:none;max-height:14rem;overflow:auto;background:var(--raised);border:1px solid var(--line-strong);border-radius:var(--radius);box-shadow:var(--shadow)}
+.combobox-list [role=option]{padding:.4rem .7rem;cursor:pointer}
+.combobox-list [role=option][aria-selected=true]{background:var(--accent);color:var(--accent-ink)}
 .row-actions{display:flex;flex-wrap:wrap;gap:var(--s2);align-items:center}
 .message-list,.queue{list-style:none;padding:0;margin:0;display:grid;gap:var(--s3)}
 .message-text,.comment-body{white-space:pre-wrap}
