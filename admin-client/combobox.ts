@@ -154,7 +154,7 @@ function build(form: HTMLFormElement, field: HTMLElement, source: Source): void 
   list.id = `${id}-list`
   list.className = 'combobox-list'
   list.setAttribute('role', 'listbox')
-  list.setAttribute('aria-label', name)
+  list.setAttribute('aria-label', `Suggestions: ${name}`)
   list.hidden = true
   const status = document.createElement('p')
   status.className = 'visually-hidden'

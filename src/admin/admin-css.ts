@@ -122,6 +122,13 @@ a.headline:hover{text-decoration:underline}
 .combobox-list{position:absolute;z-index:20;left:0;right:0;margin:.2rem 0 0;padding:.25rem 0;list-style:none;max-height:14rem;overflow:auto;background:var(--raised);border:1px solid var(--line-strong);border-radius:var(--radius);box-shadow:var(--shadow)}
 .combobox-list [role=option]{padding:.4rem .7rem;cursor:pointer}
 .combobox-list [role=option][aria-selected=true]{background:var(--accent);color:var(--accent-ink)}
+@media (max-width:600px){
+ table.people thead,table.sessions thead{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
+ table.people tr,table.people td,table.sessions tr,table.sessions td{display:block}
+ table.people tr,table.sessions tr{padding:var(--s2) 0;border-bottom:1px solid var(--line)}
+ table.people td,table.sessions td{border:0;padding:.2rem var(--s3)}
+ table.people td:empty{display:none}
+}
 .row-actions{display:flex;flex-wrap:wrap;gap:var(--s2);align-items:center}
 .message-list,.queue{list-style:none;padding:0;margin:0;display:grid;gap:var(--s3)}
 .message-text,.comment-body{white-space:pre-wrap}
@@ -203,7 +210,7 @@ del{background:#fdd;color:#8a1f11}ins{background:#dfd;color:#14532d;text-decorat
 .dropzone.over{border-color:var(--accent);background:#e8f0fe}
 .dashboard{display:grid;gap:1rem;grid-template-columns:repeat(auto-fit,minmax(16rem,1fr))}
 .card h2{font-size:1.1rem;margin:0 0 .5rem}.card ul{margin:0;padding-left:1.1rem}
-form.inline{display:inline}button.small{padding:.15rem .45rem;font-size:.85rem}
+form.inline{display:inline}button.small,.button.small{padding:.15rem .45rem;font-size:.85rem}
 .menu-items li[draggable=true]{cursor:grab}.menu-items li.dragging{opacity:.5}
 `
 

@@ -1,3 +1,4 @@
+import { browserName } from '../browser-name.js'
 import type { Session, User } from '../../auth/index.js'
 import { AdminLayout, Csrf, ErrorBox, Field, Notice } from './layout.js'
 import { When } from './chrome.js'
@@ -181,8 +182,8 @@ export function SessionList(props: {
           <tbody>
             {props.sessions.map((s) => (
               <tr key={s.id}>
-                <td>
-                  {s.userAgent || 'Unknown browser'}
+                <td title={s.userAgent || undefined}>
+                  {browserName(s.userAgent)}
                   {s.id === props.currentId && <strong> (this browser)</strong>}
                 </td>
                 <td>{s.ip || '—'}</td>
