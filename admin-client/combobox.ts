@@ -250,7 +250,9 @@ function build(form: HTMLFormElement, field: HTMLElement, source: Source): void 
     input.focus()
   }
 
-  input.addEventListener('input', () => {
+  input.addEventListener('input', (event) => {
+    // Typing here changes nothing yet: autosave hears only the field itself change.
+    event.stopPropagation()
     if (source.creates && input.value.includes(',')) {
       for (const part of input.value
         .split(',')
@@ -264,6 +266,7 @@ function build(form: HTMLFormElement, field: HTMLElement, source: Source): void 
     }
     void open()
   })
+  input.addEventListener('change', (event) => event.stopPropagation())
   input.addEventListener('focus', () => {
     if (!source.creates) void open()
   })

@@ -25,8 +25,8 @@ export {
 } from './user.service.js'
 export type { SocialLinks, User } from './user.repository.js'
 /**
- * Managing people: change a role, deactivate (sessions end at once) and reactivate, edit a
- * profile, change your own password.
+ * Managing people: change a role, deactivate (sessions end at once) and reactivate, delete
+ * (their work handed over by the caller's `HandOver`), edit a profile, change your own password.
  * @example await deactivateUser(deps, userActor(admin), 7)
  */
 export {
@@ -87,7 +87,8 @@ export {
 } from './login.service.js'
 export { IP_RULE, PAIR_RULE, type ThrottleRule } from './throttle.js'
 /**
- * Single-use emailed links: "forgot password" (30 minutes, one mail per 15 minutes) and invitations (3 days).
+ * Single-use emailed links: "forgot password" (30 minutes, one mail per 15 minutes) and invitations
+ * (3 days), which can be listed, resent (earlier links stop working) and revoked.
  * @example await requestPasswordReset({ ...deps, mailer }, { email, siteTitle, linkFor: (t) => `${base}/admin/reset/${t}` })
  */
 export {

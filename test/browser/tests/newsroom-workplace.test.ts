@@ -17,7 +17,9 @@ import { createUser, type User } from '../../../src/auth/index.js'
 import { fixedClock } from '../../../src/clock.js'
 import { parseConfig } from '../../../src/config.js'
 import { createArticle, createCategory, findNewsroomArticle } from '../../../src/content/index.js'
+import { addComments } from '../../../src/comments/index.js'
 import { EventBus } from '../../../src/events.js'
+import { importSubscribers } from '../../../src/newsletter/index.js'
 import { uploadImage } from '../../../src/media/index.js'
 import { createSqliteSearchIndex, reindexAll } from '../../../src/search/index.js'
 import { axeViolations, browserUnavailable, launchBrowser } from '../../support/browser.js'
@@ -42,6 +44,7 @@ describe.skipIf(skipReason !== undefined)('the newsroom as a workplace in Chromi
   let leaver: User
   let leaverStory: number
   let figureStory: number
+  let keepersStory = 0
   let services: ReturnType<typeof testServices>
 
   beforeAll(async () => {
@@ -99,7 +102,7 @@ describe.skipIf(skipReason !== undefined)('the newsroom as a workplace in Chromi
           : i === 12
             ? 'Lighthouse trial opens'
             : `Council notes ${i}`
-      await createArticle(
+      const story = await createArticle(
         services,
         asUser(i % 2 ? owner : colleague),
         {
@@ -111,7 +114,39 @@ describe.skipIf(skipReason !== undefined)('the newsroom as a workplace in Chromi
         },
         { then: 'publish' },
       )
+      if (i === 37) keepersStory = story.id
     }
+    // Some reader traffic, so the comments, subscribers and contact screens have rows.
+    await addComments(
+      services,
+      SYSTEM,
+      ['The harbour lights are back, thank you.', 'Which keepers came back?', 'Great photos.'].map(
+        (body, n) => ({
+          articleId: keepersStory,
+          parentId: null,
+          authorName: ['Hal Reader', 'Jo Quay', 'Sam Pier'][n] ?? 'Reader',
+          authorEmail: `reader${n}@example.com`,
+          body,
+          status: 'pending' as const,
+          createdAt: new Date(clock.now().getTime() - n * 3_600_000),
+        }),
+      ),
+    )
+    await importSubscribers(
+      services,
+      SYSTEM,
+      'email\nhal@example.com\njo@example.com\nsam@example.com',
+    )
+    await database.db
+      .insertInto('contact_messages')
+      .values({
+        name: 'Tilda Tipster',
+        email: 'tilda@example.com',
+        subject: 'The lighthouse is for sale',
+        message: 'The council lists it from Monday.',
+        created_at: clock.now().getTime(),
+      })
+      .execute()
     const photo = await sharp({
       create: { width: 600, height: 400, channels: 3, background: '#24506b' },
     })
