@@ -118,10 +118,10 @@ function SubscriberTable(props: { csrf: string; subscribers: Subscriber[] }) {
               <When date={s.createdAt} time={false} />
             </td>
             <td>
-              <form method="post" action="/admin/subscribers/mark" class="actions">
+              <form method="post" action="/admin/subscribers/mark" class="inline-form">
                 <Csrf token={props.csrf} />
                 <input type="hidden" name="email" value={s.email} />
-                <label for={`mark-${s.id}`} class="hint">
+                <label for={`mark-${s.id}`} class="visually-hidden">
                   New status for {s.email}
                 </label>
                 <select id={`mark-${s.id}`} name="status">
@@ -131,7 +131,7 @@ function SubscriberTable(props: { csrf: string; subscribers: Subscriber[] }) {
                     </option>
                   ))}
                 </select>
-                <button type="submit" class="secondary">
+                <button type="submit" class="secondary small">
                   Mark
                 </button>
               </form>
