@@ -86,7 +86,7 @@ async function listPages(deps: Services): Promise<[string, () => Promise<number>
     listTagsWithCounts(deps),
     listUsers(deps),
   ])
-  const busiestTag = [...tags].sort((a, b) => b.count - a.count)[0]
+  const busiestTag = [...tags].sort((a, b) => b.articleCount - a.articleCount)[0]
   const monthAgo = Date.now() - 60 * 86_400_000
   const stories = (filter: NewsroomFilter) => async () =>
     (await findNewsroomStories(deps, filter)).total

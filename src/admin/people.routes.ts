@@ -245,8 +245,8 @@ export const peopleRoutes: FastifyPluginAsync<AdminContext> = async (app, ctx) =
           : request.query.done === 'sessions'
             ? 'Every other browser has been signed out.'
             : request.query.done
-            ? 'Profile saved. Your author page shows it now.'
-            : undefined
+              ? 'Profile saved. Your author page shows it now.'
+              : undefined
       return profilePage(request, reply, user, profileValues(user), { notice })
     },
   )

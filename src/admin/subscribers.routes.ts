@@ -132,7 +132,11 @@ export const subscribersRoutes: FastifyPluginAsync<AdminContext> = async (app, c
     // Past the last page (a bookmark from a longer list): show the last page instead.
     const page = Math.min(wanted, pageCount(list.total, PER_PAGE))
     if (page !== wanted)
-      list = await listSubscribers(deps, { ...filter, limit: PER_PAGE, offset: (page - 1) * PER_PAGE })
+      list = await listSubscribers(deps, {
+        ...filter,
+        limit: PER_PAGE,
+        offset: (page - 1) * PER_PAGE,
+      })
     const view = h(SubscribersPage, {
       user,
       csrf: formToken(request, reply),

@@ -143,6 +143,9 @@ function matching(filter: QueueFilter) {
 
 /** `%words%` for a case-insensitive LIKE, wildcards in the words removed; undefined if blank. */
 function likePattern(q: string | undefined): string | undefined {
-  const words = (q ?? '').trim().toLowerCase().replace(/[%_\\]/g, '')
+  const words = (q ?? '')
+    .trim()
+    .toLowerCase()
+    .replace(/[%_\\]/g, '')
   return words ? `%${words}%` : undefined
 }

@@ -31,7 +31,10 @@ export async function listContactMessages(
   input: { q?: string | undefined; limit: number; offset: number },
 ): Promise<{ items: ContactMessage[]; total: number }> {
   let query = db.selectFrom('contact_messages')
-  const words = (input.q ?? '').trim().toLowerCase().replace(/[%_\\]/g, '')
+  const words = (input.q ?? '')
+    .trim()
+    .toLowerCase()
+    .replace(/[%_\\]/g, '')
   if (words) {
     const like = `%${words}%`
     query = query.where((eb) =>

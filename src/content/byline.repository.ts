@@ -31,7 +31,11 @@ export async function reassignBylines(db: Db, fromId: number, toId: number): Pro
     .set({ user_id: toId })
     .where('user_id', '=', fromId)
     .execute()
-  await db.updateTable('articles').set({ author_id: toId }).where('author_id', '=', fromId).execute()
+  await db
+    .updateTable('articles')
+    .set({ author_id: toId })
+    .where('author_id', '=', fromId)
+    .execute()
   await db.updateTable('pages').set({ author_id: toId }).where('author_id', '=', fromId).execute()
 }
 

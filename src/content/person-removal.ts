@@ -6,11 +6,7 @@ import { deleteUser, type Actor, type HandOver } from '../auth/index.js'
 import type { Kernel } from '../kernel.js'
 import { findArticleById } from './article.repository.js'
 import { refsOf } from './article-workflow.js'
-import {
-  countBylineArticles,
-  listBylineArticleIds,
-  reassignBylines,
-} from './byline.repository.js'
+import { countBylineArticles, listBylineArticleIds, reassignBylines } from './byline.repository.js'
 
 /**
  * Delete a person, giving their stories and pages to `reassignTo`. The rules (administrators

@@ -14,7 +14,12 @@ export function ContactMessagesPage(props: {
   perPage: number
 }) {
   return (
-    <AdminLayout title="Contact messages" user={props.user} csrf={props.csrf} current="/admin/contact">
+    <AdminLayout
+      title="Contact messages"
+      user={props.user}
+      csrf={props.csrf}
+      current="/admin/contact"
+    >
       <div class="page-head">
         <h1>Contact messages</h1>
       </div>

@@ -96,20 +96,20 @@ export function UsersPage(props: {
                     ) : (
                       manageable && (
                         <div class="row-actions">
-                        <a class="button secondary small" href={`/admin/users/${u.id}/delete`}>
-                          Delete…
-                        </a>
-                        <form
-                          method="post"
-                          action={`/admin/users/${u.id}/deactivate`}
-                          class="inline-form"
-                          data-confirm={`Deactivate ${u.name}? They are signed out at once and cannot sign in; their stories stay.`}
-                        >
-                          <Csrf token={props.csrf} />
-                          <button type="submit" class="danger small">
-                            Deactivate
-                          </button>
-                        </form>
+                          <a class="button secondary small" href={`/admin/users/${u.id}/delete`}>
+                            Delete…
+                          </a>
+                          <form
+                            method="post"
+                            action={`/admin/users/${u.id}/deactivate`}
+                            class="inline-form"
+                            data-confirm={`Deactivate ${u.name}? They are signed out at once and cannot sign in; their stories stay.`}
+                          >
+                            <Csrf token={props.csrf} />
+                            <button type="submit" class="danger small">
+                              Deactivate
+                            </button>
+                          </form>
                         </div>
                       )
                     )}
@@ -224,7 +224,11 @@ function InvitationActions({ csrf, user }: { csrf: string; user: User }) {
     <div class="row-actions">
       <form method="post" action={`/admin/users/${user.id}/invitation/resend`} class="inline-form">
         <Csrf token={csrf} />
-        <button type="submit" class="secondary small" aria-label={`Resend invitation to ${user.name}`}>
+        <button
+          type="submit"
+          class="secondary small"
+          aria-label={`Resend invitation to ${user.name}`}
+        >
           Resend invitation
         </button>
       </form>
@@ -255,7 +259,12 @@ export function DeleteUserPage(props: {
 }) {
   const { target } = props
   return (
-    <AdminLayout title={`Delete ${target.name}`} user={props.user} csrf={props.csrf} current="/admin/users">
+    <AdminLayout
+      title={`Delete ${target.name}`}
+      user={props.user}
+      csrf={props.csrf}
+      current="/admin/users"
+    >
       <div class="page-head">
         <h1>Delete {target.name}</h1>
       </div>

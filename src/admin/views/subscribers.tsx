@@ -45,7 +45,12 @@ export function SubscribersPage(props: {
   const params = { status: props.status ?? '', q: props.q }
   const all = SUBSCRIBER_STATUSES.reduce((sum, s) => sum + props.counts[s], 0)
   return (
-    <AdminLayout title="Subscribers" user={props.user} csrf={props.csrf} current="/admin/subscribers">
+    <AdminLayout
+      title="Subscribers"
+      user={props.user}
+      csrf={props.csrf}
+      current="/admin/subscribers"
+    >
       <div class="page-head">
         <h1>Subscribers</h1>
         <a href="/admin/subscribers/export.csv" class="button secondary">
@@ -98,52 +103,51 @@ function SubscriberTable(props: { csrf: string; subscribers: Subscriber[] }) {
   if (props.subscribers.length === 0) return null
   return (
     <div class="table-wrap">
-    <table>
-      <thead>
-        <tr>
-          <th scope="col">Address</th>
-          <th scope="col">Status</th>
-          <th scope="col">Source</th>
-          <th scope="col">Since (UTC)</th>
-          <th scope="col">Mark as</th>
-        </tr>
-      </thead>
-      <tbody>
-        {props.subscribers.map((s) => (
-          <tr key={s.id} data-subscriber={s.email}>
-            <td>{s.email}</td>
-            <td class="status">{s.status}</td>
-            <td>{s.source}</td>
-            <td>
-              <When date={s.createdAt} time={false} />
-            </td>
-            <td>
-              <form method="post" action="/admin/subscribers/mark" class="inline-form">
-                <Csrf token={props.csrf} />
-                <input type="hidden" name="email" value={s.email} />
-                <label for={`mark-${s.id}`} class="visually-hidden">
-                  New status for {s.email}
-                </label>
-                <select id={`mark-${s.id}`} name="status">
-                  {MARKS.filter((m) => m !== s.status).map((m) => (
-                    <option key={m} value={m}>
-                      {m}
-                    </option>
-                  ))}
-                </select>
-                <button type="submit" class="secondary small">
-                  Mark
-                </button>
-              </form>
-            </td>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">Address</th>
+            <th scope="col">Status</th>
+            <th scope="col">Source</th>
+            <th scope="col">Since (UTC)</th>
+            <th scope="col">Mark as</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {props.subscribers.map((s) => (
+            <tr key={s.id} data-subscriber={s.email}>
+              <td>{s.email}</td>
+              <td class="status">{s.status}</td>
+              <td>{s.source}</td>
+              <td>
+                <When date={s.createdAt} time={false} />
+              </td>
+              <td>
+                <form method="post" action="/admin/subscribers/mark" class="inline-form">
+                  <Csrf token={props.csrf} />
+                  <input type="hidden" name="email" value={s.email} />
+                  <label for={`mark-${s.id}`} class="visually-hidden">
+                    New status for {s.email}
+                  </label>
+                  <select id={`mark-${s.id}`} name="status">
+                    {MARKS.filter((m) => m !== s.status).map((m) => (
+                      <option key={m} value={m}>
+                        {m}
+                      </option>
+                    ))}
+                  </select>
+                  <button type="submit" class="secondary small">
+                    Mark
+                  </button>
+                </form>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
     </div>
   )
 }
-
 
 function ImportForm({ csrf }: { csrf: string }) {
   return (

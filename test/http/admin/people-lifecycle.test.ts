@@ -112,9 +112,9 @@ describeDialects('admin: deleting people, invitations, sign-ins and sessions', (
     })
     expect(self.statusCode).toBe(403)
     // Not even the system (a command-line tool) may leave the site without an owner.
-    await expect(
-      deleteUserReassigning(t.deps, SYSTEM, second.id, admin.id),
-    ).rejects.toMatchObject({ code: 'INVALID_TRANSITION' })
+    await expect(deleteUserReassigning(t.deps, SYSTEM, second.id, admin.id)).rejects.toMatchObject({
+      code: 'INVALID_TRANSITION',
+    })
     expect(await findUserById(t.deps, second.id)).toBeDefined()
     owner = second
     as.owner = browser
@@ -140,7 +140,11 @@ describeDialects('admin: deleting people, invitations, sign-ins and sessions', (
   })
 
   async function invite(email: string) {
-    const sent = await as.admin!.post('/admin/users', { email, name: 'Iris Invitee', role: 'author' })
+    const sent = await as.admin!.post('/admin/users', {
+      email,
+      name: 'Iris Invitee',
+      role: 'author',
+    })
     expect(sent.statusCode).toBe(303)
     const page = $(await as.admin!.get('/admin/users'))
     const form = page(`form[action$="/invitation/resend"]`).filter((_, el) =>
