@@ -129,6 +129,7 @@ a.headline:hover{text-decoration:underline}
  table.people td,table.sessions td{border:0;padding:.2rem var(--s3)}
  table.people td:empty{display:none}
 }
+.dropzone+.filters,.dropzone+.hint+.filters{margin-top:var(--s5)}
 .row-actions{display:flex;flex-wrap:wrap;gap:var(--s2);align-items:center}
 .message-list,.queue{list-style:none;padding:0;margin:0;display:grid;gap:var(--s3)}
 .message-text,.comment-body{white-space:pre-wrap}
