@@ -2,6 +2,7 @@
  * `npm run bench [-- --articles N --duration S --rounds R --postgres URL]`
  * `npm run bench -- --scenario news [--load 0.7]`
  * `npm run bench -- --scenario wire [--sources 200 --items 50]`
+ * `npm run bench -- --scenario newsroom [--articles N --rounds R]`
  *
  * Measures Broadsheet as `npm start` runs it (LOG_LEVEL=info, page cache on, one process)
  * against the limits of this machine: a bare node:http server replaying the very same bytes,
@@ -27,6 +28,7 @@ import {
   type LoadResult,
 } from './bench-load.js'
 import { runNewsScenario } from './bench-news.js'
+import { printNewsroomReport, runNewsroomScenario, type NewsroomRow } from './bench-newsroom.js'
 import { printWireReport, runWireScenario } from './bench-wire.js'
 import { mirrorConfig, NGINX_BINARY, plainStaticConfig } from './nginx-config.js'
 import {
@@ -454,6 +456,7 @@ function printTable(report: Record<string, unknown>) {
 
 async function main(): Promise<void> {
   if (values.scenario === 'wire') return wireBench()
+  if (values.scenario === 'newsroom') return newsroomBench()
   if (!WRK) throw new Error('npm run bench needs wrk (apt-get install wrk)')
   spawnSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, stdio: 'inherit' })
   fs.mkdirSync(OUT, { recursive: true })
@@ -480,6 +483,42 @@ async function main(): Promise<void> {
   fs.writeFileSync(
     file,
     `${JSON.stringify({ date: new Date().toISOString(), node: process.version, articles: ARTICLES, rounds: ROUNDS, seconds: SECONDS, ...report, rows }, null, 2)}\n`,
+  )
+  console.log(`JSON: ${path.relative(ROOT, file)}`)
+}
+
+/**
+ * The newsroom's lists (bench-newsroom.ts) over the archive: no server, no wrk. SQLite, then
+ * PostgreSQL (at most 100,000 stories, like its page rows) when the server answers.
+ */
+async function newsroomBench(): Promise<void> {
+  // The archive is seeded by the built command line.
+  spawnSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, stdio: 'inherit' })
+  fs.mkdirSync(OUT, { recursive: true })
+  const rounds = Math.max(ROUNDS, 5)
+  const rows: NewsroomRow[] = await runNewsroomScenario({
+    dataDir: sqliteArchive(ARTICLES),
+    rounds,
+    log,
+  })
+  const archive = await postgresArchive(values.postgres, Math.min(ARTICLES, 100_000))
+  if (archive)
+    rows.push(
+      ...(await runNewsroomScenario({
+        dataDir: archive.dataDir,
+        databaseUrl: archive.databaseUrl,
+        rounds,
+        log,
+      })),
+    )
+  printNewsroomReport(rows, ARTICLES)
+  const file = path.join(
+    OUT,
+    `bench-newsroom-${ARTICLES}-${new Date().toISOString().replace(/[:.]/g, '-')}.json`,
+  )
+  fs.writeFileSync(
+    file,
+    `${JSON.stringify({ date: new Date().toISOString(), node: process.version, articles: ARTICLES, rounds, rows }, null, 2)}\n`,
   )
   console.log(`JSON: ${path.relative(ROOT, file)}`)
 }

@@ -6,7 +6,7 @@ export {
   listModerationQueue,
 } from './comment-reads.js'
 export type { Comment, ExportComment } from './comment.repository.js'
-export type { QueuedComment } from './moderation.repository.js'
+export type { QueueFilter, QueuedComment } from './moderation.repository.js'
 /** Arrange approved comments into reply threads. */
 export { buildCommentTree, type CommentNode } from './comment-tree.js'
 export type { CommentStatus } from './comment.table.js'
