@@ -42,6 +42,7 @@ export type AuditAction =
   | 'tag.rename'
   | 'tag.merge'
   | 'menu.update'
+  | 'menu.import'
   | 'redirect.create'
   | 'redirect.delete'
   | 'comment.reply'

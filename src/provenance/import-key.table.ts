@@ -2,7 +2,15 @@ import type { Selectable } from 'kysely'
 
 /** What kind of object an import key points at (the table `target_id` is an id of). */
 export type ImportKind =
-  'author' | 'category' | 'tag' | 'article' | 'page' | 'comment' | 'media' | 'subscriber'
+    | 'author'
+  | 'category'
+  | 'tag'
+  | 'article'
+  | 'page'
+  | 'comment'
+  | 'media'
+  | 'subscriber'
+  | 'menu'
 
 export interface ImportKeyTable {
   source: string

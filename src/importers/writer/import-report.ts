@@ -10,6 +10,7 @@ export const REPORT_TYPES = [
   'comments',
   'media',
   'subscribers',
+  'menus',
   'redirects',
 ] as const
 export type ReportType = (typeof REPORT_TYPES)[number]

@@ -35,6 +35,7 @@ import type {
 } from '../import-model.js'
 import { warn, type ImportReport } from './import-report.js'
 import { ImportMediaLibrary, type MediaMode } from './media-import.js'
+import { ImportMenus, type MenuContext } from './menu-import.js'
 
 export interface WriterOptions {
   media: MediaMode
@@ -57,6 +58,12 @@ export class ImportWriter {
   private readonly subscribers: ImportSubscriber[] = []
   private timeZone = 'UTC'
   private readonly tagSlugs = new Set<string>()
+  /** Old tag id → our slug, old category id → its name, old page id → its title (menu links). */
+  private readonly tagBySource = new Map<string, { slug: string; name: string }>()
+  private readonly categoryNames = new Map<string, string>()
+  private readonly pageTitles = new Map<string, string>()
+  private readonly menus = new ImportMenus()
+  private siteUrl = ''
   library!: ImportMediaLibrary
   /** Stories written or skipped so far (progress). */
   storiesDone = 0
@@ -93,8 +100,10 @@ export class ImportWriter {
         this.redirects.push({ from: record.from, to: record.to })
         return
       case 'menu':
+        this.menus.add(record)
+        return
       case 'menuItem':
-        this.ignore(record.kind === 'menu' ? 'menus' : 'menu items')
+        this.menus.addItem(record)
         return
       case 'skipped':
         this.ignore(record.what)
@@ -110,11 +119,27 @@ export class ImportWriter {
     await this.flush()
     await this.flushRedirects()
     await this.writeSubscribers()
+    await this.menus.write(this.menuContext())
     if (this.library.remote > 0)
       warn(this.report, {
         item: '',
         message: `${this.library.remote} pictures were left at their old address (use --media-dir or --fetch-media to bring them across)`,
       })
+  }
+
+  private menuContext(): MenuContext {
+    return {
+      deps: this.deps,
+      actor: this.actor,
+      report: this.report,
+      source: this.source,
+      siteUrl: this.siteUrl,
+      timeZone: this.timeZone,
+      dryRun: this.options.dryRun,
+      tags: this.tagBySource,
+      categoryNames: this.categoryNames,
+      pageTitles: this.pageTitles,
+    }
   }
 
   private ignore(what: string): void {
@@ -123,6 +148,7 @@ export class ImportWriter {
 
   private async site(site: ImportSite): Promise<void> {
     this.source = `${site.source}:${site.url || site.title}`
+    this.siteUrl = site.url
     this.library = new ImportMediaLibrary(
       this.deps,
       this.actor,
@@ -199,6 +225,7 @@ export class ImportWriter {
       ])
       counts[outcome.added > 0 ? 'imported' : 'skipped']++
       this.sections.set(category.slug, outcome.ids[0]!)
+      this.categoryNames.set(category.sourceId, category.name)
       this.sectionSlugs.set(category.slug, slugify(category.slug) || category.slug)
     } catch (error) {
       counts.failed++
@@ -214,6 +241,7 @@ export class ImportWriter {
   private tag(tag: ImportTag): void {
     // Tags are created with the first story that carries them (matched by name, as the editor does).
     const slug = slugify(tag.name) || slugify(tag.slug)
+    this.tagBySource.set(tag.sourceId, { slug, name: tag.name })
     this.report.counts.tags[this.tagSlugs.has(slug) ? 'skipped' : 'imported']++
     this.redirectAll(tag.oldUrls, `/tag/${slug}/`)
   }
@@ -385,6 +413,7 @@ export class ImportWriter {
     }
     const items: ImportedPage[] = []
     for (const story of stories) {
+      this.pageTitles.set(story.sourceId, story.title)
       const { html } = await this.media(story)
       items.push({
         title: story.title,
