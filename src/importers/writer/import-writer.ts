@@ -5,10 +5,11 @@
  * its origin in the same transaction. Body work (media resolution, mapping) happens before the
  * batch's transaction opens.
  */
+import { createHash } from 'node:crypto'
 import { createUser, findUserByEmail, type Actor } from '../../auth/index.js'
 import { addComments, type AddedComment } from '../../comments/index.js'
 import {
-  importArticles,
+  importArticleBatch,
   importPages,
   importRedirects,
   importSections,
@@ -19,7 +20,7 @@ import {
 } from '../../content/index.js'
 import type { MediaDeps } from '../../media/index.js'
 import { importSubscribers } from '../../newsletter/index.js'
-import { findImportTargets } from '../../provenance/index.js'
+import { findImportFingerprints, findImportTargets } from '../../provenance/index.js'
 import { findSettings } from '../../settings/index.js'
 import { slugify } from '../../text/slug.js'
 import { resolveBodyMedia } from '../body-media.js'
@@ -306,25 +307,36 @@ export class ImportWriter {
   private async writeArticles(stories: ImportStory[]): Promise<void> {
     if (stories.length === 0) return
     const counts = this.report.counts.articles
-    const known = await findImportTargets(
+    const known = await findImportFingerprints(
       this.deps,
       this.source,
       'article',
       stories.map((s) => s.sourceId),
     )
-    const fresh = stories.filter((s) => !known.has(s.sourceId))
-    counts.skipped += stories.length - fresh.length
+    const fingerprints = new Map(stories.map((s) => [s.sourceId, storyFingerprint(s)]))
+    const wanted = stories.filter((s) => {
+      const was = known.get(s.sourceId)
+      return !was || (was.fingerprint !== null && was.fingerprint !== fingerprints.get(s.sourceId))
+    })
     if (this.options.dryRun) {
-      counts.imported += fresh.length
+      const fresh = wanted.filter((s) => !known.has(s.sourceId)).length
+      counts.imported += fresh
+      counts.updated += wanted.length - fresh
+      counts.skipped += stories.length - wanted.length
       this.report.counts.comments.imported += stories.reduce((n, s) => n + s.comments.length, 0)
       return
     }
     const items: ImportedArticle[] = []
-    for (const story of fresh) items.push(await this.article(story))
-    const ids = await importArticles(this.deps, this.actor, items, { timeZone: this.timeZone })
-    counts.imported += fresh.length
-    const idOf = new Map(fresh.map((s, i) => [s.sourceId, ids[i]!]))
-    for (const [sourceId, id] of known) idOf.set(sourceId, id)
+    for (const story of wanted)
+      items.push({ ...(await this.article(story)), fingerprint: fingerprints.get(story.sourceId)! })
+    const outcome = await importArticleBatch(this.deps, this.actor, items, {
+      timeZone: this.timeZone,
+    })
+    counts.imported += outcome.created
+    counts.updated += outcome.updated
+    counts.skipped += stories.length - outcome.created - outcome.updated
+    const idOf = new Map(wanted.map((s, i) => [s.sourceId, outcome.ids[i]!]))
+    for (const [sourceId, was] of known) if (!idOf.has(sourceId)) idOf.set(sourceId, was.targetId)
     await this.writeComments(stories, idOf)
   }
 
@@ -476,6 +488,15 @@ export class ImportWriter {
       parentOriginId: comment.parentSourceId,
     }
   }
+}
+
+/**
+ * A digest of what a story was on the old site (comments aside: they are keyed one by one), so a
+ * later run can tell a story that changed there from one that did not.
+ */
+export function storyFingerprint(story: ImportStory): string {
+  const { comments: _comments, warnings: _warnings, droppedShortcodes: _dropped, ...rest } = story
+  return createHash('sha256').update(JSON.stringify(rest)).digest('hex').slice(0, 40)
 }
 
 /** Comments with every parent before its replies (a reply to a missing parent becomes top-level). */

@@ -44,7 +44,7 @@ for (const dialect of DIALECTS) {
     it('imports a WordPress nav menu with its tree, once', async () => {
       const report = await runImport(services, ACTOR, 'wordpress', WXR)
 
-      expect(report.counts.menus).toEqual({ imported: 1, skipped: 0, failed: 0 })
+      expect(report.counts.menus).toEqual({ imported: 1, updated: 0, skipped: 0, failed: 0 })
       expect(report.ignored.menus).toBeUndefined()
       expect(await menu(services, 'primary')).toEqual([
         { label: 'Old site', url: 'https://archive.example.org/ledger/', parent: null },
@@ -52,7 +52,7 @@ for (const dialect of DIALECTS) {
         { label: 'Council', url: '/council/', parent: 'About the Ledger' },
       ])
       const again = await runImport(services, ACTOR, 'wordpress', WXR)
-      expect(again.counts.menus).toEqual({ imported: 0, skipped: 1, failed: 0 })
+      expect(again.counts.menus).toEqual({ imported: 0, updated: 0, skipped: 1, failed: 0 })
       expect(await findMenuItems(services, 'primary')).toHaveLength(3)
     })
 
@@ -64,7 +64,7 @@ for (const dialect of DIALECTS) {
       })
       const report = await runImport(services, ACTOR, 'wordpress', WXR)
 
-      expect(report.counts.menus).toEqual({ imported: 0, skipped: 1, failed: 0 })
+      expect(report.counts.menus).toEqual({ imported: 0, updated: 0, skipped: 1, failed: 0 })
       expect(report.warnings.some((w) => /primary menu made here was kept/.test(w.message))).toBe(
         true,
       )
