@@ -110,7 +110,7 @@ export function placeMenus<M extends { slug: string; name: string }>(
     const wanted = wants(menu)
     if (wanted && !taken.has(wanted)) {
       taken.add(wanted)
-      return { menu, location: wanted as string | undefined }
+      return { menu, location: wanted }
     }
     return { menu, location: undefined as string | undefined }
   })
