@@ -22,7 +22,7 @@ import {
 import type { NewArticleRow } from './article.table.js'
 import { sanitizeBody } from './body-html.js'
 import { countWords, htmlToText, makeExcerpt, readingMinutes } from './reading-time.js'
-import { insertRedirectIfAbsent } from './redirect.repository.js'
+import { insertRedirectsIfAbsent } from './redirect.repository.js'
 import { insertFirstRevisions, insertRevision } from './revision.repository.js'
 import { listCategories } from './taxonomy.repository.js'
 import { ancestorIds, resolveTagNames } from './taxonomy.service.js'
@@ -332,6 +332,7 @@ async function redirectOldPaths(
   timeZone: string | undefined,
   now: number,
 ): Promise<void> {
+  const pairs: { from: string; to: string }[] = []
   for (const [i, item] of items.entries()) {
     const row = rows[i]!
     const to = articlePath(
@@ -339,9 +340,9 @@ async function redirectOldPaths(
       timeZone,
     )
     for (const from of item.oldPaths ?? [])
-      if (from.startsWith('/') && from.length <= 500)
-        await insertRedirectIfAbsent(tx.db, from, to, now)
+      if (from.startsWith('/') && from.length <= 500) pairs.push({ from, to })
   }
+  await insertRedirectsIfAbsent(tx.db, pairs, now)
 }
 
 function prepare(item: ImportedArticle, now: number): { row: NewArticleRow } {
