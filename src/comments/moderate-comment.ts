@@ -163,7 +163,7 @@ export async function addComments(
   requirePermission(actor, 'comments.moderate', { authorIds: [] })
   if (comments.length === 0) return []
   return transact(deps, async (tx) => {
-    const ids: (number | undefined)[] = new Array(comments.length)
+    const ids: (number | undefined)[] = comments.map(() => undefined)
     const articles = new Set<number>()
     const imported = await knownOrigins(tx, comments)
     const source = comments.find((c) => c.origin)?.origin?.source
