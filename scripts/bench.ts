@@ -3,6 +3,7 @@
  * `npm run bench -- --scenario news [--load 0.7]`
  * `npm run bench -- --scenario wire [--sources 200 --items 50]`
  * `npm run bench -- --scenario newsroom [--articles N --rounds R]`
+ * `npm run bench -- --scenario import [--posts 50000]` (issue 14: WXR into SQLite and PostgreSQL)
  *
  * Measures Broadsheet as `npm start` runs it (LOG_LEVEL=info, page cache on, one process)
  * against the limits of this machine: a bare node:http server replaying the very same bytes,
@@ -27,6 +28,7 @@ import {
   WRK,
   type LoadResult,
 } from './bench-load.js'
+import { printImportReport, runImportScenario } from './bench-import.js'
 import { runNewsScenario } from './bench-news.js'
 import { printNewsroomReport, runNewsroomScenario, type NewsroomRow } from './bench-newsroom.js'
 import { printWireReport, runWireScenario } from './bench-wire.js'
@@ -58,6 +60,8 @@ const { values } = parseArgs({
     /** Wire scenario: local feeds polled, and items in each. */
     sources: { type: 'string', default: '200' },
     items: { type: 'string', default: '50' },
+    /** Import scenario: posts in the generated WXR (four comments each). */
+    posts: { type: 'string', default: '50000' },
   },
 })
 const ARTICLES = wholeNumber('articles', values.articles)
@@ -457,6 +461,7 @@ function printTable(report: Record<string, unknown>) {
 async function main(): Promise<void> {
   if (values.scenario === 'wire') return wireBench()
   if (values.scenario === 'newsroom') return newsroomBench()
+  if (values.scenario === 'import') return importBench()
   if (!WRK) throw new Error('npm run bench needs wrk (apt-get install wrk)')
   spawnSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, stdio: 'inherit' })
   fs.mkdirSync(OUT, { recursive: true })
@@ -519,6 +524,25 @@ async function newsroomBench(): Promise<void> {
   fs.writeFileSync(
     file,
     `${JSON.stringify({ date: new Date().toISOString(), node: process.version, articles: ARTICLES, rounds, rows }, null, 2)}\n`,
+  )
+  console.log(`JSON: ${path.relative(ROOT, file)}`)
+}
+
+/** Issue 14's import rows (bench-import.ts): a generated WXR into SQLite and PostgreSQL. */
+async function importBench(): Promise<void> {
+  spawnSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, stdio: 'inherit' })
+  fs.mkdirSync(OUT, { recursive: true })
+  const runs = await runImportScenario({
+    posts: wholeNumber('posts', values.posts),
+    postgres: values.postgres,
+    out: OUT,
+    log,
+  })
+  printImportReport(runs)
+  const file = path.join(OUT, `bench-import-${new Date().toISOString().replace(/[:.]/g, '-')}.json`)
+  fs.writeFileSync(
+    file,
+    `${JSON.stringify({ date: new Date().toISOString(), node: process.version, runs }, null, 2)}\n`,
   )
   console.log(`JSON: ${path.relative(ROOT, file)}`)
 }

@@ -48,6 +48,7 @@ export type AuditAction =
   | 'tag.update'
   | 'tag.delete'
   | 'menu.update'
+  | 'menu.import'
   | 'redirect.create'
   | 'redirect.delete'
   | 'comment.reply'

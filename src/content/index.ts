@@ -40,7 +40,9 @@ export type { ArticleInput } from './article-fields.js'
  * @example const ids = await importArticles(deps, systemActor('wordpress-import'), batch)
  */
 export {
+  importArticleBatch,
   importArticles,
+  type ArticleBatchOutcome,
   type ImportArticlesOptions,
   type ImportedArticle,
 } from './article-import.js'

@@ -17,6 +17,7 @@ import * as accountSecurity from './migrations/2026_12_07_1500_account_security.
 import * as addViewRollups from './migrations/2026_12_07_1600_add_view_rollups_and_cleanup_indexes.js'
 import * as createWebhooks from './migrations/2026_12_08_1000_create_webhooks.js'
 import * as newsroomPeopleAndLists from './migrations/2026_12_08_1200_newsroom_people_and_list_indexes.js'
+import * as addImportFingerprint from './migrations/2026_12_08_1300_add_import_fingerprint.js'
 
 /** Every migration, in order. Listed explicitly: greppable wiring beats directory scanning. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -37,6 +38,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026_12_07_1600_add_view_rollups_and_cleanup_indexes': addViewRollups,
   '2026_12_08_1000_create_webhooks': createWebhooks,
   '2026_12_08_1200_newsroom_people_and_list_indexes': newsroomPeopleAndLists,
+  '2026_12_08_1300_add_import_fingerprint': addImportFingerprint,
 }
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(MIGRATIONS) }
