@@ -151,6 +151,9 @@
   var toggle = doc.querySelector('[data-menu-open]')
   if (panel && toggle) {
     toggle.hidden = false
+    doc.querySelectorAll('[data-menu-fallback]').forEach(function (link) {
+      link.hidden = true
+    })
     var closeButton = panel.querySelector('[data-menu-close]')
     var openMenu = function () {
       panel.hidden = false
