@@ -461,4 +461,18 @@
       })
     })
   }
+
+  // ------------------------------------------------------------ Prefetch
+  // The front page's lead story, once this page has loaded, so it never competes with it.
+  var prefetch = doc.querySelector('[data-prefetch]')
+  if (prefetch) {
+    var addPrefetch = function () {
+      var link = doc.createElement('link')
+      link.rel = 'prefetch'
+      link.href = prefetch.getAttribute('data-prefetch')
+      doc.head.appendChild(link)
+    }
+    if (doc.readyState === 'complete') addPrefetch()
+    else window.addEventListener('load', addPrefetch)
+  }
 })()

@@ -1,6 +1,8 @@
 /** The HTML document every reader page shares: head, header, content, footer, assets. */
 import type { ComponentChildren } from 'preact'
+import type { ImageRef } from '../../../content/index.js'
 import { HeadTags } from '../components/head-tags.js'
+import { ImagePreload } from '../components/responsive-image.js'
 import { absoluteUrl } from '../format.js'
 import { usePageHead } from '../page-context.js'
 import { useComponents, useSite } from '../theme-context.js'
@@ -17,6 +19,8 @@ export interface LayoutProps {
   isHome?: boolean
   activeSection?: string | undefined
   bodyClass?: string
+  /** The page's LCP picture (above the fold, fetched first) and how wide it shows. */
+  lcpImage?: { image: ImageRef; sizes: string } | undefined
   children: ComponentChildren
 }
 
@@ -53,6 +57,7 @@ export function BaseLayout(props: LayoutProps) {
           type="font/woff2"
           crossOrigin="anonymous"
         />
+        {props.lcpImage && <ImagePreload {...props.lcpImage} />}
         <link rel="stylesheet" href={site.assets.css} />
         <HeadTags
           head={head}
