@@ -19,7 +19,10 @@ export interface LayoutProps {
   isHome?: boolean
   activeSection?: string | undefined
   bodyClass?: string
-  /** The page's LCP picture (above the fold, fetched first) and how wide it shows. */
+  /**
+   * The page's LCP picture (above the fold) and how wide it shows: preloaded in place of the
+   * serif face, which would share the first bytes with it; that face swaps in without a shift.
+   */
   lcpImage?: { image: ImageRef; sizes: string } | undefined
   children: ComponentChildren
 }
@@ -50,14 +53,17 @@ export function BaseLayout(props: LayoutProps) {
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="color-scheme" content="light dark" />
-        <link
-          rel="preload"
-          href={site.assets.font}
-          as="font"
-          type="font/woff2"
-          crossOrigin="anonymous"
-        />
-        {props.lcpImage && <ImagePreload {...props.lcpImage} />}
+        {props.lcpImage ? (
+          <ImagePreload {...props.lcpImage} />
+        ) : (
+          <link
+            rel="preload"
+            href={site.assets.font}
+            as="font"
+            type="font/woff2"
+            crossOrigin="anonymous"
+          />
+        )}
         <link rel="stylesheet" href={site.assets.css} />
         <HeadTags
           head={head}

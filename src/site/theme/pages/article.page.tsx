@@ -60,7 +60,6 @@ export function ArticlePage(props: ArticlePageProps) {
       type="article"
       activeSection={top ? `/${top.slug}/` : undefined}
       bodyClass="single"
-      lcpImage={article.image ? { image: article.image, sizes: LEAD_SIZES } : undefined}
     >
       <div class="wrap layout">
         <main id="main" class="content" style={accent ? `--accent:${accent}` : undefined}>
