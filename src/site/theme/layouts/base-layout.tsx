@@ -64,6 +64,15 @@ export function BaseLayout(props: LayoutProps) {
             crossOrigin="anonymous"
           />
         )}
+        {/* Labels are `font-display: optional`: asked for early, after what the page needs first. */}
+        <link
+          rel="preload"
+          href={site.assets.labelFont}
+          as="font"
+          type="font/woff2"
+          crossOrigin="anonymous"
+          fetchpriority="low"
+        />
         <link rel="stylesheet" href={site.assets.css} />
         <HeadTags
           head={head}
