@@ -79,6 +79,7 @@ export async function createSiteKit(options: SiteOptions): Promise<SiteKit> {
     logo: assets['icon-512.png'].url,
     manifest: '/manifest.webmanifest',
     font: assets[CRITICAL_FONT].url,
+    labelFont: assets['sans.woff2'].url,
   }
 
   const kit: SiteKit = {
