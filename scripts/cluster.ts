@@ -138,9 +138,16 @@ function builtInFront(): http.Server {
       const body = Buffer.concat(chunks)
       const retryable = IDEMPOTENT.has(request.method ?? 'GET')
       const order = candidates(Date.now())
+      // A 502/503 kept while other nodes are tried: the answer if none does better.
+      let refusal: { status: number; headers: http.IncomingHttpHeaders; body: Buffer } | undefined
       const attempt = (i: number) => {
         const node = order[i]
         if (!node) {
+          if (refusal) {
+            response.writeHead(refusal.status, refusal.headers)
+            response.end(refusal.body)
+            return
+          }
           response.writeHead(502, { 'content-type': 'text/plain', 'retry-after': '1' })
           response.end('No Broadsheet node answered.\n')
           return
@@ -161,8 +168,13 @@ function builtInFront(): http.Server {
             const status = answer.statusCode ?? 502
             if ((status === 502 || status === 503) && retryable && order[i + 1]) {
               node.restingUntil = Date.now() + REST_MS
-              answer.resume()
-              return attempt(i + 1)
+              const parts: Buffer[] = []
+              answer.on('data', (chunk: Buffer) => parts.push(chunk))
+              answer.on('end', () => {
+                refusal = { status, headers: answer.headers, body: Buffer.concat(parts) }
+                attempt(i + 1)
+              })
+              return
             }
             response.writeHead(status, answer.headers)
             answer.pipe(response)
