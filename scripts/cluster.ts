@@ -90,7 +90,7 @@ function startNode(index: number): Promise<Node> {
   )
   const node: Node = { index, port, child, restingUntil: 0 }
   const prefix = `[node ${index + 1}] `
-  for (const stream of [child.stdout!, child.stderr!])
+  for (const stream of [child.stdout, child.stderr])
     stream.on('data', (chunk: Buffer) =>
       process.stdout.write(
         chunk
@@ -109,12 +109,12 @@ function startNode(index: number): Promise<Node> {
     const onData = (chunk: Buffer) => {
       seen += chunk.toString()
       if (/broadsheet: serving /.test(seen)) {
-        child.stdout!.off('data', onData)
+        child.stdout.off('data', onData)
         log(`node ${index + 1} pid ${child.pid} on 127.0.0.1:${port}`)
         resolve(node)
       }
     }
-    child.stdout!.on('data', onData)
+    child.stdout.on('data', onData)
     child.once('exit', () => reject(new Error(`node ${index + 1} exited during start-up`)))
   })
 }
@@ -127,7 +127,10 @@ let next = 0
 function candidates(now: number): Node[] {
   const start = next++ % nodes.length
   const order = nodes.map((_, i) => nodes[(start + i) % nodes.length]!)
-  return [...order.filter((n) => n.restingUntil <= now), ...order.filter((n) => n.restingUntil > now)]
+  return [
+    ...order.filter((n) => n.restingUntil <= now),
+    ...order.filter((n) => n.restingUntil > now),
+  ]
 }
 
 function builtInFront(): http.Server {
@@ -197,8 +200,7 @@ function builtInFront(): http.Server {
 
 function nginxFront(): ChildProcess {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'broadsheet-cluster-nginx-'))
-  for (const sub of ['body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'])
-    fs.mkdirSync(path.join(dir, sub))
+  for (const sub of ['body', 'proxy', 'fastcgi', 'uwsgi', 'scgi']) fs.mkdirSync(path.join(dir, sub))
   const servers = nodes
     .map((node) => `    server 127.0.0.1:${node.port} max_fails=1 fail_timeout=2s;`)
     .join('\n')

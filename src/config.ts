@@ -200,7 +200,8 @@ function checkUrls(env: Env): string[] {
   const onPostgres = db !== undefined && !db.startsWith('sqlite:') && !db.startsWith('file:')
   if (onPostgres) urls.push(['DATABASE_URL', db, ['postgres:', 'postgresql:']])
   if (env.DATABASE_READ_URL !== undefined) {
-    if (onPostgres) urls.push(['DATABASE_READ_URL', env.DATABASE_READ_URL, ['postgres:', 'postgresql:']])
+    if (onPostgres)
+      urls.push(['DATABASE_READ_URL', env.DATABASE_READ_URL, ['postgres:', 'postgresql:']])
     else problems.push('DATABASE_READ_URL: needs DATABASE_URL on PostgreSQL (a read replica of it)')
   }
   for (const [key, value, protocols] of urls) {

@@ -115,7 +115,9 @@ function followChannel(
       cache.purgeAll()
       onPurgeAll()
       cache.limitAge(null)
-      app.log.info('page cache: purge channel back, cache emptied of pages that may have missed a purge')
+      app.log.info(
+        'page cache: purge channel back, cache emptied of pages that may have missed a purge',
+      )
     }
   })
 }

@@ -36,7 +36,8 @@ export async function connectDatabase(
       ? openPostgresWithReplica(config.url, config.readUrl, log, replicaOptions)
       : undefined
   const db =
-    replicated?.db ?? (config.dialect === 'sqlite' ? openSqlite(config.file) : openPostgres(config.url))
+    replicated?.db ??
+    (config.dialect === 'sqlite' ? openSqlite(config.file) : openPostgres(config.url))
   try {
     await sql`select 1`.execute(db)
   } catch (error) {
@@ -46,7 +47,12 @@ export async function connectDatabase(
     })
   }
   const readReplica = replicated && { fence: () => replicated.router.fence() }
-  return { db, dialect: config.dialect, ...(readReplica && { readReplica }), close: () => db.destroy() }
+  return {
+    db,
+    dialect: config.dialect,
+    ...(readReplica && { readReplica }),
+    close: () => db.destroy(),
+  }
 }
 
 function describe(error: unknown): string {

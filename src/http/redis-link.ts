@@ -21,7 +21,10 @@ export class RedisLink {
   private down = false
   private closing = false
 
-  constructor(url: string, private readonly log: RedisLinkLog) {
+  constructor(
+    url: string,
+    private readonly log: RedisLinkLog,
+  ) {
     this.client = new Redis(url, {
       enableOfflineQueue: false,
       maxRetriesPerRequest: 0,

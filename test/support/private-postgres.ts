@@ -78,7 +78,10 @@ async function pgCommand(command: string, args: string[]): Promise<string> {
   const [file, rest] = asRoot()
     ? ['runuser', ['-u', 'postgres', '--', binary, ...args]]
     : [binary, args]
-  const { stdout } = await run(file, rest, { timeout: 60_000, env: { PATH: process.env.PATH ?? '' } })
+  const { stdout } = await run(file, rest, {
+    timeout: 60_000,
+    env: { PATH: process.env.PATH ?? '' },
+  })
   return stdout
 }
 

@@ -24,7 +24,8 @@ import {
 } from '../../support/private-redis.js'
 import { freePort, ROOT } from '../../support/run-cli.js'
 
-const skip = skipWithoutPrivatePostgres('cluster faults') || skipWithoutRedisServer('cluster faults')
+const skip =
+  skipWithoutPrivatePostgres('cluster faults') || skipWithoutRedisServer('cluster faults')
 
 describe.skipIf(skip)('a two-node cluster under faults', { timeout: 120_000 }, () => {
   let pg: PrivatePostgres
@@ -42,7 +43,15 @@ describe.skipIf(skip)('a two-node cluster under faults', { timeout: 120_000 }, (
     front = `http://127.0.0.1:${port}`
     cluster = spawn(
       process.execPath,
-      ['--import', 'tsx', path.join(ROOT, 'scripts/cluster.ts'), '--nodes', '2', '--port', String(port)],
+      [
+        '--import',
+        'tsx',
+        path.join(ROOT, 'scripts/cluster.ts'),
+        '--nodes',
+        '2',
+        '--port',
+        String(port),
+      ],
       {
         cwd: ROOT,
         env: {
@@ -91,7 +100,11 @@ describe.skipIf(skip)('a two-node cluster under faults', { timeout: 120_000 }, (
   /** GET through the front; a failure to get any answer is reported as status 0. */
   const get = (url: string) =>
     fetch(url, { signal: AbortSignal.timeout(5_000) }).then(
-      async (response) => ({ status: response.status, body: await response.text(), headers: response.headers }),
+      async (response) => ({
+        status: response.status,
+        body: await response.text(),
+        headers: response.headers,
+      }),
       () => ({ status: 0, body: '', headers: new Headers() }),
     )
 

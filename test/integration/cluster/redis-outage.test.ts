@@ -127,9 +127,11 @@ describe.skipIf(skip)('two nodes on a Redis that dies and comes back', { timeout
     expect((await nodes[0]!.app.inject(articlePath)).body).toContain('Written while Redis was down')
 
     await redis.start()
-    await expect.poll(async () => (await ready(0)).json(), { timeout: 10_000 }).toEqual({
-      status: 'ok',
-    })
+    await expect
+      .poll(async () => (await ready(0)).json<{ status: string }>(), { timeout: 10_000 })
+      .toEqual({
+        status: 'ok',
+      })
     // Back on the channel, B dropped what it cached meanwhile: the write shows there too.
     await expect
       .poll(async () => (await b.inject(articlePath)).body, { timeout: 10_000 })

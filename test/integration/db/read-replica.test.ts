@@ -46,7 +46,8 @@ describe.skipIf(skip)('DATABASE_READ_URL on a real streaming replica', { timeout
   let article: { id: number; title: string; path: string }
 
   const replica = () => servers.replica!
-  const readerGet = (url: string) => app.inject({ method: 'GET', url, headers: { accept: 'text/html' } })
+  const readerGet = (url: string) =>
+    app.inject({ method: 'GET', url, headers: { accept: 'text/html' } })
   /** The replica has replayed everything the primary has written so far. */
   async function caughtUp() {
     const [current] = await servers.primary.query<{ lsn: string }>(
