@@ -28,7 +28,7 @@ import { healthRoutes, redisReadiness } from './http/health.routes.js'
 import { warnAboutUntrustedProxy } from './http/proxy-warning.js'
 import { readerServerFactory } from './http/reader-server.js'
 import { RedisLink } from './http/redis-link.js'
-import { SharedRateLimiter } from './http/shared-rate-limiter.js'
+import { SharedRateLimiter, sharedRateLimitStore } from './http/shared-rate-limiter.js'
 import { SESSION_COOKIE } from './http/session.js'
 import type { Kernel } from './kernel.js'
 import type { Mailer } from './mail/index.js'
@@ -129,7 +129,11 @@ export async function buildApp(appDeps: AppDeps): Promise<FastifyInstance> {
   await app.register(site.routes)
   await app.register(feedRoutes, { services, config })
   await app.register(adminRoutes, { prefix: '/admin', services, config, limiterFor })
-  await app.register(platformApis, { services, config })
+  await app.register(platformApis, {
+    services,
+    config,
+    rateLimitStore: redisLink && sharedRateLimitStore(redisLink),
+  })
   await registerViewCounting(app, services)
   return app
 }

@@ -4,8 +4,10 @@
  * (scope, hashed key, window), counted with INCR and expiring with the window, so all nodes
  * count together and agree on when a window ends. While Redis is unreachable the counters live
  * in this process's memory (each node then limits on its own) and the outage is logged once
- * (`redis-link.ts`); they are shared again as soon as it returns.
+ * (`redis-link.ts`); they are shared again as soon as it returns. The Content API's limit
+ * (`@fastify/rate-limit`) gets the same treatment through `sharedRateLimitStore`.
  */
+import type { FastifyRateLimitStore, FastifyRateLimitStoreCtor } from '@fastify/rate-limit'
 import { RateLimiter, type RateLimits, type RateRule } from '../comments/index.js'
 import type { RedisLink } from './redis-link.js'
 
@@ -50,4 +52,62 @@ export class SharedRateLimiter implements RateLimits {
   private redisKey(scope: string, key: string, rule: RateRule, now: number): string {
     return `${PREFIX}${this.local.hash(scope, key)}:${Math.floor(now / rule.windowMs)}`
   }
+}
+
+/**
+ * A store for `@fastify/rate-limit` (the Content API's per-key limit) counting in Redis shared
+ * by every node, and in this process's memory while Redis is unreachable.
+ */
+export function sharedRateLimitStore(link: RedisLink): FastifyRateLimitStoreCtor {
+  const local = new Map<string, { current: number; resetAt: number }>()
+  const countLocally = (key: string, windowMs: number) => {
+    const now = Date.now()
+    let window = local.get(key)
+    if (!window || window.resetAt <= now) {
+      if (local.size >= 50_000) local.clear()
+      window = { current: 0, resetAt: now + windowMs }
+      local.set(key, window)
+    }
+    window.current++
+    return { current: window.current, ttl: window.resetAt - now }
+  }
+  const count = async (key: string, windowMs: number) => {
+    if (link.up) {
+      try {
+        const name = `${PREFIX}api:${key}`
+        // The window starts with the first request: SET NX gives it its expiry, INCR keeps it.
+        const replies = await link.client
+          .multi()
+          .set(name, 0, 'PX', windowMs, 'NX')
+          .incr(name)
+          .pttl(name)
+          .exec()
+        const [, current, ttl] = (replies ?? []).map(([error, value]) => {
+          if (error) throw error
+          return value
+        })
+        return { current: Number(current), ttl: Math.max(0, Number(ttl)) }
+      } catch (error) {
+        link.failed(error)
+      }
+    }
+    return countLocally(key, windowMs)
+  }
+  class SharedStore implements FastifyRateLimitStore {
+    incr(
+      key: string,
+      callback: (error: Error | null, result?: { current: number; ttl: number }) => void,
+      timeWindow: number,
+    ): void {
+      void count(key, timeWindow).then(
+        (result) => callback(null, result),
+        (error: unknown) => callback(error as Error),
+      )
+    }
+
+    child(): FastifyRateLimitStore {
+      return this
+    }
+  }
+  return SharedStore
 }

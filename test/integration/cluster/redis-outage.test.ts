@@ -11,6 +11,7 @@ import { fixedClock } from '../../../src/clock.js'
 import { parseConfig } from '../../../src/config.js'
 import { saveArticle } from '../../../src/content/index.js'
 import { EventBus } from '../../../src/events.js'
+import { createIntegration } from '../../../src/integrations/index.js'
 import { RedisLink } from '../../../src/http/redis-link.js'
 import { SharedRateLimiter } from '../../../src/http/shared-rate-limiter.js'
 import { createServices, type Services } from '../../../src/services.js'
@@ -50,6 +51,7 @@ describe.skipIf(skip)('two nodes on a Redis that dies and comes back', { timeout
     const config = parseConfig({
       DATA_DIR: database.dataDir,
       REDIS_URL: redis.url,
+      API_RATE_LIMIT: '4',
       LOG_LEVEL: 'silent',
       DEMO_CONTENT: 'false',
       PUBLIC_URL: 'http://news.test',
@@ -97,6 +99,17 @@ describe.skipIf(skip)('two nodes on a Redis that dies and comes back', { timeout
     // …and the sixth is refused by either node.
     expect((await subscribe(0, '203.0.113.7', 'six@example.com')).statusCode).toBe(429)
     expect((await subscribe(1, '203.0.113.7', 'seven@example.com')).statusCode).toBe(429)
+  })
+
+  it('counts the Content API limit across both nodes too', async () => {
+    const { contentKey } = await createIntegration(nodes[0]!.services, SYSTEM, { name: 'App' })
+    // Query strings vary so that no answer comes from the page cache (those are not counted).
+    const api = (node: number, i: number) =>
+      nodes[node]!.app.inject(`/ghost/api/content/tags/?key=${contentKey}&page=${i + 1}`)
+    // Four a minute per key, counted over both nodes together.
+    for (let i = 0; i < 4; i++) expect((await api(i % 2, i)).statusCode).toBe(200)
+    expect((await api(0, 4)).statusCode).toBe(429)
+    expect((await api(1, 5)).statusCode).toBe(429)
   })
 
   it('keeps serving while Redis is down: readyz degraded, limits per process; shared again after', async () => {
