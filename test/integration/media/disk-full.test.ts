@@ -129,7 +129,7 @@ describe('a full disk', { timeout: 60_000 }, () => {
     const [{ page_count: pages } = { page_count: 0 }] = (
       await sql<{ page_count: number }>`pragma page_count`.execute(t.db)
     ).rows
-    await sql.raw(`pragma max_page_count = ${pages}`).execute(t.db)
+    await sql`pragma max_page_count = ${sql.lit(pages)}`.execute(t.db)
     try {
       const long = 'A long story that needs room. '.repeat(2_000)
       const response = await browser.post(
@@ -141,7 +141,7 @@ describe('a full disk', { timeout: 60_000 }, () => {
       expect(response.body).toContain('no room left')
       expect((await browser.get('/admin/articles')).statusCode).toBe(200)
     } finally {
-      await sql.raw('pragma max_page_count = 1073741823').execute(t.db)
+      await sql`pragma max_page_count = ${sql.lit(1_073_741_823)}`.execute(t.db)
     }
     const integrity = await sql<{ integrity_check: string }>`pragma integrity_check`.execute(t.db)
     expect(integrity.rows[0]?.integrity_check).toBe('ok')
