@@ -29,6 +29,8 @@ import { warnAboutUntrustedProxy } from './http/proxy-warning.js'
 import { readerServerFactory } from './http/reader-server.js'
 import { RedisLink } from './http/redis-link.js'
 import { SharedRateLimiter, sharedRateLimitStore } from './http/shared-rate-limiter.js'
+import { SharedViewGate } from './http/shared-view-gate.js'
+import { siteSecret } from './settings/index.js'
 import { SESSION_COOKIE } from './http/session.js'
 import type { Kernel } from './kernel.js'
 import type { Mailer } from './mail/index.js'
@@ -134,7 +136,7 @@ export async function buildApp(appDeps: AppDeps): Promise<FastifyInstance> {
     config,
     rateLimitStore: redisLink && sharedRateLimitStore(redisLink),
   })
-  await registerViewCounting(app, services)
+  await registerViewCounting(app, services, redisLink)
   return app
 }
 
@@ -170,7 +172,11 @@ async function registerHealth(app: FastifyInstance, services: Services, config: 
 }
 
 /** The reading beacon, with views flushed to the database every few seconds and on close. */
-async function registerViewCounting(app: FastifyInstance, deps: Services): Promise<void> {
+async function registerViewCounting(
+  app: FastifyInstance,
+  deps: Services,
+  redisLink: RedisLink | undefined,
+): Promise<void> {
   const views = new ViewBuffer()
   const flush = () =>
     views
@@ -182,5 +188,7 @@ async function registerViewCounting(app: FastifyInstance, deps: Services): Promi
     clearInterval(timer)
     await flush()
   })
-  await app.register(viewRoutes, { views, clock: deps.clock })
+  // In a cluster the gate lives in Redis, keyed with the site secret every node shares.
+  const gate = redisLink ? new SharedViewGate(redisLink, await siteSecret(deps)) : undefined
+  await app.register(viewRoutes, { views, clock: deps.clock, ...(gate && { gate }) })
 }

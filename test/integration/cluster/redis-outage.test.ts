@@ -101,6 +101,20 @@ describe.skipIf(skip)('two nodes on a Redis that dies and comes back', { timeout
     expect((await subscribe(1, '203.0.113.7', 'seven@example.com')).statusCode).toBe(429)
   })
 
+  it('gates view beacons across both nodes: the burst limit is counted together', async () => {
+    const beacon = (node: number) =>
+      nodes[node]!.app.inject({
+        method: 'POST',
+        url: `/api/views/${articleId}`,
+        remoteAddress: '203.0.113.50',
+        headers: { 'user-agent': 'Mozilla/5.0 (X11; Linux x86_64) Firefox/140.0' },
+      })
+    // Thirty beacons a minute per client, spread over both nodes; the 31st is refused by either.
+    for (let i = 0; i < 30; i++) expect((await beacon(i % 2)).statusCode).toBe(204)
+    expect((await beacon(0)).statusCode).toBe(429)
+    expect((await beacon(1)).statusCode).toBe(429)
+  })
+
   it('counts the Content API limit across both nodes too', async () => {
     const { contentKey } = await createIntegration(nodes[0]!.services, SYSTEM, { name: 'App' })
     // Query strings vary so that no answer comes from the page cache (those are not counted).
