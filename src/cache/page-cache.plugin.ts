@@ -94,11 +94,13 @@ export const DEGRADED_MAX_AGE_MS = 10_000
 /**
  * When the purge channel drops, other nodes' purges stop arriving: cached pages are then served
  * for at most `DEGRADED_MAX_AGE_MS` after they were stored. When it returns, everything cached
- * meanwhile may have missed a purge, so the whole cache is purged, and the limit lifted.
+ * meanwhile may have missed a purge, so the whole cache is purged, and the limit lifted. The
+ * static mirror (served by nginx without an age limit) is emptied and paused meanwhile.
  */
 function followChannel(
   app: FastifyInstance,
   cache: PageCache,
+  mirror: StaticMirror | null,
   channel: PurgeChannel,
   onPurgeAll: () => void,
 ): void {
@@ -107,6 +109,8 @@ function followChannel(
     if (!connected && !down) {
       down = true
       cache.limitAge(DEGRADED_MAX_AGE_MS)
+      // Files nginx serves have no age limit: none are kept or made until the channel is back.
+      void mirror?.pause()
       app.log.warn(
         `page cache: purge channel down, cached pages are served for at most ${DEGRADED_MAX_AGE_MS / 1000} s`,
       )
@@ -115,6 +119,7 @@ function followChannel(
       cache.purgeAll()
       onPurgeAll()
       cache.limitAge(null)
+      mirror?.resume()
       app.log.info(
         'page cache: purge channel back, cache emptied of pages that may have missed a purge',
       )
@@ -148,7 +153,7 @@ async function pageCachePlugin(app: FastifyInstance, options: PageCachePluginOpt
     log: app.log,
   })
   channel?.listen((tags) => purger.purgeLocally(tags))
-  if (cache && channel) followChannel(app, cache, channel, () => options.onPurge?.([]))
+  if (cache && channel) followChannel(app, cache, mirror, channel, () => options.onPurge?.([]))
   // Purges published before the subscription is live would be missed: wait for it, briefly.
   if (channel && !(await settlesWithin(channel.ready, CHANNEL_READY_MS)))
     app.log.warn('page cache: purge channel not ready yet')
