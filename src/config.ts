@@ -13,6 +13,7 @@ const EnvSchema = Type.Object({
   HOST: Type.String({ minLength: 1, default: '0.0.0.0' }),
   DATA_DIR: Type.String({ minLength: 1, default: './data' }),
   DATABASE_URL: Type.Optional(Type.String({ minLength: 1 })),
+  DATABASE_READ_URL: Type.Optional(Type.String({ minLength: 1 })),
   PUBLIC_URL: Type.Optional(Type.String({ minLength: 1 })),
   REDIS_URL: Type.Optional(Type.String({ minLength: 1 })),
   DEMO_CONTENT: Type.Boolean({ default: true }),
@@ -44,7 +45,13 @@ const EnvSchema = Type.Object({
 type Env = Static<typeof EnvSchema>
 
 export type DatabaseConfig =
-  { dialect: 'sqlite'; file: string } | { dialect: 'postgres'; url: string }
+  | { dialect: 'sqlite'; file: string }
+  | {
+      dialect: 'postgres'
+      url: string
+      /** A streaming replica for anonymous readers' queries (`DATABASE_READ_URL`). */
+      readUrl?: string | undefined
+    }
 
 /** Where uploaded media lives: `DATA_DIR/media` (default) or an S3-compatible bucket. */
 export type MediaConfig =
@@ -132,7 +139,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     port: parsed.PORT,
     host: parsed.HOST,
     dataDir,
-    database: databaseFrom(parsed.DATABASE_URL, dataDir),
+    database: databaseFrom(parsed.DATABASE_URL, parsed.DATABASE_READ_URL, dataDir),
     publicUrl: (parsed.PUBLIC_URL ?? `http://localhost:${parsed.PORT}`).replace(/\/+$/, ''),
     redisUrl: parsed.REDIS_URL,
     demoContent: parsed.DEMO_CONTENT,
@@ -194,8 +201,12 @@ function checkUrls(env: Env): string[] {
     ['S3_ENDPOINT', env.S3_ENDPOINT, ['http:', 'https:']],
   ]
   const db = env.DATABASE_URL
-  if (db && !db.startsWith('sqlite:') && !db.startsWith('file:')) {
-    urls.push(['DATABASE_URL', db, ['postgres:', 'postgresql:']])
+  const onPostgres = db !== undefined && !db.startsWith('sqlite:') && !db.startsWith('file:')
+  if (onPostgres) urls.push(['DATABASE_URL', db, ['postgres:', 'postgresql:']])
+  if (env.DATABASE_READ_URL !== undefined) {
+    if (onPostgres)
+      urls.push(['DATABASE_READ_URL', env.DATABASE_READ_URL, ['postgres:', 'postgresql:']])
+    else problems.push('DATABASE_READ_URL: needs DATABASE_URL on PostgreSQL (a read replica of it)')
   }
   for (const [key, value, protocols] of urls) {
     if (value === undefined) continue
@@ -215,9 +226,13 @@ function checkUrls(env: Env): string[] {
   return problems
 }
 
-function databaseFrom(url: string | undefined, dataDir: string): DatabaseConfig {
+function databaseFrom(
+  url: string | undefined,
+  readUrl: string | undefined,
+  dataDir: string,
+): DatabaseConfig {
   if (!url) return { dialect: 'sqlite', file: path.join(dataDir, 'broadsheet.db') }
-  if (url.startsWith('postgres')) return { dialect: 'postgres', url }
+  if (url.startsWith('postgres')) return { dialect: 'postgres', url, ...(readUrl && { readUrl }) }
   const file = url.replace(/^(sqlite|file):(\/\/)?/, '')
   return { dialect: 'sqlite', file: path.resolve(file) }
 }
@@ -232,6 +247,8 @@ export function describeConfig(config: Config): Record<string, string | number |
       config.database.dialect === 'sqlite'
         ? `sqlite ${config.database.file}`
         : `postgres ${maskUrl(config.database.url)}`,
+    ...(config.database.dialect === 'postgres' &&
+      config.database.readUrl && { databaseRead: `postgres ${maskUrl(config.database.readUrl)}` }),
     publicUrl: config.publicUrl,
     redisUrl: config.redisUrl ? maskUrl(config.redisUrl) : '(none)',
     demoContent: config.demoContent,

@@ -86,7 +86,11 @@ export const mediaRoutes: FastifyPluginAsync<AdminContext> = async (app, ctx) =>
       for (const file of files) await upload(user, file)
       return seeOther(reply, `/admin/media?uploaded=${files.length}`)
     } catch (error) {
-      if (!(error instanceof AppError) || error.code !== 'VALIDATION_FAILED') throw error
+      if (!(error instanceof AppError)) throw error
+      // A full disk: the library again, saying so (507), like a refused file (400).
+      if (error.code === 'STORAGE_FULL')
+        return renderLibrary(request, reply, user, { error: error.message, status: 507 })
+      if (error.code !== 'VALIDATION_FAILED') throw error
       return renderLibrary(request, reply, user, { error: error.message, status: 400 })
     }
   })

@@ -66,4 +66,4 @@ export {
   type Submission,
 } from './spam-guard.js'
 /** Per-process, hashed-key rate limiting (built once at the edge). */
-export { RateLimiter, type RateRule } from './rate-limiter.js'
+export { RateLimiter, type RateLimits, type RateRule } from './rate-limiter.js'

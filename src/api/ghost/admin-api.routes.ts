@@ -7,6 +7,7 @@
  * through the same use cases and permission matrix as the newsroom.
  */
 import fastifyMultipart from '@fastify/multipart'
+import type { FastifyRateLimitStoreCtor } from '@fastify/rate-limit'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import { Type } from '@sinclair/typebox'
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify'
@@ -55,6 +56,8 @@ import { parseNqlFilter } from './nql-filter.js'
 export interface AdminApiOptions {
   services: Services
   config: Pick<Config, 'publicUrl' | 'apiRateLimit'>
+  /** Where the Content API counts requests (Redis shared by the nodes); this process by default. */
+  rateLimitStore?: FastifyRateLimitStoreCtor | undefined
 }
 
 export const ADMIN_API_PREFIXES = [
