@@ -70,7 +70,7 @@ export class Newsroom {
 }
 
 /** The fields a browser would send for the form holding a field named `marker`. */
-function formFields(html: string, marker: string): URLSearchParams {
+export function formFields(html: string, marker: string): URLSearchParams {
   const $ = load(html)
   const form = $('form')
     .filter((_, f) => $(f).find(`[name="${marker}"]`).length > 0)
