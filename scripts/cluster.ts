@@ -72,7 +72,8 @@ function startNode(index: number): Promise<Node> {
   const port = frontPort + 1 + index
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', path.join(ROOT, 'src/cli/main.ts'), 'serve'],
+    // The built server, as `npm start` runs it (`npm run cluster` builds first).
+    [path.join(ROOT, 'dist/cli/main.js'), 'serve'],
     {
       cwd: ROOT,
       env: {

@@ -48,11 +48,11 @@ if (!Number.isFinite(seconds) || seconds < 10) {
 const readers = Number(values.readers)
 const log = (line: string) => console.log(`soak: ${line}`)
 
-/** A node of our own: the CLI from source, SQLite in a fresh folder, believing X-Forwarded-For. */
+/** A node of our own: the built CLI as shipped, SQLite in a fresh folder, believing X-Forwarded-For. */
 async function startNode(): Promise<{ url: string; child: ChildProcess; dir: string }> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'broadsheet-soak-'))
   const env = { ...process.env, DATA_DIR: dir, LOG_LEVEL: 'warn' }
-  const cli = [process.execPath, '--import', 'tsx', path.join(ROOT, 'src/cli/main.ts')]
+  const cli = [process.execPath, path.join(ROOT, 'dist/cli/main.js')]
   const migrate = spawnSync(cli[0]!, [...cli.slice(1), 'migrate'], { env, stdio: 'inherit' })
   if (migrate.status !== 0) throw new Error('broadsheet migrate failed')
   const port = Number(values.port)
