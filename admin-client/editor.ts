@@ -38,6 +38,9 @@ function main(): void {
 
   const editor = new Editor({
     element: mount,
+    // TipTap's base styles live in the newsroom's stylesheet: an injected <style> element would
+    // need 'unsafe-inline' in the newsroom's style-src.
+    injectCSS: false,
     extensions: [
       StarterKit.configure({
         heading: { levels: [2, 3, 4] },

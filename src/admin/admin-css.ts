@@ -194,6 +194,13 @@ legend{font-weight:700;padding:0 .3rem}
 .editor-content blockquote{border-left:3px solid var(--line);margin-left:0;padding-left:1rem}
 .editor-content figure.embed{border:1px solid var(--line);border-radius:8px;padding:1rem;background:var(--bg)}
 .editor-content table{border:1px solid var(--line)}.editor-content td,.editor-content th{border:1px solid var(--line);min-width:3rem}
+.spaced{margin-top:2rem}.spaced-sm{margin-top:1rem}img.fluid{max-width:100%;height:auto}
+.depth-0{padding-left:.5rem}.depth-1{padding-left:2rem}.depth-2{padding-left:3.5rem}.depth-3{padding-left:5rem}.depth-4{padding-left:6.5rem}.depth-5{padding-left:8rem}
+.ProseMirror{position:relative;white-space:pre-wrap;word-wrap:break-word;font-variant-ligatures:none;font-feature-settings:"liga" 0}
+.ProseMirror [contenteditable="false"]{white-space:normal}.ProseMirror [contenteditable="false"] [contenteditable="true"]{white-space:pre-wrap}
+.ProseMirror pre{white-space:pre-wrap}img.ProseMirror-separator{display:inline!important;border:none!important;margin:0!important;width:0!important;height:0!important}
+.ProseMirror-gapcursor{display:none;pointer-events:none;position:absolute;margin:0}.ProseMirror-gapcursor:after{content:"";display:block;position:absolute;top:-2px;width:20px;border-top:1px solid black;animation:ProseMirror-cursor-blink 1.1s steps(2,start) infinite}
+@keyframes ProseMirror-cursor-blink{to{visibility:hidden}}.ProseMirror-hideselection *::selection{background:transparent}.ProseMirror-hideselection{caret-color:transparent}.ProseMirror-focused .ProseMirror-gapcursor{display:block}
 .editor-content .ProseMirror-selectednode{outline:3px solid #8ab4f8}
 .restore p{margin:0 0 .5rem}
 .counter.over{color:var(--bad)}

@@ -53,11 +53,13 @@ export function contentSecurityPolicy(
   const media = originOf(options.mediaPublicUrl)
   if (media) images.push(media)
   const styles =
-    kind !== 'reader'
-      ? // The newsroom's screens and Swagger UI use style attributes freely; scripts are what
-        // matters, and they stay 'self' only.
+    kind === 'docs'
+      ? // Swagger UI (the API reference, no session, no forms of ours) writes style attributes.
         ["'self'", "'unsafe-inline'"]
-      : ["'self'", ...styleHashes(html)]
+      : kind === 'newsroom'
+        ? // The newsroom's screens use classes only (scripts set styles through the CSSOM).
+          ["'self'"]
+        : ["'self'", ...styleHashes(html)]
   const directives = [
     "default-src 'self'",
     "script-src 'self'",

@@ -198,7 +198,7 @@ export function SessionList(props: {
           </tbody>
         </table>
       </div>
-      <form method="post" action={props.action} class="actions" style="margin-top:1rem">
+      <form method="post" action={props.action} class="actions spaced-sm">
         <Csrf token={props.csrf} />
         <button type="submit" class="danger" disabled={others === 0}>
           Sign out everywhere else

@@ -138,7 +138,7 @@ export function MediaItemPage(props: {
         alt={item.alt}
         width={item.width ?? undefined}
         height={item.height ?? undefined}
-        style="max-width:100%;height:auto"
+        class="fluid"
       />
       <p class="hint">
         {item.mimeType} · {item.width}×{item.height} · {size(item.bytes)} · {item.variants.length}{' '}

@@ -105,7 +105,7 @@ export function SectionsPage(props: Base & { sections: Category[] }) {
         <tbody>
           {tree.map(({ section, depth }) => (
             <tr key={section.id}>
-              <td style={`padding-left:${0.5 + depth * 1.5}rem`}>
+              <td class={`depth-${Math.min(depth, 5)}`}>
                 <a href={`/admin/sections/${section.id}`}>{section.name}</a>{' '}
                 <span class="hint">/{section.slug}/</span>
               </td>

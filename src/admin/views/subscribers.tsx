@@ -151,7 +151,7 @@ function SubscriberTable(props: { csrf: string; subscribers: Subscriber[] }) {
 
 function ImportForm({ csrf }: { csrf: string }) {
   return (
-    <section aria-labelledby="import" style="margin-top:2rem">
+    <section aria-labelledby="import" class="spaced">
       <h2 id="import">Import</h2>
       <p class="hint">
         One address per line, or a CSV whose column headed “email” holds them. Invalid addresses are

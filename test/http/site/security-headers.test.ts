@@ -62,6 +62,7 @@ describe('security headers under an https PUBLIC_URL', () => {
     const csp = directives(response.headers['content-security-policy'])
     expect(csp.get('frame-ancestors')).toEqual(["'none'"])
     expect(csp.get('script-src')).toEqual(["'self'"])
+    expect(csp.get('style-src')).toEqual(["'self'"])
     expect(response.headers['cross-origin-opener-policy']).toBe('same-origin')
     expect(response.headers['x-content-type-options']).toBe('nosniff')
   })
