@@ -161,6 +161,7 @@ const CASES: Case[] = [
     arrange: async (w) => (await draft(w)).id,
     run: (w, actor, id: number) =>
       saveArticle(w.deps, actor, id, { input: { title: `Edited ${w.unique()}`, tags: ['New'] } }),
+    events: 2, // and the new tag's tag.changed
   }),
   useCase({
     name: 'stepArticle: schedule',
@@ -252,6 +253,7 @@ const CASES: Case[] = [
       return a.tags[0]!.id
     },
     run: (w, actor, id: number) => renameTag(w.deps, actor, { id, name: `Renamed ${w.unique()}` }),
+    events: 2, // taxonomy.changed for the cache, tag.changed for webhooks
   }),
   useCase({
     name: 'mergeTags',
@@ -264,6 +266,7 @@ const CASES: Case[] = [
       return { fromId: a.tags[0]!.id, intoId: a.tags[1]!.id }
     },
     run: (w, actor, input) => mergeTags(w.deps, actor, input),
+    events: 2, // taxonomy.changed for the cache, tag.changed (deleted) for webhooks
   }),
   useCase({
     name: 'addRedirect',
@@ -286,6 +289,7 @@ const CASES: Case[] = [
     ...editorOrContributor,
     arrange: async (w) => ({ title: `Page ${w.unique()}`, bodyHtml: '<p>About us.</p>' }),
     run: (w, actor, input) => createPage(w.deps, actor, input),
+    events: 2, // taxonomy.changed for the cache, page.changed for webhooks
   }),
   useCase({
     name: 'createIntegration',
