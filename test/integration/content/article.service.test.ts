@@ -158,8 +158,8 @@ describeDialects('article service', (dialect) => {
       'article.changed',
     ])
     const [created, published, moved] = events.filter(
-      (e) => e.type === 'article.changed',
-    ) as Extract<DomainEvent, { type: 'article.changed' }>[]
+      (e): e is Extract<DomainEvent, { type: 'article.changed' }> => e.type === 'article.changed',
+    )
     expect(created?.before).toBeNull()
     expect(published?.before?.status).toBe('draft')
     expect(published?.after).toMatchObject({
