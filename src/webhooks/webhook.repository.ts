@@ -193,15 +193,6 @@ export async function listRecentDeliveries(
   return out
 }
 
-/** Attempts logged before `before` (epoch ms) leave the log. */
-export async function deleteDeliveriesBefore(db: Db, before: number): Promise<number> {
-  const result = await db
-    .deleteFrom('webhook_deliveries')
-    .where('created_at', '<', before)
-    .executeTakeFirst()
-  return Number(result.numDeletedRows)
-}
-
 function toWebhook(row: WebhookRow): Webhook {
   return {
     id: row.id,

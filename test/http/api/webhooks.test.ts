@@ -327,6 +327,7 @@ for (const dialect of DIALECTS) {
         ),
       )
       const owner = asUser(site.owner)
+      const earlier = await pendingDeliveries()
       await admin.posts.add({ title: 'Kite festival', tags: ['Kites'] })
       const kites = (await listTagsWithCounts(site.services)).find((t) => t.slug === 'kites')!
       await renameTag(site.services, owner, { id: kites.id, name: 'Kite flying' })
@@ -339,7 +340,11 @@ for (const dialect of DIALECTS) {
         { email: 'reader@example.com' },
       )
       await updateSiteSettings(site.services, owner, { title: 'The Evening Gazette' })
-      await until(async () => (await pendingDeliveries()) === events.length, 'six deliveries')
+      await until(
+        async () => (await pendingDeliveries()) === earlier + events.length,
+        'six deliveries',
+      )
+      site.clock.advance(24 * 3_600_000) // earlier tests' retries are due too: let them go
       await runner().tick()
       const byEvent = new Map(
         receiver.received.map((r) => [

@@ -72,6 +72,8 @@ import {
   setAdSlot,
   updateSiteSettings,
 } from '../../../src/settings/index.js'
+import { createHttpClient } from '../../../src/net/index.js'
+import { addWebhook, deleteWebhook, editWebhook } from '../../../src/webhooks/index.js'
 import { asUser, SYSTEM } from '../../support/kernel.js'
 import { describeDialects, useTestDatabase } from '../../support/test-database.js'
 
@@ -98,6 +100,20 @@ interface Case<I = unknown> {
   events?: number
   /** How many audit entries a successful call writes (default 1: one per use case call). */
   audits?: number
+}
+
+/** A public address given as a literal: checked without any DNS or network. */
+const HOOK_URL = 'https://93.184.215.14/hooks/broadsheet'
+const hookDeps = (w: World) => ({
+  ...w.deps,
+  webhookClient: createHttpClient({ userAgent: 'test', allowPrivate: false }),
+})
+const hook = async (w: World) => {
+  const integration = await createIntegration(w.deps, SYSTEM, { name: `H ${w.unique()}` })
+  return addWebhook(hookDeps(w), SYSTEM, integration.id, {
+    event: 'post.added',
+    targetUrl: HOOK_URL,
+  })
 }
 
 const png = () =>
@@ -161,6 +177,7 @@ const CASES: Case[] = [
     arrange: async (w) => (await draft(w)).id,
     run: (w, actor, id: number) =>
       saveArticle(w.deps, actor, id, { input: { title: `Edited ${w.unique()}`, tags: ['New'] } }),
+    events: 2, // and the new tag's tag.changed
   }),
   useCase({
     name: 'stepArticle: schedule',
@@ -252,6 +269,7 @@ const CASES: Case[] = [
       return a.tags[0]!.id
     },
     run: (w, actor, id: number) => renameTag(w.deps, actor, { id, name: `Renamed ${w.unique()}` }),
+    events: 2, // taxonomy.changed for the cache, tag.changed for webhooks
   }),
   useCase({
     name: 'mergeTags',
@@ -264,6 +282,7 @@ const CASES: Case[] = [
       return { fromId: a.tags[0]!.id, intoId: a.tags[1]!.id }
     },
     run: (w, actor, input) => mergeTags(w.deps, actor, input),
+    events: 2, // taxonomy.changed for the cache, tag.changed (deleted) for webhooks
   }),
   useCase({
     name: 'addRedirect',
@@ -286,6 +305,7 @@ const CASES: Case[] = [
     ...editorOrContributor,
     arrange: async (w) => ({ title: `Page ${w.unique()}`, bodyHtml: '<p>About us.</p>' }),
     run: (w, actor, input) => createPage(w.deps, actor, input),
+    events: 2, // taxonomy.changed for the cache, page.changed for webhooks
   }),
   useCase({
     name: 'createIntegration',
@@ -308,6 +328,31 @@ const CASES: Case[] = [
     allowed: () => SYSTEM,
     arrange: async (w) => (await createIntegration(w.deps, SYSTEM, { name: `I ${w.unique()}` })).id,
     run: (w, actor, id: number) => deleteIntegration(w.deps, actor, id),
+  }),
+  useCase({
+    name: 'addWebhook',
+    refused: (w) => asUser(w.editor),
+    allowed: () => SYSTEM,
+    arrange: async (w) => (await createIntegration(w.deps, SYSTEM, { name: `I ${w.unique()}` })).id,
+    run: (w, actor, id: number) =>
+      addWebhook(hookDeps(w), actor, id, { event: 'post.published', targetUrl: HOOK_URL }),
+    events: 0,
+  }),
+  useCase({
+    name: 'editWebhook',
+    refused: (w) => asUser(w.editor),
+    allowed: () => SYSTEM,
+    arrange: async (w) => (await hook(w)).id,
+    run: (w, actor, id: number) => editWebhook(hookDeps(w), actor, id, { secret: 'new secret' }),
+    events: 0,
+  }),
+  useCase({
+    name: 'deleteWebhook',
+    refused: (w) => asUser(w.editor),
+    allowed: () => SYSTEM,
+    arrange: async (w) => (await hook(w)).id,
+    run: (w, actor, id: number) => deleteWebhook(w.deps, actor, id),
+    events: 0,
   }),
   useCase({
     name: 'updateSiteSettings',
