@@ -1,4 +1,5 @@
-// `node scripts/import-once.js FILE.xml` after `npm run build` (DATABASE_URL / DATA_DIR from the
+// `node scripts/import-once.js FILE.xml` after `npm run build` (or, on the sources,
+// `IMPORT_FROM_SOURCE=1 node --import tsx scripts/import-once.js FILE.xml`) (DATABASE_URL / DATA_DIR from the
 // environment): one WordPress import into that database, in this process, on the built code,
 // then one line of JSON: posts and comments written, CPU seconds (user + system) and wall-clock
 // seconds of the import alone, and the process's peak RSS. `npm run bench -- --scenario import`
@@ -7,7 +8,11 @@ import { dirname, join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 
-const dist = join(dirname(fileURLToPath(import.meta.url)), '..', 'dist')
+const dist = join(
+  dirname(fileURLToPath(import.meta.url)),
+  '..',
+  process.env.IMPORT_FROM_SOURCE ? 'src' : 'dist',
+)
 const load = (module) => import(pathToFileURL(join(dist, module)).href)
 const [{ systemActor }, { parseConfig }, { connectDatabase }, { runImport }, startup] =
   await Promise.all([

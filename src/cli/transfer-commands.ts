@@ -33,9 +33,11 @@ export const importCommand: Command = {
 Brings another site's archive across: authors (as contributors who cannot sign in until
 invited or sent a password reset), categories as sections (tree kept), tags, posts, pages,
 comments with their threads, featured images and pictures, subscribers (Ghost members who
-wanted the newsletter) and redirects (301) from every old address. Running it again adds
-nothing: every object is keyed by the old site and its old id. Prints a report: counts per
-type (imported, skipped, failed) and a warning for each item that did not come across whole.
+wanted the newsletter), menus (WordPress nav menus, Ghost navigation) and redirects (301) from
+every old address. Running it again adds nothing: every object is keyed by the old site and
+its old id; a story that changed on the old site since is updated, with a revision. Prints a
+report: counts per type (imported, updated, skipped, failed) and a warning for each item that
+did not come across whole.
 
 Options:
   --media-dir DIR       a copy of the old uploads folder (wp-content/uploads, Ghost's

@@ -148,7 +148,11 @@ export async function replaceMenuTree(
 }
 
 export async function findMenuId(db: Db, location: string): Promise<number | undefined> {
-  const row = await db.selectFrom('menus').select('id').where('location', '=', location).executeTakeFirst()
+  const row = await db
+    .selectFrom('menus')
+    .select('id')
+    .where('location', '=', location)
+    .executeTakeFirst()
   return row?.id
 }
 
@@ -163,15 +167,19 @@ export async function resolveMenuUrls(
     categoryIds.length === 0
       ? []
       : (
-          await db.selectFrom('categories').select(['id', 'slug']).where('id', 'in', categoryIds).execute()
+          await db
+            .selectFrom('categories')
+            .select(['id', 'slug'])
+            .where('id', 'in', categoryIds)
+            .execute()
         ).map((r) => [r.id, r.slug]),
   )
   const pages = new Map(
     pageIds.length === 0
       ? []
-      : (await db.selectFrom('pages').select(['id', 'slug']).where('id', 'in', pageIds).execute()).map(
-          (r) => [r.id, r.slug],
-        ),
+      : (
+          await db.selectFrom('pages').select(['id', 'slug']).where('id', 'in', pageIds).execute()
+        ).map((r) => [r.id, r.slug]),
   )
   return items.map((i) => {
     const slug =

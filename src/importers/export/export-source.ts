@@ -17,7 +17,12 @@ import {
   type TagWithCount,
 } from '../../content/index.js'
 import type { Kernel } from '../../kernel.js'
-import { findMenuItems, findSettings, type MenuItem, type SiteSettings } from '../../settings/index.js'
+import {
+  findMenuItems,
+  findSettings,
+  type MenuItem,
+  type SiteSettings,
+} from '../../settings/index.js'
 
 export interface ExportDeps extends Kernel {
   /** The site's public address (`https://news.example.org`), for absolute links. */

@@ -247,7 +247,10 @@ function menuItem(location: string, item: MenuItem, position: number, ctx: ItemC
     cdata('wp:post_type', 'nav_menu_item') +
     `<category domain="nav_menu" nicename="${attr(location)}">${cdataText(MENU_NAMES[location] ?? location)}</category>` +
     postmeta('_menu_item_type', type) +
-    postmeta('_menu_item_menu_item_parent', String(item.parentId === null ? 0 : menuItemId(item.parentId))) +
+    postmeta(
+      '_menu_item_menu_item_parent',
+      String(item.parentId === null ? 0 : menuItemId(item.parentId)),
+    ) +
     postmeta('_menu_item_object_id', objectId) +
     postmeta('_menu_item_object', object) +
     (type === 'custom' ? postmeta('_menu_item_url', absolute(ctx.base, item.url)) : '') +
