@@ -211,6 +211,7 @@ describe.skipIf(skipReason !== undefined)('reader pages, as a designer sees them
     const listed = await footer.getByRole('link').allTextContents()
     expect(sections.length).toBeGreaterThan(2)
     expect(listed).toEqual(expect.arrayContaining(sections))
+    expect(new Set(listed).size).toBe(listed.length)
   })
 
   it('shows the menu button in the same place with JavaScript, and no link', async () => {

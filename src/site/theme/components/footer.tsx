@@ -34,7 +34,7 @@ export function Footer() {
           {/* The header's menu link points here when JavaScript is off: every section, then pages. */}
           <nav id="footer-nav" aria-label="Footer">
             <ul class="menu footer-menu">
-              {[...site.primaryMenu, ...site.footerMenu].map((item) => (
+              {onceEach([...site.primaryMenu, ...site.footerMenu]).map((item) => (
                 <li key={item.id}>
                   <a href={item.url}>{item.label}</a>
                 </li>
@@ -48,4 +48,10 @@ export function Footer() {
       </div>
     </footer>
   )
+}
+
+/** Each address once (a footer menu often lists the sections too), in first-seen order. */
+function onceEach<T extends { url: string }>(items: T[]): T[] {
+  const seen = new Set<string>()
+  return items.filter((item) => !seen.has(item.url) && seen.add(item.url))
 }
