@@ -1,11 +1,15 @@
-/** The form's smaller helpers: slug from headline, tag suggestions, featured image, SEO hints. */
+/**
+ * The form's smaller helpers: slug from headline, type-ahead sections, authors and tags,
+ * featured image, SEO hints.
+ */
+import { enhanceComboboxes } from './combobox.js'
 import { openMediaPicker } from './media-picker.js'
 
 export function enhanceFields(form: HTMLFormElement, changed: () => void): void {
   form.addEventListener('input', changed)
   form.addEventListener('change', changed)
   autoSlug(form)
-  tagSuggestions()
+  enhanceComboboxes(form)
   featuredImage(form, changed)
   seoHints(form)
 }
@@ -35,39 +39,6 @@ function autoSlug(form: HTMLFormElement): void {
   title.addEventListener('input', () => {
     if (auto) slug.value = slugify(title.value)
   })
-}
-
-function tagSuggestions(): void {
-  const input = document.querySelector<HTMLInputElement>('#tags')
-  const list = document.querySelector<HTMLDataListElement>('#tag-suggestions')
-  if (!input || !list) return
-  let timer = 0
-  input.addEventListener('input', () => {
-    window.clearTimeout(timer)
-    timer = window.setTimeout(() => void suggest(), 150)
-  })
-  async function suggest(): Promise<void> {
-    if (!input || !list) return
-    const parts = input.value.split(',')
-    const last = (parts.pop() ?? '').trim()
-    const head = parts.map((p) => p.trim()).filter(Boolean)
-    if (!last) return
-    const response = await fetch(`/admin/api/tags?q=${encodeURIComponent(last)}`, {
-      credentials: 'same-origin',
-    })
-    if (!response.ok) return
-    const { tags } = (await response.json()) as { tags: { name: string }[] }
-    list.replaceChildren(
-      ...tags
-        .filter((t) => !head.includes(t.name))
-        .map((t) => {
-          const option = document.createElement('option')
-          option.value = [...head, t.name].join(', ')
-          option.label = t.name
-          return option
-        }),
-    )
-  }
 }
 
 function featuredImage(form: HTMLFormElement, changed: () => void): void {

@@ -106,4 +106,6 @@ export function applyFormState(form: HTMLFormElement, state: FormState): void {
       element.value = values[0] ?? ''
     }
   }
+  // Enhanced fields (the comboboxes) redraw from the values just put back.
+  form.dispatchEvent(new Event('form:restored'))
 }

@@ -151,6 +151,9 @@
   var toggle = doc.querySelector('[data-menu-open]')
   if (panel && toggle) {
     toggle.hidden = false
+    doc.querySelectorAll('[data-menu-fallback]').forEach(function (link) {
+      link.hidden = true
+    })
     var closeButton = panel.querySelector('[data-menu-close]')
     var openMenu = function () {
       panel.hidden = false
@@ -457,5 +460,19 @@
           })
       })
     })
+  }
+
+  // ------------------------------------------------------------ Prefetch
+  // The front page's lead story, once this page has loaded, so it never competes with it.
+  var prefetch = doc.querySelector('[data-prefetch]')
+  if (prefetch) {
+    var addPrefetch = function () {
+      var link = doc.createElement('link')
+      link.rel = 'prefetch'
+      link.href = prefetch.getAttribute('data-prefetch')
+      doc.head.appendChild(link)
+    }
+    if (doc.readyState === 'complete') addPrefetch()
+    else window.addEventListener('load', addPrefetch)
   }
 })()

@@ -15,7 +15,7 @@ import { load } from 'cheerio'
 import { findKnee, runLoad, spread, type LoadResult } from './bench-load.js'
 import { capture, OUT, ROOT, startBroadsheet, startLimit, type Captured } from './bench-servers.js'
 
-const EDITOR = { email: 'bench-editor@broadsheet.test', password: 'bench-editor-password' }
+export const EDITOR = { email: 'bench-editor@broadsheet.test', password: 'bench-editor-password' }
 const PUBLISH_EVERY_MS = 2_000
 
 interface NewsOptions {
@@ -27,7 +27,7 @@ interface NewsOptions {
 }
 
 /** A signed-in newsroom browser: cookies and the CSRF token of the last form seen. */
-class Newsroom {
+export class Newsroom {
   private cookies = new Map<string, string>()
 
   constructor(readonly base: string) {}
@@ -70,7 +70,7 @@ class Newsroom {
 }
 
 /** The fields a browser would send for the form holding a field named `marker`. */
-function formFields(html: string, marker: string): URLSearchParams {
+export function formFields(html: string, marker: string): URLSearchParams {
   const $ = load(html)
   const form = $('form')
     .filter((_, f) => $(f).find(`[name="${marker}"]`).length > 0)
@@ -93,7 +93,7 @@ function formFields(html: string, marker: string): URLSearchParams {
 }
 
 /** Stories to read, newest first, from the newest monthly sitemaps. */
-async function newestStories(base: string, limit: number): Promise<string[]> {
+export async function newestStories(base: string, limit: number): Promise<string[]> {
   const index = await (await fetch(`${base}/sitemap.xml`)).text()
   const monthly = [...index.matchAll(/<loc>([^<]+)<\/loc>/g)]
     .map((m) => new URL(m[1]!).pathname)
@@ -127,7 +127,7 @@ async function readPaths(
   return { file, stories, sections }
 }
 
-interface PublishResult {
+export interface PublishResult {
   kind: 'edit' | 'publish'
   /** Milliseconds from sending the form until every page checked shows the change. */
   visibleMs: number
@@ -136,7 +136,7 @@ interface PublishResult {
 }
 
 /** Send the form, then poll the front page, the story and the feed until they show `title`. */
-async function publishAndWatch(
+export async function publishAndWatch(
   newsroom: Newsroom,
   kind: 'edit' | 'publish',
   n: number,
@@ -193,7 +193,12 @@ async function publishAndWatch(
 }
 
 /** A reader comment on one of the stories, with a stamp old enough to pass the fill-time check. */
-async function postComment(base: string, story: string, stamp: string, n: number): Promise<number> {
+export async function postComment(
+  base: string,
+  story: string,
+  stamp: string,
+  n: number,
+): Promise<number> {
   const slug = story.split('/').filter(Boolean).pop() ?? ''
   const response = await fetch(`${base}/comments`, {
     method: 'POST',

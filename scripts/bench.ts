@@ -2,6 +2,9 @@
  * `npm run bench [-- --articles N --duration S --rounds R --postgres URL]`
  * `npm run bench -- --scenario news [--load 0.7]`
  * `npm run bench -- --scenario wire [--sources 200 --items 50]`
+ * `npm run bench -- --scenario newsroom [--articles N --rounds R]`
+ * `npm run bench -- --scenario import [--posts 50000]` (issue 14: WXR into SQLite and PostgreSQL)
+ * `npm run bench -- --scenario api [--articles N]` (the Content API rows only)
  *
  * Measures Broadsheet as `npm start` runs it (LOG_LEVEL=info, page cache on, one process)
  * against the limits of this machine: a bare node:http server replaying the very same bytes,
@@ -28,7 +31,9 @@ import {
   WRK,
   type LoadResult,
 } from './bench-load.js'
+import { printImportReport, runImportScenario } from './bench-import.js'
 import { runNewsScenario } from './bench-news.js'
+import { printNewsroomReport, runNewsroomScenario, type NewsroomRow } from './bench-newsroom.js'
 import { printWireReport, runWireScenario } from './bench-wire.js'
 import { mirrorConfig, NGINX_BINARY, plainStaticConfig } from './nginx-config.js'
 import {
@@ -59,6 +64,8 @@ const { values } = parseArgs({
     /** Wire scenario: local feeds polled, and items in each. */
     sources: { type: 'string', default: '200' },
     items: { type: 'string', default: '50' },
+    /** Import scenario: posts in the generated WXR (four comments each). */
+    posts: { type: 'string', default: '50000' },
   },
 })
 const ARTICLES = wholeNumber('articles', values.articles)
@@ -482,6 +489,8 @@ function printTable(report: Record<string, unknown>) {
 
 async function main(): Promise<void> {
   if (values.scenario === 'wire') return wireBench()
+  if (values.scenario === 'newsroom') return newsroomBench()
+  if (values.scenario === 'import') return importBench()
   if (!WRK) throw new Error('npm run bench needs wrk (apt-get install wrk)')
   spawnSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, stdio: 'inherit' })
   fs.mkdirSync(OUT, { recursive: true })
@@ -538,6 +547,61 @@ async function apiRows(dir: string): Promise<void> {
   await uncachedRows('uncached', uncached, api, Math.min(ROUNDS, 3))
   await uncached.stop()
   if (values.postgres) await postgresRows(values.postgres, {}, 38185)
+}
+
+/**
+ * The newsroom's lists (bench-newsroom.ts) over the archive: no server, no wrk. SQLite, then
+ * PostgreSQL (at most 100,000 stories, like its page rows) when the server answers.
+ */
+async function newsroomBench(): Promise<void> {
+  // The archive is seeded by the built command line.
+  spawnSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, stdio: 'inherit' })
+  fs.mkdirSync(OUT, { recursive: true })
+  const rounds = Math.max(ROUNDS, 5)
+  const rows: NewsroomRow[] = await runNewsroomScenario({
+    dataDir: sqliteArchive(ARTICLES),
+    rounds,
+    log,
+  })
+  const archive = await postgresArchive(values.postgres, Math.min(ARTICLES, 100_000))
+  if (archive)
+    rows.push(
+      ...(await runNewsroomScenario({
+        dataDir: archive.dataDir,
+        databaseUrl: archive.databaseUrl,
+        rounds,
+        log,
+      })),
+    )
+  printNewsroomReport(rows, ARTICLES)
+  const file = path.join(
+    OUT,
+    `bench-newsroom-${ARTICLES}-${new Date().toISOString().replace(/[:.]/g, '-')}.json`,
+  )
+  fs.writeFileSync(
+    file,
+    `${JSON.stringify({ date: new Date().toISOString(), node: process.version, articles: ARTICLES, rounds, rows }, null, 2)}\n`,
+  )
+  console.log(`JSON: ${path.relative(ROOT, file)}`)
+}
+
+/** Issue 14's import rows (bench-import.ts): a generated WXR into SQLite and PostgreSQL. */
+async function importBench(): Promise<void> {
+  spawnSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, stdio: 'inherit' })
+  fs.mkdirSync(OUT, { recursive: true })
+  const runs = await runImportScenario({
+    posts: wholeNumber('posts', values.posts),
+    postgres: values.postgres,
+    out: OUT,
+    log,
+  })
+  printImportReport(runs)
+  const file = path.join(OUT, `bench-import-${new Date().toISOString().replace(/[:.]/g, '-')}.json`)
+  fs.writeFileSync(
+    file,
+    `${JSON.stringify({ date: new Date().toISOString(), node: process.version, runs }, null, 2)}\n`,
+  )
+  console.log(`JSON: ${path.relative(ROOT, file)}`)
 }
 
 /** The wire's ingest (bench-wire.ts): no server, no wrk, no archive. */

@@ -19,6 +19,25 @@ describe('parseConfig', () => {
     })
   })
 
+  it('takes a read replica beside a PostgreSQL DATABASE_URL, and only there', () => {
+    const config = parseConfig({
+      DATABASE_URL: 'postgres://u:p@db/news',
+      DATABASE_READ_URL: 'postgres://u:secret@replica/news',
+    })
+    expect(config.database).toEqual({
+      dialect: 'postgres',
+      url: 'postgres://u:p@db/news',
+      readUrl: 'postgres://u:secret@replica/news',
+    })
+    expect(describeConfig(config).databaseRead).toBe('postgres postgres://u:****@replica/news')
+    expect(() => parseConfig({ DATABASE_READ_URL: 'postgres://replica/news' })).toThrow(
+      /DATABASE_READ_URL: needs DATABASE_URL on PostgreSQL/,
+    )
+    expect(() =>
+      parseConfig({ DATABASE_URL: 'postgres://db/news', DATABASE_READ_URL: 'mysql://r/news' }),
+    ).toThrow(/DATABASE_READ_URL: must start with postgres/)
+  })
+
   it('converts types from strings', () => {
     const config = parseConfig({
       PORT: '8080',

@@ -13,6 +13,7 @@ const EnvSchema = Type.Object({
   HOST: Type.String({ minLength: 1, default: '0.0.0.0' }),
   DATA_DIR: Type.String({ minLength: 1, default: './data' }),
   DATABASE_URL: Type.Optional(Type.String({ minLength: 1 })),
+  DATABASE_READ_URL: Type.Optional(Type.String({ minLength: 1 })),
   PUBLIC_URL: Type.Optional(Type.String({ minLength: 1 })),
   REDIS_URL: Type.Optional(Type.String({ minLength: 1 })),
   DEMO_CONTENT: Type.Boolean({ default: true }),
@@ -33,6 +34,7 @@ const EnvSchema = Type.Object({
   SMTP_URL: Type.Optional(Type.String({ minLength: 1 })),
   MAIL_FROM: Type.String({ minLength: 3, default: 'Broadsheet <broadsheet@localhost>' }),
   WIRE_ALLOW_PRIVATE: Type.Boolean({ default: false }),
+  WEBHOOK_ALLOW_PRIVATE: Type.Boolean({ default: false }),
   MEDIA_STORE: Type.Union([Type.Literal('disk'), Type.Literal('s3')], { default: 'disk' }),
   S3_ENDPOINT: Type.Optional(Type.String({ minLength: 1 })),
   S3_BUCKET: Type.Optional(Type.String({ minLength: 3, maxLength: 63 })),
@@ -43,7 +45,13 @@ const EnvSchema = Type.Object({
 type Env = Static<typeof EnvSchema>
 
 export type DatabaseConfig =
-  { dialect: 'sqlite'; file: string } | { dialect: 'postgres'; url: string }
+  | { dialect: 'sqlite'; file: string }
+  | {
+      dialect: 'postgres'
+      url: string
+      /** A streaming replica for anonymous readers' queries (`DATABASE_READ_URL`). */
+      readUrl?: string | undefined
+    }
 
 /** Where uploaded media lives: `DATA_DIR/media` (default) or an S3-compatible bucket. */
 export type MediaConfig =
@@ -94,6 +102,8 @@ export interface Config {
   readonly mailFrom: string
   /** Let the wire follow feeds on loopback and private networks (tests, local set-ups). */
   readonly wireAllowPrivate: boolean
+  /** Let webhooks target loopback and private networks (tests, local set-ups). */
+  readonly webhookAllowPrivate: boolean
   readonly media: MediaConfig
 }
 
@@ -129,7 +139,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     port: parsed.PORT,
     host: parsed.HOST,
     dataDir,
-    database: databaseFrom(parsed.DATABASE_URL, dataDir),
+    database: databaseFrom(parsed.DATABASE_URL, parsed.DATABASE_READ_URL, dataDir),
     publicUrl: (parsed.PUBLIC_URL ?? `http://localhost:${parsed.PORT}`).replace(/\/+$/, ''),
     redisUrl: parsed.REDIS_URL,
     demoContent: parsed.DEMO_CONTENT,
@@ -147,6 +157,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     smtpUrl: parsed.SMTP_URL,
     mailFrom: parsed.MAIL_FROM,
     wireAllowPrivate: parsed.WIRE_ALLOW_PRIVATE,
+    webhookAllowPrivate: parsed.WEBHOOK_ALLOW_PRIVATE,
     media: mediaFrom(parsed),
   })
 }
@@ -190,8 +201,12 @@ function checkUrls(env: Env): string[] {
     ['S3_ENDPOINT', env.S3_ENDPOINT, ['http:', 'https:']],
   ]
   const db = env.DATABASE_URL
-  if (db && !db.startsWith('sqlite:') && !db.startsWith('file:')) {
-    urls.push(['DATABASE_URL', db, ['postgres:', 'postgresql:']])
+  const onPostgres = db !== undefined && !db.startsWith('sqlite:') && !db.startsWith('file:')
+  if (onPostgres) urls.push(['DATABASE_URL', db, ['postgres:', 'postgresql:']])
+  if (env.DATABASE_READ_URL !== undefined) {
+    if (onPostgres)
+      urls.push(['DATABASE_READ_URL', env.DATABASE_READ_URL, ['postgres:', 'postgresql:']])
+    else problems.push('DATABASE_READ_URL: needs DATABASE_URL on PostgreSQL (a read replica of it)')
   }
   for (const [key, value, protocols] of urls) {
     if (value === undefined) continue
@@ -211,9 +226,13 @@ function checkUrls(env: Env): string[] {
   return problems
 }
 
-function databaseFrom(url: string | undefined, dataDir: string): DatabaseConfig {
+function databaseFrom(
+  url: string | undefined,
+  readUrl: string | undefined,
+  dataDir: string,
+): DatabaseConfig {
   if (!url) return { dialect: 'sqlite', file: path.join(dataDir, 'broadsheet.db') }
-  if (url.startsWith('postgres')) return { dialect: 'postgres', url }
+  if (url.startsWith('postgres')) return { dialect: 'postgres', url, ...(readUrl && { readUrl }) }
   const file = url.replace(/^(sqlite|file):(\/\/)?/, '')
   return { dialect: 'sqlite', file: path.resolve(file) }
 }
@@ -228,6 +247,8 @@ export function describeConfig(config: Config): Record<string, string | number |
       config.database.dialect === 'sqlite'
         ? `sqlite ${config.database.file}`
         : `postgres ${maskUrl(config.database.url)}`,
+    ...(config.database.dialect === 'postgres' &&
+      config.database.readUrl && { databaseRead: `postgres ${maskUrl(config.database.readUrl)}` }),
     publicUrl: config.publicUrl,
     redisUrl: config.redisUrl ? maskUrl(config.redisUrl) : '(none)',
     demoContent: config.demoContent,
@@ -243,6 +264,7 @@ export function describeConfig(config: Config): Record<string, string | number |
     smtpUrl: config.smtpUrl ? maskUrl(config.smtpUrl) : '(none: mail goes to the outbox)',
     mailFrom: config.mailFrom,
     wireAllowPrivate: config.wireAllowPrivate,
+    webhookAllowPrivate: config.webhookAllowPrivate,
     ...describeMedia(config),
   }
 }

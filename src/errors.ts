@@ -25,6 +25,10 @@ export type ErrorCode =
   | 'TOKEN_INVALID'
   | 'SETUP_DONE'
   | 'DEMO_FAILED'
+  /** The disk (or quota) is full: nothing was saved. */
+  | 'STORAGE_FULL'
+  /** The data folder or database file is read-only: nothing can be saved. */
+  | 'STORAGE_READ_ONLY'
 
 export class AppError extends Error {
   readonly code: ErrorCode

@@ -16,6 +16,39 @@ export interface ArticleRefs {
   authorIds: number[]
 }
 
+/**
+ * An article's fields at one moment, as a use case loaded them: enough for a listener to tell
+ * what changed (webhooks send the changed fields as `previous`). The content domain's `Article`
+ * fits this shape.
+ */
+export interface ArticleSnapshot {
+  id: number
+  title: string
+  slug: string
+  standfirst: string
+  excerpt: string
+  bodyHtml: string
+  status: string
+  publishedAt: Date | null
+  createdAt: Date
+  updatedAt: Date
+  isFeatured: boolean
+  readingMinutes: number
+  canonicalUrl: string
+  seoTitle: string
+  seoDescription: string
+  image: { url: string; alt: string; caption: string } | null
+  categories: { id: number; name: string; slug: string }[]
+  tags: { id: number; name: string; slug: string }[]
+  authors: { id: number; name: string; slug: string; avatarUrl: string | null }[]
+}
+
+/** Who caused an event, when a listener needs to know (imports and the wire fire no webhooks). */
+export interface EventActor {
+  kind: 'user' | 'integration' | 'system'
+  name: string
+}
+
 export type DomainEvent =
   /** An article was created, saved or moved through the workflow. `before` is null on create. */
   | {
@@ -23,6 +56,9 @@ export type DomainEvent =
       articleId: number
       before: ArticleRefs | null
       after: ArticleRefs | null
+      /** The whole article before and after (null when it did not exist), when the writer had it. */
+      snapshots?: { before: ArticleSnapshot | null; after: ArticleSnapshot | null }
+      actor?: EventActor
     }
   /** Articles were added in bulk (an import): index them; the importer purges at its end. */
   | { type: 'articles.imported'; articleIds: number[] }
@@ -36,6 +72,34 @@ export type DomainEvent =
   | { type: 'taxonomy.changed'; kind: 'menu' | 'section' | 'tag' | 'page'; slugs: string[] }
   /** An integration's keys were regenerated or it was deleted: cached API answers must go. */
   | { type: 'integrations.changed'; integrationId: number }
+  /** A tag was created, renamed or folded into another (deleted). `before` is its old name. */
+  | {
+      type: 'tag.changed'
+      change: 'added' | 'edited' | 'deleted'
+      tag: { id: number; name: string; slug: string }
+      before?: { name: string; slug: string }
+    }
+  /** A static page was created (pages have no edit or delete use case yet). */
+  | {
+      type: 'page.changed'
+      page: { id: number; title: string; slug: string; status: string; publishedAt: Date | null }
+      before: { status: string; publishedAt: Date | null } | null
+    }
+  /** A reader left a comment (whatever its moderation status). Never the reader's email. */
+  | {
+      type: 'comment.added'
+      comment: {
+        id: number
+        articleId: number
+        parentId: number | null
+        authorName: string
+        body: string
+        status: string
+        createdAt: Date
+      }
+    }
+  /** A new address signed up for the newsletter (not an import). */
+  | { type: 'subscriber.added'; email: string }
 
 export interface EventSink {
   emit(event: DomainEvent): void

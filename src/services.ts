@@ -37,6 +37,8 @@ export interface Services extends Kernel {
   readonly publicUrl: string
   /** The guarded client the wire fetches feeds with (its User-Agent names the site). */
   readonly wireClient: HttpClient
+  /** The guarded client webhooks are delivered with (10 s per attempt). */
+  readonly webhookClient: HttpClient
 }
 
 export interface ServiceOptions {
@@ -44,11 +46,13 @@ export interface ServiceOptions {
   dialect: Dialect
   clock: Clock
   config: Pick<Config, 'dataDir' | 'publicUrl' | 'smtpUrl' | 'mailFrom'> &
-    Partial<Pick<Config, 'wireAllowPrivate'>> & { media?: MediaConfig }
+    Partial<Pick<Config, 'wireAllowPrivate' | 'webhookAllowPrivate'>> & { media?: MediaConfig }
   events?: EventBus | undefined
   mailer?: Mailer | undefined
   /** The wire's outbound client; by default a guarded one naming the site. */
   wireClient?: HttpClient | undefined
+  /** The webhooks' outbound client; by default a guarded one (WEBHOOK_ALLOW_PRIVATE). */
+  webhookClient?: HttpClient | undefined
   /** Bound how many matches SQLite ranks (tests lower it). */
   rankedMatches?: number
 }
@@ -75,6 +79,7 @@ export function createServices(options: ServiceOptions): Services {
     storage: mediaStorage(config.dataDir, config.media),
     publicUrl: config.publicUrl,
     wireClient: options.wireClient ?? createWireClient(config),
+    webhookClient: options.webhookClient ?? createWebhookClient(config),
   }
 }
 
@@ -85,6 +90,18 @@ function createWireClient(config: ServiceOptions['config']): HttpClient {
     allowPrivate: config.wireAllowPrivate ?? false,
     timeoutMs: 20_000,
     maxBytes: 15 * 1024 * 1024,
+  })
+}
+
+/** Webhooks: 10 s per attempt, no redirects followed, a small answer is enough to read. */
+function createWebhookClient(config: ServiceOptions['config']): HttpClient {
+  return createHttpClient({
+    userAgent: `Broadsheet/1.0 (webhooks; +${config.publicUrl})`,
+    allowPrivate: config.webhookAllowPrivate ?? false,
+    connectTimeoutMs: 10_000,
+    timeoutMs: 10_000,
+    maxBytes: 1024 * 1024,
+    maxRedirects: 0,
   })
 }
 

@@ -75,7 +75,12 @@ export async function startServer(config: Config, clock: Clock = systemClock): P
     config,
     events,
   })
-  const app = await buildApp({ services, config, purgeChannel: purgeChannelFor(config) })
+  const app = await buildApp({
+    services,
+    config,
+    purgeChannel: purgeChannelFor(config),
+    readReplica: handle.readReplica,
+  })
   const jobs = startJobs(services, (error, context) =>
     app.log.error({ err: error }, `${context} failed`),
   )

@@ -24,7 +24,7 @@ import { RateLimiter } from '../comments/index.js'
 import { AppError } from '../errors.js'
 import { assertForm, formRoute, pageRoute, text } from '../http/form-schema.js'
 import { clearSessionCookie, isHttps, setSessionCookie } from '../http/session.js'
-import { findSettings, updateSiteSettings } from '../settings/index.js'
+import { findSettings, siteSecret, updateSiteSettings } from '../settings/index.js'
 import {
   actorOf,
   clientInfo,
@@ -248,13 +248,16 @@ export const accountRoutes: FastifyPluginAsync<AdminContext> = async (app, ctx) 
   )
 
   // Per-IP cap on reset requests; the per-address cap (one mail in 15 minutes) is the domain's.
-  const resetLimiter = new RateLimiter(randomBytes(32).toString('hex'))
+  // With Redis the counters are shared, so their keys are made with the site's shared secret.
+  const resetLimiter = ctx.limiterFor
+    ? ctx.limiterFor(await siteSecret(deps))
+    : new RateLimiter(randomBytes(32).toString('hex'))
   app.post('/forgot', formRoute({ body: EmailBody }), async (request, reply) => {
     assertForm(request)
     const now = deps.clock.now().getTime()
     // Over the limit the answer is the same page: it never says whether a mail went out.
-    if (resetLimiter.allows('reset-ip', request.ip, RESET_IP_RULE, now)) {
-      resetLimiter.record('reset-ip', request.ip, RESET_IP_RULE, now)
+    if (await resetLimiter.allows('reset-ip', request.ip, RESET_IP_RULE, now)) {
+      await resetLimiter.record('reset-ip', request.ip, RESET_IP_RULE, now)
       const { title } = await findSettings(deps)
       const email = field(request, 'email')
       await requestPasswordReset(deps, { email, siteTitle: title, linkFor })

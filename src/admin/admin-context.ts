@@ -3,6 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify'
 import { h, type VNode } from 'preact'
 import { render } from 'preact-render-to-string'
 import { userActor, type Actor, type User } from '../auth/index.js'
+import type { RateLimits } from '../comments/index.js'
 import type { Config } from '../config.js'
 import { AppError } from '../errors.js'
 import { csrfToken } from '../http/csrf.js'
@@ -14,12 +15,15 @@ export { requirePermission } from '../auth/index.js'
 export interface AdminOptions {
   services: Services
   config: Config
+  /** Rate-limit counters keyed with `secret`: shared through Redis, or this process's memory. */
+  limiterFor?: ((secret: string) => RateLimits) | undefined
 }
 
 export interface AdminContext {
   /** What use cases and read models take. Routes pass it on and never look inside. */
   deps: Services
   config: Config
+  limiterFor?: ((secret: string) => RateLimits) | undefined
 }
 
 declare module 'fastify' {

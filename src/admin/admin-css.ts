@@ -113,6 +113,26 @@ td.pick,th.pick{width:2.5rem}
 a.headline{color:var(--ink);font-weight:600;text-decoration:none;font-size:1.02rem}
 a.headline:hover{text-decoration:underline}
 .row-links{font-size:var(--text-sm);margin-top:.15rem}
+.combobox{position:relative}
+.combobox input{width:100%}
+.combobox-chips{list-style:none;margin:0 0 var(--s1);padding:0;display:flex;flex-wrap:wrap;gap:var(--s1)}
+.chip{display:inline-flex;align-items:center;gap:.2rem;background:var(--sunken);border:1px solid var(--line);border-radius:999px;padding:.1rem .2rem .1rem .6rem;font-size:var(--text-sm)}
+.chip-remove{border:0;background:transparent;color:var(--muted);min-width:1.75rem;min-height:1.75rem;padding:0;border-radius:999px;font-size:1rem;line-height:1;cursor:pointer}
+.chip-remove:hover{background:var(--line);color:var(--ink)}
+.combobox-list{position:absolute;z-index:20;left:0;right:0;margin:.2rem 0 0;padding:.25rem 0;list-style:none;max-height:14rem;overflow:auto;background:var(--raised);border:1px solid var(--line-strong);border-radius:var(--radius);box-shadow:var(--shadow)}
+.combobox-list [role=option]{padding:.4rem .7rem;cursor:pointer}
+.combobox-list [role=option][aria-selected=true]{background:var(--accent);color:var(--accent-ink)}
+@media (max-width:600px){
+ table.people thead,table.sessions thead{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
+ table.people tr,table.people td,table.sessions tr,table.sessions td{display:block}
+ table.people tr,table.sessions tr{padding:var(--s2) 0;border-bottom:1px solid var(--line)}
+ table.people td,table.sessions td{border:0;padding:.2rem var(--s3)}
+ table.people td:empty{display:none}
+}
+.dropzone+.filters,.dropzone+.hint+.filters{margin-top:var(--s5)}
+.row-actions{display:flex;flex-wrap:wrap;gap:var(--s2);align-items:center}
+.message-list,.queue{list-style:none;padding:0;margin:0;display:grid;gap:var(--s3)}
+.message-text,.comment-body{white-space:pre-wrap}
 .pager{display:flex;flex-wrap:wrap;gap:var(--s1);align-items:center;margin:var(--s4) 0}
 .pager a,.pager span{padding:.3rem .65rem;border-radius:var(--radius);border:1px solid var(--line);text-decoration:none;color:var(--ink);font-size:var(--text-sm)}
 .pager a[aria-current=page]{background:var(--accent);color:var(--accent-ink);border-color:var(--accent)}
@@ -191,7 +211,7 @@ del{background:#fdd;color:#8a1f11}ins{background:#dfd;color:#14532d;text-decorat
 .dropzone.over{border-color:var(--accent);background:#e8f0fe}
 .dashboard{display:grid;gap:1rem;grid-template-columns:repeat(auto-fit,minmax(16rem,1fr))}
 .card h2{font-size:1.1rem;margin:0 0 .5rem}.card ul{margin:0;padding-left:1.1rem}
-form.inline{display:inline}button.small{padding:.15rem .45rem;font-size:.85rem}
+form.inline{display:inline}button.small,.button.small{padding:.15rem .45rem;font-size:.85rem}
 .menu-items li[draggable=true]{cursor:grab}.menu-items li.dragging{opacity:.5}
 `
 

@@ -34,7 +34,11 @@ import { LoginPage, SetupPage } from './views/account.js'
 export type { AdminOptions } from './admin-context.js'
 
 export const adminRoutes: FastifyPluginAsync<AdminOptions> = async (app, options) => {
-  const ctx: AdminContext = { deps: options.services, config: options.config }
+  const ctx: AdminContext = {
+    deps: options.services,
+    config: options.config,
+    limiterFor: options.limiterFor,
+  }
   registerSessions(app, ctx.deps, { publicUrl: options.config.publicUrl })
   registerCsrfProtection(app)
   registerTwoFactorGate(app, ctx.deps)

@@ -5,7 +5,7 @@
  * reply notices when a reply is approved.
  */
 import { Type } from '@sinclair/typebox'
-import type { FastifyPluginAsync } from 'fastify'
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify'
 import { h } from 'preact'
 import { can, type User } from '../auth/index.js'
 import {
@@ -37,12 +37,15 @@ import {
 } from './admin-context.js'
 import { fieldList, pageParam } from './reader-desk.js'
 import { CommentsQueuePage, QUEUE_TABS } from './views/comments-queue.js'
+import { pageCount } from './views/list-controls.js'
 
 const PER_PAGE = 50
 const MAX_BULK = 200
 
 const QueueQuery = Type.Object({
   status: Type.Optional(text(20)),
+  q: Type.Optional(text(200)),
+  article: Type.Optional(text(12)),
   page: Type.Optional(text(12)),
   moderated: Type.Optional(text(12)),
   replied: Type.Optional(text(12)),
@@ -51,11 +54,13 @@ const ModerateBody = Type.Object({
   status: Type.Optional(text(20)),
   ids: Type.Optional(repeated(text(20))),
   tab: Type.Optional(text(20)),
+  back: Type.Optional(text(2000)),
   _csrf: Type.Optional(text(200)),
 })
 const ReplyBody = Type.Object({
   body: text(20_000),
   tab: Type.Optional(text(20)),
+  back: Type.Optional(text(2000)),
   _csrf: Type.Optional(text(200)),
 })
 
@@ -69,22 +74,28 @@ export const commentsAdminRoutes: FastifyPluginAsync<AdminContext> = async (app,
       const user = requireUser(request)
       const authorId = queueScope(user)
       const status = tabParam(request.query.status)
-      const page = pageParam(request.query.page)
-      const [counts, comments] = await Promise.all([
-        countModerationQueue(deps, authorId),
-        listModerationQueue(deps, {
-          status,
-          authorId,
-          limit: PER_PAGE,
-          offset: (page - 1) * PER_PAGE,
-        }),
-      ])
+      const q = (request.query.q ?? '').trim()
+      const article = request.query.article ?? ''
+      if (article && !isId(article))
+        throw new AppError('VALIDATION_FAILED', 'That is not an article.', { property: 'article' })
+      const filter = { q: q || undefined, articleId: article ? Number(article) : undefined }
+      const counts = await countModerationQueue(deps, authorId, filter)
+      const pages = pageCount(counts[status], PER_PAGE)
+      const page = Math.min(pageParam(request.query.page), pages)
+      const comments = await listModerationQueue(deps, {
+        status,
+        authorId,
+        ...filter,
+        limit: PER_PAGE,
+        offset: (page - 1) * PER_PAGE,
+      })
       const view = h(CommentsQueuePage, {
         user,
         csrf: formToken(request, reply),
         status,
         counts,
         comments,
+        params: { status, q, article },
         page,
         perPage: PER_PAGE,
         notice: noticeOf(request.query),
@@ -99,8 +110,7 @@ export const commentsAdminRoutes: FastifyPluginAsync<AdminContext> = async (app,
     const status = tabParam(field(request, 'status'))
     const ids = commentIds(fieldList(request, 'ids'))
     await moderateComments(deps, actorOf(request), { commentIds: ids, status })
-    const back = tabParam(field(request, 'tab') || 'pending')
-    return seeOther(reply, `/admin/comments?status=${back}&moderated=${ids.length}`)
+    return seeOther(reply, backTo(request, { moderated: String(ids.length) }))
   })
 
   // One comment, from a link or script outside the queue: back to its article afterwards.
@@ -130,10 +140,22 @@ export const commentsAdminRoutes: FastifyPluginAsync<AdminContext> = async (app,
         body: field(request, 'body'),
         author: user,
       })
-      const back = tabParam(field(request, 'tab') || 'pending')
-      return seeOther(reply, `/admin/comments?status=${back}&replied=1`)
+      return seeOther(reply, backTo(request, { replied: '1' }))
     },
   )
+}
+
+/** The queue as the form was sent from (its tab, search and page), with a notice added. */
+function backTo(request: FastifyRequest, notice: Record<string, string>): string {
+  const back = new URLSearchParams(field(request, 'back').replace(/^\?/, ''))
+  const kept = new URLSearchParams()
+  for (const key of ['status', 'q', 'article', 'page']) {
+    const value = back.get(key)
+    if (value) kept.set(key, value)
+  }
+  if (!kept.has('status')) kept.set('status', tabParam(field(request, 'tab') || 'pending'))
+  for (const [key, value] of Object.entries(notice)) kept.set(key, value)
+  return `/admin/comments?${kept.toString()}`
 }
 
 /** undefined for editors (every comment), the user's id for authors; 403 for everyone else. */

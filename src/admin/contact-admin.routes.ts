@@ -7,27 +7,35 @@ import { listContactMessages } from '../contact/index.js'
 import { formToken, requireUser, sendPage, type AdminContext } from './admin-context.js'
 import { pageParam, requireReaderDesk } from './reader-desk.js'
 import { ContactMessagesPage } from './views/contact-messages.js'
+import { pageCount } from './views/list-controls.js'
 
 const PER_PAGE = 50
 
 export const contactAdminRoutes: FastifyPluginAsync<AdminContext> = async (app, ctx) => {
-  app.get<{ Querystring: { page?: string } }>(
+  app.get<{ Querystring: { page?: string; q?: string } }>(
     '/contact',
-    pageRoute({ querystring: Type.Object({ page: Type.Optional(text(12)) }) }),
+    pageRoute({
+      querystring: Type.Object({ page: Type.Optional(text(12)), q: Type.Optional(text(200)) }),
+    }),
     async (request, reply) => {
       const user = requireUser(request)
       requireReaderDesk(user)
-      const page = pageParam(request.query.page)
-      const messages = await listContactMessages(ctx.deps, {
-        limit: PER_PAGE,
-        offset: (page - 1) * PER_PAGE,
-      })
+      const q = (request.query.q ?? '').trim()
+      const wanted = pageParam(request.query.page)
+      const read = (page: number) =>
+        listContactMessages(ctx.deps, { q, limit: PER_PAGE, offset: (page - 1) * PER_PAGE })
+      let list = await read(wanted)
+      // Past the last page (a bookmark from a longer list): show the last page instead.
+      const page = Math.min(wanted, pageCount(list.total, PER_PAGE))
+      if (page !== wanted) list = await read(page)
       const view = h(ContactMessagesPage, {
         user,
         csrf: formToken(request, reply),
-        messages,
+        messages: list.items,
+        total: list.total,
+        q,
         page,
-        more: messages.length === PER_PAGE,
+        perPage: PER_PAGE,
       })
       return sendPage(reply, view)
     },

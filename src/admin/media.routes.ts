@@ -28,6 +28,7 @@ import {
   sendPage,
   type AdminContext,
 } from './admin-context.js'
+import { pageCount } from './views/list-controls.js'
 import { MediaItemPage, MediaLibraryPage, MEDIA_TYPES } from './views/media.js'
 
 const TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/gif', 'image/avif']
@@ -85,7 +86,11 @@ export const mediaRoutes: FastifyPluginAsync<AdminContext> = async (app, ctx) =>
       for (const file of files) await upload(user, file)
       return seeOther(reply, `/admin/media?uploaded=${files.length}`)
     } catch (error) {
-      if (!(error instanceof AppError) || error.code !== 'VALIDATION_FAILED') throw error
+      if (!(error instanceof AppError)) throw error
+      // A full disk: the library again, saying so (507), like a refused file (400).
+      if (error.code === 'STORAGE_FULL')
+        return renderLibrary(request, reply, user, { error: error.message, status: 507 })
+      if (error.code !== 'VALIDATION_FAILED') throw error
       return renderLibrary(request, reply, user, { error: error.message, status: 400 })
     }
   })
@@ -170,19 +175,18 @@ export const mediaRoutes: FastifyPluginAsync<AdminContext> = async (app, ctx) =>
     const q = String(query.q ?? '')
     const type = MEDIA_TYPES.some(([value]) => value === query.type) ? String(query.type) : ''
     const wanted = /^\d{1,6}$/.test(query.page ?? '') ? Number(query.page) : 1
-    const result = await searchMedia(mediaDeps, {
-      search: q,
-      type: type || 'image/',
-      page: wanted,
-      perPage: MEDIA_PER_PAGE,
-    })
+    const filter = { search: q, type: type || 'image/', perPage: MEDIA_PER_PAGE }
+    let result = await searchMedia(mediaDeps, { ...filter, page: wanted })
+    // Past the last page (a bookmark from a longer list): show the last page instead.
+    const shown = Math.min(wanted, pageCount(result.total, MEDIA_PER_PAGE))
+    if (shown !== wanted) result = await searchMedia(mediaDeps, { ...filter, page: shown })
     const page = h(MediaLibraryPage, {
       user,
       csrf: formToken(request, reply),
       items: result.items,
       total: result.total,
-      page: wanted,
-      pages: Math.max(1, Math.ceil(result.total / MEDIA_PER_PAGE)),
+      page: shown,
+      perPage: MEDIA_PER_PAGE,
       q,
       type,
       canUpload: can(user, 'media.upload'),

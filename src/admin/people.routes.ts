@@ -8,14 +8,20 @@ import {
   changeUserRole,
   deactivateUser,
   inviteUser,
+  listInvitations,
   listLastActive,
+  listSessions,
   listUsers,
   reactivateUser,
+  resendInvitation,
+  revokeAllSessions,
+  revokeInvitation,
   updateProfile,
   type Role,
   type User,
   userActor,
 } from '../auth/index.js'
+import { countUserStories, deleteUserReassigning } from '../content/index.js'
 import { searchMedia } from '../media/index.js'
 import { AppError } from '../errors.js'
 import { assertForm, formRoute, IdParams, pageRoute, text } from '../http/form-schema.js'
@@ -32,12 +38,23 @@ import {
   type AdminContext,
 } from './admin-context.js'
 import { statusOf } from './admin-errors.js'
-import { OutboxMessagePage, OutboxPage, ProfilePage, UsersPage } from './views/people.js'
+import {
+  DeleteUserPage,
+  OutboxMessagePage,
+  OutboxPage,
+  ProfilePage,
+  UsersPage,
+} from './views/people.js'
 import { siteFormats } from './locale-format.js'
 
 const INVITE_ERRORS = new Set(['VALIDATION_FAILED', 'EMAIL_TAKEN'])
 /** Refusals the Staff screen shows above the list instead of an error page. */
-const PEOPLE_ERRORS = new Set(['VALIDATION_FAILED', 'FORBIDDEN', 'INVALID_TRANSITION'])
+const PEOPLE_ERRORS = new Set([
+  'VALIDATION_FAILED',
+  'FORBIDDEN',
+  'INVALID_TRANSITION',
+  'USER_NOT_FOUND',
+])
 const PROFILE_ERRORS = new Set(['VALIDATION_FAILED', 'SLUG_TAKEN'])
 
 const NOTICES: Record<string, string> = {
@@ -45,7 +62,11 @@ const NOTICES: Record<string, string> = {
   role: 'Role changed.',
   deactivated: 'Deactivated: they were signed out everywhere and cannot sign in.',
   reactivated: 'Reactivated: they can sign in again.',
+  deleted: 'Deleted: their stories now carry the byline you chose.',
+  resent: 'A new invitation is on its way; earlier links no longer work.',
+  revoked: 'Invitation revoked: the link no longer works.',
 }
+const DeleteBody = Type.Object({ reassignTo: text(12), _csrf: Type.Optional(text(200)) })
 
 const RoleBody = Type.Object({ role: text(20), _csrf: Type.Optional(text(200)) })
 const CsrfBody = Type.Object({ _csrf: Type.Optional(text(200)) })
@@ -112,6 +133,90 @@ export const peopleRoutes: FastifyPluginAsync<AdminContext> = async (app, ctx) =
     )
   }
 
+  for (const [verb, act] of [
+    [
+      'resend',
+      async (user: User, id: number) => {
+        const { title } = await findSettings(deps)
+        await resendInvitation(deps, userActor(user), id, {
+          siteTitle: title,
+          linkFor: (token) => `${ctx.config.publicUrl}/admin/reset/${token}`,
+        })
+      },
+    ],
+    ['revoke', (user: User, id: number) => revokeInvitation(deps, userActor(user), id)],
+  ] as const) {
+    app.post<{ Params: { id: string } }>(
+      `/users/:id/invitation/${verb}`,
+      formRoute({ params: IdParams, body: CsrfBody }),
+      async (request, reply) => {
+        const user = requireUser(request)
+        try {
+          assertForm(request)
+          await act(user, Number(request.params.id))
+          return seeOther(reply, `/admin/users?done=${verb === 'resend' ? 'resent' : 'revoked'}`)
+        } catch (error) {
+          if (!(error instanceof AppError) || !PEOPLE_ERRORS.has(error.code)) throw error
+          return staffPage(request, reply, user, { error })
+        }
+      },
+    )
+  }
+
+  app.get<{ Params: { id: string } }>(
+    '/users/:id/delete',
+    pageRoute({ params: IdParams }),
+    async (request, reply) => {
+      const user = requireUser(request)
+      return deletePage(request, reply, user, Number(request.params.id), {})
+    },
+  )
+
+  app.post<{ Params: { id: string } }>(
+    '/users/:id/delete',
+    formRoute({ params: IdParams, body: DeleteBody }),
+    async (request, reply) => {
+      const user = requireUser(request)
+      const id = Number(request.params.id)
+      const chosen = field(request, 'reassignTo')
+      try {
+        assertForm(request)
+        if (!/^\d{1,10}$/.test(chosen))
+          throw new AppError('VALIDATION_FAILED', 'Choose who takes over their stories.', {
+            property: 'reassignTo',
+          })
+        await deleteUserReassigning(deps, userActor(user), id, Number(chosen))
+        return seeOther(reply, '/admin/users?done=deleted')
+      } catch (error) {
+        if (!(error instanceof AppError) || !PEOPLE_ERRORS.has(error.code)) throw error
+        return deletePage(request, reply, user, id, { error, chosen })
+      }
+    },
+  )
+
+  async function deletePage(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    user: User,
+    id: number,
+    extra: { error?: AppError; chosen?: string },
+  ) {
+    requirePermission(user, 'users.manage')
+    const [everyone, stories] = await Promise.all([listUsers(deps), countUserStories(deps, id)])
+    const target = everyone.find((u) => u.id === id)
+    if (!target) throw new AppError('USER_NOT_FOUND', 'There is no such person.')
+    const page = h(DeleteUserPage, {
+      user,
+      csrf: formToken(request, reply),
+      target,
+      stories,
+      heirs: everyone.filter((u) => u.id !== id && !u.deactivatedAt),
+      chosen: extra.chosen,
+      error: extra.error?.message,
+    })
+    return sendPage(reply, page, extra.error ? statusOf(extra.error) : 200)
+  }
+
   app.post<{ Params: { id: string } }>(
     '/users/:id/role',
     formRoute({ params: IdParams, body: RoleBody }),
@@ -137,9 +242,11 @@ export const peopleRoutes: FastifyPluginAsync<AdminContext> = async (app, ctx) =
       const notice =
         request.query.done === 'password'
           ? 'Password changed. Your other sessions were signed out.'
-          : request.query.done
-            ? 'Profile saved. Your author page shows it now.'
-            : undefined
+          : request.query.done === 'sessions'
+            ? 'Every other browser has been signed out.'
+            : request.query.done
+              ? 'Profile saved. Your author page shows it now.'
+              : undefined
       return profilePage(request, reply, user, profileValues(user), { notice })
     },
   )
@@ -186,6 +293,13 @@ export const peopleRoutes: FastifyPluginAsync<AdminContext> = async (app, ctx) =
     }
   })
 
+  app.post('/profile/sessions/revoke', formRoute({ body: CsrfBody }), async (request, reply) => {
+    const user = requireUser(request)
+    assertForm(request)
+    await revokeAllSessions(deps, userActor(user), { exceptSessionId: request.session?.id })
+    return seeOther(reply, '/admin/profile?done=sessions#sessions')
+  })
+
   async function staffPage(
     request: FastifyRequest,
     reply: FastifyReply,
@@ -193,9 +307,10 @@ export const peopleRoutes: FastifyPluginAsync<AdminContext> = async (app, ctx) =
     extra: { notice?: string | undefined; error?: AppError },
   ) {
     requirePermission(user, 'users.manage')
-    const [users, lastSeen, settings] = await Promise.all([
+    const [users, lastSeen, invitations, settings] = await Promise.all([
       listUsers(deps),
       listLastActive(deps),
+      listInvitations(deps),
       findSettings(deps),
     ])
     const page = h(UsersPage, {
@@ -203,6 +318,8 @@ export const peopleRoutes: FastifyPluginAsync<AdminContext> = async (app, ctx) =
       csrf: formToken(request, reply),
       users,
       lastSeen,
+      invitations,
+      now: deps.clock.now(),
       formats: siteFormats(settings),
       notice: extra.notice,
       error: extra.error?.message,
@@ -217,7 +334,10 @@ export const peopleRoutes: FastifyPluginAsync<AdminContext> = async (app, ctx) =
     values: ReturnType<typeof profileValues>,
     extra: { notice?: string | undefined; error?: AppError; passwordError?: AppError },
   ) {
-    const media = await searchMedia(deps, { type: 'image/', perPage: 60 })
+    const [media, sessions] = await Promise.all([
+      searchMedia(deps, { type: 'image/', perPage: 60 }),
+      listSessions(deps, user.id),
+    ])
     const failed = extra.error ?? extra.passwordError
     const page = h(ProfilePage, {
       user,
@@ -225,6 +345,8 @@ export const peopleRoutes: FastifyPluginAsync<AdminContext> = async (app, ctx) =
       values,
       images: media.items.map((m) => ({ url: m.url, alt: m.alt })),
       publicUrl: ctx.config.publicUrl,
+      sessions,
+      currentSessionId: request.session?.id ?? '',
       notice: extra.notice,
       error: extra.error?.message,
       passwordError: extra.passwordError?.message,

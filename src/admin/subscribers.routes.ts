@@ -27,6 +27,7 @@ import {
   type AdminContext,
 } from './admin-context.js'
 import { pageParam, requireReaderDesk } from './reader-desk.js'
+import { pageCount } from './views/list-controls.js'
 import {
   MARKS,
   SUBSCRIBER_STATUSES,
@@ -121,18 +122,27 @@ export const subscribersRoutes: FastifyPluginAsync<AdminContext> = async (app, c
     const query = request.query as Query
     const status = statusParam(query.status)
     const search = String(query.q ?? '').slice(0, 254)
-    const page = pageParam(query.page)
-    const { items, total } = await listSubscribers(deps, {
-      status,
-      search: search.trim() || undefined,
+    const wanted = pageParam(query.page)
+    const filter = { status, search: search.trim() || undefined }
+    let list = await listSubscribers(deps, {
+      ...filter,
       limit: PER_PAGE,
-      offset: (page - 1) * PER_PAGE,
+      offset: (wanted - 1) * PER_PAGE,
     })
+    // Past the last page (a bookmark from a longer list): show the last page instead.
+    const page = Math.min(wanted, pageCount(list.total, PER_PAGE))
+    if (page !== wanted)
+      list = await listSubscribers(deps, {
+        ...filter,
+        limit: PER_PAGE,
+        offset: (page - 1) * PER_PAGE,
+      })
     const view = h(SubscribersPage, {
       user,
       csrf: formToken(request, reply),
-      subscribers: items,
-      total,
+      subscribers: list.items,
+      total: list.total,
+      counts: list.counts,
       status,
       q: search,
       page,

@@ -1,14 +1,16 @@
 import type { FastifyPluginAsync } from 'fastify'
-import { isBot, ViewGate, type ViewBuffer } from '../analytics/index.js'
+import { isBot, ViewGate, type ViewBuffer, type ViewVerdict } from '../analytics/index.js'
 import type { Clock } from '../clock.js'
 import { MAX_ID } from '../http/form-schema.js'
 
 export interface ViewRoutesOptions {
   views: ViewBuffer
   clock: Clock
-  /** Who has been counted today; a fresh one per app when omitted. */
-  gate?: ViewGate
+  /** Who has been counted today; a fresh one per app when omitted (Redis-backed in a cluster). */
+  gate?: Pick<ViewGate, 'check'> | { check: (input: ViewInput) => Promise<ViewVerdict> }
 }
+
+type ViewInput = Parameters<ViewGate['check']>[0]
 
 /**
  * `POST /api/views/:id`: the reader page's beacon. Article pages stay fully cacheable because
@@ -35,7 +37,12 @@ export const viewRoutes: FastifyPluginAsync<ViewRoutesOptions> = async (app, opt
       if (isBot(userAgent)) return reply.status(204).send()
       const at = clock.now().getTime()
       const articleId = request.params.id
-      const verdict = gate.check({ articleId, ip: request.ip, userAgent: userAgent ?? '', at })
+      const verdict = await gate.check({
+        articleId,
+        ip: request.ip,
+        userAgent: userAgent ?? '',
+        at,
+      })
       if (verdict === 'too-many') return reply.header('retry-after', '60').status(429).send()
       if (verdict === 'count') views.add(articleId, at)
       return reply.status(204).send()

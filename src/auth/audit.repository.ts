@@ -30,6 +30,9 @@ export type AuditAction =
   | 'user.deactivate'
   | 'user.reactivate'
   | 'user.profile'
+  | 'user.delete'
+  | 'user.invite-resend'
+  | 'user.invite-revoke'
   | 'section.create'
   | 'settings.update'
   | 'media.upload'
@@ -45,6 +48,7 @@ export type AuditAction =
   | 'tag.update'
   | 'tag.delete'
   | 'menu.update'
+  | 'menu.import'
   | 'redirect.create'
   | 'redirect.delete'
   | 'comment.reply'
@@ -68,6 +72,10 @@ export type AuditAction =
   | 'integration.create'
   | 'integration.rotate'
   | 'integration.delete'
+  | 'webhook.create'
+  | 'webhook.update'
+  | 'webhook.delete'
+  | 'webhook.redeliver'
   | 'data.clean-up'
 
 export type AuditSubjectType =
@@ -86,6 +94,7 @@ export type AuditSubjectType =
   | 'wire_source'
   | 'wire_item'
   | 'integration'
+  | 'webhook'
 
 export type AuditActorKind = 'user' | 'integration' | 'system'
 

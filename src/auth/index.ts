@@ -25,14 +25,16 @@ export {
 } from './user.service.js'
 export type { SocialLinks, User } from './user.repository.js'
 /**
- * Managing people: change a role, deactivate (sessions end at once) and reactivate, edit a
- * profile, change your own password.
+ * Managing people: change a role, deactivate (sessions end at once) and reactivate, delete
+ * (their work handed over by the caller's `HandOver`), edit a profile, change your own password.
  * @example await deactivateUser(deps, userActor(admin), 7)
  */
 export {
   changePassword,
   changeUserRole,
   deactivateUser,
+  deleteUser,
+  type HandOver,
   reactivateUser,
   updateProfile,
   type ProfileInput,
@@ -65,6 +67,7 @@ export {
   type SessionDeps,
 } from './session.service.js'
 export type { Session } from './session.repository.js'
+export type { PendingInvitation } from './password-reset.repository.js'
 /**
  * Sign-in (throttled per account and per IP), sign-out and the first-run owner setup.
  * @example const { token, user } = await login(deps, { email, password, ip })
@@ -84,13 +87,17 @@ export {
 } from './login.service.js'
 export { IP_RULE, PAIR_RULE, type ThrottleRule } from './throttle.js'
 /**
- * Single-use emailed links: "forgot password" (30 minutes, one mail per 15 minutes) and invitations (3 days).
+ * Single-use emailed links: "forgot password" (30 minutes, one mail per 15 minutes) and invitations
+ * (3 days), which can be listed, resent (earlier links stop working) and revoked.
  * @example await requestPasswordReset({ ...deps, mailer }, { email, siteTitle, linkFor: (t) => `${base}/admin/reset/${t}` })
  */
 export {
   findResetUser,
   inviteUser,
   INVITE_LIFETIME_MS,
+  listInvitations,
+  resendInvitation,
+  revokeInvitation,
   requestPasswordReset,
   RESET_LIFETIME_MS,
   RESET_MAIL_INTERVAL_MS,

@@ -46,3 +46,43 @@ export async function markUserResetsUsed(db: Db, userId: number, now: number): P
     .where('used_at', 'is', null)
     .execute()
 }
+
+/** An account waiting for its invitation to be taken up (no password chosen yet). */
+export interface PendingInvitation {
+  userId: number
+  email: string
+  name: string
+  role: string
+  /** When the latest invitation mail went out, and when its link stops working. */
+  sentAt: Date
+  expiresAt: Date
+}
+
+/** Invited accounts without a password yet, oldest invitation first. */
+export async function listPendingInvitations(db: Db): Promise<PendingInvitation[]> {
+  const rows = await db
+    .selectFrom('users')
+    .innerJoin('password_resets as pr', 'pr.user_id', 'users.id')
+    .select([
+      'users.id',
+      'users.email',
+      'users.name',
+      'users.role',
+      (eb) => eb.fn.max('pr.created_at').as('sent_at'),
+      (eb) => eb.fn.max('pr.expires_at').as('expires_at'),
+    ])
+    .where('pr.purpose', '=', 'invite')
+    .where('users.password_hash', 'is', null)
+    .where('users.deactivated_at', 'is', null)
+    .groupBy(['users.id', 'users.email', 'users.name', 'users.role'])
+    .orderBy('users.id')
+    .execute()
+  return rows.map((r) => ({
+    userId: r.id,
+    email: r.email,
+    name: r.name,
+    role: r.role,
+    sentAt: new Date(Number(r.sent_at)),
+    expiresAt: new Date(Number(r.expires_at)),
+  }))
+}

@@ -12,8 +12,10 @@ import { recordAudit } from './audit.service.js'
 import {
   findPasswordReset,
   insertPasswordReset,
+  listPendingInvitations,
   markPasswordResetUsed,
   markUserResetsUsed,
+  type PendingInvitation,
 } from './password-reset.repository.js'
 import { requirePermission } from './permissions.js'
 import { deleteUserSessions } from './session.repository.js'
@@ -21,6 +23,9 @@ import type { TokenPurpose } from './session.table.js'
 import { hashToken, newToken } from './token.js'
 import {
   claimResetMail,
+  countBylines,
+  deleteUserRow,
+  findPasswordHash,
   findUserByEmail,
   findUserById,
   updatePasswordHash,
@@ -162,6 +167,89 @@ export async function inviteUser(
     ].join('\n'),
   })
   return user
+}
+
+/**
+ * Invitations not yet taken up (the account has no password), for the Staff screen.
+ * @example const waiting = await listInvitations(deps)
+ */
+export function listInvitations(deps: Pick<Kernel, 'db'>): Promise<PendingInvitation[]> {
+  return listPendingInvitations(deps.db)
+}
+
+/** The invited account behind `userId`, refusing accounts that already chose a password. */
+async function pendingInvitee(tx: Kernel, actor: Actor, userId: number): Promise<User> {
+  requirePermission(actor, 'users.manage')
+  const user = await findUserById(tx.db, userId)
+  if (!user) throw new AppError('USER_NOT_FOUND', `user ${userId} does not exist`)
+  const pending = (await listPendingInvitations(tx.db)).some((i) => i.userId === userId)
+  if (!pending || (await findPasswordHash(tx.db, userId)) !== null)
+    throw new AppError(
+      'INVALID_TRANSITION',
+      `${user.name} has already accepted their invitation: there is nothing to resend or revoke.`,
+    )
+  return user
+}
+
+/**
+ * Send a fresh invitation link (three days again); earlier links stop working.
+ * @example await resendInvitation({ ...deps, mailer }, userActor(admin), 9, { siteTitle, linkFor })
+ */
+export async function resendInvitation(
+  deps: ResetDeps,
+  actor: Actor,
+  userId: number,
+  input: { siteTitle: string; linkFor: LinkBuilder },
+): Promise<void> {
+  const { user, token } = await transact(deps, async (tx) => {
+    const invitee = await pendingInvitee(tx, actor, userId)
+    await markUserResetsUsed(tx.db, userId, tx.clock.now().getTime())
+    const issued = await issueToken(tx, userId, 'invite', INVITE_LIFETIME_MS)
+    await recordAudit(tx, actor, {
+      action: 'user.invite-resend',
+      subjectType: 'user',
+      subjectId: userId,
+      details: { email: invitee.email },
+    })
+    return { user: invitee, token: issued }
+  })
+  await deps.mailer.send({
+    to: user.email,
+    subject: `Your invitation to ${input.siteTitle}`,
+    text: [
+      `Hello ${user.name},`,
+      '',
+      `${actor.name} sent you a new link to join ${input.siteTitle} as ${user.role}.`,
+      'Choose your password here within three days (the link works once; earlier links no longer do):',
+      '',
+      input.linkFor(token),
+    ].join('\n'),
+  })
+}
+
+/**
+ * Withdraw an invitation: the account that was waiting for it is removed and its link stops
+ * working. Refused once the person is on a story's byline (delete them from the Staff list
+ * instead, so the stories are handed to someone).
+ * @example await revokeInvitation(deps, userActor(admin), 9)
+ */
+export async function revokeInvitation(deps: Kernel, actor: Actor, userId: number): Promise<void> {
+  await transact(deps, async (tx) => {
+    const invitee = await pendingInvitee(tx, actor, userId)
+    const bylines = await countBylines(tx.db, userId)
+    if (bylines > 0)
+      throw new AppError(
+        'INVALID_TRANSITION',
+        `${invitee.name} is on the byline of ${bylines} ${bylines === 1 ? 'story' : 'stories'}: delete the account instead, choosing who takes them over.`,
+      )
+    await deleteUserRow(tx.db, userId)
+    await recordAudit(tx, actor, {
+      action: 'user.invite-revoke',
+      subjectType: 'user',
+      subjectId: userId,
+      details: { email: invitee.email },
+    })
+  })
 }
 
 export async function issueToken(

@@ -234,3 +234,45 @@ export async function changePassword(
     })
   })
 }
+
+/**
+ * Hands a departing person's work to their heir inside the deletion's transaction and says how
+ * many stories moved. The content domain supplies it (bylines are its tables, not ours).
+ */
+export type HandOver = (tx: Kernel, fromId: number, toId: number) => Promise<number>
+
+/**
+ * Delete a colleague's account for good. Their stories go to `reassignTo` (an active person
+ * other than them) through `handOver`, all in one transaction with the deletion; the last
+ * active owner cannot be deleted. Returns how many stories moved.
+ * @example await deleteUser(deps, userActor(admin), 7, { reassignTo: 3, handOver })
+ */
+export async function deleteUser(
+  deps: Kernel,
+  actor: Actor,
+  userId: number,
+  options: { reassignTo: number; handOver: HandOver },
+): Promise<number> {
+  return transact(deps, async (tx) => {
+    const target = await manageable(tx, actor, userId)
+    await keepAnOwner(tx, target)
+    const heir = await users.findUserById(tx.db, options.reassignTo)
+    if (!heir || heir.id === userId || heir.deactivatedAt)
+      throw validationError(
+        'reassignTo',
+        'Choose an active colleague (not the person being deleted) to take over their stories.',
+      )
+    const moved = await options.handOver(tx, userId, heir.id)
+    await deleteUserSessions(tx.db, userId)
+    await users.deleteUserRow(tx.db, userId)
+    await recordAudit(tx, actor, {
+      action: 'user.delete',
+      subjectType: 'user',
+      subjectId: userId,
+      details: { email: target.email, name: target.name, reassignedTo: heir.id, stories: moved },
+    })
+    tx.events.emit({ type: 'author.changed', userId })
+    tx.events.emit({ type: 'author.changed', userId: heir.id })
+    return moved
+  })
+}

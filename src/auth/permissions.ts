@@ -15,6 +15,8 @@
  * | wire.manage (sources, desk)   | ✓           | ✓      | ✗            | ✗           |
  * | users/settings/adSlots.manage | ✓           | ✗      | ✗            | ✗           |
  * | integrations.manage           | ✓           | ✗      | ✗            | ✗           |
+ * | webhooks.manage (people)      | ✓           | ✗      | ✗            | ✗           |
+ * | webhooks.manage (integration) | ✓ (own)     | ✓ (own)| ✗            | ✗           |
  */
 import { AppError } from '../errors.js'
 import type { Actor } from './actor.js'
@@ -44,6 +46,11 @@ export type Action =
   | 'audit.view'
   /** API integrations: their keys and webhooks. */
   | 'integrations.manage'
+  /**
+   * Webhooks: people manage them as they manage integrations (administrators); an integration
+   * manages its own when it acts as an editor or above (the webhook service checks "its own").
+   */
+  | 'webhooks.manage'
 
 /** What an action is about: an article, known by its authors (and status). */
 export interface ArticleSubject {
@@ -104,6 +111,8 @@ export function can(user: Asker, action: Action, subject?: ArticleSubject): bool
     case 'audit.view':
     case 'integrations.manage':
       return rank >= RANK.admin
+    case 'webhooks.manage':
+      return user.kind === 'integration' ? editor : rank >= RANK.admin
   }
 }
 
@@ -123,6 +132,8 @@ const REFUSALS: Record<Action, string> = {
   'outbox.view': 'Only administrators can read the outbox.',
   'audit.view': 'Only administrators can read the audit log.',
   'integrations.manage': 'Only administrators manage integrations and their keys.',
+  'webhooks.manage':
+    'Only administrators, and integrations acting as editors or administrators, manage webhooks.',
 }
 
 /**

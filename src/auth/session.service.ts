@@ -16,7 +16,7 @@ import {
   type Session,
 } from './session.repository.js'
 import { hashToken, newToken } from './token.js'
-import { findUserById, type User } from './user.repository.js'
+import { findUserById, updateUserRow, type User } from './user.repository.js'
 
 export type SessionDeps = Pick<Kernel, 'db' | 'clock'>
 
@@ -47,6 +47,7 @@ export async function createSession(
     user_agent: (client.userAgent ?? '').slice(0, 500),
   }
   await insertSession(deps.db, row)
+  await updateUserRow(deps.db, userId, { last_sign_in_at: now })
   return {
     token,
     session: {

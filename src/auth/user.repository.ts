@@ -25,6 +25,8 @@ export interface User {
   createdAt: Date
   /** When the account was deactivated; null while it is active. */
   deactivatedAt: Date | null
+  /** When they last signed in; null if never (an invitation not yet taken up). */
+  lastSignInAt: Date | null
 }
 
 export async function insertUser(db: Db, row: NewUserRow): Promise<number> {
@@ -105,6 +107,21 @@ export async function isUserSlugTakenByOther(
   return row !== undefined
 }
 
+/** Delete an account; its sessions and links go with it (ON DELETE CASCADE). */
+export async function deleteUserRow(db: Db, id: number): Promise<void> {
+  await db.deleteFrom('users').where('id', '=', id).execute()
+}
+
+/** How many stories carry this person's byline (read across to the content tables). */
+export async function countBylines(db: Db, userId: number): Promise<number> {
+  const row = await db
+    .selectFrom('article_authors')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('user_id', '=', userId)
+    .executeTakeFirstOrThrow()
+  return Number(row.n)
+}
+
 /** Owners whose accounts are active. */
 export async function countActiveOwners(db: Db): Promise<number> {
   const row = await db
@@ -136,6 +153,7 @@ function toUser(row: UserRow): User {
     social: parseSocial(row.social),
     createdAt: new Date(row.created_at),
     deactivatedAt: row.deactivated_at == null ? null : new Date(Number(row.deactivated_at)),
+    lastSignInAt: row.last_sign_in_at == null ? null : new Date(Number(row.last_sign_in_at)),
   }
 }
 

@@ -23,6 +23,8 @@ export interface UserTable {
   totp_secret: string | null
   /** The last TOTP time step accepted: a code is refused at or before it (no replay). */
   totp_last_step: number | null
+  /** When the person last signed in (a session was started); NULL if never. */
+  last_sign_in_at: number | null
 }
 export type UserRow = Selectable<UserTable>
 export type NewUserRow = Insertable<UserTable>

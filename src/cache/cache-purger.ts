@@ -12,6 +12,11 @@ export interface PurgeChannel {
   publish(tags: readonly string[]): void
   /** Apply, with `apply`, the purges the others publish (one listener per channel). */
   listen(apply: (tags: string[]) => void): void
+  /**
+   * Told when the channel loses (false) and regains (true) its connection, for channels that
+   * can: while it is down, purges from other nodes are missed.
+   */
+  onConnection?(listener: (connected: boolean) => void): void
   close(): Promise<void>
 }
 

@@ -19,7 +19,7 @@ import type { EventBus } from '../events.js'
 import { cacheAnswer, type CacheOutcome } from './cache-answer.js'
 import { bypasses, PRIVATE_CACHE_CONTROL, storableBody, storedHeaders } from './cache-policy.js'
 import { CHROME_TAGS } from './cache-tags.js'
-import { CachePurger, type PurgeChannelFactory } from './cache-purger.js'
+import { CachePurger, type PurgeChannel, type PurgeChannelFactory } from './cache-purger.js'
 import { fastPathFor, type FastPath } from './fast-path.js'
 import { buildCacheEntry, PageCache, type CacheEntry, type Fallback } from './page-cache.js'
 import { SingleFlight } from './single-flight.js'
@@ -88,6 +88,45 @@ interface RequestState {
   finishFlight: (() => void) | null
 }
 
+/** While purges from other nodes may be missed, no cached page is served older than this. */
+export const DEGRADED_MAX_AGE_MS = 10_000
+
+/**
+ * When the purge channel drops, other nodes' purges stop arriving: cached pages are then served
+ * for at most `DEGRADED_MAX_AGE_MS` after they were stored. When it returns, everything cached
+ * meanwhile may have missed a purge, so the whole cache is purged, and the limit lifted. The
+ * static mirror (served by nginx without an age limit) is emptied and paused meanwhile.
+ */
+function followChannel(
+  app: FastifyInstance,
+  cache: PageCache,
+  mirror: StaticMirror | null,
+  channel: PurgeChannel,
+  onPurgeAll: () => void,
+): void {
+  let down = false
+  channel.onConnection?.((connected) => {
+    if (!connected && !down) {
+      down = true
+      cache.limitAge(DEGRADED_MAX_AGE_MS)
+      // Files nginx serves have no age limit: none are kept or made until the channel is back.
+      void mirror?.pause()
+      app.log.warn(
+        `page cache: purge channel down, cached pages are served for at most ${DEGRADED_MAX_AGE_MS / 1000} s`,
+      )
+    } else if (connected && down) {
+      down = false
+      cache.purgeAll()
+      onPurgeAll()
+      cache.limitAge(null)
+      mirror?.resume()
+      app.log.info(
+        'page cache: purge channel back, cache emptied of pages that may have missed a purge',
+      )
+    }
+  })
+}
+
 async function pageCachePlugin(app: FastifyInstance, options: PageCachePluginOptions) {
   const { config } = options
   const cache = config.pageCache
@@ -114,6 +153,7 @@ async function pageCachePlugin(app: FastifyInstance, options: PageCachePluginOpt
     log: app.log,
   })
   channel?.listen((tags) => purger.purgeLocally(tags))
+  if (cache && channel) followChannel(app, cache, mirror, channel, () => options.onPurge?.([]))
   // Purges published before the subscription is live would be missed: wait for it, briefly.
   if (channel && !(await settlesWithin(channel.ready, CHANNEL_READY_MS)))
     app.log.warn('page cache: purge channel not ready yet')

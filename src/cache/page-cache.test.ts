@@ -35,6 +35,21 @@ describe('buildCacheEntry', () => {
 })
 
 describe('PageCache', () => {
+  it('answers only with entries younger than the age limit while one is set', async () => {
+    let now = 1_000_000
+    const cache = new PageCache({ maxBytes: 1_000_000, staleIfErrorMs: 60_000, now: () => now })
+    cache.put(await entry('/a/', ['home']))
+    cache.limitAge(10_000)
+    now += 9_000
+    expect(cache.get('/a/')).toBeDefined()
+    now += 2_000
+    expect(cache.lookup('/a/')).toBeUndefined()
+    // Still there as the copy to answer with when a render fails.
+    expect(cache.fallback('/a/')?.entry.key).toBe('/a/')
+    cache.limitAge(null)
+    expect(cache.get('/a/')).toBeDefined()
+  })
+
   it('evicts the least recently used entries to stay within its byte bound', async () => {
     const [a, b, c] = await Promise.all([entry('/a/', []), entry('/b/', []), entry('/c/', [])])
     const cache = new PageCache({ maxBytes: a.bytes + b.bytes + 10 })

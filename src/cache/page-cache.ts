@@ -132,6 +132,7 @@ export class PageCache {
   private readonly now: () => number
   private heldBytes = 0
   private purges = 0
+  private maxAgeMs: number | null = null
 
   constructor(options: PageCacheOptions) {
     this.maxBytes = options.maxBytes
@@ -158,10 +159,20 @@ export class PageCache {
     return this.purges
   }
 
+  /**
+   * Answer only with entries younger than `ms` (null: no limit). While purges from other nodes
+   * may be missed (Redis down), this bounds how stale a page can be; older entries are kept
+   * only as the fallback for a failed render.
+   */
+  limitAge(ms: number | null): void {
+    this.maxAgeMs = ms
+  }
+
   /** Find an entry (fresh or stale within its grace) and mark it recently used. */
   lookup(key: string): Lookup | undefined {
     const slot = this.slots.get(key)
     if (!slot) return undefined
+    if (this.maxAgeMs !== null && this.now() - slot.storedAt > this.maxAgeMs) return undefined
     if (slot.staleUntil !== null && slot.staleUntil <= this.now()) {
       // Past its grace: kept (if at all) only as the fallback for a failed render.
       if (slot.staleUntil + this.staleIfErrorMs <= this.now()) this.remove(key)

@@ -32,6 +32,8 @@ export class RedisPurgeChannel implements PurgeChannel {
   private readonly subscriber: Redis
   private readonly channel: string
   private apply: (tags: string[]) => void = () => {}
+  private connectionListener: (connected: boolean) => void = () => {}
+  private closing = false
 
   constructor(private readonly options: RedisPurgeChannelOptions) {
     this.channel = options.channel ?? DEFAULT_PURGE_CHANNEL
@@ -49,6 +51,11 @@ export class RedisPurgeChannel implements PurgeChannel {
         options.log.warn({ err: error }, 'Redis purge channel'),
       )
     }
+    // ioredis subscribes again by itself after a reconnect, before it reports `ready`.
+    this.subscriber.on('ready', () => this.connectionListener(true))
+    this.subscriber.on('close', () => {
+      if (!this.closing) this.connectionListener(false)
+    })
     this.subscriber.on('message', (channel: string, message: string) => {
       if (channel === this.channel) this.receive(message)
     })
@@ -63,6 +70,10 @@ export class RedisPurgeChannel implements PurgeChannel {
     this.apply = apply
   }
 
+  onConnection(listener: (connected: boolean) => void): void {
+    this.connectionListener = listener
+  }
+
   publish(tags: readonly string[]): void {
     const message: PurgeMessage = { origin: this.nodeId, tags: [...tags] }
     void this.publisher
@@ -73,6 +84,7 @@ export class RedisPurgeChannel implements PurgeChannel {
   }
 
   async close(): Promise<void> {
+    this.closing = true
     await Promise.allSettled([this.subscriber.quit(), this.publisher.quit()])
   }
 

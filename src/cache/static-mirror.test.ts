@@ -36,6 +36,19 @@ describe('StaticMirror', () => {
     expect(fs.readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([])
   })
 
+  it('empties itself and mirrors nothing while paused (purge channel down), then resumes', async () => {
+    await mirror.write(await page('/', ['home']))
+    await mirror.write(await page('/sport/', ['section:sport']))
+    await mirror.pause()
+    expect(fs.existsSync(path.join(root, 'index.html'))).toBe(false)
+    expect(fs.existsSync(path.join(root, 'sport/index.html'))).toBe(false)
+    await mirror.write(await page('/world/', ['section:world']))
+    expect(fs.existsSync(path.join(root, 'world/index.html'))).toBe(false)
+    mirror.resume()
+    await mirror.write(await page('/world/', ['section:world']))
+    expect(fs.existsSync(path.join(root, 'world/index.html'))).toBe(true)
+  })
+
   it('deletes exactly the purged pages', async () => {
     await mirror.write(await page('/', ['home', 'article:1']))
     await mirror.write(await page('/sport/', ['section:sport']))

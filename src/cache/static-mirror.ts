@@ -19,6 +19,8 @@ export class StaticMirror {
   private readonly generations = new Map<string, number>()
   /** Operations on one URL run in order, so a purge always lands after the write it voids. */
   private readonly queues = new Map<string, Promise<void>>()
+  /** While purges from other nodes may be missed, nothing is mirrored (nginx asks the app). */
+  private paused = false
 
   constructor(
     readonly root: string,
@@ -33,6 +35,7 @@ export class StaticMirror {
 
   /** Mirror an HTML page stored in the cache (other entries are ignored). */
   write(entry: CacheEntry): Promise<void> {
+    if (this.paused) return Promise.resolve()
     if (!MIRRORABLE.test(entry.key) || !/html/.test(entry.headers['content-type'] ?? ''))
       return Promise.resolve()
     this.tagsByKey.set(entry.key, entry.tags)
@@ -48,12 +51,29 @@ export class StaticMirror {
     })
   }
 
+  /**
+   * Remove every mirrored page and mirror nothing until `resume`: while the purge channel is down
+   * a file could outlive a purge it never heard of, and nginx would serve it with no limit.
+   */
+  pause(): Promise<void> {
+    this.paused = true
+    return this.remove([...this.tagsByKey.keys()])
+  }
+
+  resume(): void {
+    this.paused = false
+  }
+
   /** Delete the files of every mirrored page carrying one of the tags. */
   purge(tags: readonly string[]): Promise<void> {
     const wanted = new Set(tags)
     const keys = [...this.tagsByKey].filter(([, own]) => own.some((t) => wanted.has(t)))
+    return this.remove(keys.map(([key]) => key))
+  }
+
+  private remove(keys: readonly string[]): Promise<void> {
     return Promise.all(
-      keys.map(([key]) => {
+      keys.map((key) => {
         this.tagsByKey.delete(key)
         this.generations.set(key, (this.generations.get(key) ?? 0) + 1)
         return this.enqueue(key, async () => {

@@ -28,6 +28,12 @@ export function tagsForEvent(event: DomainEvent): string[] {
       return unique([cacheTag.menu, ...event.slugs.map(taxonomyTag(event.kind))])
     case 'integrations.changed':
       return [cacheTag.api]
+    // Announced alongside `taxonomy.changed` / `comments.changed`, which carry the purge.
+    case 'tag.changed':
+    case 'page.changed':
+    case 'comment.added':
+    case 'subscriber.added':
+      return []
   }
 }
 

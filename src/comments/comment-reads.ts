@@ -27,15 +27,21 @@ export function listCommentsForExport(
 /** One tab of the moderation queue, newest first; only one author's articles with `authorId`. */
 export function listModerationQueue(
   deps: Reader,
-  input: { status: CommentStatus; authorId?: number | undefined; limit: number; offset: number },
+  input: {
+    status: CommentStatus
+    authorId?: number | undefined
+    limit: number
+    offset: number
+  } & queue.QueueFilter,
 ): Promise<queue.QueuedComment[]> {
   return queue.listModerationQueue(deps.db, input)
 }
 
-/** How many comments each tab holds. */
+/** How many comments each tab holds (matching `filter`: words, one article). */
 export function countModerationQueue(
   deps: Reader,
   authorId?: number,
+  filter: queue.QueueFilter = {},
 ): Promise<Record<CommentStatus, number>> {
-  return queue.countModerationQueue(deps.db, authorId)
+  return queue.countModerationQueue(deps.db, authorId, filter)
 }

@@ -155,3 +155,58 @@ export async function listCommentsOfArticles(
     createdAt: new Date(Number(r.created_at)),
   }))
 }
+
+export interface NewCommentRow {
+  articleId: number
+  parentId: number | null
+  authorName: string
+  authorEmail: string
+  authorUrl?: string
+  body: string
+  status: CommentStatus
+  userId?: number | null
+  createdAt: number
+}
+
+/** Insert many comments (imports), in multi-row statements; their ids in order. */
+export async function insertComments(db: Db, rows: NewCommentRow[]): Promise<number[]> {
+  const ids: number[] = []
+  for (let i = 0; i < rows.length; i += 500) {
+    const inserted = await db
+      .insertInto('comments')
+      .values(
+        rows.slice(i, i + 500).map((c) => ({
+          article_id: c.articleId,
+          parent_id: c.parentId,
+          user_id: c.userId ?? null,
+          author_name: c.authorName,
+          author_email: c.authorEmail.toLowerCase(),
+          author_url: c.authorUrl ?? '',
+          body: c.body,
+          status: c.status,
+          notify_replies: 0,
+          created_at: c.createdAt,
+        })),
+      )
+      .returning('id')
+      .execute()
+    ids.push(...inserted.map((r) => r.id).sort((a, b) => a - b))
+  }
+  return ids
+}
+
+/** `refreshCommentCount` for many articles in one statement. */
+export async function refreshCommentCounts(db: Db, articleIds: number[]): Promise<void> {
+  for (let i = 0; i < articleIds.length; i += 500)
+    await db
+      .updateTable('articles')
+      .set((eb) => ({
+        comment_count: eb
+          .selectFrom('comments')
+          .select((s) => s.fn.countAll<number>().as('n'))
+          .whereRef('comments.article_id', '=', 'articles.id')
+          .where('comments.status', '=', 'approved'),
+      }))
+      .where('id', 'in', articleIds.slice(i, i + 500))
+      .execute()
+}

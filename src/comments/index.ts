@@ -6,7 +6,7 @@ export {
   listModerationQueue,
 } from './comment-reads.js'
 export type { Comment, ExportComment } from './comment.repository.js'
-export type { QueuedComment } from './moderation.repository.js'
+export type { QueueFilter, QueuedComment } from './moderation.repository.js'
 /** Arrange approved comments into reply threads. */
 export { buildCommentTree, type CommentNode } from './comment-tree.js'
 export type { CommentStatus } from './comment.table.js'
@@ -66,4 +66,4 @@ export {
   type Submission,
 } from './spam-guard.js'
 /** Per-process, hashed-key rate limiting (built once at the edge). */
-export { RateLimiter, type RateRule } from './rate-limiter.js'
+export { RateLimiter, type RateLimits, type RateRule } from './rate-limiter.js'

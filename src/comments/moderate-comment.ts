@@ -12,7 +12,12 @@ import type { Mailer } from '../mail/index.js'
 import { findImportTargets, recordImportKeys, type ImportOrigin } from '../provenance/index.js'
 import { findSettings, siteSecret } from '../settings/index.js'
 import { notifyReplyApproved, type CommentMailDeps } from './comment-mail.js'
-import { insertComment, refreshCommentCount } from './comment.repository.js'
+import {
+  insertComment,
+  insertComments,
+  refreshCommentCount,
+  refreshCommentCounts,
+} from './comment.repository.js'
 import type { CommentStatus } from './comment.table.js'
 import { findCommentStatus, updateCommentStatus } from './moderation.repository.js'
 
@@ -158,45 +163,81 @@ export async function addComments(
   requirePermission(actor, 'comments.moderate', { authorIds: [] })
   if (comments.length === 0) return []
   return transact(deps, async (tx) => {
-    const ids: number[] = []
+    const ids: (number | undefined)[] = comments.map(() => undefined)
     const articles = new Set<number>()
     const imported = await knownOrigins(tx, comments)
-    const keys: [string, number][] = []
-    for (const c of comments) {
-      const done = c.origin ? imported.get(c.origin.id) : undefined
-      if (done !== undefined) {
-        ids.push(done)
-        continue
-      }
-      const parentId =
-        c.parentOriginId && c.origin
-          ? await parentOf(tx, c.origin.source, c.parentOriginId, imported)
-          : (c.parentId ?? null)
-      const id = await insertComment(
-        tx.db,
-        { ...c, parentId, userId: c.userId ?? null },
-        c.createdAt.getTime(),
-      )
-      ids.push(id)
-      if (c.origin) {
-        imported.set(c.origin.id, id)
-        keys.push([c.origin.id, id])
-      }
-      articles.add(c.articleId)
-    }
     const source = comments.find((c) => c.origin)?.origin?.source
-    if (source !== undefined) await recordImportKeys(tx, source, 'comment', keys)
-    if (articles.size === 0) return ids
-    for (const articleId of articles) {
-      await refreshCommentCount(tx.db, articleId)
-      tx.events.emit({ type: 'comments.changed', articleId })
+    // Parents from earlier batches, looked up once for the whole batch.
+    if (source !== undefined) {
+      const missing = comments.flatMap((c) =>
+        c.parentOriginId && !imported.has(c.parentOriginId) ? [c.parentOriginId] : [],
+      )
+      const inBatch = new Set(comments.flatMap((c) => (c.origin ? [c.origin.id] : [])))
+      const earlier = missing.filter((id) => !inBatch.has(id))
+      if (earlier.length > 0)
+        for (const [id, target] of await findImportTargets(tx, source, 'comment', earlier))
+          imported.set(id, target)
     }
+    const keys: [string, number][] = []
+    let waiting = comments.map((c, index) => ({ c, index }))
+    // In waves: every comment whose parent has its id goes in one multi-row insert.
+    while (waiting.length > 0) {
+      const wave: { c: AddedComment; index: number; parentId: number | null }[] = []
+      const later: typeof waiting = []
+      const pending = new Set(
+        waiting.flatMap(({ c }) => (c.origin && !imported.has(c.origin.id) ? [c.origin.id] : [])),
+      )
+      for (const entry of waiting) {
+        const { c } = entry
+        const done = c.origin ? imported.get(c.origin.id) : undefined
+        if (done !== undefined) {
+          ids[entry.index] = done
+          continue
+        }
+        if (c.parentOriginId && c.origin) {
+          const parent = imported.get(c.parentOriginId)
+          if (parent === undefined && pending.has(c.parentOriginId)) {
+            later.push(entry)
+            continue
+          }
+          wave.push({ ...entry, parentId: parent ?? null })
+        } else wave.push({ ...entry, parentId: c.parentId ?? null })
+      }
+      if (wave.length === 0) {
+        // Parents that never come (a cycle): the rest go in as top-level comments.
+        for (const entry of later) wave.push({ ...entry, parentId: null })
+        later.length = 0
+      }
+      const inserted = await insertComments(
+        tx.db,
+        wave.map(({ c, parentId }) => ({
+          ...c,
+          parentId,
+          userId: c.userId ?? null,
+          createdAt: c.createdAt.getTime(),
+        })),
+      )
+      for (const [i, { c, index }] of wave.entries()) {
+        const id = inserted[i]!
+        ids[index] = id
+        if (c.origin) {
+          imported.set(c.origin.id, id)
+          keys.push([c.origin.id, id])
+        }
+        articles.add(c.articleId)
+      }
+      waiting = later
+    }
+    if (source !== undefined) await recordImportKeys(tx, source, 'comment', keys)
+    if (articles.size === 0) return ids as number[]
+    await refreshCommentCounts(tx.db, [...articles])
+    for (const articleId of articles) tx.events.emit({ type: 'comments.changed', articleId })
     await recordAudit(tx, actor, {
       action: 'comment.import',
       subjectType: 'comment',
       details: { count: comments.length, articles: articles.size },
     })
-    return ids
+    return ids as number[]
   })
 }
 
@@ -213,19 +254,6 @@ async function knownOrigins(tx: Kernel, comments: AddedComment[]): Promise<Map<s
     'comment',
     origins.map((o) => o.id),
   )
-}
-
-async function parentOf(
-  tx: Kernel,
-  source: string,
-  parentOriginId: string,
-  imported: Map<string, number>,
-): Promise<number | null> {
-  const id =
-    imported.get(parentOriginId) ??
-    (await findImportTargets(tx, source, 'comment', [parentOriginId])).get(parentOriginId)
-  if (id !== undefined) imported.set(parentOriginId, id)
-  return id ?? null
 }
 
 async function requireModerator(tx: Kernel, actor: Actor, articleId: number): Promise<void> {

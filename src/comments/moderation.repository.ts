@@ -37,10 +37,21 @@ export interface QueuedComment {
   createdAt: Date
 }
 
+/** Narrowing the queue: words in the name, address or text, and one article. */
+export interface QueueFilter {
+  q?: string | undefined
+  articleId?: number | undefined
+}
+
 /** One tab of the moderation queue, newest first; `authorId` limits it to their articles. */
 export async function listModerationQueue(
   db: Db,
-  input: { status: CommentStatus; authorId?: number | undefined; limit: number; offset: number },
+  input: {
+    status: CommentStatus
+    authorId?: number | undefined
+    limit: number
+    offset: number
+  } & QueueFilter,
 ): Promise<QueuedComment[]> {
   let query = db
     .selectFrom('comments')
@@ -59,6 +70,7 @@ export async function listModerationQueue(
     ])
     .where('comments.status', '=', input.status)
   if (input.authorId !== undefined) query = query.where(ownArticle(input.authorId))
+  query = query.where(matching(input))
   const rows = await query
     .orderBy('comments.created_at', 'desc')
     .orderBy('comments.id', 'desc')
@@ -83,6 +95,7 @@ export async function listModerationQueue(
 export async function countModerationQueue(
   db: Db,
   authorId?: number,
+  filter: QueueFilter = {},
 ): Promise<Record<CommentStatus, number>> {
   let query = db
     .selectFrom('comments')
@@ -90,6 +103,7 @@ export async function countModerationQueue(
     .select(['comments.status', (eb) => eb.fn.countAll<number>().as('n')])
     .groupBy('comments.status')
   if (authorId !== undefined) query = query.where(ownArticle(authorId))
+  query = query.where(matching(filter))
   const counts: Record<CommentStatus, number> = { pending: 0, approved: 0, spam: 0, trash: 0 }
   for (const row of await query.execute()) counts[row.status] = Number(row.n)
   return counts
@@ -107,4 +121,31 @@ function ownArticle(authorId: number) {
           .where('article_authors.user_id', '=', authorId),
       ),
     ])
+}
+
+/** The filter as a condition (always true when empty). */
+function matching(filter: QueueFilter) {
+  return (eb: ExpressionBuilder<Database, 'comments' | 'articles'>) => {
+    const parts = []
+    if (filter.articleId !== undefined) parts.push(eb('comments.article_id', '=', filter.articleId))
+    const words = likePattern(filter.q)
+    if (words)
+      parts.push(
+        eb.or([
+          eb(eb.fn('lower', ['comments.author_name']), 'like', words),
+          eb(eb.fn('lower', ['comments.author_email']), 'like', words),
+          eb(eb.fn('lower', ['comments.body']), 'like', words),
+        ]),
+      )
+    return eb.and(parts)
+  }
+}
+
+/** `%words%` for a case-insensitive LIKE, wildcards in the words removed; undefined if blank. */
+function likePattern(q: string | undefined): string | undefined {
+  const words = (q ?? '')
+    .trim()
+    .toLowerCase()
+    .replace(/[%_\\]/g, '')
+  return words ? `%${words}%` : undefined
 }

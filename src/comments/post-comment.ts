@@ -18,7 +18,7 @@ import {
   refreshCommentCount,
 } from './comment.repository.js'
 import type { CommentStatus } from './comment.table.js'
-import type { RateLimiter } from './rate-limiter.js'
+import type { RateLimits } from './rate-limiter.js'
 import {
   countLinks,
   DEFAULT_GUARD,
@@ -33,7 +33,7 @@ export type CommentDeps = Kernel
 /** What posting from the site needs beyond the database: the guard, mail and links. */
 export interface PostCommentDeps extends CommentDeps {
   secret: string
-  limiter: RateLimiter
+  limiter: RateLimits
   mailer?: Mailer | undefined
   spamChecker?: SpamChecker | undefined
   publicUrl: string
@@ -89,7 +89,7 @@ export async function postComment(
   const fields = validate(input)
   const settings = await findSettings(deps)
   const now = deps.clock.now().getTime()
-  const verdict = guardSubmission(
+  const verdict = await guardSubmission(
     deps,
     { honeypot: input.honeypot, stamp: input.stamp, ip: input.ip, email: fields.authorEmail },
     { ...DEFAULT_GUARD, minFillMs: settings.formMinSeconds * 1000 },
@@ -137,10 +137,22 @@ export async function postComment(
       await refreshCommentCount(tx.db, article.id)
       tx.events.emit({ type: 'comments.changed', articleId: article.id })
     }
+    tx.events.emit({
+      type: 'comment.added',
+      comment: {
+        id: inserted,
+        articleId: article.id,
+        parentId,
+        authorName: fields.authorName,
+        body: fields.body,
+        status,
+        createdAt: new Date(now),
+      },
+    })
     return inserted
   })
   // Only a stored comment counts towards the rate limits.
-  recordAccepted(deps, { ip: input.ip, email }, DEFAULT_GUARD, now)
+  await recordAccepted(deps, { ip: input.ip, email }, DEFAULT_GUARD, now)
   // After the commit: mail failures never lose the comment.
   await sendNotices(deps, settings, { id, articleId: article.id, status, ...fields })
   return {

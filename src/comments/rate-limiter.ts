@@ -1,7 +1,8 @@
 /**
- * In-memory fixed-window counters for per-IP and per-email limits. Keys are hashed with the
- * site secret before they are kept, so no raw IP or address sits in memory longer than a
- * request. One instance per process, built at the edge (app.ts).
+ * Fixed-window counters for per-IP and per-email limits. `RateLimiter` keeps them in this
+ * process's memory; with `REDIS_URL` the app shares them between nodes (`http/shared-rate-limiter.ts`)
+ * behind the same `RateLimits` interface. Keys are hashed with the site secret before they are
+ * kept, so no raw IP or address is stored. Built at the edge (app.ts).
  */
 import { createHmac } from 'node:crypto'
 
@@ -12,19 +13,36 @@ export interface RateRule {
 
 const MAX_KEYS = 50_000
 
-export class RateLimiter {
+/** Counters under (scope, key), checked before an action and counted once it is accepted. */
+export interface RateLimits {
+  /** Would one more under `key` stay within the rule? Counts nothing. */
+  allows(scope: string, key: string, rule: RateRule, now: number): Promise<boolean>
+  /** Count one under `key` (call it for what was accepted, so failed attempts cost nothing). */
+  record(scope: string, key: string, rule: RateRule, now: number): Promise<void>
+}
+
+/** The counters in this process's memory. */
+export class RateLimiter implements RateLimits {
   private readonly windows = new Map<string, { count: number; resetAt: number }>()
 
   constructor(private readonly secret: string) {}
 
-  /** Would one more under `key` stay within the rule? Counts nothing. */
-  allows(scope: string, key: string, rule: RateRule, now: number): boolean {
+  async allows(scope: string, key: string, rule: RateRule, now: number): Promise<boolean> {
+    return this.allowsNow(scope, key, rule, now)
+  }
+
+  async record(scope: string, key: string, rule: RateRule, now: number): Promise<void> {
+    this.recordNow(scope, key, rule, now)
+  }
+
+  /** `allows`, answered at once. */
+  allowsNow(scope: string, key: string, rule: RateRule, now: number): boolean {
     const window = this.windows.get(this.hash(scope, key))
     return !window || window.resetAt <= now || window.count < rule.limit
   }
 
-  /** Count one under `key` (call it for what was accepted, so failed attempts cost nothing). */
-  record(scope: string, key: string, rule: RateRule, now: number): void {
+  /** `record`, done at once. */
+  recordNow(scope: string, key: string, rule: RateRule, now: number): void {
     const hashed = this.hash(scope, key)
     let window = this.windows.get(hashed)
     if (!window || window.resetAt <= now) {
@@ -35,7 +53,8 @@ export class RateLimiter {
     window.count++
   }
 
-  private hash(scope: string, key: string): string {
+  /** The stored name of (scope, key): an HMAC, never the raw key. */
+  hash(scope: string, key: string): string {
     return createHmac('sha256', this.secret)
       .update(`${scope}:${key.toLowerCase()}`)
       .digest('base64url')

@@ -6,7 +6,7 @@
  */
 import { AppError, validationError } from '../errors.js'
 import { signToken, verifyToken } from '../settings/index.js'
-import type { RateLimiter, RateRule } from './rate-limiter.js'
+import type { RateLimits, RateRule } from './rate-limiter.js'
 
 /** The honeypot's field name: humans never see it (hidden with CSS and aria-hidden). */
 export const HONEYPOT_FIELD = 'website_url'
@@ -16,7 +16,7 @@ const STAMP_PURPOSE = 'form-stamp'
 
 export interface GuardDeps {
   secret: string
-  limiter: RateLimiter
+  limiter: RateLimits
 }
 
 export interface Submission {
@@ -50,19 +50,21 @@ export function formStamp(secret: string, now: number): string {
  * 'ok'. Throws a kind, non-5xx error for a missing or forged stamp and for rate limits.
  * Nothing is counted here: call `recordAccepted` once the submission is stored.
  */
-export function guardSubmission(
+export async function guardSubmission(
   deps: GuardDeps,
   input: Submission,
   rules: GuardRules,
   now: number,
-): 'ok' | 'hold' | 'drop' {
+): Promise<'ok' | 'hold' | 'drop'> {
   if (input.honeypot.trim() !== '') return 'drop'
   const stamp = verifyToken(deps.secret, STAMP_PURPOSE, input.stamp, now)
   const renderedAt = stamp.ok ? Number(stamp.data) : Number.NaN
   if (!Number.isFinite(renderedAt))
     throw validationError('form', 'This form had expired. Please check it and send it again.')
-  const ipOk = deps.limiter.allows('ip', input.ip, rules.perIp, now)
-  const emailOk = deps.limiter.allows('email', input.email.trim(), rules.perEmail, now)
+  const [ipOk, emailOk] = await Promise.all([
+    deps.limiter.allows('ip', input.ip, rules.perIp, now),
+    deps.limiter.allows('email', input.email.trim(), rules.perEmail, now),
+  ])
   if (!ipOk || !emailOk)
     throw new AppError(
       'TOO_MANY_ATTEMPTS',
@@ -73,14 +75,16 @@ export function guardSubmission(
 }
 
 /** Count an accepted submission towards its sender's limits (per IP and per email). */
-export function recordAccepted(
+export async function recordAccepted(
   deps: GuardDeps,
   input: Pick<Submission, 'ip' | 'email'>,
   rules: Omit<GuardRules, 'minFillMs'>,
   now: number,
-): void {
-  deps.limiter.record('ip', input.ip, rules.perIp, now)
-  deps.limiter.record('email', input.email.trim(), rules.perEmail, now)
+): Promise<void> {
+  await Promise.all([
+    deps.limiter.record('ip', input.ip, rules.perIp, now),
+    deps.limiter.record('email', input.email.trim(), rules.perEmail, now),
+  ])
 }
 
 /** How many links a plain-text body holds. */

@@ -25,19 +25,38 @@ export async function insertContactMessage(
   return row.id
 }
 
+/** Messages newest first, a page at a time, with how many match `q` (name, address, subject, text). */
 export async function listContactMessages(
   db: Db,
-  input: { limit: number; offset: number },
-): Promise<ContactMessage[]> {
-  const rows = await db
-    .selectFrom('contact_messages')
-    .selectAll()
-    .orderBy('created_at', 'desc')
-    .orderBy('id', 'desc')
-    .limit(input.limit)
-    .offset(input.offset)
-    .execute()
-  return rows.map((r) => ({
+  input: { q?: string | undefined; limit: number; offset: number },
+): Promise<{ items: ContactMessage[]; total: number }> {
+  let query = db.selectFrom('contact_messages')
+  const words = (input.q ?? '')
+    .trim()
+    .toLowerCase()
+    .replace(/[%_\\]/g, '')
+  if (words) {
+    const like = `%${words}%`
+    query = query.where((eb) =>
+      eb.or([
+        eb(eb.fn('lower', ['name']), 'like', like),
+        eb(eb.fn('lower', ['email']), 'like', like),
+        eb(eb.fn('lower', ['subject']), 'like', like),
+        eb(eb.fn('lower', ['message']), 'like', like),
+      ]),
+    )
+  }
+  const [rows, count] = await Promise.all([
+    query
+      .selectAll()
+      .orderBy('created_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(input.limit)
+      .offset(input.offset)
+      .execute(),
+    query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ])
+  const items = rows.map((r) => ({
     id: r.id,
     name: r.name,
     email: r.email,
@@ -45,4 +64,5 @@ export async function listContactMessages(
     message: r.message,
     createdAt: new Date(Number(r.created_at)),
   }))
+  return { items, total: Number(count.n) }
 }

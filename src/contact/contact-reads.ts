@@ -1,10 +1,10 @@
 import type { Kernel } from '../kernel.js'
 import * as messages from './contact-message.repository.js'
 
-/** The newsroom's list of contact messages, newest first. */
+/** The newsroom's list of contact messages, newest first, searched by `q`, with the total. */
 export function listContactMessages(
   deps: Pick<Kernel, 'db'>,
-  input: { limit: number; offset: number },
-): Promise<messages.ContactMessage[]> {
+  input: { q?: string | undefined; limit: number; offset: number },
+): Promise<{ items: messages.ContactMessage[]; total: number }> {
   return messages.listContactMessages(deps.db, input)
 }

@@ -70,7 +70,7 @@ export async function sendContactMessage(
     )
   const settings = await findSettings(deps)
   const now = deps.clock.now().getTime()
-  const verdict = guardSubmission(
+  const verdict = await guardSubmission(
     deps,
     { honeypot: input.honeypot, stamp: input.stamp, ip: input.ip, email },
     { ...DEFAULT_GUARD, minFillMs: settings.formMinSeconds * 1000 },
@@ -85,7 +85,7 @@ export async function sendContactMessage(
     if (opinion === 'spam') return 'dropped'
   }
   await insertContactMessage(deps.db, { name, email, subject, message }, now)
-  recordAccepted(deps, { ip: input.ip, email }, DEFAULT_GUARD, now)
+  await recordAccepted(deps, { ip: input.ip, email }, DEFAULT_GUARD, now)
   if (deps.mailer && settings.contactEmail)
     await deps.mailer
       .send({

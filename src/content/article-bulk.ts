@@ -31,6 +31,8 @@ export async function deleteArticle(deps: Kernel, actor: Actor, id: number): Pro
       articleId: id,
       before: refsOf(current),
       after: null,
+      snapshots: { before: current, after: null },
+      actor: { kind: actor.kind, name: actor.name },
     })
   })
 }

@@ -50,7 +50,7 @@ export interface PreparedFields {
 
 /** Validate and shape `input` against the stored article (`current`, absent for a new one). */
 export async function prepareFields(
-  deps: Pick<Kernel, 'db' | 'clock'>,
+  deps: Pick<Kernel, 'db' | 'clock'> & Partial<Pick<Kernel, 'events'>>,
   input: Partial<ArticleInput>,
   current: Article | undefined,
 ): Promise<PreparedFields> {

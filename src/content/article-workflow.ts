@@ -106,7 +106,7 @@ export async function createArticle(
       subjectId: id,
       details: auditDetails(article, options.then),
     })
-    tx.events.emit(changed(null, article))
+    tx.events.emit(changed(null, article, actor))
     return article
   })
 }
@@ -146,7 +146,7 @@ export async function saveArticle(
       },
       edit.autosave ? { coalesceMs: AUTOSAVE_AUDIT_WINDOW_MS } : {},
     )
-    tx.events.emit(changed(current, article))
+    tx.events.emit(changed(current, article, actor))
     return article
   })
 }
@@ -184,7 +184,7 @@ export async function publishDueArticles(deps: Kernel, actor: Actor): Promise<nu
         subjectId: id,
         details: auditDetails(after, 'publish'),
       })
-      tx.events.emit(changed(current, after))
+      tx.events.emit(changed(current, after, actor))
       return true
     })
     if (done) published.push(id)
@@ -210,13 +210,18 @@ export function subjectOf(article: Pick<Article, 'authors' | 'status'>) {
   return { authorIds: article.authors.map((a) => a.id), status: article.status }
 }
 
-/** The `article.changed` announcement: what the article was linked to before and after. */
-export function changed(before: Article | null, after: Article) {
+/**
+ * The `article.changed` announcement: what the article was linked to before and after, the
+ * whole article both times, and who acted (when known).
+ */
+export function changed(before: Article | null, after: Article, actor?: Actor) {
   return {
     type: 'article.changed' as const,
     articleId: after.id,
     before: before && refsOf(before),
     after: refsOf(after),
+    snapshots: { before, after },
+    ...(actor ? { actor: { kind: actor.kind, name: actor.name } } : {}),
   }
 }
 

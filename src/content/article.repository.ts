@@ -39,6 +39,15 @@ export async function updateArticleIfVersion(
   return Number(result.numUpdatedRows) === 1
 }
 
+export async function findArticleVersion(db: Db, id: number): Promise<number | undefined> {
+  const row = await db
+    .selectFrom('articles')
+    .select('version')
+    .where('id', '=', id)
+    .executeTakeFirst()
+  return row?.version
+}
+
 /** Delete an article; its links, revisions, comments and views go with it (ON DELETE CASCADE). */
 export async function deleteArticleRow(db: Db, id: number): Promise<boolean> {
   const result = await db.deleteFrom('articles').where('id', '=', id).executeTakeFirst()

@@ -85,15 +85,7 @@ export async function importSections(
       }
       ids.push(id)
     }
-    await writeKeys(tx, 'category', keys)
-    if (slugs.length > 0) {
-      await recordAudit(tx, actor, {
-        action: 'section.import',
-        subjectType: 'section',
-        details: { count: slugs.length },
-      })
-      tx.events.emit({ type: 'taxonomy.changed', kind: 'section', slugs })
-    }
+    await finishImport(tx, actor, { kind: 'category', keys, count: slugs.length, slugs })
     return { ids, added: slugs.length }
   })
 }
@@ -141,15 +133,7 @@ export async function importPages(
       }
       ids.push(id)
     }
-    await writeKeys(tx, 'page', keys)
-    if (slugs.length > 0) {
-      await recordAudit(tx, actor, {
-        action: 'page.import',
-        subjectType: 'page',
-        details: { count: slugs.length },
-      })
-      tx.events.emit({ type: 'taxonomy.changed', kind: 'page', slugs })
-    }
+    await finishImport(tx, actor, { kind: 'page', keys, count: slugs.length, slugs })
     return { ids, added: slugs.length }
   })
 }
@@ -170,14 +154,7 @@ export async function importRedirects(
   return transact(deps, async (tx) => {
     let written = 0
     for (const { from, to } of redirects) if (await redirect(tx, from, to)) written++
-    if (written > 0) {
-      await recordAudit(tx, actor, {
-        action: 'redirect.import',
-        subjectType: 'redirect',
-        details: { count: written },
-      })
-      tx.events.emit({ type: 'taxonomy.changed', kind: 'page', slugs: [] })
-    }
+    await finishImport(tx, actor, { kind: 'redirect', count: written, slugs: [] })
     return written
   })
 }
@@ -218,10 +195,31 @@ function push(keys: Map<string, [string, number][]>, origin: ImportOrigin, id: n
   keys.set(origin.source, [...(keys.get(origin.source) ?? []), [origin.id, id]])
 }
 
-async function writeKeys(
+const FINISH = {
+  category: { action: 'section.import', subjectType: 'section', event: 'section' },
+  page: { action: 'page.import', subjectType: 'page', event: 'page' },
+  redirect: { action: 'redirect.import', subjectType: 'redirect', event: 'page' },
+} as const
+
+/**
+ * The end of every batch: record the origins of what was written, one audit line and one
+ * `taxonomy.changed` announcement (when anything was written).
+ */
+async function finishImport(
   tx: Kernel,
-  kind: 'category' | 'page',
-  keys: Map<string, [string, number][]>,
+  actor: Actor,
+  batch: {
+    kind: keyof typeof FINISH
+    keys?: Map<string, [string, number][]>
+    count: number
+    slugs: string[]
+  },
 ): Promise<void> {
-  for (const [source, pairs] of keys) await recordImportKeys(tx, source, kind, pairs)
+  const { action, subjectType, event } = FINISH[batch.kind]
+  if (batch.kind !== 'redirect')
+    for (const [source, pairs] of batch.keys ?? [])
+      await recordImportKeys(tx, source, batch.kind, pairs)
+  if (batch.count === 0) return
+  await recordAudit(tx, actor, { action, subjectType, details: { count: batch.count } })
+  tx.events.emit({ type: 'taxonomy.changed', kind: event, slugs: batch.slugs })
 }

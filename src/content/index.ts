@@ -40,7 +40,9 @@ export type { ArticleInput } from './article-fields.js'
  * @example const ids = await importArticles(deps, systemActor('wordpress-import'), batch)
  */
 export {
+  importArticleBatch,
   importArticles,
+  type ArticleBatchOutcome,
   type ImportArticlesOptions,
   type ImportedArticle,
 } from './article-import.js'
@@ -112,6 +114,11 @@ export {
  * @example const tag = await createTag(deps, userActor(editor), { name: 'Elections', description: '…' })
  */
 export { createTag, deleteTag, updateTag, type TagInput } from './tag.service.js'
+/**
+ * Delete a colleague, handing every story and page of theirs to someone else.
+ * @example await deleteUserReassigning(deps, userActor(admin), 7, 3)
+ */
+export { countUserStories, deleteUserReassigning } from './person-removal.js'
 export type { StaticPage } from './page.repository.js'
 /** Old URLs that moved. */
 export type { Redirect } from './redirect.repository.js'

@@ -1,4 +1,4 @@
-import type { Expression, ExpressionBuilder, Kysely, SqlBool } from 'kysely'
+import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool } from 'kysely'
 import type { Database } from '../db/database.js'
 import type { ArticleStatus } from './article.table.js'
 
@@ -7,6 +7,10 @@ type Db = Kysely<Database>
 /** How the newsroom's article list can be ordered. */
 export type NewsroomSort =
   'updated-desc' | 'updated-asc' | 'published-desc' | 'published-asc' | 'title-asc' | 'title-desc'
+
+/** Where a story without a publication date sorts: after every dated one, in either order. */
+export const NEVER_DESC = -1
+export const NEVER_ASC = 253_402_300_800_000 // 10000-01-01, as epoch ms
 
 /** The newsroom list's filters, as SQL sees them (every field optional). */
 export interface NewsroomWhere {
@@ -94,15 +98,20 @@ export async function listNewsroomIds(
       query = query.orderBy('articles.updated_at', 'asc').orderBy('articles.id', 'asc')
       break
     case 'published-desc':
-      query = query
-        .orderBy('articles.published_at', (ob) => ob.desc().nullsLast())
-        .orderBy('articles.id', 'desc')
+    case 'published-asc': {
+      const direction = page.sort === 'published-asc' ? 'asc' : 'desc'
+      // Stories never published sort after the rest either way. Where every story has a
+      // date (the published and scheduled tabs) the status index serves the order; elsewhere
+      // the expression indexes of migration 2026_12_08_1200 do (one per direction).
+      const dated = where.status === 'published' || where.status === 'scheduled'
+      const key = dated
+        ? sql<number>`${sql.ref('articles.published_at')}`
+        : direction === 'desc'
+          ? sql<number>`coalesce(${sql.ref('articles.published_at')}, ${sql.lit(NEVER_DESC)})`
+          : sql<number>`coalesce(${sql.ref('articles.published_at')}, ${sql.lit(NEVER_ASC)})`
+      query = query.orderBy(key, direction).orderBy('articles.id', direction)
       break
-    case 'published-asc':
-      query = query
-        .orderBy('articles.published_at', (ob) => ob.asc().nullsLast())
-        .orderBy('articles.id', 'asc')
-      break
+    }
     case 'title-asc':
       query = query.orderBy('articles.title', 'asc').orderBy('articles.id', 'asc')
       break

@@ -57,6 +57,17 @@ export async function createPage(
     if (!page) throw new AppError('PAGE_NOT_FOUND', `page ${slug} vanished after insert`)
     await recordAudit(tx, actor, { action: 'page.create', subjectType: 'page', subjectId: page.id })
     tx.events.emit({ type: 'taxonomy.changed', kind: 'page', slugs: [page.slug] })
+    tx.events.emit({
+      type: 'page.changed',
+      page: {
+        id: page.id,
+        title: page.title,
+        slug: page.slug,
+        status: page.status,
+        publishedAt: page.publishedAt,
+      },
+      before: null,
+    })
     return page
   })
 }

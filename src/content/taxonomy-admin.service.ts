@@ -142,6 +142,12 @@ async function renameTagIn(
       deps.clock.now().getTime(),
     )
   deps.events.emit({ type: 'taxonomy.changed', kind: 'tag', slugs: [tag.slug, slug] })
+  deps.events.emit({
+    type: 'tag.changed',
+    change: 'edited',
+    tag: { id: tag.id, name, slug },
+    before: { name: tag.name, slug: tag.slug },
+  })
   return { slug }
 }
 
@@ -177,6 +183,11 @@ async function mergeTagsIn(deps: Kernel, input: { fromId: number; intoId: number
     deps.clock.now().getTime(),
   )
   deps.events.emit({ type: 'taxonomy.changed', kind: 'tag', slugs: [from.slug, into.slug] })
+  deps.events.emit({
+    type: 'tag.changed',
+    change: 'deleted',
+    tag: { id: from.id, name: from.name, slug: from.slug },
+  })
 }
 
 const PATH = /^\/[^\s?#]*$/

@@ -86,8 +86,14 @@ export async function insertSection(deps: ContentDeps, input: CategoryInput): Pr
   return created
 }
 
-/** Tag ids for tag names, creating the tags that don't exist yet. Names are matched by slug. */
-export async function resolveTagNames(deps: ContentDeps, names: string[]): Promise<number[]> {
+/**
+ * Tag ids for tag names, creating the tags that don't exist yet. Names are matched by slug.
+ * With `deps.events`, each tag created is announced (`tag.changed`, added); imports pass none.
+ */
+export async function resolveTagNames(
+  deps: ContentDeps & Partial<Pick<Kernel, 'events'>>,
+  names: string[],
+): Promise<number[]> {
   const ids: number[] = []
   for (const raw of names) {
     const name = cleanLine(raw).trim()
@@ -97,7 +103,11 @@ export async function resolveTagNames(deps: ContentDeps, names: string[]): Promi
     const slug = slugify(name)
     if (!slug) throw validationError('tags', `tag "${name}" must contain letters or digits`)
     const existing = await findTagBySlug(deps.db, slug)
-    const id = existing?.id ?? (await insertTag(deps.db, name, slug, deps.clock.now().getTime()))
+    let id = existing?.id
+    if (id === undefined) {
+      id = await insertTag(deps.db, name, slug, deps.clock.now().getTime())
+      deps.events?.emit({ type: 'tag.changed', change: 'added', tag: { id, name, slug } })
+    }
     if (!ids.includes(id)) ids.push(id)
   }
   return ids

@@ -4,12 +4,20 @@ import type { DatabaseConfig } from '../config.js'
 import { AppError } from '../errors.js'
 import type { Database, Dialect } from './database.js'
 import { openPostgres } from './dialects/postgres.js'
+import { openPostgresWithReplica, type ReadReplicaLog } from './dialects/read-replica.js'
 import { openSqlite } from './dialects/sqlite.js'
 
 export interface DatabaseHandle {
   db: Kysely<Database>
   dialect: Dialect
+  /** With `DATABASE_READ_URL`: told of every page-cache purge (see `read-replica.ts`). */
+  readReplica?: { fence(): void }
   close(): Promise<void>
+}
+
+const consoleLog = {
+  warn: (line: string) => console.warn(`broadsheet: ${line}`),
+  info: (line: string) => console.log(`broadsheet: ${line}`),
 }
 
 /**
@@ -19,9 +27,17 @@ export interface DatabaseHandle {
 export async function connectDatabase(
   config: DatabaseConfig,
   dataDir?: string,
+  log: ReadReplicaLog = consoleLog,
+  replicaOptions: { retryReplicaMs?: number } = {},
 ): Promise<DatabaseHandle> {
   if (dataDir) fs.mkdirSync(dataDir, { recursive: true })
-  const db = config.dialect === 'sqlite' ? openSqlite(config.file) : openPostgres(config.url)
+  const replicated =
+    config.dialect === 'postgres' && config.readUrl
+      ? openPostgresWithReplica(config.url, config.readUrl, log, replicaOptions)
+      : undefined
+  const db =
+    replicated?.db ??
+    (config.dialect === 'sqlite' ? openSqlite(config.file) : openPostgres(config.url))
   try {
     await sql`select 1`.execute(db)
   } catch (error) {
@@ -30,7 +46,13 @@ export async function connectDatabase(
       cause: error,
     })
   }
-  return { db, dialect: config.dialect, close: () => db.destroy() }
+  const readReplica = replicated && { fence: () => replicated.router.fence() }
+  return {
+    db,
+    dialect: config.dialect,
+    ...(readReplica && { readReplica }),
+    close: () => db.destroy(),
+  }
 }
 
 function describe(error: unknown): string {

@@ -22,6 +22,7 @@ import type { JobTable } from '../queue/job.table.js'
 import type { ImportKeyTable } from '../provenance/import-key.table.js'
 import type { IntegrationTable } from '../integrations/integration.table.js'
 import type { MenuItemTable, MenuTable, SettingTable } from '../settings/settings.table.js'
+import type { WebhookDeliveryTable, WebhookTable } from '../webhooks/webhook.table.js'
 import type { WireItemTable, WireSourceTable } from '../wire/wire.table.js'
 
 /** Every table Broadsheet owns, as Kysely sees it. */
@@ -60,6 +61,8 @@ export interface Database {
   wire_items: WireItemTable
   import_keys: ImportKeyTable
   integrations: IntegrationTable
+  webhooks: WebhookTable
+  webhook_deliveries: WebhookDeliveryTable
 }
 
 export type Db = Kysely<Database>

@@ -15,6 +15,9 @@ import * as createIntegrations from './migrations/2026_12_07_1200_create_integra
 import * as addUserDeactivation from './migrations/2026_12_07_1300_add_user_deactivation.js'
 import * as accountSecurity from './migrations/2026_12_07_1500_account_security.js'
 import * as addViewRollups from './migrations/2026_12_07_1600_add_view_rollups_and_cleanup_indexes.js'
+import * as createWebhooks from './migrations/2026_12_08_1000_create_webhooks.js'
+import * as newsroomPeopleAndLists from './migrations/2026_12_08_1200_newsroom_people_and_list_indexes.js'
+import * as addImportFingerprint from './migrations/2026_12_08_1300_add_import_fingerprint.js'
 
 /** Every migration, in order. Listed explicitly: greppable wiring beats directory scanning. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -33,6 +36,9 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026_12_07_1300_add_user_deactivation': addUserDeactivation,
   '2026_12_07_1500_account_security': accountSecurity,
   '2026_12_07_1600_add_view_rollups_and_cleanup_indexes': addViewRollups,
+  '2026_12_08_1000_create_webhooks': createWebhooks,
+  '2026_12_08_1200_newsroom_people_and_list_indexes': newsroomPeopleAndLists,
+  '2026_12_08_1300_add_import_fingerprint': addImportFingerprint,
 }
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(MIGRATIONS) }

@@ -28,6 +28,30 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   TOKEN_INVALID: 400,
   SETUP_DONE: 409,
   DEMO_FAILED: 500,
+  STORAGE_FULL: 507,
+  STORAGE_READ_ONLY: 503,
+}
+
+/** Server-side failures whose message helps the person who sent the request (nothing leaks). */
+const PUBLIC_5XX = new Set<ErrorCode>(['STORAGE_FULL', 'STORAGE_READ_ONLY'])
+
+const STORAGE_FULL_MESSAGE =
+  'The server has no room left to save this, so nothing was saved. Please try again later and tell the site’s administrator.'
+const READ_ONLY_MESSAGE =
+  'The site cannot save changes right now (its storage is read-only), so nothing was saved. Reading goes on; please tell the site’s administrator.'
+
+/** A full disk or quota (files) or database file (SQLite), found in an error or its causes. */
+export function storageProblem(error: unknown, depth = 0): 'full' | 'read-only' | undefined {
+  if (!error || typeof error !== 'object' || depth > 4) return undefined
+  if (error instanceof AppError) {
+    if (error.code === 'STORAGE_FULL') return 'full'
+    if (error.code === 'STORAGE_READ_ONLY') return 'read-only'
+  }
+  const code = (error as { code?: unknown }).code
+  if (code === 'ENOSPC' || code === 'EDQUOT' || code === 'SQLITE_FULL') return 'full'
+  if (code === 'EROFS' || code === 'SQLITE_READONLY' || code === 'SQLITE_READONLY_DBMOVED')
+    return 'read-only'
+  return storageProblem((error as { cause?: unknown }).cause, depth + 1)
 }
 
 export interface ErrorBody {
@@ -80,9 +104,16 @@ const GENERIC_4XX = 'The request could not be understood. Check the address or t
 export function describeError(error: unknown): { status: number; body: ErrorBody } {
   if (!(error instanceof AppError) && isDatabaseUnreachable(error))
     return describeError(new AppError('DATABASE_UNAVAILABLE', 'database unreachable'))
+  const storage = error instanceof AppError ? undefined : storageProblem(error)
+  if (storage === 'full') return describeError(new AppError('STORAGE_FULL', STORAGE_FULL_MESSAGE))
+  if (storage === 'read-only')
+    return describeError(new AppError('STORAGE_READ_ONLY', READ_ONLY_MESSAGE))
   if (error instanceof AppError) {
     const status = ERROR_STATUS[error.code]
-    const message = status >= 500 ? 'The service is temporarily unavailable.' : error.message
+    const message =
+      status >= 500 && !PUBLIC_5XX.has(error.code)
+        ? 'The service is temporarily unavailable.'
+        : error.message
     return {
       status,
       body: {

@@ -16,7 +16,13 @@ const CHECK_TIMEOUT_MS = 2_000
 const NO_STORE = 'no-store'
 
 export interface HealthRoutesOptions {
+  /** A problem here makes the node not ready (503): the balancer sends its traffic elsewhere. */
   checks: readonly ReadinessCheck[]
+  /**
+   * A problem here leaves the node ready but `degraded` (200): it serves without what failed
+   * (Redis: shared rate limits and purges), and every node would be just as degraded.
+   */
+  degradedBy?: readonly ReadinessCheck[]
 }
 
 export async function healthRoutes(app: FastifyInstance, options: HealthRoutesOptions) {
@@ -24,12 +30,21 @@ export async function healthRoutes(app: FastifyInstance, options: HealthRoutesOp
     return reply.header('cache-control', NO_STORE).send({ status: 'ok' })
   })
   app.get('/readyz', { logLevel: 'warn' }, async (_request, reply) => {
-    const results = await Promise.all(options.checks.map((check) => withTimeout(check())))
-    const problems = results.filter((problem): problem is string => problem !== undefined)
+    const [problems, degraded] = await Promise.all([
+      problemsOf(options.checks),
+      problemsOf(options.degradedBy ?? []),
+    ])
     reply.header('cache-control', NO_STORE)
-    if (problems.length > 0) return reply.code(503).send({ status: 'unavailable', problems })
+    if (problems.length > 0)
+      return reply.code(503).send({ status: 'unavailable', problems: [...problems, ...degraded] })
+    if (degraded.length > 0) return reply.send({ status: 'degraded', problems: degraded })
     return reply.send({ status: 'ok' })
   })
+}
+
+async function problemsOf(checks: readonly ReadinessCheck[]): Promise<string[]> {
+  const results = await Promise.all(checks.map((check) => withTimeout(check())))
+  return results.filter((problem): problem is string => problem !== undefined)
 }
 
 function withTimeout(check: Promise<string | undefined>): Promise<string | undefined> {

@@ -8,11 +8,13 @@ import type { Services } from '../services.js'
 import { cleanUpJobs } from './clean-up-jobs.js'
 import { JobRunner } from './job-runner.js'
 import { newsletterJobs } from './newsletter-jobs.js'
+import { webhookJobs } from './webhook-jobs.js'
 import { wireJobs } from './wire-jobs.js'
 
 export { JobRunner, type JobHandler, type JobRunnerOptions } from './job-runner.js'
 export { newsletterJobs } from './newsletter-jobs.js'
 export { WIRE_ACTOR, wireJobs } from './wire-jobs.js'
+export { webhookJobs } from './webhook-jobs.js'
 export { PublishTimer, type PublishTimerOptions } from './publish-timer.js'
 export { cleanUpData, CLEAN_UP_JOB, type CleanUpReport } from './clean-up-jobs.js'
 
@@ -31,9 +33,15 @@ export function startJobs(
   const newsletter = newsletterJobs(services)
   const wire = wireJobs(services)
   const cleanUp = cleanUpJobs(services)
+  const webhooks = webhookJobs(services)
   return new JobRunner({
     deps: services,
-    handlers: { ...newsletter.handlers, ...wire.handlers, ...cleanUp.handlers },
+    handlers: {
+      ...newsletter.handlers,
+      ...wire.handlers,
+      ...cleanUp.handlers,
+      ...webhooks.handlers,
+    },
     periodic: [
       newsletter.enqueueDueDigest,
       cleanUp.enqueueDaily,

@@ -112,19 +112,66 @@ export async function uploadImage(
   const now = deps.clock.now()
   const base = `${now.getUTCFullYear()}/${String(now.getUTCMonth() + 1).padStart(2, '0')}/${slugify(input.filename.replace(/\.[a-z0-9]+$/i, ''), 50) || 'image'}-${randomBytes(3).toString('hex')}`
   const originalPath = `${base}.${extension(format)}`
-  await deps.storage.put(originalPath, original.data)
-  const variants =
-    format === 'gif'
-      ? []
-      : await renderVariants(deps.storage, original.data, base, {
-          formats: [format, 'webp', 'avif'],
-          widths: VARIANT_WIDTHS.filter((w) => w < original.info.width),
-          position: 'attention',
-        })
+  // Every key this upload writes, so a failure part-way (a full disk) leaves no orphan files.
+  const attempted: string[] = []
+  const storage: MediaStorage = {
+    ...deps.storage,
+    put: (key, bytes) => {
+      attempted.push(key)
+      return deps.storage.put(key, bytes)
+    },
+  }
+  try {
+    await storage.put(originalPath, original.data)
+    const variants =
+      format === 'gif'
+        ? []
+        : await renderVariants(storage, original.data, base, {
+            formats: [format, 'webp', 'avif'],
+            widths: VARIANT_WIDTHS.filter((w) => w < original.info.width),
+            position: 'attention',
+          })
+    return await recordUpload(deps, actor, input, {
+      original,
+      originalPath,
+      mimeType: MIME_TYPES[format],
+      variants,
+      base,
+    })
+  } catch (error) {
+    await Promise.allSettled(attempted.map((key) => deps.storage.delete(key)))
+    if (isStorageFull(error))
+      throw new AppError(
+        'STORAGE_FULL',
+        'The server has no room left for this image, so nothing was saved. Please tell the site’s administrator.',
+        { property: 'file', cause: error },
+      )
+    throw error
+  }
+}
+
+function isStorageFull(error: unknown): boolean {
+  const code = (error as { code?: unknown } | undefined)?.code
+  return code === 'ENOSPC' || code === 'EDQUOT' || code === 'SQLITE_FULL'
+}
+
+function recordUpload(
+  deps: MediaDeps,
+  actor: Actor,
+  input: UploadInput,
+  stored: {
+    original: { data: Buffer; info: OutputInfo }
+    originalPath: string
+    mimeType: string
+    variants: Awaited<ReturnType<typeof renderVariants>>
+    base: string
+  },
+) {
+  const { original, originalPath, mimeType, variants, base } = stored
   return record(deps, actor, {
     media: {
       path: originalPath,
-      mimeType: MIME_TYPES[format],
+      mimeType,
       width: original.info.width,
       height: original.info.height,
       bytes: original.data.length,

@@ -61,8 +61,14 @@ export function diskStorage(root: string): MediaStorage {
       const file = resolve(key)
       await fs.mkdir(path.dirname(file), { recursive: true })
       const temp = `${file}.${process.pid}.tmp`
-      await fs.writeFile(temp, bytes)
-      await fs.rename(temp, file)
+      try {
+        await fs.writeFile(temp, bytes)
+        await fs.rename(temp, file)
+      } catch (error) {
+        // A full disk leaves a partial temp file: never keep it.
+        await fs.rm(temp, { force: true })
+        throw error
+      }
     },
     async delete(key) {
       await fs.rm(resolve(key), { force: true })

@@ -5,7 +5,7 @@
  */
 import http, { type IncomingMessage, type OutgoingHttpHeaders } from 'node:http'
 import https from 'node:https'
-import type { LookupFunction } from 'node:net'
+import { isIP, type LookupFunction } from 'node:net'
 import { type Clock, systemClock } from '../clock.js'
 import { type CacheInfo, readCacheInfo } from './cache-headers.js'
 import { checkLiteralHost, guardedLookup } from './guarded-lookup.js'
@@ -74,6 +74,13 @@ export interface HttpResponse {
 export interface HttpClient {
   /** Fetch `url`. Resolves for 2xx and 304; anything else throws a NetError with a stable code. */
   request(url: string, options?: HttpRequestOptions): Promise<HttpResponse>
+  /**
+   * Refuse `url` now, as `request` would: a scheme other than http(s), or a host that is, or
+   * resolves to, an address this client may not reach (NetError BAD_URL, BAD_SCHEME,
+   * BLOCKED_ADDRESS, DNS_FAILED…). For checking an address when it is saved; every request
+   * checks again when it connects.
+   */
+  checkUrl(url: string): Promise<void>
   /** Close kept-alive connections. */
   close(): void
 }
@@ -125,6 +132,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         maxBytes: request.maxBytes ?? defaults.maxBytes,
         maxRedirects: Math.min(request.maxRedirects ?? defaults.maxRedirects, MAX_REDIRECTS),
       }),
+    checkUrl: (url) => checkReachable(context, url),
     close: () => {
       agents.http.destroy()
       agents.https.destroy()
@@ -237,6 +245,19 @@ function checkedUrl(context: Context, text: string): URL {
     )
   checkLiteralHost(url.hostname, context.allowPrivate)
   return url
+}
+
+/** The same checks a request makes before it connects, without connecting. */
+async function checkReachable(context: Context, text: string): Promise<void> {
+  const url = checkedUrl(context, text)
+  const host = url.hostname.replace(/^\[|\]$/g, '')
+  if (isIP(host)) return
+  await new Promise<void>((resolve, reject) => {
+    context.lookup(host, { all: true }, (error) => {
+      if (!error) return resolve()
+      reject(toNetError(error, text))
+    })
+  })
 }
 
 function send(context: Context, hop: Hop, signal: AbortSignal): Promise<IncomingMessage> {

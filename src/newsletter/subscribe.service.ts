@@ -7,6 +7,7 @@ import type { Kysely } from 'kysely'
 import type { Clock } from '../clock.js'
 import type { Database } from '../db/database.js'
 import { validationError } from '../errors.js'
+import type { EventSink } from '../events.js'
 import type { Mailer } from '../mail/index.js'
 import { signToken, verifyToken } from '../settings/index.js'
 import { cleanLine } from '../text/clean-text.js'
@@ -23,6 +24,8 @@ export interface NewsletterDeps {
 }
 
 export interface NewsletterMailDeps extends NewsletterDeps {
+  /** Where a new sign-up is announced (`subscriber.added`), when given. */
+  events?: EventSink
   mailer: Mailer
   secret: string
   publicUrl: string
@@ -54,7 +57,8 @@ export async function subscribe(
   const email = normaliseEmail(input.email)
   const source = input.source && SOURCE.test(input.source) ? input.source : 'site'
   const now = deps.clock.now().getTime()
-  await insertSubscriberIfAbsent(deps.db, { email, source, status: 'pending' }, now)
+  const added = await insertSubscriberIfAbsent(deps.db, { email, source, status: 'pending' }, now)
+  if (added) deps.events?.emit({ type: 'subscriber.added', email })
   const subscriber = await findSubscriberByEmail(deps.db, email)
   if (subscriber?.status === 'unsubscribed')
     await updateSubscriberStatus(deps.db, email, 'pending', now)

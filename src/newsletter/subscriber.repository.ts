@@ -99,21 +99,39 @@ export async function listSubscribers(
     limit: number
     offset: number
   },
-): Promise<{ items: Subscriber[]; total: number }> {
-  let query = db.selectFrom('subscribers')
-  if (input.status) query = query.where('status', '=', input.status)
+): Promise<{ items: Subscriber[]; total: number; counts: Record<SubscriberStatus, number> }> {
+  let matching = db.selectFrom('subscribers')
   if (input.search)
-    query = query.where('email', 'like', `%${input.search.toLowerCase().replace(/[%_\\]/g, '')}%`)
-  const [rows, count] = await Promise.all([
+    matching = matching.where(
+      'email',
+      'like',
+      `%${input.search.toLowerCase().replace(/[%_\\]/g, '')}%`,
+    )
+  const query = input.status ? matching.where('status', '=', input.status) : matching
+  const [rows, byStatus] = await Promise.all([
     query
       .select(['id', 'email', 'status', 'source', 'created_at'])
       .orderBy('id', 'desc')
       .limit(input.limit)
       .offset(input.offset)
       .execute(),
-    query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    matching
+      .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
+      .groupBy('status')
+      .execute(),
   ])
-  return { items: rows.map(toSubscriber), total: Number(count.n) }
+  const counts: Record<SubscriberStatus, number> = {
+    pending: 0,
+    confirmed: 0,
+    unsubscribed: 0,
+    bounced: 0,
+    complained: 0,
+  }
+  for (const row of byStatus) counts[row.status] = Number(row.n)
+  const total = input.status
+    ? counts[input.status]
+    : Object.values(counts).reduce((sum, n) => sum + n, 0)
+  return { items: rows.map(toSubscriber), total, counts }
 }
 
 function toSubscriber(row: {

@@ -27,6 +27,27 @@ export async function findImportTargetIds(
   return found
 }
 
+export async function findImportFingerprintRows(
+  db: Db,
+  source: string,
+  kind: ImportKind,
+  sourceIds: string[],
+): Promise<Map<string, { targetId: number; fingerprint: string | null }>> {
+  const found = new Map<string, { targetId: number; fingerprint: string | null }>()
+  for (let i = 0; i < sourceIds.length; i += CHUNK) {
+    const rows = await db
+      .selectFrom('import_keys')
+      .select(['source_id', 'target_id', 'fingerprint'])
+      .where('source', '=', source)
+      .where('kind', '=', kind)
+      .where('source_id', 'in', sourceIds.slice(i, i + CHUNK))
+      .execute()
+    for (const row of rows)
+      found.set(row.source_id, { targetId: row.target_id, fingerprint: row.fingerprint })
+  }
+  return found
+}
+
 export async function listImportTargetIds(
   db: Db,
   source: string,
@@ -46,25 +67,27 @@ export async function upsertImportKeys(
   db: Db,
   source: string,
   kind: ImportKind,
-  pairs: [sourceId: string, targetId: number][],
+  pairs: [sourceId: string, targetId: number, fingerprint?: string][],
   now: number,
 ): Promise<void> {
   for (let i = 0; i < pairs.length; i += CHUNK) {
     await db
       .insertInto('import_keys')
       .values(
-        pairs.slice(i, i + CHUNK).map(([sourceId, targetId]) => ({
+        pairs.slice(i, i + CHUNK).map(([sourceId, targetId, fingerprint]) => ({
           source,
           kind,
           source_id: sourceId,
           target_id: targetId,
           created_at: now,
+          fingerprint: fingerprint ?? null,
         })),
       )
       .onConflict((oc) =>
-        oc
-          .columns(['source', 'kind', 'source_id'])
-          .doUpdateSet((eb) => ({ target_id: eb.ref('excluded.target_id') })),
+        oc.columns(['source', 'kind', 'source_id']).doUpdateSet((eb) => ({
+          target_id: eb.ref('excluded.target_id'),
+          fingerprint: eb.ref('excluded.fingerprint'),
+        })),
       )
       .execute()
   }

@@ -5,6 +5,7 @@
  */
 import type { Kernel } from '../kernel.js'
 import {
+  findImportFingerprintRows,
   findImportTargetIds,
   listImportTargetIds,
   upsertImportKeys,
@@ -25,7 +26,7 @@ export async function recordImportKeys(
   tx: Pick<Kernel, 'db' | 'clock'>,
   source: string,
   kind: ImportKind,
-  pairs: [string, number][],
+  pairs: [sourceId: string, targetId: number, fingerprint?: string][],
 ): Promise<void> {
   if (pairs.length === 0) return
   await upsertImportKeys(tx.db, source, kind, pairs, tx.clock.now().getTime())
@@ -39,6 +40,19 @@ export function findImportTargets(
   sourceIds: string[],
 ): Promise<Map<string, number>> {
   return findImportTargetIds(deps.db, source, kind, sourceIds)
+}
+
+/**
+ * Like `findImportTargets`, with the digest each object's source record had when last written
+ * (null: written before digests were kept).
+ */
+export function findImportFingerprints(
+  deps: Pick<Kernel, 'db'>,
+  source: string,
+  kind: ImportKind,
+  sourceIds: string[],
+): Promise<Map<string, { targetId: number; fingerprint: string | null }>> {
+  return findImportFingerprintRows(deps.db, source, kind, sourceIds)
 }
 
 /** Every object of one kind an earlier import of `source` wrote (old id → Broadsheet id). */

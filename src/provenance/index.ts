@@ -4,6 +4,7 @@
  * @example const done = await findImportTargets(deps, 'wordpress:https://old.example', 'article', ['41', '42'])
  */
 export {
+  findImportFingerprints,
   findImportTargets,
   listImportTargets,
   recordImportKeys,

@@ -19,8 +19,14 @@ export {
   type SettingsPatch,
 } from './site-settings.service.js'
 /** Read, replace or reorder a menu by location ('primary', 'footer'). */
-export { findMenuItems, reorderMenu, replaceMenu } from './menu.service.js'
-export type { MenuItem, NewMenuItem } from './menu.repository.js'
+export {
+  findMenuItems,
+  importMenu,
+  reorderMenu,
+  replaceMenu,
+  type MenuImportOutcome,
+} from './menu.service.js'
+export type { MenuItem, NewMenuItem, NewMenuTreeItem } from './menu.repository.js'
 /**
  * The site's signing secret, made at first use and stored in the settings table.
  * @example const secret = await siteSecret(deps)

@@ -73,8 +73,8 @@ export const formRoutes: FastifyPluginAsync<{ kit: SiteKit }> = async (plain, { 
       const now = deps.clock.now().getTime()
       try {
         const allowed =
-          deps.limiter.allows('subscribe-ip', request.ip, SUBSCRIBE_RULE, now) &&
-          deps.limiter.allows('subscribe-email', email.trim(), SUBSCRIBE_RULE, now)
+          (await deps.limiter.allows('subscribe-ip', request.ip, SUBSCRIBE_RULE, now)) &&
+          (await deps.limiter.allows('subscribe-email', email.trim(), SUBSCRIBE_RULE, now))
         if (!allowed)
           throw new AppError(
             'TOO_MANY_ATTEMPTS',
@@ -83,8 +83,8 @@ export const formRoutes: FastifyPluginAsync<{ kit: SiteKit }> = async (plain, { 
           )
         const settings = await findSettings(deps)
         await subscribe({ ...deps, siteTitle: settings.title }, { email, source })
-        deps.limiter.record('subscribe-ip', request.ip, SUBSCRIBE_RULE, now)
-        deps.limiter.record('subscribe-email', email.trim(), SUBSCRIBE_RULE, now)
+        await deps.limiter.record('subscribe-ip', request.ip, SUBSCRIBE_RULE, now)
+        await deps.limiter.record('subscribe-email', email.trim(), SUBSCRIBE_RULE, now)
       } catch (error) {
         return showSubscribe(kit, request, reply, refusedByDomain(request, error))
       }

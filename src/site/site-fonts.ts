@@ -2,8 +2,11 @@
  * The reader site's typefaces, self-hosted from their @fontsource packages (SIL Open Font
  * License): Source Serif 4 for headlines and reading, Source Sans 3 for labels, menus and
  * meta. Only the Latin subset is served (other scripts fall back to the system's fonts), each
- * as one variable file, with `font-display: swap`. The upright serif is the one critical face
- * (headlines and body text): pages preload it and nothing else.
+ * as one variable file. The upright serif is the one critical face (headlines and body text):
+ * pages preload it and nothing else, and it swaps in (`font-display: swap`) over a fallback sized
+ * to match. The sans and the italic are `optional`: used when they arrive within the first
+ * moment (or from the cache), never swapped in later, because a label's width changes with its
+ * font however the fallback is sized, and a late swap moved the menu and the Subscribe button.
  */
 import { createRequire } from 'node:module'
 
@@ -19,16 +22,19 @@ export const FONT_FILES = {
     path: '@fontsource-variable/source-serif-4/files/source-serif-4-latin-wght-normal.woff2',
     family: 'Source Serif 4',
     style: 'normal',
+    display: 'swap',
   },
   'serif-italic.woff2': {
     path: '@fontsource-variable/source-serif-4/files/source-serif-4-latin-wght-italic.woff2',
     family: 'Source Serif 4',
     style: 'italic',
+    display: 'optional',
   },
   'sans.woff2': {
     path: '@fontsource-variable/source-sans-3/files/source-sans-3-latin-wght-normal.woff2',
     family: 'Source Sans 3',
     style: 'normal',
+    display: 'optional',
   },
 } as const
 
@@ -48,7 +54,7 @@ export function fontFilePath(name: FontName): string {
 export function fontFaceCss(urls: Record<FontName, string>): string {
   const faces = (Object.keys(FONT_FILES) as FontName[]).map((name) => {
     const font = FONT_FILES[name]
-    return `@font-face{font-family:'${font.family}';font-style:${font.style};font-weight:200 900;font-display:swap;src:url(${urls[name]}) format('woff2');unicode-range:${LATIN}}`
+    return `@font-face{font-family:'${font.family}';font-style:${font.style};font-weight:200 900;font-display:${font.display};src:url(${urls[name]}) format('woff2');unicode-range:${LATIN}}`
   })
   return [...faces, ...FALLBACK_FACES, ''].join('\n')
 }

@@ -5,7 +5,7 @@
  */
 import cluster from 'node:cluster'
 import type { FastifyReply, FastifyRequest } from 'fastify'
-import { RateLimiter } from '../comments/index.js'
+import { RateLimiter, type RateLimits } from '../comments/index.js'
 import type { Config } from '../config.js'
 import { findRedirect, listNewestArticles } from '../content/index.js'
 import { redirectWithin } from '../http/safe-redirect.js'
@@ -49,7 +49,11 @@ export interface SiteKit {
 }
 
 /** What the site is built from: the app's services and its configuration. */
-export type SiteOptions = Services & { config: Config }
+export type SiteOptions = Services & {
+  config: Config
+  /** Rate-limit counters keyed with `secret`: shared through Redis, or this process's memory. */
+  limiterFor?: ((secret: string) => RateLimits) | undefined
+}
 
 /** How long chrome that changes without a write (Trending follows views) may be reused. */
 const CHROME_TTL_MS = 60_000
@@ -61,13 +65,13 @@ export async function createSiteKit(options: SiteOptions): Promise<SiteKit> {
   const { config } = options
   const hearsAllWrites = config.pageCache || !(cluster.isWorker || config.redisUrl)
   const chrome = hearsAllWrites ? new ChromeMemo(options.clock, CHROME_TTL_MS) : null
-  const { config: _config, ...services } = options
+  const { config: _config, limiterFor, ...services } = options
   const deps: SiteDeps = {
     ...services,
     chrome: chrome ?? undefined,
     index: options.search,
     secret,
-    limiter: new RateLimiter(secret),
+    limiter: limiterFor?.(secret) ?? new RateLimiter(secret),
   }
   const theme = await loadTheme(config.themeDir)
   const assets = loadSiteAssets(theme.css)
@@ -79,6 +83,7 @@ export async function createSiteKit(options: SiteOptions): Promise<SiteKit> {
     logo: assets['icon-512.png'].url,
     manifest: '/manifest.webmanifest',
     font: assets[CRITICAL_FONT].url,
+    labelFont: assets['sans.woff2'].url,
   }
 
   const kit: SiteKit = {

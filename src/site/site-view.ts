@@ -1,5 +1,5 @@
 /** Loads what every reader page needs (the "site context") and what sidebars show. */
-import { formStamp, type RateLimiter } from '../comments/index.js'
+import { formStamp, type RateLimits } from '../comments/index.js'
 import {
   listCategories,
   listEditorsPicks,
@@ -18,7 +18,7 @@ export interface SiteDeps extends Services {
   /** The site's signing secret (form stamps, emailed links). */
   secret: string
   /** Per-IP and per-email limits for the reader's forms (one per process). */
-  limiter: RateLimiter
+  limiter: RateLimits
   publicUrl: string
   /** Site chrome kept between renders (omitted: loaded for every page). */
   chrome?: ChromeMemo | undefined

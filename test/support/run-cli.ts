@@ -9,7 +9,10 @@ export interface CliResult {
   stderr: string
 }
 
-/** Run `broadsheet <args>` from source (through tsx) with a clean, explicit environment. */
+/** The built CLI: what the `broadsheet` bin runs (the global setup rebuilds it when stale). */
+export const CLI = path.join(ROOT, 'dist/cli/main.js')
+
+/** Run `broadsheet <args>` (the built CLI) with a clean, explicit environment. */
 export function runCli(
   args: string[],
   env: Record<string, string>,
@@ -39,7 +42,7 @@ export function startCli(
   env: Record<string, string>,
   asUser?: string,
 ): ChildProcess {
-  const command = [process.execPath, '--import', 'tsx', path.join(ROOT, 'src/cli/main.ts'), ...args]
+  const command = [process.execPath, CLI, ...args]
   const [file, ...rest] = asUser ? ['runuser', '-u', asUser, '--', ...command] : command
   return spawn(file!, rest, {
     cwd: env.CWD ?? ROOT,

@@ -1,3 +1,4 @@
+import { browserName } from '../browser-name.js'
 import type { Session, User } from '../../auth/index.js'
 import { AdminLayout, Csrf, ErrorBox, Field, Notice } from './layout.js'
 import { When } from './chrome.js'
@@ -145,48 +146,66 @@ export function SessionsPage(props: {
     <AdminLayout title="Your sessions" user={props.user} csrf={props.csrf}>
       <h1>Your sessions</h1>
       <Notice message={props.notice} />
-      <table>
-        <caption class="hint">
-          Browsers signed in to your account, most recently used first.
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">Browser</th>
-            <th scope="col">IP address</th>
-            <th scope="col">Signed in</th>
-            <th scope="col">Last seen</th>
-          </tr>
-        </thead>
-        <tbody>
-          {props.sessions.map((s) => (
-            <tr key={s.id}>
-              <td>
-                {s.userAgent || 'Unknown browser'}
-                {s.id === props.currentId && <strong> (this browser)</strong>}
-              </td>
-              <td>{s.ip || '—'}</td>
-              <td>
-                <When date={s.createdAt} />
-              </td>
-              <td>
-                <When date={s.lastSeenAt} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <form
-        method="post"
+      <SessionList
+        csrf={props.csrf}
+        sessions={props.sessions}
+        currentId={props.currentId}
         action="/admin/sessions/revoke-all"
-        class="actions"
-        style="margin-top:1rem"
-      >
+      />
+    </AdminLayout>
+  )
+}
+
+/** The browsers signed in to your account, with "Sign out everywhere else" posting to `action`. */
+export function SessionList(props: {
+  csrf: string
+  sessions: Session[]
+  currentId: string
+  action: string
+}) {
+  const others = props.sessions.filter((s) => s.id !== props.currentId).length
+  return (
+    <>
+      <div class="table-wrap">
+        <table class="sessions">
+          <caption class="hint">
+            Browsers signed in to your account, most recently used first.
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">Browser</th>
+              <th scope="col">IP address</th>
+              <th scope="col">Signed in</th>
+              <th scope="col">Last seen</th>
+            </tr>
+          </thead>
+          <tbody>
+            {props.sessions.map((s) => (
+              <tr key={s.id}>
+                <td title={s.userAgent || undefined}>
+                  {browserName(s.userAgent)}
+                  {s.id === props.currentId && <strong> (this browser)</strong>}
+                </td>
+                <td>{s.ip || '—'}</td>
+                <td>
+                  <When date={s.createdAt} />
+                </td>
+                <td>
+                  <When date={s.lastSeenAt} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <form method="post" action={props.action} class="actions" style="margin-top:1rem">
         <Csrf token={props.csrf} />
-        <button type="submit" class="danger">
+        <button type="submit" class="danger" disabled={others === 0}>
           Sign out everywhere else
         </button>
+        {others === 0 && <span class="hint">This is your only session.</span>}
       </form>
-    </AdminLayout>
+    </>
   )
 }
 

@@ -147,18 +147,17 @@ export function ArticleFormPage(props: ArticleFormProps) {
                 name="tags"
                 type="text"
                 value={values.tags}
-                list="tag-suggestions"
                 autocomplete="off"
                 aria-describedby="tags-hint"
+                data-combobox="tags"
               />
-              <datalist id="tag-suggestions" />
               <p class="hint" id="tags-hint">
                 Separate tags with commas; new tags are created.
               </p>
             </div>
             <div>
               <label for="authorIds">Authors</label>
-              <select id="authorIds" name="authorIds" multiple size={4}>
+              <select id="authorIds" name="authorIds" multiple size={4} data-combobox="authors">
                 {props.people.map((p) => (
                   <option
                     key={p.id}
@@ -214,7 +213,7 @@ function SectionFields(props: ArticleFormProps) {
     <div class="two">
       <div>
         <label for="sectionId">Section</label>
-        <select id="sectionId" name="sectionId">
+        <select id="sectionId" name="sectionId" data-combobox="section">
           <option value="">No section</option>
           {sections.map((s) => (
             <option key={s.id} value={String(s.id)} selected={String(s.id) === values.sectionId}>
@@ -225,7 +224,13 @@ function SectionFields(props: ArticleFormProps) {
       </div>
       <div>
         <label for="moreSectionIds">Also in sections</label>
-        <select id="moreSectionIds" name="moreSectionIds" multiple size={3}>
+        <select
+          id="moreSectionIds"
+          name="moreSectionIds"
+          multiple
+          size={3}
+          data-combobox="sections"
+        >
           {sections.map((s) => (
             <option
               key={s.id}

@@ -8,7 +8,7 @@ import type {
 } from '../../content/index.js'
 import type { SiteFormats } from '../locale-format.js'
 import { AdminLayout, Csrf, ErrorBox, Notice } from './layout.js'
-import { Pager } from './pager.js'
+import { FilterBar, ListPager, ListSummary, listUrl, StatusTabs } from './list-controls.js'
 
 export const STATUSES: ArticleStatus[] = ['draft', 'pending', 'scheduled', 'published', 'archived']
 
@@ -44,15 +44,9 @@ export interface ArticleListParams {
   page: string
 }
 
-/** The query string for `params` with `changes` applied (empty values left out). */
+/** The list's address for `params` with `changes` applied (empty values left out). */
 export function listHref(params: ArticleListParams, changes: Partial<ArticleListParams> = {}) {
-  const merged = { ...params, ...changes }
-  const query = new URLSearchParams()
-  for (const [key, value] of Object.entries(merged)) {
-    if (value && !(key === 'page' && value === '1')) query.set(key, value)
-  }
-  const text = query.toString()
-  return text ? `/admin/articles?${text}` : '/admin/articles'
+  return listUrl('/admin/articles', { ...params }, changes)
 }
 
 export function ArticlesPage(props: {
@@ -68,8 +62,6 @@ export function ArticlesPage(props: {
   error?: string | undefined
 }) {
   const { result, params, formats } = props
-  const first = result.total === 0 ? 0 : (result.page - 1) * result.perPage + 1
-  const last = Math.min(result.page * result.perPage, result.total)
   const back = listHref(params).replace('/admin/articles', '')
   return (
     <AdminLayout title="Stories" user={props.user} csrf={props.csrf} current="/admin/articles">
@@ -81,26 +73,24 @@ export function ArticlesPage(props: {
       </div>
       <Notice message={props.notice} />
       <ErrorBox message={props.error} />
-      <nav class="tabs" aria-label="Stories by status">
-        {(['all', ...STATUSES] as const).map((s) => {
-          const current = (params.status || 'all') === s
-          return (
-            <a
-              key={s}
-              href={listHref(params, { status: s === 'all' ? '' : s, page: '' })}
-              aria-current={current ? 'page' : undefined}
-            >
-              {TAB_LABELS[s]} <span class="count">{formats.count(result.counts[s])}</span>
-            </a>
-          )
-        })}
-      </nav>
+      <StatusTabs
+        label="Stories by status"
+        base="/admin/articles"
+        params={{ ...params }}
+        current={params.status}
+        tabs={(['all', ...STATUSES] as const).map((s) => ({
+          value: s === 'all' ? '' : s,
+          label: TAB_LABELS[s],
+          count: result.counts[s],
+        }))}
+      />
       <FilterForm {...props} />
-      <p class="summary" role="status">
-        {result.total === 0
-          ? 'No stories match.'
-          : `Showing ${formats.count(first)}–${formats.count(last)} of ${formats.count(result.total)}`}
-      </p>
+      <ListSummary
+        page={result.page}
+        perPage={result.perPage}
+        total={result.total}
+        empty="No stories match."
+      />
       {result.items.length > 0 && (
         <form method="post" action="/admin/articles/bulk" class="bulk" id="bulk">
           <Csrf token={props.csrf} />
@@ -129,10 +119,12 @@ export function ArticlesPage(props: {
           </div>
         </form>
       )}
-      <Pager
+      <ListPager
+        base="/admin/articles"
+        params={{ ...params }}
         page={result.page}
-        pages={result.pages}
-        href={(n) => listHref(params, { page: String(n) })}
+        perPage={result.perPage}
+        total={result.total}
       />
     </AdminLayout>
   )
@@ -182,19 +174,13 @@ function FilterForm(props: {
 }) {
   const { params } = props
   return (
-    <form method="get" action="/admin/articles" class="filters" role="search">
-      {params.status && <input type="hidden" name="status" value={params.status} />}
-      <div class="grow">
-        <label for="q">Search stories</label>
-        <input
-          id="q"
-          name="q"
-          type="search"
-          value={params.q}
-          placeholder="Headline, standfirst or words in the story"
-          data-shortcut="/"
-        />
-      </div>
+    <FilterBar
+      base="/admin/articles"
+      q={params.q}
+      searchLabel="Search stories"
+      placeholder="Headline, standfirst or words in the story"
+      keep={{ status: params.status }}
+    >
       <div>
         <label for="section">Section</label>
         <select id="section" name="section">
@@ -247,13 +233,7 @@ function FilterForm(props: {
           <label for="mine">Only mine</label>
         </div>
       )}
-      <div class="filter-buttons">
-        <button type="submit">Apply</button>
-        <a href="/admin/articles" class="button secondary">
-          Clear
-        </a>
-      </div>
-    </form>
+    </FilterBar>
   )
 }
 

@@ -54,6 +54,7 @@ export function ImportPage(props: {
               <tr>
                 <th scope="col">Type</th>
                 <th scope="col">Imported</th>
+                <th scope="col">Updated</th>
                 <th scope="col">Skipped</th>
                 <th scope="col">Failed</th>
               </tr>
@@ -61,11 +62,12 @@ export function ImportPage(props: {
             <tbody>
               {REPORT_TYPES.filter((type) => {
                 const c = report.counts[type]
-                return c.imported + c.skipped + c.failed > 0
+                return c.imported + (c.updated ?? 0) + c.skipped + c.failed > 0
               }).map((type) => (
                 <tr data-type={type}>
                   <th scope="row">{type}</th>
                   <td data-imported>{report.counts[type].imported}</td>
+                  <td data-updated>{report.counts[type].updated ?? 0}</td>
                   <td data-skipped>{report.counts[type].skipped}</td>
                   <td data-failed>{report.counts[type].failed}</td>
                 </tr>

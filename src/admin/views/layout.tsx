@@ -152,6 +152,9 @@ export function Field(props: {
   autocomplete?: string
   hint?: string
   minLength?: number
+  /** For number inputs. */
+  min?: number
+  max?: number
 }) {
   const hintId = props.hint ? `${props.id}-hint` : undefined
   return (
@@ -165,6 +168,8 @@ export function Field(props: {
         required={props.required}
         autocomplete={props.autocomplete}
         minLength={props.minLength}
+        min={props.min}
+        max={props.max}
         aria-describedby={hintId}
       />
       {props.hint && (
@@ -193,6 +198,16 @@ export function SelectField(props: {
           </option>
         ))}
       </select>
+    </div>
+  )
+}
+
+/** A labelled checkbox that sends `yes` when ticked. */
+export function CheckField(props: { id: string; label: string; checked: boolean }) {
+  return (
+    <div class="check">
+      <input id={props.id} name={props.id} type="checkbox" value="yes" checked={props.checked} />
+      <label for={props.id}>{props.label}</label>
     </div>
   )
 }

@@ -1,8 +1,7 @@
 import type { User } from '../../auth/index.js'
 import type { MediaItem, MediaWithVariants } from '../../media/index.js'
 import { AdminLayout, Csrf, ErrorBox, Notice } from './layout.js'
-import { Count } from './chrome.js'
-import { Pager } from './pager.js'
+import { FilterBar, ListPager, ListSummary } from './list-controls.js'
 
 export const MEDIA_TYPES: [string, string][] = [
   ['', 'All images'],
@@ -21,8 +20,8 @@ export function MediaLibraryPage(props: {
   csrf: string
   items: MediaItem[]
   total: number
-  page?: number
-  pages?: number
+  page: number
+  perPage: number
   q: string
   type: string
   canUpload: boolean
@@ -65,11 +64,12 @@ export function MediaLibraryPage(props: {
       ) : (
         <p class="hint">Your role can use images from the library but not upload new ones.</p>
       )}
-      <form method="get" action="/admin/media" class="actions" role="search">
-        <div>
-          <label for="q">Search</label>
-          <input id="q" name="q" type="search" value={props.q} />
-        </div>
+      <FilterBar
+        base="/admin/media"
+        q={props.q}
+        searchLabel="Search images"
+        placeholder="Alt text, caption, credit or file name"
+      >
         <div>
           <label for="type">Type</label>
           <select id="type" name="type">
@@ -80,18 +80,19 @@ export function MediaLibraryPage(props: {
             ))}
           </select>
         </div>
-        <button type="submit" class="secondary">
-          Filter
-        </button>
-      </form>
-      <p class="summary">
-        <Count value={props.total} /> {props.total === 1 ? 'image' : 'images'}
-      </p>
+      </FilterBar>
+      <ListSummary
+        page={props.page}
+        perPage={props.perPage}
+        total={props.total}
+        empty={props.q || props.type ? 'No images match.' : 'No images yet.'}
+      />
       <ul class="media-grid" aria-label="Images">
         {props.items.map((m) => (
           <li key={m.id}>
             <a href={`/admin/media/${m.id}`}>
-              <img src={m.url} alt={m.alt} loading="lazy" width={160} height={112} />
+              {/* The link's text names the image; the thumbnail itself adds nothing to read. */}
+              <img src={m.url} alt="" loading="lazy" width={160} height={112} />
               <span>{m.alt || `Image ${m.id} (no alt text)`}</span>
             </a>
             <br />
@@ -102,13 +103,12 @@ export function MediaLibraryPage(props: {
           </li>
         ))}
       </ul>
-      <Pager
-        page={props.page ?? 1}
-        pages={props.pages ?? 1}
-        href={(n) => {
-          const query = new URLSearchParams({ q: props.q, type: props.type, page: String(n) })
-          return `/admin/media?${query.toString()}`
-        }}
+      <ListPager
+        base="/admin/media"
+        params={{ q: props.q, type: props.type }}
+        page={props.page}
+        perPage={props.perPage}
+        total={props.total}
       />
       <script src="/admin/assets/media-library.js" defer />
     </AdminLayout>

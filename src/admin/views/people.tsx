@@ -1,4 +1,5 @@
-import type { User } from '../../auth/index.js'
+import type { PendingInvitation, Session, User } from '../../auth/index.js'
+import { SessionList } from './account.js'
 import { rankOf, ROLES } from '../../auth/index.js'
 import type { SiteFormats } from '../locale-format.js'
 import type { OutboxEntry, OutboxMessage } from '../../mail/index.js'
@@ -10,11 +11,15 @@ export function UsersPage(props: {
   csrf: string
   users: User[]
   lastSeen?: Map<number, Date>
+  invitations?: PendingInvitation[]
+  /** The clock's time, to tell expired invitation links. */
+  now?: Date
   formats?: SiteFormats
   error?: string | undefined
   notice?: string | undefined
 }) {
   const mine = rankOf(props.user.role)
+  const invited = new Map((props.invitations ?? []).map((i) => [i.userId, i]))
   const active = props.users.filter((u) => !u.deactivatedAt)
   const gone = props.users.filter((u) => u.deactivatedAt)
   return (
@@ -34,7 +39,7 @@ export function UsersPage(props: {
             <tr>
               <th scope="col">Name</th>
               <th scope="col">Role</th>
-              <th scope="col">Last active</th>
+              <th scope="col">Last sign-in</th>
               <th scope="col">
                 <span class="visually-hidden">Actions</span>
               </th>
@@ -45,6 +50,7 @@ export function UsersPage(props: {
               const self = u.id === props.user.id
               const manageable = !self && rankOf(u.role) <= mine
               const seen = props.lastSeen?.get(u.id)
+              const invitation = invited.get(u.id)
               return (
                 <tr key={u.id}>
                   <td>
@@ -73,23 +79,38 @@ export function UsersPage(props: {
                       <span class="badge">{u.role}</span>
                     )}
                   </td>
-                  <td>{seen && props.formats ? props.formats.dateTime(seen) : '—'}</td>
+                  <td>
+                    <SignInCell
+                      user={u}
+                      seen={seen}
+                      invitation={invitation}
+                      formats={props.formats}
+                      now={props.now}
+                    />
+                  </td>
                   <td>
                     {self ? (
                       <a href="/admin/profile">Your profile</a>
+                    ) : invitation ? (
+                      manageable && <InvitationActions csrf={props.csrf} user={u} />
                     ) : (
                       manageable && (
-                        <form
-                          method="post"
-                          action={`/admin/users/${u.id}/deactivate`}
-                          class="inline-form"
-                          data-confirm={`Deactivate ${u.name}? They are signed out at once and cannot sign in; their stories stay.`}
-                        >
-                          <Csrf token={props.csrf} />
-                          <button type="submit" class="danger small">
-                            Deactivate
-                          </button>
-                        </form>
+                        <div class="row-actions">
+                          <a class="button secondary small" href={`/admin/users/${u.id}/delete`}>
+                            Delete…
+                          </a>
+                          <form
+                            method="post"
+                            action={`/admin/users/${u.id}/deactivate`}
+                            class="inline-form"
+                            data-confirm={`Deactivate ${u.name}? They are signed out at once and cannot sign in; their stories stay.`}
+                          >
+                            <Csrf token={props.csrf} />
+                            <button type="submit" class="danger small">
+                              Deactivate
+                            </button>
+                          </form>
+                        </div>
                       )
                     )}
                   </td>
@@ -127,16 +148,21 @@ export function UsersPage(props: {
                     </td>
                     <td>
                       {rankOf(u.role) <= mine && (
-                        <form
-                          method="post"
-                          action={`/admin/users/${u.id}/reactivate`}
-                          class="inline-form"
-                        >
-                          <Csrf token={props.csrf} />
-                          <button type="submit" class="secondary small">
-                            Reactivate
-                          </button>
-                        </form>
+                        <div class="row-actions">
+                          <form
+                            method="post"
+                            action={`/admin/users/${u.id}/reactivate`}
+                            class="inline-form"
+                          >
+                            <Csrf token={props.csrf} />
+                            <button type="submit" class="secondary small">
+                              Reactivate
+                            </button>
+                          </form>
+                          <a class="button secondary small" href={`/admin/users/${u.id}/delete`}>
+                            Delete…
+                          </a>
+                        </div>
                       )}
                     </td>
                   </tr>
@@ -165,6 +191,117 @@ export function UsersPage(props: {
   )
 }
 
+function SignInCell(props: {
+  user: User
+  seen: Date | undefined
+  invitation: PendingInvitation | undefined
+  formats: SiteFormats | undefined
+  now: Date | undefined
+}) {
+  const { formats, invitation } = props
+  if (!formats) return <>—</>
+  if (invitation)
+    return (
+      <>
+        <span class="badge pending">Invited</span>
+        <div class="muted small">
+          Sent {formats.dateTime(invitation.sentAt)}
+          {props.now && invitation.expiresAt <= props.now ? ' · link expired' : ''}
+        </div>
+      </>
+    )
+  const signIn = props.user.lastSignInAt
+  return (
+    <>
+      {signIn ? formats.dateTime(signIn) : 'Never'}
+      {props.seen && <div class="muted small">Active {formats.dateTime(props.seen)}</div>}
+    </>
+  )
+}
+
+function InvitationActions({ csrf, user }: { csrf: string; user: User }) {
+  return (
+    <div class="row-actions">
+      <form method="post" action={`/admin/users/${user.id}/invitation/resend`} class="inline-form">
+        <Csrf token={csrf} />
+        <button
+          type="submit"
+          class="secondary small"
+          aria-label={`Resend invitation to ${user.name}`}
+        >
+          Resend invitation
+        </button>
+      </form>
+      <form
+        method="post"
+        action={`/admin/users/${user.id}/invitation/revoke`}
+        class="inline-form"
+        data-confirm={`Revoke ${user.name}'s invitation? Their link stops working.`}
+      >
+        <Csrf token={csrf} />
+        <button type="submit" class="danger small" aria-label={`Revoke invitation to ${user.name}`}>
+          Revoke
+        </button>
+      </form>
+    </div>
+  )
+}
+
+/** Deleting a colleague: who takes over their stories, then a confirmation. */
+export function DeleteUserPage(props: {
+  user: User
+  csrf: string
+  target: User
+  stories: number
+  heirs: User[]
+  chosen?: string | undefined
+  error?: string | undefined
+}) {
+  const { target } = props
+  return (
+    <AdminLayout
+      title={`Delete ${target.name}`}
+      user={props.user}
+      csrf={props.csrf}
+      current="/admin/users"
+    >
+      <div class="page-head">
+        <h1>Delete {target.name}</h1>
+      </div>
+      <ErrorBox message={props.error} />
+      <form class="stack card" method="post" action={`/admin/users/${target.id}/delete`}>
+        <Csrf token={props.csrf} />
+        <p>
+          {target.name} ({target.email}) is on the byline of{' '}
+          <strong>
+            {props.stories} {props.stories === 1 ? 'story' : 'stories'}
+          </strong>
+          . Deleting the account signs them out and removes it for good; their stories and pages
+          stay, under the name of the colleague you choose.
+        </p>
+        <SelectField
+          id="reassignTo"
+          label="Give their stories to"
+          value={props.chosen ?? ''}
+          options={[
+            ['', 'Choose a colleague…'] as const,
+            ...props.heirs.map((h) => [String(h.id), `${h.name} (${h.role})`] as const),
+          ]}
+        />
+        <p class="hint">To keep the account but stop them signing in, deactivate it instead.</p>
+        <div class="actions">
+          <button type="submit" class="danger">
+            Delete {target.name}
+          </button>
+          <a class="button secondary" href="/admin/users">
+            Cancel
+          </a>
+        </div>
+      </form>
+    </AdminLayout>
+  )
+}
+
 /** Your own profile: what readers see on your author page, and your password. */
 export function ProfilePage(props: {
   user: User
@@ -172,6 +309,8 @@ export function ProfilePage(props: {
   values: { name: string; slug: string; bio: string; avatarUrl: string; website: string; x: string }
   images: { url: string; alt: string }[]
   publicUrl: string
+  sessions: Session[]
+  currentSessionId: string
   error?: string | undefined
   passwordError?: string | undefined
   notice?: string | undefined
@@ -255,6 +394,13 @@ export function ProfilePage(props: {
           <button type="submit">Change password</button>
         </div>
       </form>
+      <h2 id="sessions">Where you are signed in</h2>
+      <SessionList
+        csrf={props.csrf}
+        sessions={props.sessions}
+        currentId={props.currentSessionId}
+        action="/admin/profile/sessions/revoke"
+      />
     </AdminLayout>
   )
 }

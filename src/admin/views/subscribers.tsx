@@ -2,6 +2,15 @@ import type { User } from '../../auth/index.js'
 import type { Subscriber, SubscriberStatus } from '../../newsletter/index.js'
 import { AdminLayout, Csrf, Notice } from './layout.js'
 import { When } from './chrome.js'
+import { FilterBar, ListPager, ListSummary, StatusTabs } from './list-controls.js'
+
+const STATUS_LABELS: Record<SubscriberStatus, string> = {
+  pending: 'Pending',
+  confirmed: 'Confirmed',
+  unsubscribed: 'Unsubscribed',
+  bounced: 'Bounced',
+  complained: 'Complained',
+}
 
 export const SUBSCRIBER_STATUSES: SubscriberStatus[] = [
   'pending',
@@ -25,6 +34,7 @@ export function SubscribersPage(props: {
   csrf: string
   subscribers: Subscriber[]
   total: number
+  counts: Record<SubscriberStatus, number>
   status: SubscriberStatus | undefined
   q: string
   page: number
@@ -32,117 +42,110 @@ export function SubscribersPage(props: {
   notice?: string | undefined
   report?: ImportReport | undefined
 }) {
+  const params = { status: props.status ?? '', q: props.q }
+  const all = SUBSCRIBER_STATUSES.reduce((sum, s) => sum + props.counts[s], 0)
   return (
-    <AdminLayout title="Subscribers" user={props.user} csrf={props.csrf}>
-      <h1>Subscribers</h1>
-      <Notice message={props.notice} />
-      {props.report && <Report report={props.report} />}
-      <form method="get" action="/admin/subscribers" class="actions" role="search">
-        <div>
-          <label for="status">Status</label>
-          <select id="status" name="status">
-            <option value="">All</option>
-            {SUBSCRIBER_STATUSES.map((s) => (
-              <option key={s} value={s} selected={s === props.status}>
-                {s}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label for="q">Address contains</label>
-          <input id="q" name="q" type="search" value={props.q} />
-        </div>
-        <button type="submit" class="secondary">
-          Filter
-        </button>
-        <a href="/admin/subscribers/export.csv" class="button">
+    <AdminLayout
+      title="Subscribers"
+      user={props.user}
+      csrf={props.csrf}
+      current="/admin/subscribers"
+    >
+      <div class="page-head">
+        <h1>Subscribers</h1>
+        <a href="/admin/subscribers/export.csv" class="button secondary">
           Export CSV
         </a>
-      </form>
-      <p class="hint" data-total={props.total}>
-        {props.total} {props.total === 1 ? 'subscriber' : 'subscribers'}
-      </p>
+      </div>
+      <Notice message={props.notice} />
+      {props.report && <Report report={props.report} />}
+      <StatusTabs
+        label="Subscribers by status"
+        base="/admin/subscribers"
+        params={params}
+        current={params.status}
+        tabs={[
+          { value: '', label: 'All', count: all },
+          ...SUBSCRIBER_STATUSES.map((s) => ({
+            value: s,
+            label: STATUS_LABELS[s],
+            count: props.counts[s],
+          })),
+        ]}
+      />
+      <FilterBar
+        base="/admin/subscribers"
+        q={props.q}
+        searchLabel="Address contains"
+        placeholder="Part of an email address"
+        keep={{ status: params.status }}
+      />
+      <ListSummary
+        page={props.page}
+        perPage={props.perPage}
+        total={props.total}
+        empty="No subscribers match."
+      />
       <SubscriberTable {...props} />
-      <Pager {...props} />
+      <ListPager
+        base="/admin/subscribers"
+        params={params}
+        page={props.page}
+        perPage={props.perPage}
+        total={props.total}
+      />
       <ImportForm csrf={props.csrf} />
     </AdminLayout>
   )
 }
 
 function SubscriberTable(props: { csrf: string; subscribers: Subscriber[] }) {
-  if (props.subscribers.length === 0) return <p>No subscribers here.</p>
+  if (props.subscribers.length === 0) return null
   return (
-    <table>
-      <thead>
-        <tr>
-          <th scope="col">Address</th>
-          <th scope="col">Status</th>
-          <th scope="col">Source</th>
-          <th scope="col">Since (UTC)</th>
-          <th scope="col">Mark as</th>
-        </tr>
-      </thead>
-      <tbody>
-        {props.subscribers.map((s) => (
-          <tr key={s.id} data-subscriber={s.email}>
-            <td>{s.email}</td>
-            <td class="status">{s.status}</td>
-            <td>{s.source}</td>
-            <td>
-              <When date={s.createdAt} time={false} />
-            </td>
-            <td>
-              <form method="post" action="/admin/subscribers/mark" class="actions">
-                <Csrf token={props.csrf} />
-                <input type="hidden" name="email" value={s.email} />
-                <label for={`mark-${s.id}`} class="hint">
-                  New status for {s.email}
-                </label>
-                <select id={`mark-${s.id}`} name="status">
-                  {MARKS.filter((m) => m !== s.status).map((m) => (
-                    <option key={m} value={m}>
-                      {m}
-                    </option>
-                  ))}
-                </select>
-                <button type="submit" class="secondary">
-                  Mark
-                </button>
-              </form>
-            </td>
+    <div class="table-wrap">
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">Address</th>
+            <th scope="col">Status</th>
+            <th scope="col">Source</th>
+            <th scope="col">Since (UTC)</th>
+            <th scope="col">Mark as</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
-  )
-}
-
-function Pager(props: {
-  status: SubscriberStatus | undefined
-  q: string
-  page: number
-  perPage: number
-  total: number
-}) {
-  const pages = Math.max(1, Math.ceil(props.total / props.perPage))
-  if (pages === 1) return null
-  const link = (page: number) => {
-    const query = new URLSearchParams({
-      status: props.status ?? '',
-      q: props.q,
-      page: String(page),
-    })
-    return `/admin/subscribers?${query.toString()}`
-  }
-  return (
-    <nav aria-label="Pages" class="actions">
-      {props.page > 1 && <a href={link(props.page - 1)}>Previous</a>}
-      <span>
-        Page {props.page} of {pages}
-      </span>
-      {props.page < pages && <a href={link(props.page + 1)}>Next</a>}
-    </nav>
+        </thead>
+        <tbody>
+          {props.subscribers.map((s) => (
+            <tr key={s.id} data-subscriber={s.email}>
+              <td>{s.email}</td>
+              <td class="status">{s.status}</td>
+              <td>{s.source}</td>
+              <td>
+                <When date={s.createdAt} time={false} />
+              </td>
+              <td>
+                <form method="post" action="/admin/subscribers/mark" class="inline-form">
+                  <Csrf token={props.csrf} />
+                  <input type="hidden" name="email" value={s.email} />
+                  <label for={`mark-${s.id}`} class="visually-hidden">
+                    New status for {s.email}
+                  </label>
+                  <select id={`mark-${s.id}`} name="status">
+                    {MARKS.filter((m) => m !== s.status).map((m) => (
+                      <option key={m} value={m}>
+                        {m}
+                      </option>
+                    ))}
+                  </select>
+                  <button type="submit" class="secondary small">
+                    Mark
+                  </button>
+                </form>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   )
 }
 

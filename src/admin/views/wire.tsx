@@ -5,7 +5,7 @@
 import type { User } from '../../auth/index.js'
 import type { Category } from '../../content/index.js'
 import type { SourceHealth, WireItem, WireItemStatus, WireSource } from '../../wire/index.js'
-import { AdminLayout, Csrf, ErrorBox, Notice, SelectField } from './layout.js'
+import { AdminLayout, CheckField, Csrf, ErrorBox, Field, Notice, SelectField } from './layout.js'
 
 export const ITEM_FILTERS: readonly (readonly [string, string])[] = [
   ['', 'All'],
@@ -116,10 +116,7 @@ function Items(props: WirePageProps) {
           ]}
         />
         <SelectField id="status" label="Status" value={filter.status} options={ITEM_FILTERS} />
-        <div>
-          <label for="q">Words in the headline</label>
-          <input id="q" name="q" type="search" value={filter.q} />
-        </div>
+        <Field id="q" label="Words in the headline" type="search" value={filter.q} />
         <button type="submit" class="secondary">
           Show
         </button>
@@ -301,20 +298,14 @@ function AddSource(props: WirePageProps) {
       <h2 id="add-title">Add a source</h2>
       <form method="post" action="/admin/wire/sources" class="stack">
         <Csrf token={props.csrf} />
-        <div>
-          <label for="url">Feed or site address</label>
-          <input
-            id="url"
-            name="url"
-            type="url"
-            required
-            value={f.url}
-            aria-describedby="url-hint"
-          />
-          <p class="hint" id="url-hint">
-            A feed (RSS, Atom, JSON Feed) or a site's home page: its feed is found for you.
-          </p>
-        </div>
+        <Field
+          id="url"
+          label="Feed or site address"
+          type="url"
+          required
+          value={f.url}
+          hint="A feed (RSS, Atom, JSON Feed) or a site's home page: its feed is found for you."
+        />
         <SourceFields form={f} sections={props.sections} people={props.people} />
         <button type="submit">Add source</button>
       </form>
@@ -328,13 +319,12 @@ function SourceFields(props: { form: SourceForm; sections: Category[]; people: U
   return (
     <>
       <div class="two">
-        <div>
-          <label for="name">Name</label>
-          <input id="name" name="name" value={f.name} aria-describedby="name-hint" />
-          <p class="hint" id="name-hint">
-            Shown in attributions. Default: the feed's title.
-          </p>
-        </div>
+        <Field
+          id="name"
+          label="Name"
+          value={f.name}
+          hint="Shown in attributions. Default: the feed's title."
+        />
         <SelectField
           id="sectionId"
           label="Section"
@@ -350,13 +340,7 @@ function SourceFields(props: { form: SourceForm; sections: Category[]; people: U
             ...props.people.map((u) => [String(u.id), u.name] as const),
           ]}
         />
-        <div>
-          <label for="tags">Tags added</label>
-          <input id="tags" name="tags" value={f.tags} aria-describedby="tags-hint" />
-          <p class="hint" id="tags-hint">
-            Separated by commas.
-          </p>
-        </div>
+        <Field id="tags" label="Tags added" value={f.tags} hint="Separated by commas." />
         <SelectField
           id="mode"
           label="Mode"
@@ -375,77 +359,45 @@ function SourceFields(props: { form: SourceForm; sections: Category[]; people: U
             ['auto', 'Publish as they arrive'],
           ]}
         />
-        <div>
-          <label for="interval">Minutes between polls</label>
-          <input
-            id="interval"
-            name="interval"
-            type="number"
-            min="5"
-            max="1440"
-            value={f.interval}
-          />
-        </div>
-        <div>
-          <label for="maxAgeDays">Skip items older than (days)</label>
-          <input
-            id="maxAgeDays"
-            name="maxAgeDays"
-            type="number"
-            min="1"
-            max="3650"
-            value={f.maxAgeDays}
-          />
-        </div>
-        <div>
-          <label for="includeWords">Only items with one of these words</label>
-          <input
-            id="includeWords"
-            name="includeWords"
-            value={f.includeWords}
-            aria-describedby="words-hint"
-          />
-          <p class="hint" id="words-hint">
-            Separated by commas; empty takes every item.
-          </p>
-        </div>
-        <div>
-          <label for="excludeWords">Never items with these words</label>
-          <input id="excludeWords" name="excludeWords" value={f.excludeWords} />
-        </div>
-      </div>
-      <div class="check">
-        <input
-          id="licensed"
-          name="licensed"
-          type="checkbox"
-          value="yes"
-          checked={f.licensed === 'yes'}
+        <Field
+          id="interval"
+          label="Minutes between polls"
+          type="number"
+          min={5}
+          max={1440}
+          value={f.interval}
         />
-        <label for="licensed">For full text: we are licensed to republish this source</label>
-      </div>
-      <div class="check">
-        <input
-          id="fullText"
-          name="fullText"
-          type="checkbox"
-          value="yes"
-          checked={f.fullText === 'yes'}
+        <Field
+          id="maxAgeDays"
+          label="Skip items older than (days)"
+          type="number"
+          min={1}
+          max={3650}
+          value={f.maxAgeDays}
         />
-        <label for="fullText">
-          For full text from a feed of excerpts: fetch each story's page for the whole article
-        </label>
-      </div>
-      <div class="check">
-        <input
-          id="mapCategories"
-          name="mapCategories"
-          type="checkbox"
-          value="yes"
-          checked={f.mapCategories === 'yes'}
+        <Field
+          id="includeWords"
+          label="Only items with one of these words"
+          value={f.includeWords}
+          hint="Separated by commas; empty takes every item."
         />
-        <label for="mapCategories">The source's categories become tags</label>
+        <Field id="excludeWords" label="Never items with these words" value={f.excludeWords} />
       </div>
+      <CheckField
+        id="licensed"
+        label="For full text: we are licensed to republish this source"
+        checked={f.licensed === 'yes'}
+      />
+      <CheckField
+        id="fullText"
+        label="For full text from a feed of excerpts: fetch each story's page for the whole article"
+        checked={f.fullText === 'yes'}
+      />
+      <CheckField
+        id="mapCategories"
+        label="The source's categories become tags"
+        checked={f.mapCategories === 'yes'}
+      />
     </>
   )
 }

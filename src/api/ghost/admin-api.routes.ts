@@ -1,11 +1,13 @@
 /**
  * Ghost's Admin API at `/ghost/api/admin/` (and the legacy versioned prefixes), enough for
  * `@tryghost/admin-api` scripts: posts and pages (browse, read, add, edit with Ghost's
- * `updated_at` collision check, delete), tags, users (read), image uploads and the site. Every call carries a
+ * `updated_at` collision check, delete), tags, users (read), image uploads, webhooks (add, edit,
+ * delete) and the site. Every call carries a
  * token signed with an integration's Admin API key and acts as that integration, with its role,
  * through the same use cases and permission matrix as the newsroom.
  */
 import fastifyMultipart from '@fastify/multipart'
+import type { FastifyRateLimitStoreCtor } from '@fastify/rate-limit'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import { Type } from '@sinclair/typebox'
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify'
@@ -38,6 +40,7 @@ import {
 import { adminPageRoutes } from './admin-pages.routes.js'
 import { adminTagRoutes } from './admin-tags.routes.js'
 import { tokenKeyId, verifyAdminToken } from './admin-token.js'
+import { adminWebhookRoutes } from './admin-webhooks.routes.js'
 import { GhostError, useGhostErrors } from './ghost-errors.js'
 import { GhostQuery, limitOption, listOption, orderOption, pagination } from './ghost-params.js'
 import {
@@ -53,6 +56,8 @@ import { parseNqlFilter } from './nql-filter.js'
 export interface AdminApiOptions {
   services: Services
   config: Pick<Config, 'publicUrl' | 'apiRateLimit'>
+  /** Where the Content API counts requests (Redis shared by the nodes); this process by default. */
+  rateLimitStore?: FastifyRateLimitStoreCtor | undefined
 }
 
 export const ADMIN_API_PREFIXES = [
@@ -284,6 +289,8 @@ const adminApi: FastifyPluginAsync<AdminApiOptions> = async (plain, { services, 
     )
   })
 
+  await app.register(adminWebhookRoutes, { services, actor })
+
   app.post('/images/upload/', async (request, reply) => {
     const who = actor(request)
     if (!request.isMultipart())
@@ -316,7 +323,8 @@ async function authenticate(services: Services, header: string | undefined): Pro
   return integrationActor(integration)
 }
 
-function adminPost(ctx: SerializeContext, post: ApiPost, formats: Set<string>): GhostObject {
+/** A story as the Admin API (and webhooks) show it: with its status, tags and authors. */
+export function adminPost(ctx: SerializeContext, post: ApiPost, formats: Set<string>): GhostObject {
   return {
     ...serializePost(ctx, post, { include: new Set(['tags', 'authors']), formats }),
     status: ghostStatus(post.status),

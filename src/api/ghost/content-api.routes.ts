@@ -5,7 +5,7 @@
  * needs an integration's Content API key (`?key=`).
  */
 import { Readable } from 'node:stream'
-import fastifyRateLimit from '@fastify/rate-limit'
+import fastifyRateLimit, { type FastifyRateLimitStoreCtor } from '@fastify/rate-limit'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import { Type } from '@sinclair/typebox'
 import type { FastifyPluginAsync, FastifyReply } from 'fastify'
@@ -43,6 +43,8 @@ import { parseNqlFilter } from './nql-filter.js'
 export interface ContentApiOptions {
   services: Services
   config: Pick<Config, 'publicUrl' | 'apiRateLimit'>
+  /** Where requests are counted (Redis shared by the nodes); this process's memory by default. */
+  rateLimitStore?: FastifyRateLimitStoreCtor | undefined
 }
 
 /** Ghost 5 serves the unversioned path and, for older clients, these. */
@@ -65,13 +67,17 @@ const LIST = { schema: { querystring: GhostQuery } }
 const IdParams = Type.Object({ id: Type.String({ maxLength: 64 }) })
 const SlugParams = Type.Object({ slug: Type.String({ maxLength: 200 }) })
 
-const contentApi: FastifyPluginAsync<ContentApiOptions> = async (plain, { services, config }) => {
+const contentApi: FastifyPluginAsync<ContentApiOptions> = async (
+  plain,
+  { services, config, rateLimitStore },
+) => {
   const app = plain.withTypeProvider<TypeBoxTypeProvider>()
   useGhostErrors(app)
   // Per key (per address without one); 429 with Retry-After in Ghost's envelope.
   await app.register(fastifyRateLimit, {
     max: config.apiRateLimit,
     timeWindow: 60_000,
+    ...(rateLimitStore && { store: rateLimitStore }),
     keyGenerator: (request) => {
       const key = (request.query as { key?: unknown }).key
       return typeof key === 'string' ? `key:${key.slice(0, 64)}` : `ip:${request.ip}`

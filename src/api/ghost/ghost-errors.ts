@@ -5,7 +5,7 @@
  * never echoed.
  */
 import { randomUUID } from 'node:crypto'
-import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify'
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { AppError, type ErrorCode } from '../../errors.js'
 
 export type GhostErrorType =
@@ -129,6 +129,20 @@ export function sendGhostError(reply: FastifyReply, error: GhostError): FastifyR
         },
       ],
     })
+}
+
+/** Under the Ghost API paths, a malformed URL or over-long parameter in Ghost's envelope. */
+export function ghostFrameworkError(
+  error: FastifyError,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): boolean {
+  if (!request.url.startsWith('/ghost/api/')) return false
+  const status = error.statusCode && error.statusCode < 500 ? error.statusCode : 400
+  const message =
+    status === 414 ? 'A parameter in the address is too long.' : 'The address is not valid.'
+  void sendGhostError(reply, new GhostError('BadRequestError', message, { status }))
+  return true
 }
 
 /** Answer every error and unknown path under this plugin's prefix in Ghost's envelope. */

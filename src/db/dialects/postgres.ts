@@ -13,6 +13,17 @@ export function openPostgres(
   url: string,
   options: { max?: number; log?: LogConfig } = {},
 ): Kysely<Database> {
+  return new Kysely<Database>({
+    dialect: new PostgresDialect({ pool: postgresPool(url, options) }),
+    log: options.log,
+  })
+}
+
+/** A pg pool that parses our bigint timestamps to numbers. */
+export function postgresPool(
+  url: string,
+  options: { max?: number; applicationName?: string; connectTimeoutMs?: number } = {},
+): pg.Pool {
   const types = {
     getTypeParser: (oid: number, format?: 'text' | 'binary') => {
       if (oid === INT8 || oid === NUMERIC) return (value: string) => Number(value)
@@ -23,9 +34,10 @@ export function openPostgres(
     connectionString: url,
     max: options.max ?? 10,
     types,
-    connectionTimeoutMillis: 5000,
+    connectionTimeoutMillis: options.connectTimeoutMs ?? 5000,
+    ...(options.applicationName ? { application_name: options.applicationName } : {}),
   })
   // An idle client losing its connection must not crash the process.
   pool.on('error', () => {})
-  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log: options.log })
+  return pool
 }

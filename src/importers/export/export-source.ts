@@ -17,7 +17,7 @@ import {
   type TagWithCount,
 } from '../../content/index.js'
 import type { Kernel } from '../../kernel.js'
-import { findSettings, type SiteSettings } from '../../settings/index.js'
+import { findMenuItems, findSettings, type MenuItem, type SiteSettings } from '../../settings/index.js'
 
 export interface ExportDeps extends Kernel {
   /** The site's public address (`https://news.example.org`), for absolute links. */
@@ -29,16 +29,25 @@ export interface ExportHeader {
   users: User[]
   sections: Category[]
   tags: TagWithCount[]
+  /** The site's menus that have items, by location (`primary`, `footer`). */
+  menus: { location: string; items: MenuItem[] }[]
 }
 
+/** The menus the site shows. */
+export const MENU_LOCATIONS = ['primary', 'footer'] as const
+
 export async function readHeader(deps: ExportDeps): Promise<ExportHeader> {
-  const [settings, users, sections, tags] = await Promise.all([
+  const [settings, users, sections, tags, ...menuItems] = await Promise.all([
     findSettings(deps),
     listUsers(deps),
     listCategories(deps),
     listTagsWithCounts(deps),
+    ...MENU_LOCATIONS.map((location) => findMenuItems(deps, location)),
   ])
-  return { settings, users, sections, tags }
+  const menus = MENU_LOCATIONS.map((location, i) => ({ location, items: menuItems[i]! })).filter(
+    (m) => m.items.length > 0,
+  )
+  return { settings, users, sections, tags, menus }
 }
 
 /** Articles in id order with their comments, `pageSize` at a time. */

@@ -40,7 +40,7 @@ export async function exportGhost(
   out: NodeJS.WritableStream,
 ): Promise<{ articles: number; pages: number; comments: number }> {
   const write = streamWriter(out)
-  const { settings, users, sections, tags } = await readHeader(deps)
+  const { settings, users, sections, tags, menus } = await readHeader(deps)
   const base = deps.publicUrl.replace(/\/+$/, '')
   const tagIdBySlug = new Map(tags.map((t) => [t.slug, ghostId('tag', t.id)]))
   const sectionTagId = (s: { id: number; slug: string }) =>
@@ -125,6 +125,21 @@ export async function exportGhost(
   const settingRows = [
     { key: 'title', value: settings.title },
     { key: 'description', value: settings.description },
+    // Ghost's two menus hold label and address only (no nesting): sub-items follow their parent.
+    ...(
+      [
+        ['primary', 'navigation'],
+        ['footer', 'secondary_navigation'],
+      ] as const
+    ).map(([location, key]) => ({
+      key,
+      value: JSON.stringify(
+        (menus.find((m) => m.location === location)?.items ?? []).map((i) => ({
+          label: i.label,
+          url: i.url,
+        })),
+      ),
+    })),
   ]
   await write(
     `],\n"posts_meta":${JSON.stringify(postsMeta)},\n"tags":${JSON.stringify(tagRows)},\n"posts_tags":${JSON.stringify(postsTags)},\n"users":${JSON.stringify(userRows)},\n"posts_authors":${JSON.stringify(postsAuthors)},\n"settings":${JSON.stringify(settingRows)}}}]}\n`,

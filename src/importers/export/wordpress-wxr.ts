@@ -10,6 +10,7 @@
 import { articlePath, type Article } from '../../content/index.js'
 import type { ExportComment } from '../../comments/index.js'
 import type { ExportPage } from '../../content/index.js'
+import type { MenuItem } from '../../settings/index.js'
 import {
   absolute,
   readArticles,
@@ -45,6 +46,7 @@ const COMMENT_STATUS: Record<ExportComment['status'], string> = {
 export const articleItemId = (id: number) => id * 4
 export const pageItemId = (id: number) => id * 4 + 1
 export const mediaItemId = (id: number) => id * 4 + 2
+export const menuItemId = (id: number) => id * 4 + 3
 
 /**
  * Write the site as WXR to `out`, a story at a time.
@@ -55,7 +57,7 @@ export async function exportWordPress(
   out: NodeJS.WritableStream,
 ): Promise<{ articles: number; pages: number; comments: number }> {
   const write = streamWriter(out)
-  const { settings, users, sections, tags } = await readHeader(deps)
+  const { settings, users, sections, tags, menus } = await readHeader(deps)
   const base = deps.publicUrl.replace(/\/+$/, '')
   const zone = settings.timeZone
   const login = new Map(users.map((u) => [u.id, u.slug]))
@@ -86,6 +88,10 @@ export async function exportWordPress(
     await write(
       `<wp:tag>${el('wp:term_id', String(t.id))}${cdata('wp:tag_slug', t.slug)}${cdata('wp:tag_name', t.name)}</wp:tag>\n`,
     )
+  for (const [i, menu] of menus.entries())
+    await write(
+      `<wp:term>${el('wp:term_id', String(i + 1))}${cdata('wp:term_taxonomy', 'nav_menu')}${cdata('wp:term_slug', menu.location)}${cdata('wp:term_name', MENU_NAMES[menu.location] ?? menu.location)}</wp:term>\n`,
+    )
   const counts = { articles: 0, pages: 0, comments: 0 }
   const media = new Set<number>()
   for await (const { article, comments } of readArticles(deps)) {
@@ -101,6 +107,9 @@ export async function exportWordPress(
     await write(pageItem(page, { base, zone, login }))
     counts.pages++
   }
+  for (const menu of menus)
+    for (const [position, item] of menu.items.entries())
+      await write(menuItem(menu.location, item, position + 1, { base, zone }))
   await write('</channel>\n</rss>\n')
   return counts
 }
@@ -213,6 +222,35 @@ function pageItem(page: ExportPage, ctx: ItemContext): string {
     cdata('wp:post_type', 'page') +
     cdata('wp:post_password', '') +
     el('wp:is_sticky', '0') +
+    '</item>\n'
+  )
+}
+
+const MENU_NAMES: Record<string, string> = { primary: 'Primary menu', footer: 'Footer menu' }
+
+/** A menu link: to a section (category), a page, or an address (custom). */
+function menuItem(location: string, item: MenuItem, position: number, ctx: ItemContext): string {
+  const [type, object, objectId] =
+    item.categoryId !== null
+      ? ['taxonomy', 'category', String(item.categoryId)]
+      : item.pageId !== null
+        ? ['post_type', 'page', String(pageItemId(item.pageId))]
+        : ['custom', 'custom', String(menuItemId(item.id))]
+  const id = menuItemId(item.id)
+  return (
+    '<item>' +
+    el('title', item.label) +
+    el('link', `${ctx.base}/?p=${id}`) +
+    el('wp:post_id', String(id)) +
+    cdata('wp:status', 'publish') +
+    el('wp:menu_order', String(position)) +
+    cdata('wp:post_type', 'nav_menu_item') +
+    `<category domain="nav_menu" nicename="${attr(location)}">${cdataText(MENU_NAMES[location] ?? location)}</category>` +
+    postmeta('_menu_item_type', type) +
+    postmeta('_menu_item_menu_item_parent', String(item.parentId === null ? 0 : menuItemId(item.parentId))) +
+    postmeta('_menu_item_object_id', objectId) +
+    postmeta('_menu_item_object', object) +
+    (type === 'custom' ? postmeta('_menu_item_url', absolute(ctx.base, item.url)) : '') +
     '</item>\n'
   )
 }

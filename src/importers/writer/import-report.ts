@@ -10,6 +10,7 @@ export const REPORT_TYPES = [
   'comments',
   'media',
   'subscribers',
+  'menus',
   'redirects',
 ] as const
 export type ReportType = (typeof REPORT_TYPES)[number]
@@ -17,6 +18,8 @@ export type ReportType = (typeof REPORT_TYPES)[number]
 export interface ReportCount {
   /** Written by this run. */
   imported: number
+  /** There already from an earlier run, changed on the old site since: rewritten (with a revision). */
+  updated: number
   /** There already (an earlier run, or the same address/slug on this site) and left as it was. */
   skipped: number
   failed: number
@@ -37,7 +40,7 @@ export interface ImportReport {
 
 export function emptyReport(source: ImportSource, dryRun: boolean): ImportReport {
   const counts = {} as Record<ReportType, ReportCount>
-  for (const type of REPORT_TYPES) counts[type] = { imported: 0, skipped: 0, failed: 0 }
+  for (const type of REPORT_TYPES) counts[type] = { imported: 0, updated: 0, skipped: 0, failed: 0 }
   return { source, dryRun, counts, ignored: {}, droppedShortcodes: 0, warnings: [], elapsedMs: 0 }
 }
 
@@ -55,13 +58,13 @@ export function formatReport(report: ImportReport): string[] {
     `${report.dryRun ? 'Dry run of the ' : ''}${report.source === 'wordpress' ? 'WordPress' : 'Ghost'} import${report.dryRun ? ' (nothing was written)' : ''}, ${(report.elapsedMs / 1000).toFixed(1)} s`,
   ]
   lines.push(
-    `  ${'type'.padEnd(12)} ${'imported'.padStart(9)} ${'skipped'.padStart(9)} ${'failed'.padStart(7)}`,
+    `  ${'type'.padEnd(12)} ${'imported'.padStart(9)} ${'updated'.padStart(8)} ${'skipped'.padStart(9)} ${'failed'.padStart(7)}`,
   )
   for (const type of REPORT_TYPES) {
     const c = report.counts[type]
-    if (c.imported + c.skipped + c.failed === 0) continue
+    if (c.imported + c.updated + c.skipped + c.failed === 0) continue
     lines.push(
-      `  ${type.padEnd(12)} ${String(c.imported).padStart(9)} ${String(c.skipped).padStart(9)} ${String(c.failed).padStart(7)}`,
+      `  ${type.padEnd(12)} ${String(c.imported).padStart(9)} ${String(c.updated).padStart(8)} ${String(c.skipped).padStart(9)} ${String(c.failed).padStart(7)}`,
     )
   }
   const ignored = Object.entries(report.ignored)

@@ -5,10 +5,11 @@
  * its origin in the same transaction. Body work (media resolution, mapping) happens before the
  * batch's transaction opens.
  */
+import { createHash } from 'node:crypto'
 import { createUser, findUserByEmail, type Actor } from '../../auth/index.js'
 import { addComments, type AddedComment } from '../../comments/index.js'
 import {
-  importArticles,
+  importArticleBatch,
   importPages,
   importRedirects,
   importSections,
@@ -19,7 +20,7 @@ import {
 } from '../../content/index.js'
 import type { MediaDeps } from '../../media/index.js'
 import { importSubscribers } from '../../newsletter/index.js'
-import { findImportTargets } from '../../provenance/index.js'
+import { findImportFingerprints, findImportTargets } from '../../provenance/index.js'
 import { findSettings } from '../../settings/index.js'
 import { slugify } from '../../text/slug.js'
 import { resolveBodyMedia } from '../body-media.js'
@@ -35,6 +36,7 @@ import type {
 } from '../import-model.js'
 import { warn, type ImportReport } from './import-report.js'
 import { ImportMediaLibrary, type MediaMode } from './media-import.js'
+import { ImportMenus, type MenuContext } from './menu-import.js'
 
 export interface WriterOptions {
   media: MediaMode
@@ -57,6 +59,12 @@ export class ImportWriter {
   private readonly subscribers: ImportSubscriber[] = []
   private timeZone = 'UTC'
   private readonly tagSlugs = new Set<string>()
+  /** Old tag id → our slug, old category id → its name, old page id → its title (menu links). */
+  private readonly tagBySource = new Map<string, { slug: string; name: string }>()
+  private readonly categoryNames = new Map<string, string>()
+  private readonly pageTitles = new Map<string, string>()
+  private readonly menus = new ImportMenus()
+  private siteUrl = ''
   library!: ImportMediaLibrary
   /** Stories written or skipped so far (progress). */
   storiesDone = 0
@@ -93,8 +101,10 @@ export class ImportWriter {
         this.redirects.push({ from: record.from, to: record.to })
         return
       case 'menu':
+        this.menus.add(record)
+        return
       case 'menuItem':
-        this.ignore(record.kind === 'menu' ? 'menus' : 'menu items')
+        this.menus.addItem(record)
         return
       case 'skipped':
         this.ignore(record.what)
@@ -110,11 +120,27 @@ export class ImportWriter {
     await this.flush()
     await this.flushRedirects()
     await this.writeSubscribers()
+    await this.menus.write(this.menuContext())
     if (this.library.remote > 0)
       warn(this.report, {
         item: '',
         message: `${this.library.remote} pictures were left at their old address (use --media-dir or --fetch-media to bring them across)`,
       })
+  }
+
+  private menuContext(): MenuContext {
+    return {
+      deps: this.deps,
+      actor: this.actor,
+      report: this.report,
+      source: this.source,
+      siteUrl: this.siteUrl,
+      timeZone: this.timeZone,
+      dryRun: this.options.dryRun,
+      tags: this.tagBySource,
+      categoryNames: this.categoryNames,
+      pageTitles: this.pageTitles,
+    }
   }
 
   private ignore(what: string): void {
@@ -123,6 +149,7 @@ export class ImportWriter {
 
   private async site(site: ImportSite): Promise<void> {
     this.source = `${site.source}:${site.url || site.title}`
+    this.siteUrl = site.url
     this.library = new ImportMediaLibrary(
       this.deps,
       this.actor,
@@ -199,6 +226,7 @@ export class ImportWriter {
       ])
       counts[outcome.added > 0 ? 'imported' : 'skipped']++
       this.sections.set(category.slug, outcome.ids[0]!)
+      this.categoryNames.set(category.sourceId, category.name)
       this.sectionSlugs.set(category.slug, slugify(category.slug) || category.slug)
     } catch (error) {
       counts.failed++
@@ -214,6 +242,7 @@ export class ImportWriter {
   private tag(tag: ImportTag): void {
     // Tags are created with the first story that carries them (matched by name, as the editor does).
     const slug = slugify(tag.name) || slugify(tag.slug)
+    this.tagBySource.set(tag.sourceId, { slug, name: tag.name })
     this.report.counts.tags[this.tagSlugs.has(slug) ? 'skipped' : 'imported']++
     this.redirectAll(tag.oldUrls, `/tag/${slug}/`)
   }
@@ -278,25 +307,36 @@ export class ImportWriter {
   private async writeArticles(stories: ImportStory[]): Promise<void> {
     if (stories.length === 0) return
     const counts = this.report.counts.articles
-    const known = await findImportTargets(
+    const known = await findImportFingerprints(
       this.deps,
       this.source,
       'article',
       stories.map((s) => s.sourceId),
     )
-    const fresh = stories.filter((s) => !known.has(s.sourceId))
-    counts.skipped += stories.length - fresh.length
+    const fingerprints = new Map(stories.map((s) => [s.sourceId, storyFingerprint(s)]))
+    const wanted = stories.filter((s) => {
+      const was = known.get(s.sourceId)
+      return !was || (was.fingerprint !== null && was.fingerprint !== fingerprints.get(s.sourceId))
+    })
     if (this.options.dryRun) {
-      counts.imported += fresh.length
+      const fresh = wanted.filter((s) => !known.has(s.sourceId)).length
+      counts.imported += fresh
+      counts.updated += wanted.length - fresh
+      counts.skipped += stories.length - wanted.length
       this.report.counts.comments.imported += stories.reduce((n, s) => n + s.comments.length, 0)
       return
     }
     const items: ImportedArticle[] = []
-    for (const story of fresh) items.push(await this.article(story))
-    const ids = await importArticles(this.deps, this.actor, items, { timeZone: this.timeZone })
-    counts.imported += fresh.length
-    const idOf = new Map(fresh.map((s, i) => [s.sourceId, ids[i]!]))
-    for (const [sourceId, id] of known) idOf.set(sourceId, id)
+    for (const story of wanted)
+      items.push({ ...(await this.article(story)), fingerprint: fingerprints.get(story.sourceId)! })
+    const outcome = await importArticleBatch(this.deps, this.actor, items, {
+      timeZone: this.timeZone,
+    })
+    counts.imported += outcome.created
+    counts.updated += outcome.updated
+    counts.skipped += stories.length - outcome.created - outcome.updated
+    const idOf = new Map(wanted.map((s, i) => [s.sourceId, outcome.ids[i]!]))
+    for (const [sourceId, was] of known) if (!idOf.has(sourceId)) idOf.set(sourceId, was.targetId)
     await this.writeComments(stories, idOf)
   }
 
@@ -385,6 +425,7 @@ export class ImportWriter {
     }
     const items: ImportedPage[] = []
     for (const story of stories) {
+      this.pageTitles.set(story.sourceId, story.title)
       const { html } = await this.media(story)
       items.push({
         title: story.title,
@@ -447,6 +488,15 @@ export class ImportWriter {
       parentOriginId: comment.parentSourceId,
     }
   }
+}
+
+/**
+ * A digest of what a story was on the old site (comments aside: they are keyed one by one), so a
+ * later run can tell a story that changed there from one that did not.
+ */
+export function storyFingerprint(story: ImportStory): string {
+  const { comments: _comments, warnings: _warnings, droppedShortcodes: _dropped, ...rest } = story
+  return createHash('sha256').update(JSON.stringify(rest)).digest('hex').slice(0, 40)
 }
 
 /** Comments with every parent before its replies (a reply to a missing parent becomes top-level). */

@@ -25,6 +25,8 @@ export interface SiteView {
     manifest: string
     /** The one critical font file (headlines and reading text), preloaded by every page. */
     font: string
+    /** The labels' font file (`optional`): preloaded at low priority so it is there in time. */
+    labelFont: string
   }
   /** Signed "rendered at" stamp for the reader's forms (minimum fill time). */
   formStamp: string

@@ -24,6 +24,16 @@ export class BasePage {
     return this.page.getByRole('banner').getByRole('link', { name: 'Search', exact: true })
   }
 
+  /** The header's menu button (site.js shows it in place of the no-JS link). */
+  menuButton(): Locator {
+    return this.page.getByRole('banner').getByRole('button', { name: 'Menu', exact: true })
+  }
+
+  /** The header's menu link, for readers without JavaScript: it leads to the footer's list. */
+  menuLink(): Locator {
+    return this.page.getByRole('banner').getByRole('link', { name: 'Menu', exact: true })
+  }
+
   ticker(): Locator {
     return this.page.getByRole('region', { name: 'Trending' })
   }

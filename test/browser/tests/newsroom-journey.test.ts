@@ -167,7 +167,7 @@ for (const dialect of DIALECTS)
       await expect(editor.field('Slug').inputValue()).resolves.toBe(
         'harbour-ferries-return-after-the-storm',
       )
-      await editor.field('Section').selectOption({ label: 'Local' })
+      await editor.choose('Section', 'loc', 'Local')
       await editor.body().click()
       await page.keyboard.type('Services resume on Monday after a ')
       await page.keyboard.press('Control+b')

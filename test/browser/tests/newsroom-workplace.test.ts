@@ -6,6 +6,7 @@
  * banner. axe checks the new screens, at desktop and phone widths.
  */
 import { execFileSync } from 'node:child_process'
+import path from 'node:path'
 import type { AddressInfo } from 'node:net'
 import type { FastifyInstance } from 'fastify'
 import type { Page } from 'playwright-core'
@@ -15,8 +16,10 @@ import { buildApp } from '../../../src/app.js'
 import { createUser, type User } from '../../../src/auth/index.js'
 import { fixedClock } from '../../../src/clock.js'
 import { parseConfig } from '../../../src/config.js'
-import { createArticle, createCategory } from '../../../src/content/index.js'
+import { createArticle, createCategory, findNewsroomArticle } from '../../../src/content/index.js'
+import { addComments } from '../../../src/comments/index.js'
 import { EventBus } from '../../../src/events.js'
+import { importSubscribers } from '../../../src/newsletter/index.js'
 import { uploadImage } from '../../../src/media/index.js'
 import { createSqliteSearchIndex, reindexAll } from '../../../src/search/index.js'
 import { axeViolations, browserUnavailable, launchBrowser } from '../../support/browser.js'
@@ -37,7 +40,12 @@ describe.skipIf(skipReason !== undefined)('the newsroom as a workplace in Chromi
   let page: Page
   let owner: User
   let colleague: User
+  let desk: User
+  let leaver: User
+  let leaverStory: number
   let figureStory: number
+  let keepersStory = 0
+  let services: ReturnType<typeof testServices>
 
   beforeAll(async () => {
     execFileSync(process.execPath, ['scripts/build-admin.js'], { stdio: 'inherit' })
@@ -52,7 +60,7 @@ describe.skipIf(skipReason !== undefined)('the newsroom as a workplace in Chromi
     app = await buildApp({ db: database.db, clock, config, events })
     await app.listen({ port: 0, host: '127.0.0.1' })
     baseURL = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`
-    const services = testServices({
+    services = testServices({
       db: database.db,
       dialect: 'sqlite',
       clock,
@@ -71,6 +79,18 @@ describe.skipIf(skipReason !== undefined)('the newsroom as a workplace in Chromi
       role: 'author',
       password: PASSWORD,
     })
+    desk = await createUser(services, SYSTEM, {
+      email: 'dan@news.test',
+      name: 'Dan Desk',
+      role: 'editor',
+      password: PASSWORD,
+    })
+    leaver = await createUser(services, SYSTEM, {
+      email: 'lee@news.test',
+      name: 'Lee Leaver',
+      role: 'author',
+      password: PASSWORD,
+    })
     const harbour = await createCategory(services, SYSTEM, { name: 'Harbour' })
     const courts = await createCategory(services, SYSTEM, { name: 'Courts' })
     // An archive: 60 stories, one of them about lighthouse keepers in the Harbour section, and
@@ -82,7 +102,7 @@ describe.skipIf(skipReason !== undefined)('the newsroom as a workplace in Chromi
           : i === 12
             ? 'Lighthouse trial opens'
             : `Council notes ${i}`
-      await createArticle(
+      const story = await createArticle(
         services,
         asUser(i % 2 ? owner : colleague),
         {
@@ -90,10 +110,43 @@ describe.skipIf(skipReason !== undefined)('the newsroom as a workplace in Chromi
           standfirst: 'From the archive',
           bodyHtml: '<p>Words.</p>',
           primaryCategoryId: i === 12 ? courts.id : harbour.id,
+          tags: i === 37 ? ['Lighthouses'] : [],
         },
         { then: 'publish' },
       )
+      if (i === 37) keepersStory = story.id
     }
+    // Some reader traffic, so the comments, subscribers and contact screens have rows.
+    await addComments(
+      services,
+      SYSTEM,
+      ['The harbour lights are back, thank you.', 'Which keepers came back?', 'Great photos.'].map(
+        (body, n) => ({
+          articleId: keepersStory,
+          parentId: null,
+          authorName: ['Hal Reader', 'Jo Quay', 'Sam Pier'][n] ?? 'Reader',
+          authorEmail: `reader${n}@example.com`,
+          body,
+          status: 'pending' as const,
+          createdAt: new Date(clock.now().getTime() - n * 3_600_000),
+        }),
+      ),
+    )
+    await importSubscribers(
+      services,
+      SYSTEM,
+      'email\nhal@example.com\njo@example.com\nsam@example.com',
+    )
+    await database.db
+      .insertInto('contact_messages')
+      .values({
+        name: 'Tilda Tipster',
+        email: 'tilda@example.com',
+        subject: 'The lighthouse is for sale',
+        message: 'The council lists it from Monday.',
+        created_at: clock.now().getTime(),
+      })
+      .execute()
     const photo = await sharp({
       create: { width: 600, height: 400, channels: 3, background: '#24506b' },
     })
@@ -108,6 +161,12 @@ describe.skipIf(skipReason !== undefined)('the newsroom as a workplace in Chromi
       await createArticle(services, asUser(owner), {
         title: 'A story with a picture',
         bodyHtml: `<p>Before the picture.</p><figure class="image"><img src="${image.url}" alt="The quay at dawn" data-media-id="${image.id}"></figure>`,
+      })
+    ).id
+    leaverStory = (
+      await createArticle(services, asUser(leaver), {
+        title: 'A draft left behind',
+        bodyHtml: '<p>Half done.</p>',
       })
     ).id
     await reindexAll({ db: database.db, clock, index: createSqliteSearchIndex(database.db) })
@@ -126,7 +185,7 @@ describe.skipIf(skipReason !== undefined)('the newsroom as a workplace in Chromi
   it('finds a story from the archive by keyword and section', async () => {
     const admin = new AdminPage(page)
     await admin.navLink('Stories').click()
-    await expect(page.locator('.summary').textContent()).resolves.toBe('Showing 1–25 of 61')
+    await expect(page.locator('.summary').textContent()).resolves.toBe('Showing 1–25 of 62')
     await expectNoAxeViolations()
     await page.locator('main').getByLabel('Search stories').fill('lighthouse')
     await admin.field('Section').selectOption({ label: 'Harbour' })
@@ -241,6 +300,142 @@ describe.skipIf(skipReason !== undefined)('the newsroom as a workplace in Chromi
     await page.reload()
     await editor.body().waitFor()
     await expect(editor.restoreOffer().count()).resolves.toBe(0)
+  })
+
+  it('picks a section, a tag and an author by typing, adds a tag inline, and saves them', async () => {
+    const editor = new EditorPage(page)
+    await editor.open()
+    await editor.field('Headline').fill('Lamps lit on the breakwater')
+    await editor.body().click()
+    await page.keyboard.type('The keepers lit the lamps at dusk.')
+    await editor.choose('Section', 'harb', 'Harbour')
+    await editor.choose('Tags', 'lighth', 'Lighthouses')
+    // A tag nobody has used yet: typed, then Enter adds it (saving creates it).
+    await editor.combobox('Tags').fill('Breakwater lamps')
+    await page.getByRole('option', { name: 'Add new tag “Breakwater lamps”' }).waitFor()
+    await expectNoAxeViolations()
+    await editor.combobox('Tags').press('Enter')
+    await editor.choose('Authors', 'dan', 'Dan Desk')
+    await expect(editor.chosen('Tags').allTextContents()).resolves.toEqual([
+      'Lighthouses×',
+      'Breakwater lamps×',
+    ])
+    // Backspace in the empty box takes the last choice back; the ✕ button does the same.
+    await editor.combobox('Tags').press('Backspace')
+    await expect(editor.chosen('Tags').count()).resolves.toBe(1)
+    await editor.combobox('Tags').fill('Breakwater lamps')
+    await editor.combobox('Tags').press('Enter')
+    await editor.button('Save draft').click()
+    await page.waitForURL(/\/admin\/articles\/\d+\?done=save/)
+    await editor.body().waitFor()
+    const saved = await findNewsroomArticle(services, editor.articleId())
+    expect(saved?.category?.name).toBe('Harbour')
+    expect(saved?.tags.map((t) => t.name)).toEqual(['Lighthouses', 'Breakwater lamps'])
+    expect(saved?.authors.map((a) => a.name)).toContain('Dan Desk')
+    await expect(editor.chosen('Section').allTextContents()).resolves.toEqual(['Harbour×'])
+    await expect(editor.chosen('Authors').allTextContents()).resolves.toContain('Dan Desk×')
+    await expect(editor.restoreOffer().count()).resolves.toBe(0)
+  })
+
+  it('deletes a colleague handing their story to someone, and resends then revokes an invitation', async () => {
+    const admin = new AdminPage(page)
+    await page.goto('/admin/users')
+    await page
+      .getByRole('row')
+      .filter({ hasText: 'Lee Leaver' })
+      .getByRole('link', { name: 'Delete…' })
+      .click()
+    await expect(admin.heading().textContent()).resolves.toBe('Delete Lee Leaver')
+    await expectNoAxeViolations()
+    await admin.field('Give their stories to').selectOption({ label: 'Dan Desk (editor)' })
+    await admin.button('Delete Lee Leaver').click()
+    await expect(admin.notice().textContent()).resolves.toContain('Deleted')
+    const story = await findNewsroomArticle(services, leaverStory)
+    expect(story?.authors.map((a) => a.id)).toEqual([desk.id])
+
+    await admin.field('Name').fill('Ivy Intern')
+    await admin.field('Email').fill('ivy@news.test')
+    await admin.button('Send invitation').click()
+    await expect(admin.notice().textContent()).resolves.toBe('Invitation sent.')
+    const row = page.getByRole('row').filter({ hasText: 'Ivy Intern' })
+    await expect(row.getByText('Invited').count()).resolves.toBe(1)
+    await expectNoAxeViolations()
+    await row.getByRole('button', { name: 'Resend invitation to Ivy Intern' }).click()
+    await expect(admin.notice().textContent()).resolves.toContain('new invitation')
+    page.once('dialog', (dialog) => void dialog.accept())
+    await page
+      .getByRole('row')
+      .filter({ hasText: 'Ivy Intern' })
+      .getByRole('button', { name: 'Revoke invitation to Ivy Intern' })
+      .click()
+    await expect(admin.notice().textContent()).resolves.toContain('Invitation revoked')
+    await expect(page.getByRole('row').filter({ hasText: 'Ivy Intern' }).count()).resolves.toBe(0)
+  })
+
+  it('lists your sessions on your profile and signs out everywhere else', async () => {
+    const other = await launchBrowser(baseURL)
+    try {
+      const otherPage = await other.context.newPage()
+      await new AdminPage(otherPage).signIn(owner.email, PASSWORD)
+      const admin = new AdminPage(page)
+      await page.goto('/admin/profile')
+      const sessions = page.locator('table.sessions tbody tr')
+      await expect(sessions.count()).resolves.toBeGreaterThanOrEqual(2)
+      await expect(page.getByText('(this browser)').count()).resolves.toBe(1)
+      await admin.button('Sign out everywhere else').click()
+      await expect(admin.notice().textContent()).resolves.toContain('Every other browser')
+      await expect(sessions.count()).resolves.toBe(1)
+      await otherPage.goto('/admin/articles')
+      await otherPage.waitForURL('**/admin/login')
+    } finally {
+      await other.close()
+    }
+  })
+
+  it('shows the changed screens without axe violations at desktop and 390 px (screenshots in artifacts/)', async () => {
+    const screens: [string, string][] = [
+      ['staff', '/admin/users'],
+      ['delete-user', `/admin/users/${desk.id}/delete`],
+      ['profile', '/admin/profile'],
+      ['comments', '/admin/comments?q=harbour'],
+      ['subscribers', '/admin/subscribers'],
+      ['media', '/admin/media?q=quay'],
+      ['contact', '/admin/contact'],
+      ['editor', `/admin/articles/${figureStory}`],
+    ]
+    const phone = await launchBrowser(baseURL, { width: 390 })
+    try {
+      const small = await phone.context.newPage()
+      await new AdminPage(small).signIn(owner.email, PASSWORD)
+      for (const [size, view] of [
+        ['desktop', page],
+        ['390', small],
+      ] as const) {
+        for (const [name, url] of screens) {
+          await view.goto(url)
+          if (name === 'editor') {
+            await new EditorPage(view).body().waitFor()
+            await new EditorPage(view).combobox('Tags').fill('light')
+            await view.getByRole('option', { name: 'Lighthouses' }).waitFor()
+          }
+          await view.screenshot({
+            path: path.resolve(`artifacts/newsroom/${name}-${size}.png`),
+            fullPage: true,
+          })
+          expect({ url, size, violations: await axeViolations(view) }).toEqual({
+            url,
+            size,
+            violations: [],
+          })
+          const overflow = await view.evaluate(
+            () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+          )
+          expect({ url, size, overflow }).toEqual({ url, size, overflow: 0 })
+        }
+      }
+    } finally {
+      await phone.close()
+    }
   })
 
   it('works on a phone: the menu opens and the story list fits 390 px', async () => {

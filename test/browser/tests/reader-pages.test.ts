@@ -192,6 +192,38 @@ describe.skipIf(skipReason !== undefined)('reader pages, as a designer sees them
     await page.waitForURL('**/search/')
   })
 
+  it('fills the phone header’s menu place without JavaScript: a link to every section in the footer', async () => {
+    const page = await open(SIZES[1], false)
+    const home = new HomePage(page)
+    await home.goto()
+    await expect(home.menuButton().count()).resolves.toBe(0)
+    const box = await home.menuLink().boundingBox()
+    expect(box?.width).toBeGreaterThanOrEqual(38)
+    expect(box?.x).toBeLessThan(40)
+    await home.menuLink().click()
+    await page.waitForURL('**/#footer-nav')
+    const footer = page.getByRole('navigation', { name: 'Footer' })
+    await expect(footer.isVisible()).resolves.toBe(true)
+    const sections = await home.page
+      .getByRole('navigation', { name: 'Sections' })
+      .getByRole('link')
+      .allTextContents()
+    const listed = await footer.getByRole('link').allTextContents()
+    expect(sections.length).toBeGreaterThan(2)
+    expect(listed).toEqual(expect.arrayContaining(sections))
+  })
+
+  it('shows the menu button in the same place with JavaScript, and no link', async () => {
+    const page = await open(SIZES[1])
+    const home = new HomePage(page)
+    await home.goto()
+    await expect(home.menuLink().count()).resolves.toBe(0)
+    const box = await home.menuButton().boundingBox()
+    expect(box?.x).toBeLessThan(40)
+    await home.menuButton().click()
+    await expect(page.getByRole('dialog', { name: 'Menu' }).isVisible()).resolves.toBe(true)
+  })
+
   for (const js of [true, false]) {
     it(`brings a refused comment back with its text, ${js ? 'with' : 'without'} JavaScript`, async () => {
       const page = await open(SIZES[1], js)

@@ -8,6 +8,7 @@ import { buildApp } from '../../../src/app.js'
 import { createUser, type Role, type User } from '../../../src/auth/index.js'
 import { fixedClock } from '../../../src/clock.js'
 import { parseConfig } from '../../../src/config.js'
+import type { Dialect } from '../../../src/db/database.js'
 import type { EventBus } from '../../../src/events.js'
 import type { Kernel } from '../../../src/kernel.js'
 import { createTestDatabase, type TestDatabase } from '../../support/test-database.js'
@@ -28,8 +29,9 @@ export interface AdminApp {
 export async function buildAdminApp(
   env: Record<string, string> = {},
   events?: EventBus,
+  dialect: Dialect = 'sqlite',
 ): Promise<AdminApp> {
-  const database = await createTestDatabase('sqlite')
+  const database = await createTestDatabase(dialect)
   const clock = fixedClock(NOW)
   const config = parseConfig({
     DATA_DIR: database.dataDir,

@@ -73,6 +73,9 @@ describe('OpenAPI document of the platform APIs', () => {
         `GET ${ADMIN}/users/{id}/`,
         `GET ${ADMIN}/users/slug/{slug}/`,
         `POST ${ADMIN}/images/upload/`,
+        `POST ${ADMIN}/webhooks/`,
+        `PUT ${ADMIN}/webhooks/{id}/`,
+        `DELETE ${ADMIN}/webhooks/{id}/`,
       ].sort(),
     )
   })
@@ -137,6 +140,19 @@ describe('OpenAPI document of the platform APIs', () => {
     const limit = browse.parameters!.find((p) => p.name === 'limit')
     expect(limit).toMatchObject({ in: 'query', schema: { pattern: '^(all|[1-9][0-9]{0,6})$' } })
     expect(browse.security).toEqual([{ contentApiKey: [] }])
+    const hook = doc.paths[`${ADMIN}/webhooks/`]!.post!
+    expect(hook.requestBody).toMatchObject({
+      content: {
+        'application/json': {
+          schema: {
+            properties: {
+              webhooks: { items: { properties: { event: {}, target_url: {}, secret: {} } } },
+            },
+          },
+        },
+      },
+    })
+    expect(hook.security).toEqual([{ adminApiToken: [] }])
     const add = doc.paths[`${ADMIN}/posts/`]!.post!
     expect(add.requestBody).toMatchObject({
       content: { 'application/json': { schema: { properties: { posts: { type: 'array' } } } } },

@@ -6,10 +6,9 @@
  */
 import * as cheerio from 'cheerio'
 import type { FastifyInstance } from 'fastify'
-import type { LightMyRequestResponse } from 'fastify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { cleanLine, cleanText } from '../../../src/text/clean-text.js'
-import { FULL, HOSTILE, isMarkup } from '../../support/hostile-corpus.js'
+import { FULL, HOSTILE, isMarkup, problems, wellFormed } from '../../support/hostile-corpus.js'
 import { buildSeededSite, type SeededSite } from '../../support/site-app.js'
 import { Browser, buildAdminApp, makeUser, type AdminApp } from '../admin/admin-test-app.js'
 
@@ -17,25 +16,8 @@ const TIMEOUT = FULL ? 600_000 : 60_000
 const ARTICLE = '/2026/11/council-approves-412m-budget-after-late-night-vote-on-library-hours/'
 const enc = encodeURIComponent
 
-/** What a browser sends for a string: lone surrogates become U+FFFD when it is encoded. */
-function wellFormed(value: string): string {
-  return value.replace(
-    /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g,
-    '\ufffd',
-  )
-}
-
 function form(fields: Record<string, string>): string {
   return new URLSearchParams(fields).toString()
-}
-
-/** The failures of one response: a 5xx, or the raw string inside an HTML page. */
-function problems(label: string, value: string, response: LightMyRequestResponse): string[] {
-  const found: string[] = []
-  if (response.statusCode >= 500) found.push(`${label}: ${response.statusCode}`)
-  const html = String(response.headers['content-type'] ?? '').startsWith('text/html')
-  if (html && isMarkup(value) && response.body.includes(value)) found.push(`${label}: reflected`)
-  return found
 }
 
 describe('hostile input on the reader site', () => {

@@ -125,6 +125,25 @@ describe('site chrome', () => {
 })
 
 describe('front page', () => {
+  it('preloads the lead picture first, fetched at high priority as the picture itself asks', async () => {
+    const { $ } = await getPage(site.app, '/')
+    const preload = $('head link[rel="preload"][as="image"]')
+    const img = $('.hero-lead img')
+    expect(preload).toHaveLength(1)
+    expect(preload.attr('fetchpriority')).toBe('high')
+    expect(img.attr('fetchpriority')).toBe('high')
+    expect(preload.attr('imagesrcset')).toBe(img.attr('srcset'))
+    expect(preload.attr('imagesizes')).toBe(img.attr('sizes'))
+    // Before the stylesheet; the labels' face at low priority; the lead story is prefetched by
+    // site.js after load, not while the page loads.
+    expect($('head link').index(preload)).toBeLessThan(
+      $('head link').index($('link[rel=stylesheet]')),
+    )
+    expect($('head link[rel="preload"][as="font"]').attr('fetchpriority')).toBe('low')
+    expect($('link[rel="prefetch"]')).toHaveLength(0)
+    expect($('.hero-lead').attr('data-prefetch')).toBe($('.hero-lead .card-title a').attr('href'))
+  })
+
   it('leads with the featured story and makes the site name its only h1', async () => {
     const { $ } = await getPage(site.app, '/')
     expect($('h1')).toHaveLength(1)

@@ -5,7 +5,7 @@ import path from 'node:path'
 import { Redis } from 'ioredis'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { DEFAULT_PURGE_CHANNEL } from '../../../src/cache/redis-purge-channel.js'
-import { freePort, ROOT, runCli, startCli } from '../../support/run-cli.js'
+import { CLI, freePort, ROOT, runCli, startCli } from '../../support/run-cli.js'
 import { REDIS_URL } from '../../support/services.js'
 import { createTestDatabase, DIALECTS, type TestDatabase } from '../../support/test-database.js'
 
@@ -22,7 +22,7 @@ function expectOneLineError(
   expect(result.stderr).not.toMatch(/\n\s+at /)
 }
 
-// Each test spawns the CLI through tsx (seconds each on a busy machine): generous timeouts.
+// Each test spawns the built CLI (a second or more each on a busy machine): generous timeouts.
 describe('broadsheet CLI', { timeout: 180_000 }, () => {
   let dir: string
   beforeAll(() => {
@@ -183,23 +183,10 @@ describe('broadsheet CLI', { timeout: 180_000 }, () => {
   const asRoot = process.getuid?.() === 0
   const nobodyCanRun =
     !asRoot ||
-    spawnSync(
-      'runuser',
-      [
-        '-u',
-        'nobody',
-        '--',
-        process.execPath,
-        '--import',
-        'tsx',
-        path.join(ROOT, 'src/cli/main.ts'),
-        '--help',
-      ],
-      {
-        cwd: ROOT,
-        env: { PATH: process.env.PATH ?? '', HOME: '/tmp' },
-      },
-    ).status === 0
+    spawnSync('runuser', ['-u', 'nobody', '--', process.execPath, CLI, '--help'], {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH ?? '', HOME: '/tmp' },
+    }).status === 0
   if (!nobodyCanRun)
     process.stderr.write(
       'SKIPPED cli read-only check: running as root and user nobody cannot run the CLI here\n',

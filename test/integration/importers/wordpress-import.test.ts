@@ -6,7 +6,13 @@ import sharp from 'sharp'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { createUser, findUserByEmail, listUsers, systemActor } from '../../../src/auth/index.js'
 import { listApprovedComments } from '../../../src/comments/index.js'
-import { findRedirect, listCategories, listNewsroomArticles } from '../../../src/content/index.js'
+import {
+  findArticle,
+  findRedirect,
+  listCategories,
+  listNewsroomArticles,
+  listRevisions,
+} from '../../../src/content/index.js'
 import { runImport } from '../../../src/importers/index.js'
 import { createHttpClient } from '../../../src/net/index.js'
 import type { Services } from '../../../src/services.js'
@@ -98,6 +104,45 @@ for (const dialect of DIALECTS) {
         (a) => a.slug === 'council-votes-north-quay',
       )!
       expect(quay.author?.id).toBe(editor.id)
+    })
+
+    it('updates a story that changed on the old site, with a revision, and skips the rest', async () => {
+      await runImport(services, ACTOR, 'wordpress', FIXTURE)
+      const before = (await listNewsroomArticles(services, {})).find(
+        (a) => a.slug === 'council-votes-north-quay',
+      )!
+      const changed = path.join(t.dataDir, 'ledger-changed.xml')
+      const xml = fs.readFileSync(FIXTURE, 'utf8')
+      expect(xml).toContain('before winter.')
+      fs.writeFileSync(
+        changed,
+        xml
+          .replace('before winter.', 'before the autumn storms.')
+          .replace(
+            '<title><![CDATA[Council votes to rebuild the north quay]]></title>\n\t\t<link>https://ledger.example.org/2024/03/council-votes-north-quay/',
+            '<title><![CDATA[Council votes to rebuild the north quay by October]]></title>\n\t\t<link>https://ledger.example.org/2024/03/council-votes-north-quay/',
+          ),
+      )
+      const again = await runImport(services, ACTOR, 'wordpress', changed)
+
+      expect(again.counts.articles).toEqual({ imported: 0, updated: 1, skipped: 5, failed: 0 })
+      expect(again.counts.comments.imported).toBe(0)
+      const after = (await listNewsroomArticles(services, {})).find((a) => a.id === before.id)!
+      expect(after.title).toBe('Council votes to rebuild the north quay by October')
+      expect(after.slug).toBe('council-votes-north-quay')
+      const article = (await findArticle(services, before.id))!
+      expect(article.bodyHtml).toContain('before the autumn storms.')
+      expect(article.categories.length).toBeGreaterThan(0)
+      const revisions = await listRevisions(services, before.id)
+      expect(revisions.map((r) => r.title)).toEqual(
+        expect.arrayContaining([
+          'Council votes to rebuild the north quay',
+          'Council votes to rebuild the north quay by October',
+        ]),
+      )
+      const third = await runImport(services, ACTOR, 'wordpress', changed)
+      expect(third.counts.articles).toEqual({ imported: 0, updated: 0, skipped: 6, failed: 0 })
+      expect(await listRevisions(services, before.id)).toHaveLength(revisions.length)
     })
 
     it('writes nothing on a dry run', async () => {

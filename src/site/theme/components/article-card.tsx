@@ -13,7 +13,7 @@ import { ResponsiveImage } from './responsive-image.js'
 export type CardVariant = 'lead' | 'grid' | 'list' | 'text'
 
 /** How wide each variant's picture shows (see site.css: .hero, .grid, .card-list). */
-const SIZES: Record<CardVariant, string> = {
+export const CARD_IMAGE_SIZES: Record<CardVariant, string> = {
   lead: '(min-width: 1100px) 640px, (min-width: 760px) 50vw, calc(100vw - 2rem)',
   grid: '(min-width: 1024px) 440px, (min-width: 600px) 50vw, calc(100vw - 2rem)',
   list: '104px',
@@ -51,7 +51,12 @@ export function ArticleCard({
     >
       {image && (
         <div class="card-media">
-          <ResponsiveImage image={image} sizes={SIZES[variant]} eager={eager} priority={eager} />
+          <ResponsiveImage
+            image={image}
+            sizes={CARD_IMAGE_SIZES[variant]}
+            eager={eager}
+            priority={eager}
+          />
         </div>
       )}
       <div class="card-body">

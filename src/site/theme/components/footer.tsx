@@ -2,7 +2,10 @@ import { yearOf } from '../format.js'
 import { useComponents, useSite } from '../theme-context.js'
 import { SiteLogo } from './site-logo.js'
 
-/** Footer: about, contact email, social links, "Subscribe to Updates", footer menu, copyright. */
+/**
+ * Footer: about, contact email, social links, "Subscribe to Updates", the sections and the footer
+ * menu, copyright.
+ */
 export function Footer() {
   const site = useSite()
   const { newsletterForm: NewsletterForm, socialLinks: SocialLinks } = useComponents()
@@ -28,17 +31,16 @@ export function Footer() {
       </div>
       <div class="footer-bottom">
         <div class="wrap footer-bottom-inner">
-          {site.footerMenu.length > 0 && (
-            <nav aria-label="Footer">
-              <ul class="menu footer-menu">
-                {site.footerMenu.map((item) => (
-                  <li key={item.id}>
-                    <a href={item.url}>{item.label}</a>
-                  </li>
-                ))}
-              </ul>
-            </nav>
-          )}
+          {/* The header's menu link points here when JavaScript is off: every section, then pages. */}
+          <nav id="footer-nav" aria-label="Footer">
+            <ul class="menu footer-menu">
+              {[...site.primaryMenu, ...site.footerMenu].map((item) => (
+                <li key={item.id}>
+                  <a href={item.url}>{item.label}</a>
+                </li>
+              ))}
+            </ul>
+          </nav>
           <p class="copyright">
             © {yearOf(site.now, site)} {settings.title}
           </p>

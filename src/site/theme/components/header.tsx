@@ -1,8 +1,8 @@
 /**
  * Site chrome above the content: skip link, top bar (date, Trending, social), masthead (menu
  * toggle, logo, search, Subscribe), the section menu, the off-canvas mobile menu and the
- * search overlay. Without JavaScript the menu toggle stays hidden (the section menu scrolls
- * sideways instead) and the search control is a plain link to /search/ in place of its button.
+ * search overlay. Without JavaScript the menu control is a link to the footer's navigation (every
+ * section and page) and the search control a plain link to /search/, each in place of its button.
  */
 import type { MenuItem } from '../../../settings/index.js'
 import { formatToday, pathOf } from '../format.js'
@@ -72,6 +72,11 @@ export function Header({ isHome = false, activeSection }: HeaderProps) {
             <Icon name="menu" size={22} />
             <span class="sr-only">Menu</span>
           </button>
+          {/* Without JS the same place holds a link to the footer's list of every section. */}
+          <a class="icon-button menu-toggle" href="#footer-nav" data-menu-fallback>
+            <Icon name="menu" size={22} />
+            <span class="sr-only">Menu</span>
+          </a>
           <div class="brand">
             <SiteLogo as={isHome ? 'h1' : 'p'} />
             {site.settings.tagline && <p class="tagline">{site.settings.tagline}</p>}

@@ -54,6 +54,32 @@ export function ResponsiveImage({
   )
 }
 
+/**
+ * The head's `<link rel="preload">` for the page's LCP picture: the browser asks for it at once,
+ * with the stylesheet, instead of when the parser reaches the `<img>`. It offers what the
+ * `<picture>` would pick first (AVIF or WebP when the library has them).
+ */
+export function ImagePreload({ image, sizes }: { image: ImageRef; sizes: string }) {
+  const { src, srcset, sources } = responsiveParts(useImageVariants(image.mediaId), image)
+  const best = sources[0]
+  const set = best?.srcset ?? srcset
+  // Preact's types lack `imagesizes`; the attributes are written as HTML spells them.
+  const responsive: Record<string, string | undefined> = {
+    imagesrcset: set,
+    imagesizes: set ? sizes : undefined,
+  }
+  return (
+    <link
+      rel="preload"
+      as="image"
+      href={best ? undefined : src}
+      type={best ? `image/${best.format}` : undefined}
+      fetchpriority="high"
+      {...responsive}
+    />
+  )
+}
+
 export interface ResponsiveParts {
   /** The `<img>` source: the original, or its largest raster rendition for vector art. */
   src: string

@@ -1,6 +1,8 @@
 /** The HTML document every reader page shares: head, header, content, footer, assets. */
 import type { ComponentChildren } from 'preact'
+import type { ImageRef } from '../../../content/index.js'
 import { HeadTags } from '../components/head-tags.js'
+import { ImagePreload } from '../components/responsive-image.js'
 import { absoluteUrl } from '../format.js'
 import { usePageHead } from '../page-context.js'
 import { useComponents, useSite } from '../theme-context.js'
@@ -17,6 +19,11 @@ export interface LayoutProps {
   isHome?: boolean
   activeSection?: string | undefined
   bodyClass?: string
+  /**
+   * The page's LCP picture (above the fold) and how wide it shows: preloaded in place of the
+   * serif face, which would share the first bytes with it; that face swaps in without a shift.
+   */
+  lcpImage?: { image: ImageRef; sizes: string } | undefined
   children: ComponentChildren
 }
 
@@ -46,12 +53,25 @@ export function BaseLayout(props: LayoutProps) {
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="color-scheme" content="light dark" />
+        {props.lcpImage ? (
+          <ImagePreload {...props.lcpImage} />
+        ) : (
+          <link
+            rel="preload"
+            href={site.assets.font}
+            as="font"
+            type="font/woff2"
+            crossOrigin="anonymous"
+          />
+        )}
+        {/* Labels are `font-display: optional`: asked for early, after what the page needs first. */}
         <link
           rel="preload"
-          href={site.assets.font}
+          href={site.assets.labelFont}
           as="font"
           type="font/woff2"
           crossOrigin="anonymous"
+          fetchpriority="low"
         />
         <link rel="stylesheet" href={site.assets.css} />
         <HeadTags

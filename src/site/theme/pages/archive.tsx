@@ -1,6 +1,7 @@
 /** Shared parts of list pages (section, tag, author, search): the page shell, cards, pagination. */
 import type { ComponentChildren } from 'preact'
 import type { ArticleSummary, Page } from '../../../content/index.js'
+import { CARD_IMAGE_SIZES } from '../components/article-card.js'
 import { BaseLayout, type LayoutProps } from '../layouts/base-layout.js'
 import type { SidebarData } from '../site-view.js'
 import { useComponents } from '../theme-context.js'
@@ -23,9 +24,11 @@ export function ArchivePage(props: {
 }) {
   const c = useComponents()
   const { articles, base } = props
+  const first = articles.items[0]
   return (
     <BaseLayout
       {...props.layout}
+      lcpImage={first?.image ? { image: first.image, sizes: CARD_IMAGE_SIZES.grid } : undefined}
       title={articles.page > 1 ? `${props.name} – Page ${articles.page}` : props.name}
     >
       <div class="wrap layout">

@@ -1,4 +1,5 @@
 import type { ArticleSummary, Category } from '../../../content/index.js'
+import { CARD_IMAGE_SIZES } from '../components/article-card.js'
 import { BaseLayout } from '../layouts/base-layout.js'
 import { pathOf, sectionAccent } from '../format.js'
 import type { SidebarData } from '../site-view.js'
@@ -22,11 +23,17 @@ export function HomePage({ lead, featured, hot, latest, sections, sidebar }: Hom
   const site = useSite()
   const { articleCard: ArticleCard, sidebar: Sidebar, adSlot: AdSlot } = useComponents()
   return (
-    <BaseLayout title={site.settings.title} isHome bodyClass="home">
+    <BaseLayout
+      title={site.settings.title}
+      isHome
+      bodyClass="home"
+      lcpImage={lead?.image ? { image: lead.image, sizes: CARD_IMAGE_SIZES.lead } : undefined}
+    >
       {lead ? (
         <div class="wrap">
           <div class={`hero${hot.length > 0 ? '' : ' hero-no-hot'}`}>
-            <section class="hero-lead" aria-label="Top story">
+            {/* site.js prefetches the lead story once the page has loaded (not while it loads). */}
+            <section class="hero-lead" aria-label="Top story" data-prefetch={pathOf(lead, site)}>
               <ArticleCard article={lead} variant="lead" level={2} eager />
             </section>
             {featured.length > 0 && (
@@ -82,7 +89,6 @@ export function HomePage({ lead, featured, hot, latest, sections, sidebar }: Hom
         </main>
         <Sidebar data={sidebar} showLatest={false} />
       </div>
-      {lead && <link rel="prefetch" href={pathOf(lead, site)} />}
     </BaseLayout>
   )
 }

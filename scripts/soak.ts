@@ -1,0 +1,305 @@
+/**
+ * `npm run soak -- --minutes N [--url URL --pid PID] [--readers C]`: a mixed, news-shaped load
+ * for N minutes (fractions allowed), against a node this script starts (SQLite in a temporary
+ * DATA_DIR, the demo newsroom) or a running one (`--url`; `--pid` names its process for RSS, for
+ * example a node of `npm run cluster`; its newsroom must have the soak editor, see below).
+ *
+ * - reads: C concurrent readers, Zipf over the newest stories (a few hot ones, a long tail),
+ *   a third on the front page, sections and the feed;
+ * - writes: a publish or an edit every second through the newsroom's own forms, each watched
+ *   until it shows on the front page, the story and the feed;
+ * - a comment and a newsletter sign-up every 2 s (from varying addresses, as behind a proxy);
+ * - view beacons (`POST /api/views/:id`) with the reads.
+ *
+ * Reported as a table (stdout and `artifacts/soak-<time>.md`) and a plot of RSS and p99 over
+ * time (`artifacts/soak-<time>.svg`): requests, errors by status, p50/p99, RSS growth after the
+ * warm-up (the first fifth), publish-to-visible. Exits 1 when a target is missed: any 5xx, RSS
+ * growth of 10 % or more after warm-up, a publish not visible within 1 s.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { parseArgs } from 'node:util'
+import {
+  EDITOR,
+  newestStories,
+  Newsroom,
+  postComment,
+  publishAndWatch,
+  type PublishResult,
+} from './bench-news.js'
+
+const ROOT = path.resolve(import.meta.dirname, '..')
+const { values } = parseArgs({
+  options: {
+    minutes: { type: 'string', default: '10' },
+    url: { type: 'string' },
+    pid: { type: 'string' },
+    readers: { type: 'string', default: '8' },
+    port: { type: 'string', default: '38190' },
+  },
+})
+const seconds = Math.round(Number(values.minutes) * 60)
+if (!Number.isFinite(seconds) || seconds < 10) {
+  console.error('soak: --minutes must be at least 0.17 (10 s)')
+  process.exit(2)
+}
+const readers = Number(values.readers)
+const log = (line: string) => console.log(`soak: ${line}`)
+
+/** A node of our own: the built CLI as shipped, SQLite in a fresh folder, believing X-Forwarded-For. */
+async function startNode(): Promise<{ url: string; child: ChildProcess; dir: string }> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'broadsheet-soak-'))
+  const env = { ...process.env, DATA_DIR: dir, LOG_LEVEL: 'warn' }
+  const cli = [process.execPath, path.join(ROOT, 'dist/cli/main.js')]
+  const migrate = spawnSync(cli[0]!, [...cli.slice(1), 'migrate'], { env, stdio: 'inherit' })
+  if (migrate.status !== 0) throw new Error('broadsheet migrate failed')
+  const port = Number(values.port)
+  const child = spawn(cli[0]!, [...cli.slice(1), 'serve'], {
+    env: { ...env, PORT: String(port), HOST: '127.0.0.1', TRUST_PROXY: 'true' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  })
+  await new Promise<void>((resolve, reject) => {
+    let seen = ''
+    child.stdout.on('data', (chunk: Buffer) => {
+      seen += chunk.toString()
+      if (seen.includes('broadsheet: serving')) resolve()
+    })
+    child.once('exit', (code) => reject(new Error(`the node exited (${code}) during start-up`)))
+  })
+  spawnSync(
+    cli[0]!,
+    [
+      ...cli.slice(1),
+      'user:create',
+      '--email',
+      EDITOR.email,
+      '--name',
+      'Soak Editor',
+      '--role',
+      'editor',
+      '--password',
+      EDITOR.password,
+    ],
+    { env, stdio: 'ignore' },
+  )
+  return { url: `http://127.0.0.1:${port}`, child, dir }
+}
+
+function rssMb(pid: number): number {
+  try {
+    const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8')
+    return Math.round(Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024)
+  } catch {
+    return 0
+  }
+}
+
+/** Ranks 1…n drawn with probability ∝ 1/rank (s = 1): news popularity. */
+function zipf(n: number): () => number {
+  const weights = Array.from({ length: n }, (_, i) => 1 / (i + 1))
+  const total = weights.reduce((a, b) => a + b, 0)
+  const cumulative: number[] = []
+  let sum = 0
+  for (const w of weights) cumulative.push((sum += w / total))
+  return () => {
+    const r = Math.random()
+    const i = cumulative.findIndex((c) => c >= r)
+    return i < 0 ? n - 1 : i
+  }
+}
+
+interface Sample {
+  at: number
+  rssMb: number
+  p99: number
+  requests: number
+}
+
+const own = values.url ? undefined : await startNode()
+const base = values.url ?? own!.url
+const pid = own?.child.pid ?? (values.pid ? Number(values.pid) : undefined)
+const newsroom = new Newsroom(base)
+await newsroom.signIn()
+const stories = await newestStories(base, 200)
+const pick = zipf(stories.length)
+const others = ['/', '/feed/', ...(await sectionPaths(base))]
+log(`${stories.length} stories, ${readers} readers, ${seconds} s against ${base}`)
+
+async function sectionPaths(url: string): Promise<string[]> {
+  const xml = await (await fetch(`${url}/sitemap-sections.xml`)).text()
+  return [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]!).pathname)
+}
+
+const statuses = new Map<number, number>()
+let latencies: number[] = []
+const allLatencies: number[] = []
+let requests = 0
+const count = (status: number, ms: number) => {
+  statuses.set(status, (statuses.get(status) ?? 0) + 1)
+  latencies.push(ms)
+  allLatencies.push(ms)
+  requests++
+}
+async function timedFetch(url: string, init?: RequestInit): Promise<number> {
+  const started = performance.now()
+  try {
+    const response = await fetch(url, { redirect: 'manual', ...init })
+    await response.arrayBuffer()
+    count(response.status, performance.now() - started)
+    return response.status
+  } catch {
+    count(0, performance.now() - started)
+    return 0
+  }
+}
+
+const startedAt = Date.now()
+const until = startedAt + seconds * 1000
+const running = () => Date.now() < until
+const samples: Sample[] = []
+const sampler = setInterval(() => {
+  const sorted = latencies.sort((a, b) => a - b)
+  samples.push({
+    at: (Date.now() - startedAt) / 1000,
+    rssMb: pid ? rssMb(pid) : 0,
+    p99: sorted[Math.floor(sorted.length * 0.99)] ?? 0,
+    requests: sorted.length,
+  })
+  latencies = []
+}, 5_000)
+
+const reader = async (n: number) => {
+  while (running()) {
+    const story = Math.random() < 0.33 ? undefined : stories[pick()]!
+    const page = story ?? others[Math.floor(Math.random() * others.length)]!
+    await timedFetch(`${base}${page}`, { headers: { 'accept-encoding': 'gzip' } })
+    if (story && Math.random() < 0.2) {
+      const id = /data-article-id="(\d+)"/.exec(await (await fetch(`${base}${story}`)).text())?.[1]
+      if (id)
+        await timedFetch(`${base}/api/views/${id}`, {
+          method: 'POST',
+          headers: { 'x-forwarded-for': `203.0.113.${n}`, 'user-agent': `Soak reader ${n}` },
+        })
+    }
+  }
+}
+
+const publishes: PublishResult[] = []
+const writer = async () => {
+  let n = 0
+  while (running()) {
+    const tick = Date.now()
+    n++
+    try {
+      publishes.push(await publishAndWatch(newsroom, n % 2 === 0 ? 'edit' : 'publish', n))
+    } catch (error) {
+      count(500, 0)
+      log(`write ${n} failed: ${(error as Error).message.slice(0, 200)}`)
+    }
+    await new Promise((r) => setTimeout(r, Math.max(0, 1_000 - (Date.now() - tick))))
+  }
+}
+
+const extras = async () => {
+  let n = 0
+  while (running()) {
+    n++
+    const stamp = (await (await fetch(`${base}/api/form-stamp`)).json()) as { stamp: string }
+    const started = performance.now()
+    count(
+      await postComment(base, stories[n % stories.length]!, stamp.stamp, n),
+      performance.now() - started,
+    )
+    await timedFetch(`${base}/subscribe`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        origin: base,
+        'x-forwarded-for': `192.0.2.${n % 250}`,
+      },
+      body: new URLSearchParams({ email: `soak${n}-${Date.now()}@example.test`, source: 'soak' }),
+    })
+    await new Promise((r) => setTimeout(r, 2_000))
+  }
+}
+
+await Promise.all([...Array.from({ length: readers }, (_, i) => reader(i)), writer(), extras()])
+clearInterval(sampler)
+own?.child.kill('SIGTERM')
+
+// The report.
+const sorted = allLatencies.sort((a, b) => a - b)
+const at = (q: number) => Math.round((sorted[Math.floor(q * (sorted.length - 1))] ?? 0) * 10) / 10
+const serverErrors = [...statuses]
+  .filter(([s]) => s >= 500 || s === 0)
+  .reduce((a, [, c]) => a + c, 0)
+const warm = samples.filter((s) => s.at >= seconds / 5 && s.rssMb > 0)
+const rssStart = warm[0]?.rssMb ?? 0
+const rssEnd = warm.at(-1)?.rssMb ?? 0
+const growth = rssStart ? (rssEnd - rssStart) / rssStart : 0
+const visible = publishes.map((p) => p.visibleMs)
+const late = visible.filter((ms) => !(ms <= 1_000)).length
+const checks = [
+  ['zero 5xx', serverErrors === 0],
+  ['RSS growth under 10 % after warm-up', !pid || growth < 0.1],
+  ['every publish visible within 1 s', late === 0],
+] as const
+const lines = [
+  `# Soak: ${seconds} s against ${base}`,
+  '',
+  '| measure | value |',
+  '| --- | --- |',
+  `| requests | ${requests} (${Math.round(requests / seconds)} /s) |`,
+  `| by status | ${[...statuses]
+    .sort(([a], [b]) => a - b)
+    .map(([s, c]) => `${s || 'no answer'}: ${c}`)
+    .join(', ')} |`,
+  `| p50 / p99 | ${at(0.5)} / ${at(0.99)} ms |`,
+  `| RSS after warm-up: first / last / growth | ${pid ? `${rssStart} / ${rssEnd} MB / ${(growth * 100).toFixed(1)} %` : 'n/a (no --pid)'} |`,
+  `| publishes and edits | ${publishes.length}; visible everywhere: median ${Math.round(visible.sort((a, b) => a - b)[visible.length >> 1] ?? 0)} ms, ${late} later than 1 s |`,
+  '',
+  '| target | result |',
+  '| --- | --- |',
+  ...checks.map(([name, ok]) => `| ${name} | ${ok ? 'met' : 'MISSED'} |`),
+  '',
+  '| t (s) | RSS (MB) | p99 (ms) | requests |',
+  '| --- | --- | --- | --- |',
+  ...samples.map(
+    (s) => `| ${s.at.toFixed(0)} | ${s.rssMb} | ${s.p99.toFixed(1)} | ${s.requests} |`,
+  ),
+]
+console.log(lines.join('\n'))
+const stamp = new Date().toISOString().replace(/[:.]/g, '-')
+fs.mkdirSync(path.join(ROOT, 'artifacts'), { recursive: true })
+fs.writeFileSync(path.join(ROOT, 'artifacts', `soak-${stamp}.md`), `${lines.join('\n')}\n`)
+fs.writeFileSync(path.join(ROOT, 'artifacts', `soak-${stamp}.svg`), plot(samples))
+log(`report in artifacts/soak-${stamp}.md and .svg`)
+if (own) fs.rmSync(own.dir, { recursive: true, force: true })
+process.exit(checks.every(([, ok]) => ok) ? 0 : 1)
+
+/** RSS (blue) and p99 (orange) over time, each scaled to its own maximum. */
+function plot(points: Sample[]): string {
+  const width = 640
+  const height = 240
+  const pad = 40
+  const maxT = Math.max(1, ...points.map((p) => p.at))
+  const maxRss = Math.max(1, ...points.map((p) => p.rssMb))
+  const maxP99 = Math.max(1, ...points.map((p) => p.p99))
+  const x = (t: number) => pad + ((width - 2 * pad) * t) / maxT
+  const y = (v: number, max: number) => height - pad - ((height - 2 * pad) * v) / max
+  const line = (value: (p: Sample) => number, max: number) =>
+    points.map((p) => `${x(p.at).toFixed(1)},${y(value(p), max).toFixed(1)}`).join(' ')
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" font-family="sans-serif" font-size="11">
+<rect width="100%" height="100%" fill="white"/>
+<line x1="${pad}" y1="${height - pad}" x2="${width - pad}" y2="${height - pad}" stroke="#999"/>
+<line x1="${pad}" y1="${pad}" x2="${pad}" y2="${height - pad}" stroke="#999"/>
+<polyline fill="none" stroke="#1f5fbf" stroke-width="2" points="${line((p) => p.rssMb, maxRss)}"/>
+<polyline fill="none" stroke="#e07b00" stroke-width="2" points="${line((p) => p.p99, maxP99)}"/>
+<text x="${pad}" y="${pad - 10}" fill="#1f5fbf">RSS (max ${maxRss} MB)</text>
+<text x="${pad + 160}" y="${pad - 10}" fill="#e07b00">p99 (max ${maxP99.toFixed(1)} ms)</text>
+<text x="${width - pad}" y="${height - pad + 16}" text-anchor="end">${maxT.toFixed(0)} s</text>
+</svg>
+`
+}
