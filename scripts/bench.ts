@@ -4,6 +4,7 @@
  * `npm run bench -- --scenario wire [--sources 200 --items 50]`
  * `npm run bench -- --scenario newsroom [--articles N --rounds R]`
  * `npm run bench -- --scenario import [--posts 50000]` (issue 14: WXR into SQLite and PostgreSQL)
+ * `npm run bench -- --scenario api [--articles N]` (the Content API rows only)
  *
  * Measures Broadsheet as `npm start` runs it (LOG_LEVEL=info, page cache on, one process)
  * against the limits of this machine: a bare node:http server replaying the very same bytes,
@@ -12,7 +13,9 @@
  * R alternating runs with its range. Then one row per setting that changes speed (LOG_LEVEL=debug,
  * --workers 2, the static mirror behind nginx, PAGE_CACHE=false), uncached pages and searches at
  * 10 connections, and the same on PostgreSQL. `--scenario news` runs a news-like mix instead
- * (see bench-news.ts); `--scenario postgres` only the PostgreSQL rows (a quick check). Prints Markdown tables and writes JSON under artifacts/bench/.
+ * (see bench-news.ts); `--scenario postgres` only the PostgreSQL rows (a quick check); `--scenario
+ * api` only the Content API rows, cached and uncached, on SQLite and PostgreSQL (a quick check).
+ * Prints Markdown tables and writes JSON under artifacts/bench/.
  */
 import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
@@ -34,6 +37,7 @@ import { printNewsroomReport, runNewsroomScenario, type NewsroomRow } from './be
 import { printWireReport, runWireScenario } from './bench-wire.js'
 import { mirrorConfig, NGINX_BINARY, plainStaticConfig } from './nginx-config.js'
 import {
+  benchContentKey,
   capture,
   log,
   OUT,
@@ -126,6 +130,27 @@ async function pickPages(base: string): Promise<Pages> {
     deepSection: `/${section}/page/${deep}/`,
     front: '/',
     feed: '/feed/',
+  }
+}
+
+/**
+ * The Content API as a headless front-end calls it: a page of 15 stories with their tags and
+ * authors, and the same filtered by the busiest tag at page 50 (or its last page, when the
+ * archive is smaller).
+ */
+async function apiPages(base: string, key: string): Promise<Record<string, string>> {
+  const api = `/ghost/api/content`
+  const tags = (await (
+    await fetch(
+      `${base}${api}/tags/?key=${key}&include=count.posts&order=count.posts%20desc&limit=1`,
+    )
+  ).json()) as { tags: { slug: string; count: { posts: number } }[] }
+  const busiest = tags.tags[0]
+  if (!busiest) throw new Error('the archive has no tags for the Content API rows')
+  const page = Math.max(1, Math.min(50, Math.ceil(busiest.count.posts / 15)))
+  return {
+    'API browse 15, include=tags,authors': `${api}/posts/?key=${key}&limit=15&include=tags,authors`,
+    [`API tag filter, page ${page}`]: `${api}/posts/?key=${key}&limit=15&include=tags,authors&filter=tag:${busiest.slug}&page=${page}`,
   }
 }
 
@@ -231,8 +256,12 @@ async function measurePages(dir: string) {
   report.startupMs = app.startupMs
   const pages = await pickPages(app.url)
   const searchPages = searches()
-  // Content API browse joins these once the API exists (issue 19 asks for its row too).
-  const cachedPages: Record<string, string> = { ...pages, search: searchPages['medium word']! }
+  const api = await apiPages(app.url, benchContentKey(dir))
+  const cachedPages: Record<string, string> = {
+    ...pages,
+    search: searchPages['medium word']!,
+    ...api,
+  }
   const captured = new Map<string, Captured>()
   for (const url of Object.values(cachedPages)) {
     await fetch(`${app.url}${url}`, { headers: { 'accept-encoding': 'gzip' } }) // fill the cache
@@ -309,7 +338,7 @@ async function measurePages(dir: string) {
   await uncachedRows(
     'uncached',
     uncached,
-    { ...pages, ...prefixed('search,', searchPages) },
+    { ...pages, ...prefixed('search,', searchPages), ...api },
     Math.min(ROUNDS, 3),
   )
   ;(report.peakRssMb as Record<string, number>).uncached = uncached.peakRssMb()
@@ -404,29 +433,29 @@ async function nginxRows(dir: string, article: string) {
   await app.stop()
 }
 
-async function postgresRows(serverUrl: string, searchPages: Record<string, string>) {
+async function postgresRows(serverUrl: string, searchPages: Record<string, string>, port = 38085) {
   const archive = await postgresArchive(serverUrl, Math.min(ARTICLES, 100_000))
   if (!archive) return
-  const server = await startBroadsheet(archive.dataDir, 38085, {
+  const server = await startBroadsheet(archive.dataDir, port, {
     PAGE_CACHE: 'false',
     DATABASE_URL: archive.databaseUrl,
   })
   const pages = await pickPages(server.url)
+  const api = await apiPages(
+    server.url,
+    benchContentKey(archive.dataDir, { DATABASE_URL: archive.databaseUrl }),
+  )
   await uncachedRows(
     'PostgreSQL uncached',
     server,
-    { article: pages.article, section: pages.section, ...prefixed('search,', searchPages) },
+    {
+      article: pages.article,
+      section: pages.section,
+      ...prefixed('search,', searchPages),
+      ...api,
+    },
     Math.min(ROUNDS, 3),
   )
-  // Content API browse: add `'API browse': '/api/content/posts/?limit=15'` (or wherever the
-  // Content API lands) to the pages above once it exists. Until then the row says so.
-  rows.push({
-    name: 'PostgreSQL uncached Content API browse',
-    path: '—',
-    connections: LATENCY_CONNECTIONS,
-    runs: [],
-    note: 'no Content API yet',
-  })
   await server.stop()
 }
 
@@ -471,6 +500,11 @@ async function main(): Promise<void> {
     return
   }
   const dir = sqliteArchive(ARTICLES)
+  if (values.scenario === 'api') {
+    await apiRows(dir)
+    printTable({})
+    return
+  }
   const report =
     values.scenario === 'news'
       ? await runNewsScenario({
@@ -490,6 +524,29 @@ async function main(): Promise<void> {
     `${JSON.stringify({ date: new Date().toISOString(), node: process.version, articles: ARTICLES, rounds: ROUNDS, seconds: SECONDS, ...report, rows }, null, 2)}\n`,
   )
   console.log(`JSON: ${path.relative(ROOT, file)}`)
+}
+
+/**
+ * Only the Content API: cached against the limit, uncached, and on PostgreSQL. Its ports
+ * (381xx) differ from the full run's, so a quick check can run beside another bench.
+ */
+async function apiRows(dir: string): Promise<void> {
+  const app = await startBroadsheet(dir, 38180)
+  const api = await apiPages(app.url, benchContentKey(dir))
+  const captured = new Map<string, Captured>()
+  for (const url of Object.values(api)) {
+    await fetch(`${app.url}${url}`, { headers: { 'accept-encoding': 'gzip' } }) // fill the cache
+    captured.set(url, await capture(`${app.url}${url}`))
+  }
+  const limit = await startLimit(captured, 38190)
+  const connections = values.connections ? wholeNumber('connections', values.connections) : 32
+  await cachedRows(app, limit, api, connections)
+  await limit.stop()
+  await app.stop()
+  const uncached = await startBroadsheet(dir, 38182, { PAGE_CACHE: 'false' })
+  await uncachedRows('uncached', uncached, api, Math.min(ROUNDS, 3))
+  await uncached.stop()
+  if (values.postgres) await postgresRows(values.postgres, {}, 38185)
 }
 
 /**

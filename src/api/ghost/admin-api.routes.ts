@@ -183,21 +183,22 @@ const adminApi: FastifyPluginAsync<AdminApiOptions> = async (plain, { services, 
     async (request, reply) => {
       const body = request.body.posts[0]!
       const who = actor(request)
+      // Before anything is fetched or stored (a feature image), as Ghost checks it first.
+      if (!body.title?.trim())
+        throw new GhostError('ValidationError', 'Value in [posts.title] cannot be blank.', {
+          property: 'title',
+        })
       const input = await articleInput(services, body, {
         sourceHtml: request.query.source === 'html',
         actor: who,
         publicUrl: config.publicUrl,
       })
-      if (!input.title)
-        throw new GhostError('ValidationError', 'Value in [posts.title] cannot be blank.', {
-          property: 'title',
-        })
       if (!input.authorIds?.length) input.authorIds = await defaultByline(services)
       const then = stepFor(null, body.status)
       const created = await createArticle(
         services,
         who,
-        { ...input, title: input.title },
+        { ...input, title: input.title ?? body.title },
         {
           ...(then ? { then } : {}),
           ...(then === 'schedule' ? { publishAt: publishAtOf(body) } : {}),
