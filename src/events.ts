@@ -84,6 +84,8 @@ export type DomainEvent =
       type: 'page.changed'
       page: { id: number; title: string; slug: string; status: string; publishedAt: Date | null }
       before: { status: string; publishedAt: Date | null } | null
+      /** The page is gone: `page` is how it was before the delete. */
+      deleted?: true
     }
   /** A reader left a comment (whatever its moderation status). Never the reader's email. */
   | {

@@ -146,6 +146,17 @@ export async function updatePage(
     })
     const page = await findPageById(tx.db, id)
     if (!page) throw new AppError('PAGE_NOT_FOUND', `page ${id} vanished after update`)
+    tx.events.emit({
+      type: 'page.changed',
+      page: {
+        id: page.id,
+        title: page.title,
+        slug: page.slug,
+        status: page.status,
+        publishedAt: page.publishedAt,
+      },
+      before: { status: current.status, publishedAt: current.publishedAt },
+    })
     return page
   })
 }
@@ -164,5 +175,12 @@ export async function deletePage(deps: Kernel, actor: Actor, id: number): Promis
       details: { title: current.title, slug: current.slug },
     })
     tx.events.emit({ type: 'taxonomy.changed', kind: 'page', slugs: [current.slug] })
+    const before = { status: current.status, publishedAt: current.publishedAt }
+    tx.events.emit({
+      type: 'page.changed',
+      page: { id, title: current.title, slug: current.slug, ...before },
+      before,
+      deleted: true,
+    })
   })
 }

@@ -203,8 +203,20 @@ async function pageDeliveries(
   services: Services,
   event: Extract<DomainEvent, { type: 'page.changed' }>,
 ): Promise<Delivery[]> {
-  const names = await hasWebhooksFor(services, storyEvents('page', event.before, event.page))
+  const after = event.deleted ? null : event.page
+  const names = await hasWebhooksFor(services, storyEvents('page', event.before, after))
   if (names.length === 0) return []
+  if (event.deleted) {
+    // As Ghost: nothing current, the page as it was in `previous`.
+    const previous: GhostObject = {
+      id: String(event.page.id),
+      title: event.page.title,
+      slug: event.page.slug,
+      status: event.page.status,
+      published_at: ghostDate(event.page.publishedAt),
+    }
+    return names.map((name) => ({ name, payload: { page: { current: {}, previous } } }))
+  }
   const ctx = await context(services)
   const listed = (await listApiStaticPages(services)).find((p) => p.id === event.page.id)
   const current: GhostObject = listed

@@ -378,5 +378,47 @@ for (const dialect of DIALECTS) {
       expect(byEvent.get('site.changed')).toEqual({})
       for (const hook of hooks) await admin.webhooks.delete({ id: hook.id })
     })
+
+    it('sends page.edited, page.unpublished and page.deleted when a page changes and goes', async () => {
+      const events = ['page.edited', 'page.unpublished', 'page.deleted']
+      const hooks = await Promise.all(
+        events.map((event) =>
+          admin.webhooks.add({ event, target_url: `${receiver.url}?event=${event}` }),
+        ),
+      )
+      const page = await admin.pages.add(
+        { title: 'Ethics code', html: '<p>We care.</p>', status: 'published' },
+        { source: 'html' },
+      )
+      const earlier = await pendingDeliveries()
+      const edited = await admin.pages.edit({
+        id: page.id,
+        updated_at: page.updated_at,
+        status: 'draft',
+      })
+      await admin.pages.delete({ id: edited.id })
+      await until(async () => (await pendingDeliveries()) === earlier + 3, 'three deliveries')
+      site.clock.advance(24 * 3_600_000)
+      await runner().tick()
+      const byEvent = new Map(
+        receiver.received.map((r) => [
+          new URL(r.url, 'http://x').searchParams.get('event'),
+          JSON.parse(r.body) as Record<
+            string,
+            { current: Record<string, unknown>; previous: Record<string, unknown> }
+          >,
+        ]),
+      )
+      expect(byEvent.get('page.edited')?.page).toMatchObject({
+        current: { slug: 'ethics-code', status: 'draft' },
+        previous: { status: 'published' },
+      })
+      expect(byEvent.get('page.unpublished')?.page?.current).toMatchObject({ slug: 'ethics-code' })
+      expect(byEvent.get('page.deleted')?.page).toMatchObject({
+        current: {},
+        previous: { slug: 'ethics-code', title: 'Ethics code' },
+      })
+      for (const hook of hooks) await admin.webhooks.delete({ id: hook.id })
+    })
   })
 }
