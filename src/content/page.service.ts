@@ -57,17 +57,7 @@ export async function createPage(
     if (!page) throw new AppError('PAGE_NOT_FOUND', `page ${slug} vanished after insert`)
     await recordAudit(tx, actor, { action: 'page.create', subjectType: 'page', subjectId: page.id })
     tx.events.emit({ type: 'taxonomy.changed', kind: 'page', slugs: [page.slug] })
-    tx.events.emit({
-      type: 'page.changed',
-      page: {
-        id: page.id,
-        title: page.title,
-        slug: page.slug,
-        status: page.status,
-        publishedAt: page.publishedAt,
-      },
-      before: null,
-    })
+    tx.events.emit({ type: 'page.changed', page: pageMoment(page), before: null })
     return page
   })
 }
@@ -146,17 +136,7 @@ export async function updatePage(
     })
     const page = await findPageById(tx.db, id)
     if (!page) throw new AppError('PAGE_NOT_FOUND', `page ${id} vanished after update`)
-    tx.events.emit({
-      type: 'page.changed',
-      page: {
-        id: page.id,
-        title: page.title,
-        slug: page.slug,
-        status: page.status,
-        publishedAt: page.publishedAt,
-      },
-      before: { status: current.status, publishedAt: current.publishedAt },
-    })
+    tx.events.emit({ type: 'page.changed', page: pageMoment(page), before: pageMoment(current) })
     return page
   })
 }
@@ -175,12 +155,13 @@ export async function deletePage(deps: Kernel, actor: Actor, id: number): Promis
       details: { title: current.title, slug: current.slug },
     })
     tx.events.emit({ type: 'taxonomy.changed', kind: 'page', slugs: [current.slug] })
-    const before = { status: current.status, publishedAt: current.publishedAt }
-    tx.events.emit({
-      type: 'page.changed',
-      page: { id, title: current.title, slug: current.slug, ...before },
-      before,
-      deleted: true,
-    })
+    const before = pageMoment(current)
+    tx.events.emit({ type: 'page.changed', page: before, before, deleted: true })
   })
+}
+
+/** What the `page.changed` event says of a page at one moment. */
+function pageMoment(page: StaticPage) {
+  const { id, title, slug, status, publishedAt } = page
+  return { id, title, slug, status, publishedAt }
 }

@@ -82,6 +82,17 @@ async function until(check: () => Promise<boolean>, what: string): Promise<void>
   throw new Error(`timed out waiting for ${what}`)
 }
 
+/** The bodies a receiver got, by the `?event=` each webhook's address carries. */
+function receivedByEvent(received: { url: string; body: string }[]) {
+  type Change = { current: Record<string, unknown>; previous: Record<string, unknown> }
+  return new Map(
+    received.map((r) => [
+      new URL(r.url, 'http://x').searchParams.get('event'),
+      JSON.parse(r.body) as Record<string, Change>,
+    ]),
+  )
+}
+
 for (const dialect of DIALECTS) {
   describe(`${dialect}: webhooks`, () => {
     let site: ApiNewsroom
@@ -346,15 +357,7 @@ for (const dialect of DIALECTS) {
       )
       site.clock.advance(24 * 3_600_000) // earlier tests' retries are due too: let them go
       await runner().tick()
-      const byEvent = new Map(
-        receiver.received.map((r) => [
-          new URL(r.url, 'http://x').searchParams.get('event'),
-          JSON.parse(r.body) as Record<
-            string,
-            { current: Record<string, unknown>; previous: Record<string, unknown> }
-          >,
-        ]),
-      )
+      const byEvent = receivedByEvent(receiver.received)
       expect(byEvent.get('tag.added')?.tag).toMatchObject({
         current: { name: 'Kites', slug: 'kites', url: 'https://gazette.test/tag/kites/' },
         previous: {},
@@ -400,15 +403,7 @@ for (const dialect of DIALECTS) {
       await until(async () => (await pendingDeliveries()) === earlier + 3, 'three deliveries')
       site.clock.advance(24 * 3_600_000)
       await runner().tick()
-      const byEvent = new Map(
-        receiver.received.map((r) => [
-          new URL(r.url, 'http://x').searchParams.get('event'),
-          JSON.parse(r.body) as Record<
-            string,
-            { current: Record<string, unknown>; previous: Record<string, unknown> }
-          >,
-        ]),
-      )
+      const byEvent = receivedByEvent(receiver.received)
       expect(byEvent.get('page.edited')?.page).toMatchObject({
         current: { slug: 'ethics-code', status: 'draft' },
         previous: { status: 'published' },

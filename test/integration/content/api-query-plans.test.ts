@@ -4,8 +4,9 @@
  * SQL, and ask each database for its plan. A full scan of a content table fails the test, as
  * for the reader lists (query-plans.test.ts).
  */
-import { sql, type CompiledQuery } from 'kysely'
+import type { CompiledQuery } from 'kysely'
 import { afterEach, beforeEach, expect, it } from 'vitest'
+import { planProblems } from '../../support/query-plans.js'
 import { parseNqlFilter } from '../../../src/api/ghost/nql-filter.js'
 import { API_FILTER_FIELDS, browseApiPosts, type ApiFilter } from '../../../src/content/index.js'
 import { newsroom } from '../../support/content-fixtures.js'
@@ -59,33 +60,8 @@ describeDialects('Content API query plans', (dialect) => {
   })
   afterEach(() => t.destroy())
 
-  /** The full scans of content tables in the plans of the captured selects. */
-  async function scansIn(queries: CompiledQuery[]): Promise<string[]> {
-    const selects = queries.filter((q) => /^\s*select/i.test(q.sql))
-    expect(selects.length).toBeGreaterThan(0)
-    const scans: string[] = []
-    if (dialect === 'postgres') await sql`set enable_seqscan = off`.execute(t.db)
-    for (const query of selects) {
-      const plan = await t.db.executeQuery<Record<string, unknown>>({
-        ...query,
-        sql: `${dialect === 'sqlite' ? 'explain query plan' : 'explain'} ${query.sql}`,
-      })
-      for (const row of plan.rows) {
-        const line = String(dialect === 'sqlite' ? row.detail : row['QUERY PLAN'])
-        const table =
-          dialect === 'sqlite'
-            ? /^SCAN (\w+)$/.exec(line)?.[1]
-            : /Seq Scan on (\w+)/.exec(line)?.[1]
-        const alias =
-          table &&
-          CONTENT_TABLES.find(
-            (name) => name === table || query.sql.includes(`"${name}" as "${table}"`),
-          )
-        if (alias) scans.push(`${line} in: ${query.sql}`)
-      }
-    }
-    return scans
-  }
+  const scansIn = (queries: CompiledQuery[]) =>
+    planProblems(t.db, dialect, queries, { tables: CONTENT_TABLES })
 
   async function browse(filter: ApiFilter | undefined, page = 1): Promise<CompiledQuery[]> {
     captured = []

@@ -5,8 +5,9 @@
  * each database for its plan. A full scan of a content table fails, and on SQLite so does a
  * sort of the whole table for a page (the page must come in index order).
  */
-import { sql, type CompiledQuery } from 'kysely'
+import type { CompiledQuery } from 'kysely'
 import { afterAll, beforeAll, expect, it } from 'vitest'
+import { planProblems } from '../../support/query-plans.js'
 import { countModerationQueue, listModerationQueue } from '../../../src/comments/index.js'
 import { createArticle, type NewsroomFilter } from '../../../src/content/index.js'
 import { findNewsroomStories } from '../../../src/search/index.js'
@@ -48,39 +49,8 @@ describeDialects('newsroom list query plans', (dialect) => {
   }, 60_000)
   afterAll(() => t.destroy())
 
-  /** Plan lines that scan a content table (or sort a page on SQLite), with their SQL. */
-  async function problemsIn(queries: CompiledQuery[]): Promise<string[]> {
-    const selects = queries.filter((q) => /^\s*select/i.test(q.sql))
-    expect(selects.length).toBeGreaterThan(0)
-    const problems: string[] = []
-    if (dialect === 'postgres') await sql`set enable_seqscan = off`.execute(t.db)
-    for (const query of selects) {
-      const plan = await t.db.executeQuery<Record<string, unknown>>({
-        ...query,
-        sql: `${dialect === 'sqlite' ? 'explain query plan' : 'explain'} ${query.sql}`,
-      })
-      for (const row of plan.rows) {
-        const line = String(dialect === 'sqlite' ? row.detail : row['QUERY PLAN'])
-        const table =
-          dialect === 'sqlite'
-            ? /^SCAN (\w+)$/.exec(line)?.[1]
-            : /Seq Scan on (\w+)/.exec(line)?.[1]
-        const scanned =
-          table &&
-          CONTENT_TABLES.find(
-            (name) => name === table || query.sql.includes(`"${name}" as "${table}"`),
-          )
-        // A page of rows (it has a LIMIT) must be read in index order, not sorted whole.
-        const sorted =
-          dialect === 'sqlite' &&
-          /TEMP B-TREE FOR ORDER BY/.test(line) &&
-          /\blimit\b/i.test(query.sql)
-        if (scanned || sorted) problems.push(`${line} in: ${query.sql}`)
-      }
-    }
-    if (dialect === 'postgres') await sql`set enable_seqscan = on`.execute(t.db)
-    return problems
-  }
+  const problems = (queries: CompiledQuery[]) =>
+    planProblems(t.db, dialect, queries, { tables: CONTENT_TABLES, sortedPages: true })
 
   const CASES: [string, NewsroomFilter][] = [
     ['every story, counts per status', {}],
@@ -114,7 +84,7 @@ describeDialects('newsroom list query plans', (dialect) => {
       const page = await findNewsroomStories(deps, resolved)
       const queries = captured
       expect(page.counts.all + page.total).toBeGreaterThan(0)
-      expect(await problemsIn(queries)).toEqual([])
+      expect(await problems(queries)).toEqual([])
     })
   }
 
@@ -123,6 +93,6 @@ describeDialects('newsroom list query plans', (dialect) => {
     await countModerationQueue(deps)
     await listModerationQueue(deps, { status: 'pending', limit: 50, offset: 50 })
     await listModerationQueue(deps, { status: 'spam', q: 'harbour', limit: 50, offset: 0 })
-    expect(await problemsIn(captured)).toEqual([])
+    expect(await problems(captured)).toEqual([])
   })
 })

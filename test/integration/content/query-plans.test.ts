@@ -3,8 +3,9 @@
  * reader-facing services run and ask each database for its plan. A full scan of a content
  * table fails the test.
  */
-import { sql, type CompiledQuery } from 'kysely'
+import type { CompiledQuery } from 'kysely'
 import { afterEach, beforeEach, expect, it } from 'vitest'
+import { planProblems } from '../../support/query-plans.js'
 import {
   findPublishedArticle,
   listAuthorArticles,
@@ -52,33 +53,6 @@ describeDialects('reader query plans', (dialect) => {
   })
   afterEach(() => t.destroy())
 
-  async function scansIn(): Promise<string[]> {
-    const selects = captured.filter((q) => /^\s*select/i.test(q.sql))
-    expect(selects.length).toBeGreaterThan(0)
-    const scans: string[] = []
-    if (dialect === 'postgres') await sql`set enable_seqscan = off`.execute(t.db)
-    for (const query of selects) {
-      const plan = await t.db.executeQuery<Record<string, unknown>>({
-        ...query,
-        sql: `${dialect === 'sqlite' ? 'explain query plan' : 'explain'} ${query.sql}`,
-      })
-      for (const row of plan.rows) {
-        const line = String(dialect === 'sqlite' ? row.detail : row['QUERY PLAN'])
-        const table =
-          dialect === 'sqlite'
-            ? /^SCAN (\w+)$/.exec(line)?.[1]
-            : /Seq Scan on (\w+)/.exec(line)?.[1]
-        const alias =
-          table &&
-          CONTENT_TABLES.find(
-            (name) => name === table || query.sql.includes(`"${name}" as "${table}"`),
-          )
-        if (alias) scans.push(`${line} in: ${query.sql}`)
-      }
-    }
-    return scans
-  }
-
   it('serves every reader list from an index', async () => {
     await listLatestArticles(n.deps, { page: 2 })
     await listSectionArticles(n.deps, 'sport', { page: 3 })
@@ -91,6 +65,6 @@ describeDialects('reader query plans', (dialect) => {
     const lookup = await findPublishedArticle(n.deps, 'harbour-story')
     if (lookup.kind !== 'published') throw new Error('expected the story')
     await listRelatedArticles(n.deps, lookup.article)
-    expect(await scansIn()).toEqual([])
+    expect(await planProblems(t.db, dialect, captured, { tables: CONTENT_TABLES })).toEqual([])
   })
 })
