@@ -165,6 +165,8 @@ export interface NewCommentRow {
   body: string
   status: CommentStatus
   userId?: number | null
+  /** The commenter asked to be mailed when someone replies. */
+  notifyReplies?: boolean
   createdAt: number
 }
 
@@ -184,7 +186,7 @@ export async function insertComments(db: Db, rows: NewCommentRow[]): Promise<num
           author_url: c.authorUrl ?? '',
           body: c.body,
           status: c.status,
-          notify_replies: 0,
+          notify_replies: c.notifyReplies ? 1 : 0,
           created_at: c.createdAt,
         })),
       )
