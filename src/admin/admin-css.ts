@@ -88,7 +88,7 @@ legend{font-weight:700;padding:0 var(--s1)}
 .notice{border-left:4px solid var(--ok);background:var(--ok-bg);padding:var(--s3) var(--s4);border-radius:var(--radius)}
 .restore{border-left:4px solid var(--warn);background:var(--warn-bg);padding:var(--s3) var(--s4);margin-bottom:var(--s4);border-radius:var(--radius)}
 /* Tables and lists. */
-.table-wrap{overflow-x:auto;border:1px solid var(--line);border-radius:var(--radius-lg);background:var(--surface)}
+.table-wrap{position:relative;overflow-x:auto;border:1px solid var(--line);border-radius:var(--radius-lg);background:var(--surface)}
 table{width:100%;border-collapse:collapse;background:var(--surface)}
 th,td{text-align:left;padding:.65rem .75rem;border-bottom:1px solid var(--line);vertical-align:top}
 thead th{font-size:.75rem;text-transform:uppercase;letter-spacing:.06em;color:var(--muted);background:var(--sunken)}
