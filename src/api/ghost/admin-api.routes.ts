@@ -350,10 +350,18 @@ function oneUser(ctx: SerializeContext, users: User[], test: (u: User) => boolea
   return { users: [adminUser(ctx, user)] }
 }
 
-/** A story from an integration needs a byline: the site's owner, as in Ghost. */
+/**
+ * A story from an integration needs a byline: the site's owner, as in Ghost. A site without one
+ * yet (the demo newsroom, an import) falls back to the most senior active person, so every
+ * post still has the `primary_author` front-ends rely on.
+ */
 async function defaultByline(services: Services): Promise<number[]> {
-  const owner = (await listUsers(services)).find((u) => u.role === 'owner')
-  return owner ? [owner.id] : []
+  const active = (await listUsers(services)).filter((u) => u.deactivatedAt === null)
+  for (const role of ['owner', 'admin', 'editor', 'author', 'contributor'] as const) {
+    const person = active.find((u) => u.role === role)
+    if (person) return [person.id]
+  }
+  return []
 }
 
 function formatsOf(query: GhostQuery): Set<string> {
