@@ -13,6 +13,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
+import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -28,8 +29,7 @@ import {
 } from '../../support/private-redis.js'
 import { EDITOR, formFields, Newsroom } from '../../../scripts/bench-news.js'
 import { NGINX_BINARY } from '../../../scripts/nginx-config.js'
-import { runCli } from '../../support/run-cli.js'
-import { freePort, ROOT } from '../../support/run-cli.js'
+import { ROOT, runCli } from '../../support/run-cli.js'
 import { REQUIRE_SERVICES } from '../../support/services.js'
 
 const skip =
@@ -63,8 +63,29 @@ interface Cluster {
   stop(): Promise<void>
 }
 
+/** Whether nothing listens on `port` right now. */
+function isFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = net.createServer()
+    server.once('error', () => resolve(false))
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)))
+  })
+}
+
+/**
+ * The cluster takes the front port P and its nodes P+1 and P+2. An ephemeral port from the
+ * kernel would leave P+1 and P+2 to chance (other tests' sockets take ephemeral ports), so pick
+ * below the ephemeral range, three free ports in a row.
+ */
+async function freeRun(): Promise<number> {
+  for (;;) {
+    const port = 20_000 + Math.floor(Math.random() * 10_000)
+    if ((await isFree(port)) && (await isFree(port + 1)) && (await isFree(port + 2))) return port
+  }
+}
+
 async function startCluster(front: 'built-in' | 'nginx'): Promise<Cluster> {
-  const port = await freePort()
+  const port = await freeRun()
   let output = ''
   const child: ChildProcess = spawn(
     process.execPath,
