@@ -48,6 +48,12 @@ export function storageProblem(error: unknown, depth = 0): 'full' | 'read-only' 
     if (error.code === 'STORAGE_READ_ONLY') return 'read-only'
   }
   const code = (error as { code?: unknown }).code
+  // node:sqlite (Node 24) reports SQLite's result code as a number: 13 full, 8 read-only.
+  const errcode = (error as { errcode?: unknown }).errcode
+  if (code === 'ERR_SQLITE_ERROR' && typeof errcode === 'number') {
+    if ((errcode & 0xff) === 13) return 'full'
+    if ((errcode & 0xff) === 8) return 'read-only'
+  }
   if (code === 'ENOSPC' || code === 'EDQUOT' || code === 'SQLITE_FULL') return 'full'
   if (code === 'EROFS' || code === 'SQLITE_READONLY' || code === 'SQLITE_READONLY_DBMOVED')
     return 'read-only'
