@@ -17,36 +17,11 @@ export interface Comment {
 
 export async function insertComment(
   db: Db,
-  input: {
-    articleId: number
-    parentId: number | null
-    authorName: string
-    authorEmail: string
-    authorUrl?: string
-    body: string
-    status: CommentStatus
-    userId?: number | null
-    notifyReplies?: boolean
-  },
+  input: Omit<NewCommentRow, 'createdAt'>,
   now: number,
 ): Promise<number> {
-  const row = await db
-    .insertInto('comments')
-    .values({
-      article_id: input.articleId,
-      parent_id: input.parentId,
-      user_id: input.userId ?? null,
-      author_name: input.authorName,
-      author_email: input.authorEmail.toLowerCase(),
-      author_url: input.authorUrl ?? '',
-      body: input.body,
-      status: input.status,
-      notify_replies: input.notifyReplies ? 1 : 0,
-      created_at: now,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow()
-  return row.id
+  const [id] = await insertComments(db, [{ ...input, createdAt: now }])
+  return id!
 }
 
 /** Approved comments of an article, oldest first (the caller builds the tree). */

@@ -67,18 +67,7 @@ export async function addSource(
       ...columns,
       name: columns.name ?? name,
       url,
-      next_poll_at: now,
-      etag: null,
-      last_modified: null,
-      last_polled_at: null,
-      last_success_at: null,
-      last_error_code: null,
-      last_error: null,
-      section_id: columns.section_id ?? null,
-      author_id: columns.author_id ?? null,
-      max_age_days: columns.max_age_days ?? null,
-      created_at: now,
-      updated_at: now,
+      ...freshSource(columns, now),
     })
     await recordAudit(tx, actor, {
       action: 'wire.source.add',
@@ -198,18 +187,7 @@ export async function importOpmlSources(
         name: (entry.title?.trim() || new URL(url).host).slice(0, 200),
         site_url: entry.siteUrl ?? '',
         url,
-        next_poll_at: now,
-        etag: null,
-        last_modified: null,
-        last_polled_at: null,
-        last_success_at: null,
-        last_error_code: null,
-        last_error: null,
-        section_id: columns.section_id ?? null,
-        author_id: columns.author_id ?? null,
-        max_age_days: columns.max_age_days ?? null,
-        created_at: now,
-        updated_at: now,
+        ...freshSource(columns, now),
       })
       added++
     }
@@ -277,5 +255,23 @@ async function discover(deps: WireDeps, url: string) {
     if (error instanceof NetError || error instanceof WireError)
       throw validationError('url', `${error.message}`)
     throw error
+  }
+}
+
+/** A new source's polling state and defaults: due now, never fetched, no errors. */
+function freshSource(columns: ReturnType<typeof settingsColumns>, now: number) {
+  return {
+    next_poll_at: now,
+    etag: null,
+    last_modified: null,
+    last_polled_at: null,
+    last_success_at: null,
+    last_error_code: null,
+    last_error: null,
+    section_id: columns.section_id ?? null,
+    author_id: columns.author_id ?? null,
+    max_age_days: columns.max_age_days ?? null,
+    created_at: now,
+    updated_at: now,
   }
 }
