@@ -136,10 +136,12 @@ export async function buildApp(appDeps: AppDeps): Promise<FastifyInstance> {
   await app.register(site.routes)
   await app.register(feedRoutes, { services, config })
   await app.register(adminRoutes, { prefix: '/admin', services, config, limiterFor })
+  const chrome = site.chrome
   await app.register(platformApis, {
     services,
     config,
     rateLimitStore: redisLink && sharedRateLimitStore(redisLink),
+    remember: chrome ? (key, load) => chrome.get(`api:${key}`, load) : undefined,
   })
   // Webhooks follow every write this process makes (newsroom, APIs, the scheduler's jobs).
   const stopWebhooks = services.events.on(webhookListener(services, config.publicUrl))

@@ -210,6 +210,7 @@ export {
   type ApiPerson,
   type ApiPost,
   type ApiTagRow,
+  type RememberTotal,
 } from './api-reads.js'
 export {
   API_FILTER_FIELDS,
