@@ -12,7 +12,13 @@ import { afterAll, beforeAll, expect, it } from 'vitest'
 import { systemActor } from '../../../src/auth/index.js'
 import { diskStorage } from '../../../src/media/index.js'
 import { createHttpClient, type HttpClient } from '../../../src/net/index.js'
-import { addSource, pollSource, type WireDeps } from '../../../src/wire/index.js'
+import {
+  addSource,
+  listWireItems,
+  pollSource,
+  takeItems,
+  type WireDeps,
+} from '../../../src/wire/index.js'
 import { EXTRAS_CONCURRENCY } from '../../../src/wire/story-extras.js'
 import { type FeedServer, startFeedServer } from '../../support/feed-server.js'
 import { testKernel } from '../../support/kernel.js'
@@ -107,12 +113,17 @@ describeDialects('the wire: pictures', (dialect) => {
     storage: diskStorage(nodePath.join(test.dataDir, 'media')),
     ...extra,
   })
-  const follow = async (deps: WireDeps, name: string, body: string) => {
+  const follow = async (
+    deps: WireDeps,
+    name: string,
+    body: string,
+    publish: 'auto' | 'review' = 'auto',
+  ) => {
     feeds.route(`/${dialect}/${name}.xml`, { body })
     return addSource(
       deps,
       WIRE,
-      { url: feeds.url(`/${dialect}/${name}.xml`), name, publish: 'auto' },
+      { url: feeds.url(`/${dialect}/${name}.xml`), name, publish },
       { discover: false },
     )
   }
@@ -129,7 +140,7 @@ describeDialects('the wire: pictures', (dialect) => {
     images.peak = 0
     const deps = depsWith()
     const name = `slow-${dialect}`
-    const source = await follow(deps, name, pictureFeed(name, 50, { arriving: 3, repeat: 7 }))
+    const source = await follow(deps, name, pictureFeed(name, 50, { arriving: 2, repeat: 7 }))
 
     const started = performance.now()
     const report = await pollSource(deps, WIRE, source.id)
@@ -147,12 +158,12 @@ describeDialects('the wire: pictures', (dialect) => {
     expect(new Set(made.map((s) => s.title)).size).toBe(50)
     const number = (title: string) => Number(title.split(' ').pop())
     const arrived = made.filter((s) => s.featured_media_id !== null).map((s) => number(s.title))
-    expect(arrived.sort()).toEqual([1, 2, 3])
-    for (const story of made.filter((s) => number(s.title) > 3))
+    expect(arrived.sort()).toEqual([1, 2])
+    for (const story of made.filter((s) => number(s.title) > 2))
       expect(story.body_html).toContain(
         `<img src="${images.url(`/${name}/${number(story.title)}.png`)}"`,
       )
-    expect(await test.db.selectFrom('media').select('id').execute()).toHaveLength(3)
+    expect(await test.db.selectFrom('media').select('id').execute()).toHaveLength(2)
   }, 60_000)
 
   it('leaves the pictures remote that have not arrived when the budget runs out', async () => {
@@ -180,5 +191,28 @@ describeDialects('the wire: pictures', (dialect) => {
       expect(story.body_html).toContain(`<img src="${images.url(`/${name}/${n}-ok.png`)}"`)
     }
     expect(await test.db.selectFrom('media').select('id').execute()).toEqual([])
+  }, 30_000)
+
+  it('fetches the pictures of items published from the desk a few at a time, once each', async () => {
+    images.delayMs = DELAY_MS
+    const before = images.requests
+    const deps = depsWith()
+    const name = `desk-${dialect}`
+    const source = await follow(deps, name, pictureFeed(name, 24, { arriving: 1 }), 'review')
+    await pollSource(deps, WIRE, source.id)
+    const ids = (await listWireItems(deps, { sourceId: source.id })).map((i) => i.id)
+
+    const started = performance.now()
+    const taken = await takeItems(deps, WIRE, ids, 'publish')
+    const elapsed = performance.now() - started
+    const again = await takeItems(deps, WIRE, ids, 'publish')
+
+    expect(elapsed).toBeLessThan((24 * DELAY_MS) / 2)
+    expect(taken.articleIds).toHaveLength(24)
+    expect(again.articleIds).toEqual([])
+    expect(images.requests - before).toBe(24)
+    const made = await stories()
+    expect(made).toHaveLength(24)
+    expect(made.filter((s) => s.featured_media_id !== null)).toHaveLength(1)
   }, 30_000)
 })
