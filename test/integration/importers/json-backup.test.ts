@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { systemActor } from '../../../src/auth/index.js'
 import { addRedirect, createTag, listArticleIdsForExport } from '../../../src/content/index.js'
 import { fillDemo } from '../../../src/demo/fill-demo.js'
+import { addGeneratedStories } from '../../../src/demo/generated-stories.js'
 import { exportBackup, importBackup, runImport } from '../../../src/importers/index.js'
 import { importSubscribers, markSubscriber } from '../../../src/newsletter/index.js'
 import type { Services } from '../../../src/services.js'
@@ -13,9 +14,13 @@ import { createTestDatabase, DIALECTS, type TestDatabase } from '../../support/t
 const WXR = path.resolve('test/fixtures/importers/wordpress/ledger-1.2.xml')
 const ACTOR = systemActor('test')
 
-/** Demo newsroom, a WordPress archive on top (threads, redirects), and a varied subscriber list. */
+/**
+ * Demo newsroom, generated stories (excerpts cut at full length), a WordPress archive on top
+ * (threads, redirects), and a varied subscriber list.
+ */
 async function seed(services: Services): Promise<void> {
   await fillDemo(services)
+  await addGeneratedStories(services, { articles: 300, now: Date.now() })
   await runImport(services, ACTOR, 'wordpress', WXR)
   await createTag(services, ACTOR, {
     name: 'Town hall',
