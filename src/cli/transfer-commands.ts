@@ -8,6 +8,7 @@ import { readFile } from 'node:fs/promises'
 import { systemActor } from '../auth/index.js'
 import { parseConfig } from '../config.js'
 import { AppError } from '../errors.js'
+import { noEvents } from '../events.js'
 import {
   exportBackup,
   exportGhost,
@@ -19,6 +20,7 @@ import {
   type MediaMode,
 } from '../importers/index.js'
 import { createHttpClient } from '../net/index.js'
+import { reindexAll } from '../search/index.js'
 import { applyMigrations, servicesFor } from '../startup.js'
 import { connectDatabase } from '../db/connect.js'
 import type { Command } from './commands.js'
@@ -139,10 +141,14 @@ async function importJson(file: string, values: Parameters<Command['run']>[0]): 
   try {
     await applyMigrations(handle)
     const services = servicesFor(handle, config)
-    const report = await importBackup(services, systemActor('json-import'), file, {
+    // Nothing listens while it runs (the search index would be fed story by story, after this
+    // process may have closed the database): the index is rebuilt once at the end instead.
+    const quiet = { ...services, events: noEvents }
+    const report = await importBackup(quiet, systemActor('json-import'), file, {
       onProgress: ({ done, total }) => showProgress({ phase: 'stories', done, total }),
     })
     endProgress()
+    await reindexAll({ ...services, index: services.search })
     const counts = Object.entries(report.counts).map(([name, n]) => `${n} ${name}`)
     console.log(`Restored the backup of ${report.exportedAt}: ${counts.join(', ')}`)
     for (const warning of report.warnings) console.log(`  warning: ${warning}`)
