@@ -80,10 +80,14 @@ export async function importBackup(
   await requireEmptySite(deps)
   const restore = new BackupRestore(deps, actor, options.batchSize ?? 200)
   const progress = options.onProgress ?? (() => {})
+  let reported = -1
   for await (const entry of readBackup(file)) {
     await restore.write(entry)
-    if (entry.kind === 'articles' && restore.report.counts.articles % 200 === 0)
-      progress({ done: restore.report.counts.articles, total })
+    const done = restore.report.counts.articles
+    if (entry.kind === 'articles' && done !== reported) {
+      reported = done
+      progress({ done, total })
+    }
   }
   await restore.finish()
   progress({ done: restore.report.counts.articles, total })
