@@ -127,6 +127,7 @@ export type CommittingListener = (tx: Kernel, event: DomainEvent) => Promise<voi
 export class EventBus implements EventSink {
   private readonly listeners: EventListener[] = []
   private readonly committing: CommittingListener[] = []
+  private readonly running = new Set<Promise<void>>()
 
   constructor(private readonly onError: (error: unknown, event: DomainEvent) => void = () => {}) {}
 
@@ -155,11 +156,23 @@ export class EventBus implements EventSink {
     for (const listener of this.listeners) {
       try {
         const result = listener(event)
-        if (result instanceof Promise) result.catch((error: unknown) => this.onError(error, event))
+        if (result instanceof Promise) {
+          const running = result.catch((error: unknown) => this.onError(error, event))
+          this.running.add(running)
+          void running.finally(() => this.running.delete(running))
+        }
       } catch (error) {
         this.onError(error, event)
       }
     }
+  }
+
+  /**
+   * Wait for every listener still at work (the search index being fed). A command that wrote
+   * calls it before closing the database, so nothing is cut off.
+   */
+  async settled(): Promise<void> {
+    while (this.running.size > 0) await Promise.all([...this.running])
   }
 }
 

@@ -32,6 +32,8 @@ async function withServices(work: (services: Services) => Promise<void>): Promis
     await work(services)
   } finally {
     services.wireClient.close()
+    // Stories a poll published are still being added to the search index.
+    await services.events.settled()
     await handle.close()
   }
 }

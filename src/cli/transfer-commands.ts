@@ -122,6 +122,8 @@ Options:
         },
       )
       endProgress()
+      // The search index is fed story by story after each batch: let it finish before closing.
+      await services.events.settled()
       console.log(formatReport(report).join('\n'))
       if (!report.dryRun) await purgeRunningServers(config, ['settings'])
     } finally {

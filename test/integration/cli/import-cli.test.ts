@@ -1,6 +1,7 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import Database from 'better-sqlite3'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ROOT, runCli } from '../../support/run-cli.js'
 
@@ -23,6 +24,13 @@ describe('broadsheet import', { timeout: 180_000 }, () => {
     expect(result.stdout).toMatch(/articles\s+6\s+0\s+0/)
     expect(result.stdout).toMatch(/was password-protected: imported as a draft/)
     expect(result.stderr).toMatch(/stories/)
+    // Every published story is in the search index when the command has finished.
+    const db = new Database(path.join(dir, 'broadsheet.db'), { readonly: true })
+    const count = (query: string) => (db.prepare(query).get() as { n: number }).n
+    const published = count("select count(*) as n from articles where status = 'published'")
+    expect(published).toBeGreaterThan(0)
+    expect(count('select count(*) as n from search_fts')).toBe(published)
+    db.close()
 
     const exported = await runCli(['export', 'wordpress'], { DATA_DIR: dir })
     expect(exported.code, exported.stderr).toBe(0)
