@@ -8,13 +8,21 @@ import { hostname } from 'node:os'
 import {
   claimJobs,
   completeJob,
+  extendJobLock,
   failJob,
   releaseJobs,
   type Job,
   type WorkerDeps,
 } from '../queue/index.js'
 
-export type JobHandler = (payload: unknown, job: Job) => Promise<void>
+/** What a running job may ask of the runner. */
+export interface JobLease {
+  /** Keep the job's lock for another `lockMs` (long jobs call it every so often). */
+  extend(lockMs: number): Promise<void>
+}
+
+/** Runs one job; the runner always passes a lease (handlers that need none leave it). */
+export type JobHandler = (payload: unknown, job: Job, lease?: JobLease) => Promise<void>
 
 export interface JobRunnerOptions {
   deps: WorkerDeps
@@ -89,7 +97,10 @@ export class JobRunner {
     const handler = this.options.handlers[job.type]
     try {
       if (!handler) throw new Error(`no handler for job type "${job.type}"`)
-      await handler(job.payload, job)
+      const lease = {
+        extend: (lockMs: number) => extendJobLock(this.options.deps, job, this.worker, lockMs),
+      }
+      await handler(job.payload, job, lease)
       await completeJob(this.options.deps, job, this.worker)
     } catch (error) {
       this.report(error, `job ${job.id} (${job.type})`)
