@@ -64,7 +64,7 @@ class Client {
     form.append('_csrf', await this.csrf('/admin/import'))
     form.append('source', 'wordpress')
     for (const [name, value] of Object.entries(fields)) form.append(name, value)
-    form.append('file', new Blob([bytes]), filename)
+    form.append('file', new Blob([new Uint8Array(bytes)]), filename)
     return this.request('/admin/import', { method: 'POST', body: form })
   }
 }
