@@ -33,6 +33,9 @@ export interface JobRunnerOptions {
   onError?: (error: unknown, context: string) => void
 }
 
+/** How long a claim holds a job (long jobs renew theirs through their lease). */
+const CLAIM_LOCK_MS = 5 * 60_000
+
 export class JobRunner {
   readonly worker = `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`
   private timer: NodeJS.Timeout | undefined
@@ -79,13 +82,24 @@ export class JobRunner {
     }
     let ran = 0
     while (!this.stopping) {
-      const jobs = await claimJobs(this.options.deps, this.worker, 10).catch((error: unknown) => {
-        this.report(error, 'claiming jobs')
-        return []
-      })
+      const jobs = await claimJobs(this.options.deps, this.worker, 10, CLAIM_LOCK_MS).catch(
+        (error: unknown) => {
+          this.report(error, 'claiming jobs')
+          return []
+        },
+      )
       if (jobs.length === 0) return ran
+      const claimedAt = this.options.deps.clock.now().getTime()
       for (const job of jobs) {
         if (this.stopping) return ran
+        // A long job (an import) ran while the rest waited: their locks may be ending, and
+        // another node may take them. Hand them back and claim afresh rather than run one twice.
+        if (this.options.deps.clock.now().getTime() - claimedAt > CLAIM_LOCK_MS / 2) {
+          await releaseJobs(this.options.deps, this.worker).catch((error: unknown) =>
+            this.report(error, 'releasing claimed jobs'),
+          )
+          break
+        }
         await this.run(job)
         ran++
       }
