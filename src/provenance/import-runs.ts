@@ -3,7 +3,7 @@
  * and its report here, and Settings → Import reads them back. Only people who manage settings
  * (owners and admins) start or see them.
  */
-import { requirePermission, type Actor } from '../auth/index.js'
+import { recordAudit, requirePermission, type Actor } from '../auth/index.js'
 import { transact, type Kernel } from '../kernel.js'
 import { enqueueJob } from '../queue/index.js'
 import {
@@ -48,6 +48,16 @@ export async function queueImport(
       tx.clock.now().getTime(),
     )
     await enqueueJob(tx, IMPORT_JOB, { importId: id }, { maxAttempts: IMPORT_ATTEMPTS })
+    await recordAudit(tx, actor, {
+      action: 'site.import',
+      subjectType: 'settings',
+      details: {
+        importId: id,
+        source: input.source,
+        filename: input.filename,
+        dryRun: input.dryRun,
+      },
+    })
     tx.events.emit({ type: 'job.queued', jobType: IMPORT_JOB })
     return id
   })

@@ -11,7 +11,7 @@ import * as cheerio from 'cheerio'
 import type { FastifyInstance } from 'fastify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildApp } from '../../../src/app.js'
-import { createUser, type User } from '../../../src/auth/index.js'
+import { createUser, listAudit, type User } from '../../../src/auth/index.js'
 import { fixedClock } from '../../../src/clock.js'
 import { parseConfig } from '../../../src/config.js'
 import { importJobs, JobRunner, startJobs } from '../../../src/jobs/index.js'
@@ -139,6 +139,8 @@ describe('admin: Settings → Import, over a real server', () => {
     expect(html('#import-report').text()).toMatch(/pingback/)
     expect(html('progress')).toHaveLength(0)
     expect(fs.readdirSync(path.join(database.dataDir, 'imports'))).toEqual([])
+    const audit = await listAudit(services, { subjectType: 'settings' })
+    expect(audit.map((entry) => entry.action)).toContain('site.import')
     const articles = await (await client.admin.request('/admin/articles')).text()
     expect(articles).toContain('Council votes to rebuild the north quay')
   })
