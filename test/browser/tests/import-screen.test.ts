@@ -34,6 +34,8 @@ const WXR = path.resolve('test/fixtures/importers/wordpress/ledger-1.2.xml')
 const HEADLINE = 'Council votes to rebuild the north quay'
 /** Enough stories that the import takes a few of the script's polls. */
 const BIG_POSTS = 2000
+/** Whether a queued import starts at once (as in startup.ts); off to look at a waiting one. */
+let wake = true
 
 beforeAll(() => {
   if (skipReason === undefined)
@@ -48,6 +50,7 @@ for (const dialect of DIALECTS)
     let browser: Awaited<ReturnType<typeof launchBrowser>>
     let page: Page
     let bigWxr: string
+    let baseURL: string
 
     beforeAll(async () => {
       database = await createTestDatabase(dialect)
@@ -61,11 +64,11 @@ for (const dialect of DIALECTS)
       const services = testServices({ db: database.db, dialect, dataDir: database.dataDir, events })
       app = await buildApp({ services, config })
       await app.listen({ port: 0, host: '127.0.0.1' })
-      const baseURL = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`
+      baseURL = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`
       // As startup.ts does: a queued import starts at once, not at the next poll.
       runner = startJobs(services, (error) => console.error(error), { intervalMs: 60_000 })
       events.on((event) => {
-        if (event.type === 'job.queued') void runner.tick()
+        if (event.type === 'job.queued' && wake) void runner.tick()
       })
       await createUser(services, SYSTEM, {
         email: 'olive@news.test',
@@ -160,5 +163,33 @@ for (const dialect of DIALECTS)
       expect(Number(imported.replace(/\D/g, ''))).toBeGreaterThan(1000)
       expect(await bar.count()).toBe(0)
       if (dialect === DIALECTS[0]) await fullPageScreenshot(page, 'artifacts/import-report.png')
+    })
+
+    it('without JavaScript, refreshes the import page until the report is there', async () => {
+      const noScript = await launchBrowser(baseURL, { javaScriptEnabled: false })
+      wake = false
+      try {
+        const plain = await noScript.context.newPage()
+        await new AdminPage(plain).signIn('olive@news.test', PASSWORD)
+        await plain.goto('/admin/import')
+        await plain.getByLabel('Export file').setInputFiles(WXR)
+        await plain.getByRole('button', { name: 'Import', exact: true }).click()
+        await plain.waitForURL(/\/admin\/import\/\d+$/)
+        expect(await plain.locator('#import-phase').textContent()).toBe('Waiting to start…')
+        expect(await plain.locator('progress#import-progress').count()).toBe(1)
+
+        await runner.tick()
+
+        // No reload from here: the page's own <noscript> refresh brings the report.
+        await plain.locator('#import-report').waitFor({ timeout: 15_000 })
+        expect(
+          await plain
+            .locator('#import-report tr[data-type="articles"] td[data-skipped]')
+            .textContent(),
+        ).toBe('6')
+      } finally {
+        wake = true
+        await noScript.close()
+      }
     })
   })
