@@ -62,8 +62,8 @@ class Client {
   async upload(bytes: Buffer, filename: string, fields: Record<string, string> = {}) {
     const form = new FormData()
     form.append('_csrf', await this.csrf('/admin/import'))
-    form.append('source', 'wordpress')
-    for (const [name, value] of Object.entries(fields)) form.append(name, value)
+    for (const [name, value] of Object.entries({ source: 'wordpress', ...fields }))
+      form.append(name, value)
     form.append('file', new Blob([new Uint8Array(bytes)]), filename)
     return this.request('/admin/import', { method: 'POST', body: form })
   }
@@ -168,6 +168,22 @@ describe('admin: Settings → Import, over a real server', () => {
     } finally {
       runner.start()
     }
+  })
+
+  it('imports a Ghost export the same way', async () => {
+    const ghost = fs.readFileSync(
+      path.resolve('test/fixtures/importers/ghost/tide-5.x-envelope.json'),
+    )
+    const response = await client.admin.upload(ghost, 'tide.json', { source: 'ghost' })
+    const page = response.headers.get('location') ?? ''
+
+    const seen = await untilOver(`${page}/status`)
+    expect(seen.at(-1)?.state).toBe('done')
+    const html = cheerio.load(await (await client.admin.request(page)).text())
+    expect(html('#import-report h2').text()).toMatch(/^Imported in/)
+    expect(
+      Number(html('#import-report [data-type="articles"] [data-imported]').text()),
+    ).toBeGreaterThan(0)
   })
 
   it('reports a file that is not an export as a failed import that wrote nothing', async () => {
