@@ -156,7 +156,10 @@ for (const dialect of DIALECTS)
         .toMatch(new RegExp(`Writing stories and their comments: [1-9]\\d* of ${BIG_POSTS}`))
       expect(Number(await bar.getAttribute('max'))).toBeGreaterThanOrEqual(BIG_POSTS)
       expect(Number(await bar.evaluate((el: HTMLProgressElement) => el.value))).toBeGreaterThan(0)
-      if (dialect === DIALECTS[0]) await fullPageScreenshot(page, 'artifacts/import-progress.png')
+      if (dialect === DIALECTS[0]) {
+        await fullPageScreenshot(page, 'artifacts/import-progress.png')
+        expect(await axeViolations(page)).toEqual([])
+      }
 
       await report().waitFor({ timeout: 120_000 })
       const imported = (await cell('articles', 'imported').textContent()) ?? ''
