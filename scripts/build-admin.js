@@ -3,9 +3,14 @@
 import { existsSync } from 'node:fs'
 import { build } from 'esbuild'
 
-const entries = ['editor', 'media-library', 'dashboard', 'menus', 'shell'].filter((name) =>
-  existsSync(`admin-client/${name}.ts`),
-)
+const entries = [
+  'editor',
+  'media-library',
+  'dashboard',
+  'menus',
+  'shell',
+  'import-progress',
+].filter((name) => existsSync(`admin-client/${name}.ts`))
 
 await build({
   entryPoints: entries.map((name) => `admin-client/${name}.ts`),

@@ -35,6 +35,7 @@ const EnvSchema = Type.Object({
   MAIL_FROM: Type.String({ minLength: 3, default: 'Broadsheet <broadsheet@localhost>' }),
   WIRE_ALLOW_PRIVATE: Type.Boolean({ default: false }),
   WEBHOOK_ALLOW_PRIVATE: Type.Boolean({ default: false }),
+  IMPORT_MAX_BYTES: Type.Integer({ minimum: 1024, default: 2 * 1024 * 1024 * 1024 }),
   MEDIA_STORE: Type.Union([Type.Literal('disk'), Type.Literal('s3')], { default: 'disk' }),
   S3_ENDPOINT: Type.Optional(Type.String({ minLength: 1 })),
   S3_BUCKET: Type.Optional(Type.String({ minLength: 3, maxLength: 63 })),
@@ -104,6 +105,8 @@ export interface Config {
   readonly wireAllowPrivate: boolean
   /** Let webhooks target loopback and private networks (tests, local set-ups). */
   readonly webhookAllowPrivate: boolean
+  /** The largest export Settings → Import accepts (streamed to `DATA_DIR/imports`, never held in memory). */
+  readonly importMaxBytes: number
   readonly media: MediaConfig
 }
 
@@ -158,6 +161,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     mailFrom: parsed.MAIL_FROM,
     wireAllowPrivate: parsed.WIRE_ALLOW_PRIVATE,
     webhookAllowPrivate: parsed.WEBHOOK_ALLOW_PRIVATE,
+    importMaxBytes: parsed.IMPORT_MAX_BYTES,
     media: mediaFrom(parsed),
   })
 }
@@ -265,6 +269,7 @@ export function describeConfig(config: Config): Record<string, string | number |
     mailFrom: config.mailFrom,
     wireAllowPrivate: config.wireAllowPrivate,
     webhookAllowPrivate: config.webhookAllowPrivate,
+    importMaxBytes: config.importMaxBytes,
     ...describeMedia(config),
   }
 }

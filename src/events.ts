@@ -64,6 +64,8 @@ export type DomainEvent =
     }
   /** Articles were added in bulk (an import): index them; the importer purges at its end. */
   | { type: 'articles.imported'; articleIds: number[] }
+  /** A job that someone waits on was queued (an import): the job runner looks at once. */
+  | { type: 'job.queued'; jobType: string }
   /** Comments of an article changed in a way readers see (approved, unapproved, deleted). */
   | { type: 'comments.changed'; articleId: number }
   /** Site settings changed (title, social links, ad slots…). */

@@ -84,6 +84,10 @@ export async function startServer(config: Config, clock: Clock = systemClock): P
   const jobs = startJobs(services, (error, context) =>
     app.log.error({ err: error }, `${context} failed`),
   )
+  // Someone is watching a queued import's page: start it now, not at the next poll.
+  events.on((event) => {
+    if (event.type === 'job.queued') void jobs.tick()
+  })
   // Overdue scheduled stories go out at start (the server may have been down at their minute).
   await jobs.tick()
   jobs.start()

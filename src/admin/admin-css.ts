@@ -177,6 +177,7 @@ dialog.publish-dialog h2{margin-top:0}
 form.stack{display:grid;gap:.9rem}
 .actions{display:flex;gap:.6rem;flex-wrap:wrap;align-items:end}
 .hint{color:var(--muted);font-size:.9rem;margin:.2rem 0 0}
+#import-progress{display:block;width:100%;max-width:40rem;height:1.1rem;accent-color:var(--link)}
 .cards{display:grid;grid-template-columns:repeat(auto-fit,minmax(10rem,1fr));gap:1rem;padding:0;list-style:none}
 .cards strong{display:block;font-size:2rem}
 textarea.short{min-height:4.5rem;font-family:inherit;font-size:1rem}

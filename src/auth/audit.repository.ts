@@ -79,6 +79,7 @@ export type AuditAction =
   | 'webhook.delete'
   | 'webhook.redeliver'
   | 'data.clean-up'
+  | 'site.import'
 
 export type AuditSubjectType =
   | 'user'

@@ -33,6 +33,7 @@ export function tagsForEvent(event: DomainEvent): string[] {
     case 'page.changed':
     case 'comment.added':
     case 'subscriber.added':
+    case 'job.queued':
       return []
   }
 }

@@ -6,10 +6,20 @@
 import { recordAudit, requirePermission, type Actor } from '../auth/index.js'
 import { validationError } from '../errors.js'
 import { transact, type Kernel } from '../kernel.js'
-import { findImportTargets, recordImportKeys, type ImportOrigin } from '../provenance/index.js'
+import {
+  findImportFingerprints,
+  findImportTargets,
+  recordImportKeys,
+  type ImportOrigin,
+} from '../provenance/index.js'
 import { slugify, uniqueSlug } from '../text/slug.js'
 import { sanitizeBody } from './body-html.js'
-import { insertImportedPage, isPageSlugTaken } from './page.repository.js'
+import {
+  findPageById,
+  insertImportedPage,
+  isPageSlugTaken,
+  updatePageRow,
+} from './page.repository.js'
 import { findRedirect, insertRedirectIfAbsent } from './redirect.repository.js'
 import { findCategoryBySlug } from './taxonomy.repository.js'
 import { insertSection } from './taxonomy.service.js'
@@ -37,6 +47,11 @@ export interface ImportedPage {
   seoDescription?: string
   origin: ImportOrigin
   oldPaths?: string[]
+  /**
+   * Digest of the page as the old site has it. A page imported before with another digest is
+   * rewritten in place (slug kept); one whose key has no digest yet gets this one, unchanged.
+   */
+  fingerprint?: string
 }
 
 export interface ImportOutcome {
@@ -44,6 +59,8 @@ export interface ImportOutcome {
   ids: number[]
   /** How many were written now (the others were there already). */
   added: number
+  /** How many that were there already were rewritten (pages changed on the old site). */
+  updated: number
 }
 
 const MAX_BATCH = 1_000
@@ -86,7 +103,7 @@ export async function importSections(
       ids.push(id)
     }
     await finishImport(tx, actor, { kind: 'category', keys, count: slugs.length, slugs })
-    return { ids, added: slugs.length }
+    return { ids, added: slugs.length, updated: 0 }
   })
 }
 
@@ -102,40 +119,88 @@ export async function importPages(
   requirePermission(actor, 'pages.manage')
   checkBatch(items.length)
   return transact(deps, async (tx) => {
-    const known = await knownIds(tx, 'page', items)
+    const known = await knownPages(tx, items)
     const ids: number[] = []
-    const keys = new Map<string, [string, number][]>()
+    const keys = new Map<string, [string, number, string?][]>()
     const slugs: string[] = []
+    let added = 0
+    let updated = 0
     for (const item of items) {
-      let id = known.get(item.origin.id)
-      if (id === undefined) {
-        const title = item.title.trim().slice(0, 300) || 'Untitled'
-        const slug = await uniqueSlug(
-          slugify(item.slug || title) || 'page',
-          (s) => isPageSlugTaken(tx.db, s),
-          'page',
-        )
-        id = await insertImportedPage(tx.db, {
-          title,
-          slug,
-          bodyHtml: sanitizeBody(item.bodyHtml),
-          status: item.status,
-          authorId: item.authorId,
-          seoTitle: item.seoTitle ?? '',
-          seoDescription: item.seoDescription ?? '',
-          publishedAt: item.publishedAt?.getTime() ?? null,
-          createdAt: item.createdAt.getTime(),
-          updatedAt: item.updatedAt.getTime(),
-        })
-        push(keys, item.origin, id)
+      const was = known.get(item.origin.id)
+      if (was === undefined) {
+        const { id, slug } = await insertPageFrom(tx, item)
+        push(keys, item.origin, id, item.fingerprint)
         slugs.push(slug)
-        for (const from of item.oldPaths ?? []) await redirect(tx, from, `/${slug}/`)
+        added++
+        ids.push(id)
+        continue
       }
-      ids.push(id)
+      ids.push(was.targetId)
+      if (!item.fingerprint || was.fingerprint === item.fingerprint) continue
+      // A key from before pages had digests: take this one, so the next change is seen.
+      if (was.fingerprint !== null) {
+        const slug = await updatePageFrom(tx, was.targetId, item)
+        if (slug === undefined) continue
+        slugs.push(slug)
+        updated++
+      }
+      push(keys, item.origin, was.targetId, item.fingerprint)
     }
-    await finishImport(tx, actor, { kind: 'page', keys, count: slugs.length, slugs })
-    return { ids, added: slugs.length }
+    await finishImport(tx, actor, { kind: 'page', keys, count: added + updated, slugs })
+    return { ids, added, updated }
   })
+}
+
+async function insertPageFrom(
+  tx: Kernel,
+  item: ImportedPage,
+): Promise<{ id: number; slug: string }> {
+  const title = pageTitle(item)
+  const slug = await uniqueSlug(
+    slugify(item.slug || title) || 'page',
+    (s) => isPageSlugTaken(tx.db, s),
+    'page',
+  )
+  const id = await insertImportedPage(tx.db, {
+    title,
+    slug,
+    bodyHtml: sanitizeBody(item.bodyHtml),
+    status: item.status,
+    authorId: item.authorId,
+    seoTitle: item.seoTitle ?? '',
+    seoDescription: item.seoDescription ?? '',
+    publishedAt: item.publishedAt?.getTime() ?? null,
+    createdAt: item.createdAt.getTime(),
+    updatedAt: item.updatedAt.getTime(),
+  })
+  for (const from of item.oldPaths ?? []) await redirect(tx, from, `/${slug}/`)
+  return { id, slug }
+}
+
+/** Rewrite an imported page as the old site now has it; its slug (and address) stay. */
+async function updatePageFrom(
+  tx: Kernel,
+  id: number,
+  item: ImportedPage,
+): Promise<string | undefined> {
+  const page = await findPageById(tx.db, id)
+  if (!page) return undefined
+  await updatePageRow(tx.db, id, {
+    title: pageTitle(item),
+    body_html: sanitizeBody(item.bodyHtml),
+    status: item.status,
+    author_id: item.authorId,
+    seo_title: item.seoTitle ?? '',
+    seo_description: item.seoDescription ?? '',
+    published_at: item.publishedAt?.getTime() ?? null,
+    updated_at: item.updatedAt.getTime(),
+  })
+  for (const from of item.oldPaths ?? []) await redirect(tx, from, `/${page.slug}/`)
+  return page.slug
+}
+
+function pageTitle(item: ImportedPage): string {
+  return item.title.trim().slice(0, 300) || 'Untitled'
 }
 
 /**
@@ -191,8 +256,32 @@ async function knownIds(
   )
 }
 
-function push(keys: Map<string, [string, number][]>, origin: ImportOrigin, id: number): void {
-  keys.set(origin.source, [...(keys.get(origin.source) ?? []), [origin.id, id]])
+function push(
+  keys: Map<string, [string, number, string?][]>,
+  origin: ImportOrigin,
+  id: number,
+  fingerprint?: string,
+): void {
+  const pair: [string, number, string?] = fingerprint
+    ? [origin.id, id, fingerprint]
+    : [origin.id, id]
+  keys.set(origin.source, [...(keys.get(origin.source) ?? []), pair])
+}
+
+async function knownPages(
+  tx: Kernel,
+  items: ImportedPage[],
+): Promise<Map<string, { targetId: number; fingerprint: string | null }>> {
+  const source = items[0]?.origin.source
+  if (source === undefined) return new Map()
+  if (items.some((i) => i.origin.source !== source))
+    throw validationError('items', 'one batch comes from one source')
+  return findImportFingerprints(
+    tx,
+    source,
+    'page',
+    items.map((i) => i.origin.id),
+  )
 }
 
 const FINISH = {
@@ -210,7 +299,7 @@ async function finishImport(
   actor: Actor,
   batch: {
     kind: keyof typeof FINISH
-    keys?: Map<string, [string, number][]>
+    keys?: Map<string, [string, number, string?][]>
     count: number
     slugs: string[]
   },

@@ -20,6 +20,7 @@ import type { NewsletterSendTable } from '../newsletter/newsletter-send.table.js
 import type { SubscriberTable } from '../newsletter/subscriber.table.js'
 import type { JobTable } from '../queue/job.table.js'
 import type { ImportKeyTable } from '../provenance/import-key.table.js'
+import type { ImportRunTable } from '../provenance/import-run.table.js'
 import type { IntegrationTable } from '../integrations/integration.table.js'
 import type { MenuItemTable, MenuTable, SettingTable } from '../settings/settings.table.js'
 import type { WebhookDeliveryTable, WebhookTable } from '../webhooks/webhook.table.js'
@@ -60,6 +61,7 @@ export interface Database {
   wire_sources: WireSourceTable
   wire_items: WireItemTable
   import_keys: ImportKeyTable
+  imports: ImportRunTable
   integrations: IntegrationTable
   webhooks: WebhookTable
   webhook_deliveries: WebhookDeliveryTable

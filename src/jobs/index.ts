@@ -6,15 +6,17 @@ import { systemActor } from '../auth/index.js'
 import { publishDueArticles } from '../content/index.js'
 import type { Services } from '../services.js'
 import { cleanUpJobs } from './clean-up-jobs.js'
+import { importJobs } from './import-jobs.js'
 import { JobRunner } from './job-runner.js'
 import { newsletterJobs } from './newsletter-jobs.js'
 import { webhookJobs } from './webhook-jobs.js'
 import { wireJobs } from './wire-jobs.js'
 
-export { JobRunner, type JobHandler, type JobRunnerOptions } from './job-runner.js'
+export { JobRunner, type JobHandler, type JobLease, type JobRunnerOptions } from './job-runner.js'
 export { newsletterJobs } from './newsletter-jobs.js'
 export { WIRE_ACTOR, wireJobs } from './wire-jobs.js'
 export { webhookJobs } from './webhook-jobs.js'
+export { importJobs } from './import-jobs.js'
 export { PublishTimer, type PublishTimerOptions } from './publish-timer.js'
 export { cleanUpData, CLEAN_UP_JOB, type CleanUpReport } from './clean-up-jobs.js'
 
@@ -34,6 +36,7 @@ export function startJobs(
   const wire = wireJobs(services)
   const cleanUp = cleanUpJobs(services)
   const webhooks = webhookJobs(services)
+  const imports = importJobs(services)
   return new JobRunner({
     deps: services,
     handlers: {
@@ -41,6 +44,7 @@ export function startJobs(
       ...wire.handlers,
       ...cleanUp.handlers,
       ...webhooks.handlers,
+      ...imports.handlers,
     },
     periodic: [
       newsletter.enqueueDueDigest,

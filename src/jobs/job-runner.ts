@@ -8,13 +8,21 @@ import { hostname } from 'node:os'
 import {
   claimJobs,
   completeJob,
+  extendJobLock,
   failJob,
   releaseJobs,
   type Job,
   type WorkerDeps,
 } from '../queue/index.js'
 
-export type JobHandler = (payload: unknown, job: Job) => Promise<void>
+/** What a running job may ask of the runner. */
+export interface JobLease {
+  /** Keep the job's lock for another `lockMs` (long jobs call it every so often). */
+  extend(lockMs: number): Promise<void>
+}
+
+/** Runs one job; the runner always passes a lease (handlers that need none leave it). */
+export type JobHandler = (payload: unknown, job: Job, lease?: JobLease) => Promise<void>
 
 export interface JobRunnerOptions {
   deps: WorkerDeps
@@ -24,6 +32,9 @@ export interface JobRunnerOptions {
   intervalMs?: number
   onError?: (error: unknown, context: string) => void
 }
+
+/** How long a claim holds a job (long jobs renew theirs through their lease). */
+const CLAIM_LOCK_MS = 5 * 60_000
 
 export class JobRunner {
   readonly worker = `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`
@@ -71,13 +82,24 @@ export class JobRunner {
     }
     let ran = 0
     while (!this.stopping) {
-      const jobs = await claimJobs(this.options.deps, this.worker, 10).catch((error: unknown) => {
-        this.report(error, 'claiming jobs')
-        return []
-      })
+      const jobs = await claimJobs(this.options.deps, this.worker, 10, CLAIM_LOCK_MS).catch(
+        (error: unknown) => {
+          this.report(error, 'claiming jobs')
+          return []
+        },
+      )
       if (jobs.length === 0) return ran
+      const claimedAt = this.options.deps.clock.now().getTime()
       for (const job of jobs) {
         if (this.stopping) return ran
+        // A long job (an import) ran while the rest waited: their locks may be ending, and
+        // another node may take them. Hand them back and claim afresh rather than run one twice.
+        if (this.options.deps.clock.now().getTime() - claimedAt > CLAIM_LOCK_MS / 2) {
+          await releaseJobs(this.options.deps, this.worker).catch((error: unknown) =>
+            this.report(error, 'releasing claimed jobs'),
+          )
+          break
+        }
         await this.run(job)
         ran++
       }
@@ -89,7 +111,10 @@ export class JobRunner {
     const handler = this.options.handlers[job.type]
     try {
       if (!handler) throw new Error(`no handler for job type "${job.type}"`)
-      await handler(job.payload, job)
+      const lease = {
+        extend: (lockMs: number) => extendJobLock(this.options.deps, job, this.worker, lockMs),
+      }
+      await handler(job.payload, job, lease)
       await completeJob(this.options.deps, job, this.worker)
     } catch (error) {
       this.report(error, `job ${job.id} (${job.type})`)

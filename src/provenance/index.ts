@@ -11,3 +11,20 @@ export {
   type ImportOrigin,
 } from './import-keys.js'
 export type { ImportKind } from './import-key.table.js'
+/**
+ * Imports started from the newsroom: queued as a job, followed by their progress and report.
+ * @example const id = await queueImport(deps, actor, { source: 'wordpress', filename, file, dryRun: false })
+ */
+export {
+  beginImportAttempt,
+  findImport,
+  finishImport,
+  IMPORT_JOB,
+  listImports,
+  queueImport,
+  recordImportFailure,
+  recordImportProgress,
+  type QueueImportInput,
+} from './import-runs.js'
+export type { ImportRun } from './import-run.repository.js'
+export type { ImportRunStatus } from './import-run.table.js'

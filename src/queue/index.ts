@@ -9,6 +9,7 @@ export {
   claimJobs,
   completeJob,
   enqueueJob,
+  extendJobLock,
   failJob,
   listRecentJobs,
   JOB_RETENTION_MS,

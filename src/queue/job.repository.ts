@@ -50,6 +50,23 @@ export async function markDone(db: Db, id: number, worker: string, now: number):
     .execute()
 }
 
+/** A long job still at work keeps its lock: `locked_until` moves to `until`. */
+export async function extendLock(
+  db: Db,
+  id: number,
+  worker: string,
+  until: number,
+  now: number,
+): Promise<void> {
+  await db
+    .updateTable('jobs')
+    .set({ locked_until: until, updated_at: now })
+    .where('id', '=', id)
+    .where('locked_by', '=', worker)
+    .where('status', '=', 'running')
+    .execute()
+}
+
 /** Record a failure: back to pending at `retryAt`, or failed for good after the last attempt. */
 export async function markFailed(
   db: Db,

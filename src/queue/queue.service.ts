@@ -6,6 +6,7 @@ import { validationError } from '../errors.js'
 import type { Kernel } from '../kernel.js'
 import {
   deleteFinishedJobs,
+  extendLock,
   insertJob,
   listJobs,
   markDone,
@@ -83,6 +84,21 @@ export async function claimJobs(
 
 export function completeJob(deps: QueueDeps, job: Job, worker: string): Promise<void> {
   return markDone(deps.db, job.id, worker, deps.clock.now().getTime())
+}
+
+/**
+ * A long job (an import) tells the queue it is still at work: its lock now ends `lockMs` from
+ * now. Beating every so often with a short lock means that when its process dies, another
+ * worker (or the restarted one) takes the job over within `lockMs`, not the claim's 5 minutes.
+ */
+export function extendJobLock(
+  deps: QueueDeps,
+  job: Job,
+  worker: string,
+  lockMs: number,
+): Promise<void> {
+  const now = deps.clock.now().getTime()
+  return extendLock(deps.db, job.id, worker, now + lockMs, now)
 }
 
 /** Retry after 30 s, 2 min, 8 min… (×4 each attempt), or give up after the last attempt. */

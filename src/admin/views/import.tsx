@@ -1,22 +1,25 @@
 import type { User } from '../../auth/index.js'
-import { REPORT_TYPES, type ImportReport } from '../../importers/index.js'
+import type { ImportRun } from '../../provenance/index.js'
+import { When } from './chrome.js'
 import { AdminLayout, Csrf, ErrorBox } from './layout.js'
+import { ImportState } from './import-status.js'
 
-/** Settings → Import: upload a WordPress or Ghost export, then read what came across. */
+/** Settings → Import: upload a WordPress or Ghost export; the recent imports and their state. */
 export function ImportPage(props: {
   user: User
   csrf: string
   error?: string | undefined
-  report?: ImportReport | undefined
+  imports: ImportRun[]
+  maxBytes: number
 }) {
-  const { report } = props
   return (
     <AdminLayout title="Import" user={props.user} csrf={props.csrf}>
       <h1>Import</h1>
       <p>
         Bring a WordPress export (Tools → Export, an <code>.xml</code> file) or a Ghost export
-        (Settings → Labs → Export, a <code>.json</code> file) across. Importing the same file again
-        adds nothing. Pictures stay at their old address here: to bring them across, use{' '}
+        (Settings → Labs → Export, a <code>.json</code> file) across. The import runs in the
+        background: you can leave its page and come back. Importing the same file again adds
+        nothing. Pictures stay at their old address here: to bring them across, use{' '}
         <code>broadsheet import … --media-dir</code> or <code>--fetch-media</code> on the server.
       </p>
       <ErrorBox message={props.error} />
@@ -33,7 +36,17 @@ export function ImportPage(props: {
         </fieldset>
         <p>
           <label for="import-file">Export file</label>
-          <input id="import-file" type="file" name="file" accept=".xml,.json" required />
+          <input
+            id="import-file"
+            type="file"
+            name="file"
+            accept=".xml,.json"
+            required
+            aria-describedby="import-file-hint"
+          />
+          <span id="import-file-hint" class="hint">
+            Up to {formatBytes(props.maxBytes)}.
+          </span>
         </p>
         <p>
           <label>
@@ -43,60 +56,45 @@ export function ImportPage(props: {
         </p>
         <button type="submit">Import</button>
       </form>
-      {report && (
-        <section id="import-report" aria-labelledby="import-report-title">
-          <h2 id="import-report-title">
-            {report.dryRun ? 'Dry run: nothing was written' : 'Imported'} in{' '}
-            {(report.elapsedMs / 1000).toFixed(1)} s
-          </h2>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Type</th>
-                <th scope="col">Imported</th>
-                <th scope="col">Updated</th>
-                <th scope="col">Skipped</th>
-                <th scope="col">Failed</th>
-              </tr>
-            </thead>
-            <tbody>
-              {REPORT_TYPES.filter((type) => {
-                const c = report.counts[type]
-                return c.imported + (c.updated ?? 0) + c.skipped + c.failed > 0
-              }).map((type) => (
-                <tr data-type={type}>
-                  <th scope="row">{type}</th>
-                  <td data-imported>{report.counts[type].imported}</td>
-                  <td data-updated>{report.counts[type].updated ?? 0}</td>
-                  <td data-skipped>{report.counts[type].skipped}</td>
-                  <td data-failed>{report.counts[type].failed}</td>
+      {props.imports.length > 0 && (
+        <section aria-labelledby="recent-imports-title">
+          <h2 id="recent-imports-title">Recent imports</h2>
+          <div class="table-wrap">
+            <table id="recent-imports">
+              <thead>
+                <tr>
+                  <th scope="col">File</th>
+                  <th scope="col">From</th>
+                  <th scope="col">Started</th>
+                  <th scope="col">State</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-          {Object.keys(report.ignored).length > 0 && (
-            <p>
-              Not imported:{' '}
-              {Object.entries(report.ignored)
-                .map(([what, n]) => `${n} ${what}`)
-                .join(', ')}
-            </p>
-          )}
-          {report.warnings.length > 0 && (
-            <>
-              <h3>Warnings ({report.warnings.length})</h3>
-              <ul class="warnings">
-                {report.warnings.map((w) => (
-                  <li>
-                    {w.item ? <strong>{w.item}: </strong> : null}
-                    {w.message}
-                  </li>
+              </thead>
+              <tbody>
+                {props.imports.map((run) => (
+                  <tr data-import={run.id}>
+                    <th scope="row">
+                      <a href={`/admin/import/${run.id}`}>{run.filename}</a>
+                    </th>
+                    <td>{run.source === 'ghost' ? 'Ghost' : 'WordPress'}</td>
+                    <td>
+                      <When date={run.createdAt} />
+                    </td>
+                    <td data-state={run.status}>
+                      <ImportState run={run} />
+                    </td>
+                  </tr>
                 ))}
-              </ul>
-            </>
-          )}
+              </tbody>
+            </table>
+          </div>
         </section>
       )}
     </AdminLayout>
   )
+}
+
+function formatBytes(bytes: number): string {
+  if (bytes >= 1024 ** 3) return `${+(bytes / 1024 ** 3).toFixed(1)} GB`
+  if (bytes >= 1024 ** 2) return `${+(bytes / 1024 ** 2).toFixed(1)} MB`
+  return `${Math.ceil(bytes / 1024)} KB`
 }

@@ -11,11 +11,13 @@ export interface LayoutProps {
   narrow?: boolean
   /** The navigation entry to mark as the current page (its href). */
   current?: string
+  /** Extra elements for the head (e.g. a status page's `<noscript>` refresh). */
+  head?: ComponentChildren
   children: ComponentChildren
 }
 
 /** Every newsroom page: skip link, sidebar navigation and top bar for the signed-in user, one main landmark. */
-export function AdminLayout({ title, user, csrf, narrow, current, children }: LayoutProps) {
+export function AdminLayout({ title, user, csrf, narrow, current, head, children }: LayoutProps) {
   const chrome = useChrome()
   return (
     <html lang={chrome.formats.locale}>
@@ -27,6 +29,7 @@ export function AdminLayout({ title, user, csrf, narrow, current, children }: La
         <title>{`${title} · ${chrome.siteTitle} newsroom`}</title>
         <link rel="stylesheet" href={ADMIN_CSS_HREF} />
         <script src="/admin/assets/shell.js" defer />
+        {head}
       </head>
       <body class={user ? 'with-nav' : 'bare'}>
         <a class="skip" href="#main">

@@ -419,13 +419,25 @@ export class ImportWriter {
   private async writePages(stories: ImportStory[]): Promise<void> {
     if (stories.length === 0) return
     const counts = this.report.counts.pages
+    for (const story of stories) this.pageTitles.set(story.sourceId, story.title)
     if (this.options.dryRun) {
-      counts.imported += stories.length
+      const known = await findImportFingerprints(
+        this.deps,
+        this.source,
+        'page',
+        stories.map((s) => s.sourceId),
+      )
+      for (const story of stories) {
+        const was = known.get(story.sourceId)
+        if (!was) counts.imported++
+        else if (was.fingerprint !== null && was.fingerprint !== storyFingerprint(story))
+          counts.updated++
+        else counts.skipped++
+      }
       return
     }
     const items: ImportedPage[] = []
     for (const story of stories) {
-      this.pageTitles.set(story.sourceId, story.title)
       const { html } = await this.media(story)
       items.push({
         title: story.title,
@@ -440,6 +452,7 @@ export class ImportWriter {
         seoDescription: story.seoDescription,
         origin: { source: this.source, id: story.sourceId },
         oldPaths: story.oldUrls.map(pathOf).filter((p) => p !== ''),
+        fingerprint: storyFingerprint(story),
       })
       if (story.status !== 'published' && story.status !== 'draft')
         warn(this.report, {
@@ -449,7 +462,8 @@ export class ImportWriter {
     }
     const outcome = await importPages(this.deps, this.actor, items)
     counts.imported += outcome.added
-    counts.skipped += items.length - outcome.added
+    counts.updated += outcome.updated
+    counts.skipped += items.length - outcome.added - outcome.updated
   }
 
   /** Comments of the batch's articles, parents before replies; ones already imported are skipped. */

@@ -4,10 +4,13 @@
  * reference at /api/docs/. The policy is enforced here
  * (the other browser tests bypass it to inject axe-core).
  */
+import fs from 'node:fs'
 import type { AddressInfo } from 'node:net'
+import path from 'node:path'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createUser } from '../../../src/auth/index.js'
+import { queueImport } from '../../../src/provenance/index.js'
 import { updateSiteSettings } from '../../../src/settings/index.js'
 import { browserUnavailable, launchBrowser } from '../../support/browser.js'
 import { SYSTEM, testKernel } from '../../support/kernel.js'
@@ -72,6 +75,15 @@ describe.skipIf(skipReason !== undefined)('Content-Security-Policy in Chromium',
       role: 'admin',
       password: PASSWORD,
     })
+    // An import waiting for a job runner (there is none here): its page polls its status.
+    const upload = path.join(site.dataDir, 'waiting.upload')
+    fs.copyFileSync('test/fixtures/importers/wordpress/ledger-1.2.xml', upload)
+    await queueImport(deps, SYSTEM, {
+      source: 'wordpress',
+      filename: 'ledger.xml',
+      file: upload,
+      dryRun: false,
+    })
     await site.app.listen({ port: 0, host: '127.0.0.1' })
     baseURL = `http://127.0.0.1:${(site.app.server.address() as AddressInfo).port}`
     browser = await launchBrowser(baseURL, { enforceCsp: true })
@@ -115,6 +127,10 @@ describe.skipIf(skipReason !== undefined)('Content-Security-Policy in Chromium',
       expect(policy, url).toContain("frame-ancestors 'none'")
       expect(policy, url).toMatch(/style-src 'self';/)
     }
+    // The import's page: its script loads and polls the status endpoint under the policy.
+    const polled = page.waitForResponse((r) => r.url().endsWith('/admin/import/1/status'))
+    await page.goto('/admin/import/1', { waitUntil: 'load' })
+    expect((await polled).status()).toBe(200)
     expect(found).toEqual([])
   })
 

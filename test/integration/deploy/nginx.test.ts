@@ -102,6 +102,26 @@ describe.skipIf(!NGINX)('deploy/nginx.conf with the static mirror', () => {
     expect(withQuery.headers.get('x-cache')).not.toBe('STATIC')
   })
 
+  it("lets an export larger than nginx's default body limit through to Settings → Import", async () => {
+    const body = new FormData()
+    body.append('file', new Blob([new Uint8Array(3 * 1024 * 1024)]), 'site.xml')
+
+    const toImport = await fetch(`${base}/admin/import`, {
+      method: 'POST',
+      body,
+      redirect: 'manual',
+    })
+    const elsewhere = await fetch(`${base}/admin/media`, {
+      method: 'POST',
+      body,
+      redirect: 'manual',
+    })
+
+    // Broadsheet answers (not signed in), where nginx alone would have said 413.
+    expect(toImport.status).not.toBe(413)
+    expect(elsewhere.status).toBe(413)
+  })
+
   it('never serves a stale mirrored page after an edit', async () => {
     const row = await database.db
       .selectFrom('article_categories as ac')

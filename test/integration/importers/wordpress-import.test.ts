@@ -8,6 +8,7 @@ import { createUser, findUserByEmail, listUsers, systemActor } from '../../../sr
 import { listApprovedComments } from '../../../src/comments/index.js'
 import {
   findArticle,
+  findPublishedPage,
   findRedirect,
   listCategories,
   listNewsroomArticles,
@@ -143,6 +144,38 @@ for (const dialect of DIALECTS) {
       const third = await runImport(services, ACTOR, 'wordpress', changed)
       expect(third.counts.articles).toEqual({ imported: 0, updated: 0, skipped: 6, failed: 0 })
       expect(await listRevisions(services, before.id)).toHaveLength(revisions.length)
+    })
+
+    it('updates a page that changed on the old site, keeping its address', async () => {
+      const first = await runImport(services, ACTOR, 'wordpress', FIXTURE)
+      expect(first.counts.pages).toEqual({ imported: 1, updated: 0, skipped: 0, failed: 0 })
+      const changed = path.join(t.dataDir, 'ledger-page-changed.xml')
+      const xml = fs.readFileSync(FIXTURE, 'utf8')
+      expect(xml).toContain('covered the harbour since 1921.')
+      fs.writeFileSync(
+        changed,
+        xml
+          .replace(
+            'covered the harbour since 1921.',
+            'covered the harbour and its boats since 1921.',
+          )
+          .replace(
+            '<title><![CDATA[About the Ledger]]>',
+            '<title><![CDATA[About the Harbour Ledger]]>',
+          ),
+      )
+
+      const dry = await runImport(services, ACTOR, 'wordpress', changed, { dryRun: true })
+      const again = await runImport(services, ACTOR, 'wordpress', changed)
+      const third = await runImport(services, ACTOR, 'wordpress', changed)
+
+      expect(dry.counts.pages).toEqual({ imported: 0, updated: 1, skipped: 0, failed: 0 })
+      expect(again.counts.pages).toEqual({ imported: 0, updated: 1, skipped: 0, failed: 0 })
+      expect(again.counts.articles.updated).toBe(0)
+      const page = (await findPublishedPage(services, 'about'))!
+      expect(page.title).toBe('About the Harbour Ledger')
+      expect(page.bodyHtml).toContain('covered the harbour and its boats since 1921.')
+      expect(third.counts.pages).toEqual({ imported: 0, updated: 0, skipped: 1, failed: 0 })
     })
 
     it('writes nothing on a dry run', async () => {

@@ -5,6 +5,7 @@ import {
   claimJobs,
   completeJob,
   enqueueJob,
+  extendJobLock,
   failJob,
   listRecentJobs,
   type WorkerDeps,
@@ -75,6 +76,46 @@ for (const dialect of DIALECTS) {
       expect((await listRecentJobs(deps, 'running')).length).toBe(1)
       await completeJob(deps, job!, 'other')
       expect((await listRecentJobs(deps, 'done')).length).toBe(1)
+    })
+
+    it('keeps a long job from other workers while it renews its lock, and no longer', async () => {
+      await enqueueJob(deps, 'import.long', {})
+      const [job] = await claimJobs(deps, 'worker-a', 10, 60_000)
+      deps.clock.advance(50_000)
+      await extendJobLock(deps, job!, 'worker-a', 60_000)
+      deps.clock.advance(50_000)
+      expect(await claimJobs(deps, 'worker-b')).toEqual([])
+      await extendJobLock(deps, job!, 'worker-b', 60_000) // not its lock: changes nothing
+      deps.clock.advance(11_000)
+      expect((await claimJobs(deps, 'worker-b')).map((j) => j.id)).toEqual([job!.id])
+    })
+
+    it('hands back the jobs it claimed when a long one outlasted half their lock', async () => {
+      await enqueueJob(deps, 'import.long', {})
+      await enqueueJob(deps, 'mail.send', {})
+      const ran: string[] = []
+      const runner = new JobRunner({
+        deps,
+        handlers: {
+          'import.long': async (_payload, _job, lease) => {
+            ran.push('import.long')
+            await lease?.extend(10 * 60_000)
+            deps.clock.advance(6 * 60_000)
+            // Meanwhile another node saw the waiting job's lock expire and took it.
+            const taken = await claimJobs(deps, 'node-b')
+            expect(taken.map((j) => j.type)).toEqual(['mail.send'])
+          },
+          'mail.send': () => {
+            ran.push('mail.send')
+            return Promise.resolve()
+          },
+        },
+      })
+
+      await runner.tick()
+
+      expect(ran).toEqual(['import.long'])
+      expect((await listRecentJobs(deps, 'running')).map((j) => j.type)).toEqual(['mail.send'])
     })
 
     it('runs handlers and periodic tasks, recording failures', async () => {
