@@ -65,12 +65,19 @@ type Lhr = {
   >
 }
 
+export type Category = (typeof CATEGORIES)[number]
+
 export async function runLighthouse(input: {
   name: string
   url: string
   formFactor: 'mobile' | 'desktop'
   out: string
+  /** The categories to run (all four by default). */
+  categories?: readonly Category[]
+  /** Sent with every request (a signed-in newsroom session's cookie). */
+  headers?: Record<string, string>
 }): Promise<LighthouseResult> {
+  const categories = input.categories ?? CATEGORIES
   const chrome = await chromeLauncher.launch({
     chromePath: CHROME_PATH,
     chromeFlags: [
@@ -86,13 +93,19 @@ export async function runLighthouse(input: {
   try {
     const result = await lighthouse(
       input.url,
-      { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: [...CATEGORIES] },
+      {
+        port: chrome.port,
+        output: 'json',
+        logLevel: 'error',
+        onlyCategories: [...categories],
+        ...(input.headers ? { extraHeaders: input.headers } : {}),
+      },
       input.formFactor === 'desktop' ? desktopConfig : undefined,
     )
     if (!result) throw new Error(`Lighthouse returned nothing for ${input.url}`)
     const file = `lighthouse-${input.name.replace(/\W+/g, '-')}-${input.formFactor}.json`
     fs.writeFileSync(path.join(input.out, file), JSON.stringify(result.lhr, null, 1))
-    return summarise(input, result.lhr as unknown as Lhr, file)
+    return summarise(input, result.lhr as unknown as Lhr, file, categories)
   } finally {
     chrome.kill()
   }
@@ -102,11 +115,12 @@ function summarise(
   input: { name: string; url: string; formFactor: 'mobile' | 'desktop' },
   lhr: Lhr,
   report: string,
+  categories: readonly Category[],
 ): LighthouseResult {
   const scores: Record<string, number | null> = {}
   const lost: LostPoint[] = []
   const errored: LighthouseResult['errored'] = []
-  for (const id of CATEGORIES) {
+  for (const id of categories) {
     const category = lhr.categories[id]
     scores[id] = category?.score == null ? null : Math.round(category.score * 100)
     for (const ref of category?.auditRefs ?? []) {

@@ -81,8 +81,10 @@ export function writeReport(out: string, results: AuditResults): boolean {
   )
   push('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |')
   for (const r of results.lighthouse) {
-    const s = r.scores
-    const m = r.metrics
+    const s = Object.fromEntries(
+      ['performance', 'accessibility', 'best-practices', 'seo'].map((c) => [c, r.scores[c] ?? '–']),
+    )
+    const m = new Proxy(r.metrics, { get: (metrics, key: string) => metrics[key] ?? '–' })
     push(
       `| ${r.name} | ${r.formFactor} | ${s.performance} | ${s.accessibility} | ${s['best-practices']} | ${s.seo} | ${m['first-contentful-paint']} | ${m['largest-contentful-paint']} | ${m['total-blocking-time']} | ${m['cumulative-layout-shift']} | ${kb(r.weight['HTML+CSS+JS'] ?? 0)} |`,
     )

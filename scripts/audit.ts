@@ -2,7 +2,8 @@
  * `npm run audit`: the web-quality audit of the reader site. Builds, starts the server on a
  * fresh demo database (temporary DATA_DIR, random port), then runs the Nu HTML Checker and
  * axe-core on every page type and Lighthouse (mobile and desktop) on the front page, a section,
- * an article, a tag, an author and search results (noindex there, so SEO may lose is-crawlable).
+ * an article, a tag, an author and search results (noindex there, so SEO may lose is-crawlable),
+ * then Lighthouse accessibility (mobile and desktop) on every newsroom screen, signed in.
  * Writes artifacts/audit/report.md (and report.json, Lighthouse JSON reports).
  * Exits 1 when a Nu error or an axe violation is found or a Lighthouse category is below 100.
  */
@@ -13,10 +14,11 @@ import os from 'node:os'
 import path from 'node:path'
 import { systemClock } from '../src/clock.js'
 import { parseConfig } from '../src/config.js'
-import { systemActor } from '../src/auth/index.js'
+import { createUser, systemActor } from '../src/auth/index.js'
 import { prepareDatabase, servicesFor } from '../src/startup.js'
 import { updateSiteSettings } from '../src/settings/index.js'
 import { axeViolations, launchBrowser, type AxeViolation } from '../test/support/browser.js'
+import { NEWSROOM_SCREENS } from '../test/support/newsroom-screens.js'
 import { nuCheck, type NuMessage } from '../test/support/nu-checker.js'
 import { PAGE_TYPES } from '../test/support/page-types.js'
 import { runLighthouse, type LighthouseResult } from './audit-lighthouse.js'
@@ -24,6 +26,7 @@ import { writeReport } from './audit-report.js'
 
 const OUT = path.resolve('artifacts/audit')
 const ARTICLE_SLUG = 'council-approves-412m-budget-after-late-night-vote-on-library-hours'
+const OWNER = { email: 'audit-owner@example.com', password: 'an audit passphrase of some length' }
 
 async function main(): Promise<void> {
   fs.mkdirSync(OUT, { recursive: true })
@@ -59,6 +62,25 @@ async function main(): Promise<void> {
         lighthouse.push(result)
       }
     }
+    // The newsroom: Lighthouse accessibility on every screen, signed in as the owner.
+    const cookie = await signIn(origin)
+    for (const url of [...NEWSROOM_SCREENS, await storyEditor(origin, cookie)]) {
+      // Signed in, each screen answers itself (not the sign-in page Lighthouse would then score).
+      const check = await fetch(`${origin}${url}`, { headers: { cookie }, redirect: 'manual' })
+      if (check.status !== 200) throw new Error(`${url} answered ${check.status} when signed in`)
+      for (const formFactor of ['mobile', 'desktop'] as const) {
+        log(`Lighthouse ${formFactor}, accessibility: ${url}`)
+        const result = await runLighthouse({
+          name: `newsroom ${url.replace('/admin/', '')}`,
+          url: `${origin}${url}`,
+          formFactor,
+          out: OUT,
+          categories: ['accessibility'],
+          headers: { cookie },
+        })
+        lighthouse.push(result)
+      }
+    }
     const failed = writeReport(OUT, {
       origin,
       pages,
@@ -84,13 +106,20 @@ function build(): string[] {
   return [process.execPath, '--import', 'tsx', 'src/main.ts']
 }
 
-/** Migrate and fill the demo newsroom; four stories a page so a section has a page 2. */
+/**
+ * Migrate and fill the demo newsroom; four stories a page so a section has a page 2; an owner
+ * to sign in to the newsroom with.
+ */
 async function seed(env: Record<string, string>): Promise<void> {
   const config = parseConfig({ ...env, LOG_LEVEL: 'warn' })
   const handle = await prepareDatabase(config, systemClock, log)
   try {
-    await updateSiteSettings(servicesFor(handle, config), systemActor('audit'), {
-      postsPerPage: 4,
+    const services = servicesFor(handle, config)
+    await updateSiteSettings(services, systemActor('audit'), { postsPerPage: 4 })
+    await createUser(services, systemActor('audit'), {
+      ...OWNER,
+      name: 'Audit Owner',
+      role: 'owner',
     })
   } finally {
     await handle.close()
@@ -119,6 +148,40 @@ async function waitForServer(origin: string): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, 500))
   }
   throw new Error(`the server did not answer at ${origin}`)
+}
+
+/** Sign in as the owner through the newsroom's form; the session's Cookie header. */
+async function signIn(origin: string): Promise<string> {
+  const form = await fetch(`${origin}/admin/login`)
+  const pre = cookiePairs(form)
+  const token = /name="_csrf" value="([^"]+)"/.exec(await form.text())?.[1]
+  if (!token) throw new Error('no sign-in form at /admin/login')
+  const answer = await fetch(`${origin}/admin/login`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: pre, origin },
+    body: new URLSearchParams({ _csrf: token, ...OWNER }).toString(),
+  })
+  const session = cookiePairs(answer)
+    .split('; ')
+    .find((pair) => pair.startsWith('bs_session='))
+  if (!session) throw new Error(`signing in failed (${answer.status})`)
+  return session
+}
+
+function cookiePairs(response: Response): string {
+  return response.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ')
+}
+
+/** A demo story's editor (the editor has a picture and the toolbar). */
+async function storyEditor(origin: string, cookie: string): Promise<string> {
+  const list = await (await fetch(`${origin}/admin/articles`, { headers: { cookie } })).text()
+  const href = /href="(\/admin\/articles\/\d+(?:\/edit)?)"/.exec(list)?.[1]
+  if (!href) throw new Error('no story to open in the editor')
+  return href
 }
 
 /** The page-type URLs; the article's date path depends on when the demo was seeded. */

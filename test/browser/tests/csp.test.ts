@@ -14,36 +14,12 @@ import { queueImport } from '../../../src/provenance/index.js'
 import { updateSiteSettings } from '../../../src/settings/index.js'
 import { browserUnavailable, launchBrowser } from '../../support/browser.js'
 import { SYSTEM, testKernel } from '../../support/kernel.js'
+import { NEWSROOM_SCREENS } from '../../support/newsroom-screens.js'
 import { PAGE_TYPES } from '../../support/page-types.js'
 import { buildSeededSite, type SeededSite } from '../../support/site-app.js'
 
 const skipReason = browserUnavailable()
 const PASSWORD = 'a long newsroom passphrase'
-
-const NEWSROOM_SCREENS = [
-  '/admin/dashboard',
-  '/admin/articles',
-  '/admin/articles/new',
-  '/admin/comments',
-  '/admin/contact',
-  '/admin/media',
-  '/admin/newsletter',
-  '/admin/outbox',
-  '/admin/sessions',
-  '/admin/site',
-  '/admin/sections',
-  '/admin/subscribers',
-  '/admin/users',
-  '/admin/settings',
-  '/admin/integrations',
-  '/admin/wire',
-  '/admin/profile',
-  '/admin/menus',
-  '/admin/tags',
-  '/admin/import',
-  '/admin/audit',
-  '/admin/account/two-factor',
-]
 
 /** Record CSP violations: the console's report and the DOM event, whichever comes. */
 async function watchViolations(page: Page, found: string[]): Promise<void> {
