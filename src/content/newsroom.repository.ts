@@ -24,14 +24,28 @@ export interface NewsroomWhere {
   /** Epoch ms bounds on publication time, inclusive. */
   from?: number | undefined
   to?: number | undefined
-  /** A lower-case LIKE pattern matched against headline and standfirst, lower-cased. */
-  like?: string | undefined
-  /** Ids the full-text index matched (published stories' bodies), ORed with `like`. */
-  textIds?: number[] | undefined
+  /** The search, from the newsroom's full-text index (see `NewsroomText`). */
+  text?: NewsroomText | undefined
 }
 
-/** The filters as one WHERE condition on `articles` (TRUE when there are none). */
-function matches(eb: ExpressionBuilder<Database, 'articles'>, where: NewsroomWhere) {
+/** The stories a search matched, as conditions on `articles.id` (the search domain makes them). */
+export interface NewsroomText {
+  /** Reads the matches first: for counting, and for a page when they are few. */
+  seek: Expression<SqlBool>
+  /** Tests each story as the list walks its order: for a page when the matches are many. */
+  probe: Expression<SqlBool>
+  fewMatches: boolean
+}
+
+/**
+ * The filters as one WHERE condition on `articles` (TRUE when there are none); a search reads
+ * its matches first when counting or when they are few (`seek`), else tests each story (`probe`).
+ */
+function matches(
+  eb: ExpressionBuilder<Database, 'articles'>,
+  where: NewsroomWhere,
+  search: 'seek' | 'probe' = 'seek',
+) {
   const all: Expression<SqlBool>[] = []
   if (where.status !== undefined) all.push(eb('articles.status', '=', where.status))
   for (const userId of [where.authorId, where.byAuthorId]) {
@@ -70,16 +84,7 @@ function matches(eb: ExpressionBuilder<Database, 'articles'>, where: NewsroomWhe
   }
   if (where.from !== undefined) all.push(eb('articles.published_at', '>=', where.from))
   if (where.to !== undefined) all.push(eb('articles.published_at', '<=', where.to))
-  if (where.like !== undefined) {
-    const ids = where.textIds ?? []
-    all.push(
-      eb.or([
-        eb(eb.fn<string>('lower', ['articles.title']), 'like', where.like),
-        eb(eb.fn<string>('lower', ['articles.standfirst']), 'like', where.like),
-        ...(ids.length > 0 ? [eb('articles.id', 'in', ids)] : []),
-      ]),
-    )
-  }
+  if (where.text !== undefined) all.push(where.text[search])
   return eb.and(all)
 }
 
@@ -92,7 +97,7 @@ export async function listNewsroomIds(
   let query = db
     .selectFrom('articles')
     .select('articles.id')
-    .where((eb) => matches(eb, where))
+    .where((eb) => matches(eb, where, where.text?.fewMatches === false ? 'probe' : 'seek'))
   switch (page.sort ?? 'updated-desc') {
     case 'updated-asc':
       query = query.orderBy('articles.updated_at', 'asc').orderBy('articles.id', 'asc')

@@ -1,17 +1,22 @@
 /**
- * The newsroom's article list with its keyword search: headline and standfirst of every story,
- * plus the bodies of published ones through the full-text index.
+ * The newsroom's article list with its keyword search: headline, standfirst and body of every
+ * story, whatever its status, through the newsroom's full-text index.
  */
+import { sql, type SqlBool } from 'kysely'
 import { findNewsroomArticles, type NewsroomFilter, type NewsroomPage } from '../content/index.js'
 import type { ContentDeps } from '../content/index.js'
 import type { SearchIndex } from './search-index.js'
 import { isEmptyQuery, parseSearchQuery } from './search-query.js'
 
-/** The full-text index lends at most this many published matches (the newest) to the list. */
-const TEXT_MATCHES = 1_000
+/**
+ * Up to this many matches, a page of them is read and sorted (a few milliseconds); beyond it,
+ * the list walks its own order and tests each story, which finds a page of a common word sooner.
+ */
+export const FEW_MATCHES = 5_000
 
 /**
- * One page of the newsroom's article list; `q` also finds published stories by their body.
+ * One page of the newsroom's article list; `q` keeps the stories with every word in their
+ * headline, standfirst or body (each word also as a prefix, so a half-typed word finds).
  * @example await findNewsroomStories(services, { q: 'harbour', status: 'published', page: 2 })
  */
 export async function findNewsroomStories(
@@ -21,6 +26,21 @@ export async function findNewsroomStories(
   const q = filter.q?.trim()
   if (!q) return findNewsroomArticles(deps, filter)
   const query = parseSearchQuery(q)
-  const textIds = isEmptyQuery(query) ? [] : await deps.search.matchIds(query, TEXT_MATCHES)
-  return findNewsroomArticles(deps, { ...filter, q, textIds })
+  if (isEmptyQuery(query)) {
+    // Punctuation alone has no words to find: nothing matches it.
+    const none = sql<SqlBool>`1 = 0`
+    return findNewsroomArticles(deps, {
+      ...filter,
+      text: { seek: none, probe: none, fewMatches: true },
+    })
+  }
+  const found = await deps.search.countStories(query, FEW_MATCHES + 1)
+  return findNewsroomArticles(deps, {
+    ...filter,
+    text: {
+      seek: deps.search.storyMatch(query, 'seek'),
+      probe: deps.search.storyMatch(query, 'probe'),
+      fewMatches: found <= FEW_MATCHES,
+    },
+  })
 }
