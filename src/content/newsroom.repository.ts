@@ -28,24 +28,20 @@ export interface NewsroomWhere {
   text?: NewsroomText | undefined
 }
 
-/** The stories a search matched, as conditions on `articles.id` (the search domain makes them). */
+/**
+ * The stories a search matched, as conditions on `articles.id` (the search domain makes them).
+ * Few matches are read first and their stories fetched by id (`seek`); many are tested as the
+ * page walks its order index and as the counts walk the status index (`probe`), because
+ * fetching a row per match costs more than the walk once matches run to thousands.
+ */
 export interface NewsroomText {
-  /** Reads the matches first: for counting, and for a page when they are few. */
   seek: Expression<SqlBool>
-  /** Tests each story as the list walks its order: for a page when the matches are many. */
   probe: Expression<SqlBool>
   fewMatches: boolean
 }
 
-/**
- * The filters as one WHERE condition on `articles` (TRUE when there are none); a search reads
- * its matches first when counting or when they are few (`seek`), else tests each story (`probe`).
- */
-function matches(
-  eb: ExpressionBuilder<Database, 'articles'>,
-  where: NewsroomWhere,
-  search: 'seek' | 'probe' = 'seek',
-) {
+/** The filters as one WHERE condition on `articles` (TRUE when there are none). */
+function matches(eb: ExpressionBuilder<Database, 'articles'>, where: NewsroomWhere) {
   const all: Expression<SqlBool>[] = []
   if (where.status !== undefined) all.push(eb('articles.status', '=', where.status))
   for (const userId of [where.authorId, where.byAuthorId]) {
@@ -84,7 +80,7 @@ function matches(
   }
   if (where.from !== undefined) all.push(eb('articles.published_at', '>=', where.from))
   if (where.to !== undefined) all.push(eb('articles.published_at', '<=', where.to))
-  if (where.text !== undefined) all.push(where.text[search])
+  if (where.text !== undefined) all.push(where.text.fewMatches ? where.text.seek : where.text.probe)
   return eb.and(all)
 }
 
@@ -97,7 +93,7 @@ export async function listNewsroomIds(
   let query = db
     .selectFrom('articles')
     .select('articles.id')
-    .where((eb) => matches(eb, where, where.text?.fewMatches === false ? 'probe' : 'seek'))
+    .where((eb) => matches(eb, where))
   switch (page.sort ?? 'updated-desc') {
     case 'updated-asc':
       query = query.orderBy('articles.updated_at', 'asc').orderBy('articles.id', 'asc')

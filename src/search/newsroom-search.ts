@@ -9,10 +9,12 @@ import type { SearchIndex } from './search-index.js'
 import { isEmptyQuery, parseSearchQuery } from './search-query.js'
 
 /**
- * Up to this many matches, a page of them is read and sorted (a few milliseconds); beyond it,
- * the list walks its own order and tests each story, which finds a page of a common word sooner.
+ * Up to this many matches, their stories are fetched by id, counted and the page sorted (a few
+ * milliseconds); beyond it, fetching a row per match costs more than walking the list's order
+ * and status indexes and testing each story (measured on 50,000 stories: counting 1,450 matches
+ * by fetching took 20 ms, 50,000 took 490 ms where the walk took 120).
  */
-export const FEW_MATCHES = 5_000
+export const FEW_MATCHES = 2_000
 
 /**
  * One page of the newsroom's article list; `q` keeps the stories with every word in their

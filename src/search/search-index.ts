@@ -62,9 +62,8 @@ export interface SearchIndex {
   countStories(query: ParsedQuery, atMost: number): Promise<number>
   /**
    * A condition on `articles.id`: the story matches `query` in the newsroom's index. `seek`
-   * reads the matches first (for counting, and for a page of few matches); `probe` lets the
-   * list walk its own order and test each story (for a page of many matches, where sorting
-   * them all would cost more than the walk).
+   * reads the matches first and lets the query fetch their stories by id (few matches);
+   * `probe` lets the query walk an index of its own and test each story (many matches).
    */
   storyMatch(query: ParsedQuery, use: 'seek' | 'probe'): RawBuilder<SqlBool>
 }
