@@ -38,6 +38,8 @@ export interface NewsroomText {
   seek: Expression<SqlBool>
   probe: Expression<SqlBool>
   fewMatches: boolean
+  /** Set when only the newest this-many matches are searched (a word in most stories). */
+  newestOnly?: number | undefined
 }
 
 /** The filters as one WHERE condition on `articles` (TRUE when there are none). */

@@ -55,6 +55,8 @@ export interface NewsroomPage {
   page: number
   perPage: number
   pages: number
+  /** The search matched so many stories that only the newest this-many were searched. */
+  searchedNewest?: number | undefined
 }
 
 const STATUSES: ArticleStatus[] = ['draft', 'pending', 'scheduled', 'published', 'archived']
@@ -91,6 +93,7 @@ export async function findNewsroomArticles(
     page,
     perPage,
     pages,
+    ...(filter.text?.newestOnly ? { searchedNewest: filter.text.newestOnly } : {}),
   }
 }
 

@@ -17,6 +17,13 @@ import { isEmptyQuery, parseSearchQuery } from './search-query.js'
 export const FEW_MATCHES = 2_000
 
 /**
+ * A word in more stories than this (the commonest words of a big archive) searches only its
+ * newest this-many matches, as the readers' search ranks only its newest: reading every match
+ * of a word in most of a million stories takes seconds. The list says so.
+ */
+export const SEARCHED_MATCHES = 20_000
+
+/**
  * One page of the newsroom's article list; `q` keeps the stories with every word in their
  * headline, standfirst or body (each word also as a prefix, so a half-typed word finds).
  * @example await findNewsroomStories(services, { q: 'harbour', status: 'published', page: 2 })
@@ -24,7 +31,11 @@ export const FEW_MATCHES = 2_000
 export async function findNewsroomStories(
   deps: ContentDeps & { search: SearchIndex },
   filter: NewsroomFilter,
+  /** Where the search changes its ways (tests lower them). */
+  limits: { fewMatches?: number; searchedMatches?: number } = {},
 ): Promise<NewsroomPage> {
+  const few = limits.fewMatches ?? FEW_MATCHES
+  const searched = limits.searchedMatches ?? SEARCHED_MATCHES
   const q = filter.q?.trim()
   if (!q) return findNewsroomArticles(deps, filter)
   const query = parseSearchQuery(q)
@@ -36,13 +47,16 @@ export async function findNewsroomStories(
       text: { seek: none, probe: none, fewMatches: true },
     })
   }
-  const found = await deps.search.countStories(query, FEW_MATCHES + 1)
+  const found = await deps.search.countStories(query, searched + 1)
+  const capped = found > searched
+  const options = capped ? { newest: searched } : {}
   return findNewsroomArticles(deps, {
     ...filter,
     text: {
-      seek: deps.search.storyMatch(query, 'seek'),
-      probe: deps.search.storyMatch(query, 'probe'),
-      fewMatches: found <= FEW_MATCHES,
+      seek: deps.search.storyMatch(query, 'seek', options),
+      probe: deps.search.storyMatch(query, 'probe', options),
+      fewMatches: Math.min(found, searched) <= few,
+      ...(capped ? { newestOnly: searched } : {}),
     },
   })
 }

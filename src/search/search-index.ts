@@ -64,8 +64,13 @@ export interface SearchIndex {
    * A condition on `articles.id`: the story matches `query` in the newsroom's index. `seek`
    * reads the matches first and lets the query fetch their stories by id (few matches);
    * `probe` lets the query walk an index of its own and test each story (many matches).
+   * With `newest`, only that many matches count: those with the highest ids.
    */
-  storyMatch(query: ParsedQuery, use: 'seek' | 'probe'): RawBuilder<SqlBool>
+  storyMatch(
+    query: ParsedQuery,
+    use: 'seek' | 'probe',
+    options?: { newest?: number },
+  ): RawBuilder<SqlBool>
 }
 
 export interface SearchAnswer {

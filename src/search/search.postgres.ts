@@ -75,9 +75,13 @@ export function createPostgresSearchIndex(db: Kysely<Database>): SearchIndex {
       return Number(rows.rows[0]?.n ?? 0)
     },
     // PostgreSQL weighs the matches against the list's order itself: one form serves both.
-    storyMatch(query: ParsedQuery) {
+    storyMatch(query: ParsedQuery, _use: 'seek' | 'probe', options: { newest?: number } = {}) {
+      const newest =
+        options.newest === undefined
+          ? sql``
+          : sql`order by n.article_id desc limit ${sql.lit(options.newest)}`
       return sql<SqlBool>`${sql.ref('articles.id')} in (select n.article_id from newsroom_documents n
-        where n.document @@ to_tsquery(${sql.lit(CONFIG)}, ${toTsQuery(query)}))`
+        where n.document @@ to_tsquery(${sql.lit(CONFIG)}, ${toTsQuery(query)}) ${newest})`
     },
     async search(request: SearchRequest) {
       const tsquery = sql`to_tsquery(${sql.lit(CONFIG)}, ${toTsQuery(request.query)})`

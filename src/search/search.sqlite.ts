@@ -85,12 +85,17 @@ export function createSqliteSearchIndex(
       )
       return Number(rows.rows[0]?.n ?? 0)
     },
-    storyMatch(query: ParsedQuery, use: 'seek' | 'probe') {
+    storyMatch(query: ParsedQuery, use: 'seek' | 'probe', options: { newest?: number } = {}) {
       // `+` keeps the id out of the planner's hands, so it walks the list's order index and
       // tests each story against the matches instead of reading and sorting all of them.
       const id = use === 'probe' ? sql`+${sql.ref('articles.id')}` : sql.ref('articles.id')
+      // FTS5 walks its matches backwards by id cheaply: the newest N cost N, not the total.
+      const newest =
+        options.newest === undefined
+          ? sql``
+          : sql`order by newsroom_fts.rowid desc limit ${sql.lit(options.newest)}`
       return sql<SqlBool>`${id} in (select newsroom_fts.rowid from newsroom_fts
-        where newsroom_fts match ${toFts5Match(query)})`
+        where newsroom_fts match ${toFts5Match(query)} ${newest})`
     },
     async search(request: SearchRequest) {
       const match = toFts5Match(request.query)

@@ -108,11 +108,12 @@ describeDialects('newsroom list query plans', (dialect) => {
   /**
    * How a plan reads the newsroom's index: FTS5 with its MATCH constraint (`:M`), never a walk
    * of the whole virtual table; PostgreSQL through the GIN index, or by primary key when the
-   * other filters leave fewer stories to test than the word matches.
+   * other filters leave fewer stories to test than the word matches (or, for the newest
+   * matches only, newest first).
    */
   const INDEX_READS = {
     sqlite: /^SCAN newsroom_fts VIRTUAL TABLE INDEX \d+:M/,
-    postgres: /Index Scan (using|on) newsroom_documents_(document_idx|pkey)/,
+    postgres: /Index Scan (Backward )?(using|on) newsroom_documents_(document_idx|pkey)/,
   }
 
   for (const [name, filter] of SEARCHES) {
@@ -134,6 +135,8 @@ describeDialects('newsroom list query plans', (dialect) => {
       }
       captured = []
       expect((await findNewsroomArticles(deps, { ...resolved, text })).total).toBe(page.total)
+      // A word in most stories: only its newest matches, walked the same way.
+      await findNewsroomStories(deps, resolved, { fewMatches: 0, searchedMatches: 1 })
       const many = [...captured]
       expect(await problems(many)).toEqual([])
       // Every query that searches reads the full-text index by what it is asked, never whole.

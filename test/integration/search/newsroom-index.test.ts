@@ -109,6 +109,25 @@ describeDialects("the newsroom's search index", (dialect) => {
     ])
   })
 
+  it('searches only the newest matches of a word in most stories, and says so', async () => {
+    await eventually(async () => {
+      expect(await titles({ q: 'marrowbine' })).toHaveLength(3)
+    })
+    for (const fewMatches of [0, 10]) {
+      const capped = await findNewsroomStories(
+        services,
+        { q: 'marrowbine', sort: 'title-asc' },
+        { fewMatches, searchedMatches: 2 },
+      )
+      expect(capped.searchedNewest).toBe(2)
+      expect(capped.counts.all).toBe(2)
+      expect(capped.items.map((a) => a.title)).toEqual(['Bridge reopens', 'Mill owners meet'])
+    }
+    const whole = await findNewsroomStories(services, { q: 'marrowbine' }, { searchedMatches: 3 })
+    expect(whole.searchedNewest).toBeUndefined()
+    expect(whole.counts.all).toBe(3)
+  })
+
   it('finds nothing for words no story has, or for punctuation alone', async () => {
     for (const q of ['quetzalcoatlite', '!!!', '"', 'NEAR(', "'; drop table articles; --"]) {
       const page = await findNewsroomStories(services, { q })
