@@ -23,6 +23,11 @@ export async function up(db: Kysely<any>): Promise<void> {
       )
       .addColumn('document', sql`tsvector`, (c) => c.notNull())
       .execute()
+    // Vectors stay in the table's own pages (compressed) rather than out of line: with them
+    // out of line the table looks tiny, so the planner scans it instead of the GIN index and
+    // pays to fetch every vector (200 ms against 0.5 ms for a rare word in 20,000 stories).
+    await sql`alter table newsroom_documents alter column document set storage main`.execute(db)
+    await sql`alter table newsroom_documents set (toast_tuple_target = 8160)`.execute(db)
   } else {
     await sql`create virtual table if not exists newsroom_fts using fts5(
       title, standfirst, body, content = '', contentless_delete = 1,
