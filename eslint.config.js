@@ -36,6 +36,7 @@ const entryPoints = [
   'demo',
   'importers/writer',
   'importers/export',
+  'importers/backup',
 ]
 /** The database engine is chosen once, where the app is assembled (services.ts). */
 const oneDialect = {

@@ -11,7 +11,7 @@ import { adminRoutes } from './admin/admin.routes.js'
 import { ViewBuffer } from './analytics/index.js'
 import { platformApis } from './api/ghost/openapi.js'
 import { ghostFrameworkError } from './api/ghost/ghost-errors.js'
-import { webhookListener } from './api/ghost/webhook-payloads.js'
+import { webhookOutbox } from './api/ghost/webhook-payloads.js'
 import { viewRoutes } from './api/views.routes.js'
 import type { PurgeChannelFactory } from './cache/cache-purger.js'
 import type { FastPath } from './cache/fast-path.js'
@@ -136,13 +136,19 @@ export async function buildApp(appDeps: AppDeps): Promise<FastifyInstance> {
   await app.register(site.routes)
   await app.register(feedRoutes, { services, config })
   await app.register(adminRoutes, { prefix: '/admin', services, config, limiterFor })
+  const chrome = site.chrome
   await app.register(platformApis, {
     services,
     config,
     rateLimitStore: redisLink && sharedRateLimitStore(redisLink),
+    remember: chrome ? (key, load) => chrome.get(`api:${key}`, load) : undefined,
   })
   // Webhooks follow every write this process makes (newsroom, APIs, the scheduler's jobs).
-  const stopWebhooks = services.events.on(webhookListener(services, config.publicUrl))
+  const stopWebhooks = services.events.onCommitting(
+    webhookOutbox(services, config.publicUrl, (error, event) =>
+      app.log.error({ err: error, event: event.type }, 'building a webhook payload failed'),
+    ),
+  )
   app.addHook('onClose', async () => stopWebhooks())
   await registerViewCounting(app, services, redisLink)
   return app

@@ -1,9 +1,11 @@
 /**
  * @module events
  * Domain events: services announce what they changed; the edge (app.ts / main.ts) subscribes
- * the cache purge, the search index and future webhooks. Listeners run after the write, and
- * their failures are reported, never thrown back into the service that wrote.
+ * the cache purge, the search index and the webhooks. Most listeners run after the write, and
+ * their failures are reported, never thrown back into the service that wrote. Committing
+ * listeners (webhooks) run inside the write's transaction, so what they queue is durable with it.
  */
+import type { Kernel } from './kernel.js'
 
 /** What an article was linked to at one moment: enough to know which pages showed it. */
 export interface ArticleRefs {
@@ -105,13 +107,26 @@ export type DomainEvent =
 
 export interface EventSink {
   emit(event: DomainEvent): void
+  /**
+   * Run the listeners that record something with the write itself, inside its transaction,
+   * before it commits (see `transact`). Sinks without such listeners leave it out.
+   */
+  beforeCommit?(tx: Kernel, events: readonly DomainEvent[]): Promise<void>
 }
 
 export type EventListener = (event: DomainEvent) => void | Promise<void>
 
+/**
+ * A listener that writes with the write that caused the event, in its transaction (`tx.db`):
+ * queued webhook deliveries exist exactly when the change they announce does. A throw rolls
+ * the write back.
+ */
+export type CommittingListener = (tx: Kernel, event: DomainEvent) => Promise<void>
+
 /** A tiny synchronous-dispatch event bus. Built at the edge; passed to services in `deps.events`. */
 export class EventBus implements EventSink {
   private readonly listeners: EventListener[] = []
+  private readonly committing: CommittingListener[] = []
 
   constructor(private readonly onError: (error: unknown, event: DomainEvent) => void = () => {}) {}
 
@@ -121,6 +136,19 @@ export class EventBus implements EventSink {
       const index = this.listeners.indexOf(listener)
       if (index >= 0) this.listeners.splice(index, 1)
     }
+  }
+
+  /** Listen inside each write's transaction, before it commits. Returns the way to stop. */
+  onCommitting(listener: CommittingListener): () => void {
+    this.committing.push(listener)
+    return () => {
+      const index = this.committing.indexOf(listener)
+      if (index >= 0) this.committing.splice(index, 1)
+    }
+  }
+
+  async beforeCommit(tx: Kernel, events: readonly DomainEvent[]): Promise<void> {
+    for (const event of events) for (const listener of this.committing) await listener(tx, event)
   }
 
   emit(event: DomainEvent): void {

@@ -9,7 +9,7 @@
 import type { Kysely } from 'kysely'
 import type { Clock } from './clock.js'
 import type { Database } from './db/database.js'
-import type { DomainEvent, EventSink } from './events.js'
+import { noEvents, type DomainEvent, type EventSink } from './events.js'
 
 /** The database as the domain sees it: a Kysely handle, or a transaction on it. */
 export type Store = Kysely<Database>
@@ -29,8 +29,8 @@ interface Pending extends EventSink {
 
 /**
  * Run `work` in one database transaction and return its result. Events it emits on `tx.events`
- * reach `deps.events` once each, in order, after the commit; a failure rolls every write back
- * and announces nothing. Called inside another `transact`, it joins the outer transaction (its
+ * reach `deps.events` once each, in order, after the commit (its committing listeners see them
+ * just before, inside the transaction); a failure rolls every write back and announces nothing. Called inside another `transact`, it joins the outer transaction (its
  * events wait for the outer commit).
  *
  * Every query inside must use `tx.db`. On SQLite the app has one connection: a query on the
@@ -55,9 +55,13 @@ export async function transact<K extends Kernel, T>(
       this.held.push(event)
     },
   }
-  const result = await deps.db
-    .transaction()
-    .execute((trx) => work({ ...deps, db: trx, events: pending }))
+  const result = await deps.db.transaction().execute(async (trx) => {
+    const value = await work({ ...deps, db: trx, events: pending })
+    // Committing listeners write with the change (queued webhook deliveries), in this transaction.
+    if (pending.held.length > 0 && deps.events.beforeCommit)
+      await deps.events.beforeCommit({ db: trx, clock: deps.clock, events: noEvents }, pending.held)
+    return value
+  })
   for (const event of pending.held) deps.events.emit(event)
   return result
 }

@@ -23,7 +23,7 @@ import {
 import { RateLimiter } from '../comments/index.js'
 import { AppError } from '../errors.js'
 import { assertForm, formRoute, pageRoute, text } from '../http/form-schema.js'
-import { clearSessionCookie, isHttps, setSessionCookie } from '../http/session.js'
+import { clearSessionCookie, cookieName, isHttps, setSessionCookie } from '../http/session.js'
 import { findSettings, siteSecret, updateSiteSettings } from '../settings/index.js'
 import {
   actorOf,
@@ -322,10 +322,11 @@ export const accountRoutes: FastifyPluginAsync<AdminContext> = async (app, ctx) 
  * sign-in from an id the account never used is mailed to its owner.
  */
 function deviceId(request: FastifyRequest, reply: FastifyReply): string {
-  const current = request.cookies[DEVICE_COOKIE]
+  const name = cookieName(request, DEVICE_COOKIE, 'path')
+  const current = request.cookies[name]
   if (current && /^[A-Za-z0-9_-]{20,100}$/.test(current)) return current
   const id = randomBytes(24).toString('base64url')
-  reply.setCookie(DEVICE_COOKIE, id, {
+  reply.setCookie(name, id, {
     httpOnly: true,
     sameSite: 'lax',
     secure: isHttps(request),

@@ -97,7 +97,10 @@ tbody tr:hover{background:var(--sunken)}
 .status{font-size:.8rem;text-transform:uppercase;letter-spacing:.04em;color:var(--muted)}
 .badge{display:inline-block;padding:.05rem .5rem;border-radius:99px;font-size:.75rem;font-weight:600;border:1px solid currentColor;text-transform:capitalize;color:var(--muted)}
 .badge.draft{color:var(--badge-draft)}.badge.pending{color:var(--badge-pending)}.badge.scheduled{color:var(--badge-scheduled)}.badge.published{color:var(--badge-published)}.badge.archived{color:var(--badge-archived)}
-.count{display:inline-block;min-width:1.6rem;padding:0 .4rem;text-align:center;background:var(--sunken);border-radius:99px;font-size:.8rem;color:var(--muted)}
+.count{position:relative;display:inline-block;min-width:1.6rem;padding:0 .4rem;text-align:center;background:var(--sunken);border-radius:99px;font-size:.8rem;color:var(--muted)}
+.sidenav .count,.nav-toggle .count{margin-left:auto;background:var(--accent);color:var(--accent-ink);font-weight:600}
+.nav-toggle .count{margin-left:var(--s1);align-self:center}
+h1 .count{vertical-align:middle;font-size:1rem;padding:.1rem .6rem;font-weight:600;color:var(--ink)}
 .tabs{display:flex;gap:var(--s1);flex-wrap:wrap;border-bottom:1px solid var(--line);margin-bottom:var(--s4)}
 .tabs a{padding:.5rem .75rem;color:var(--muted);text-decoration:none;border-bottom:2px solid transparent;margin-bottom:-1px;font-weight:600;font-size:var(--text-sm)}
 .tabs a[aria-current=page]{color:var(--ink);border-color:var(--ink)}

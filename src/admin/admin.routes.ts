@@ -6,7 +6,7 @@
 import { importRoutes } from './import.routes.js'
 import type { FastifyPluginAsync } from 'fastify'
 import { h } from 'preact'
-import { needsSetup } from '../auth/index.js'
+import { can, needsSetup } from '../auth/index.js'
 import { registerCsrfProtection } from '../http/csrf.js'
 import { registerSessions } from '../http/session.js'
 import { accountRoutes } from './account.routes.js'
@@ -28,6 +28,7 @@ import { newsletterAdminRoutes } from './newsletter-admin.routes.js'
 import { siteManageRoutes } from './site-manage.routes.js'
 import { subscribersRoutes } from './subscribers.routes.js'
 import { wireRoutes } from './wire.routes.js'
+import { countNewItems } from '../wire/index.js'
 import { registerTwoFactorGate } from './two-factor-gate.js'
 import { LoginPage, SetupPage } from './views/account.js'
 
@@ -47,14 +48,18 @@ export const adminRoutes: FastifyPluginAsync<AdminOptions> = async (app, options
     if (!String(reply.getHeader('cache-control') ?? '').includes('immutable'))
       reply.header('cache-control', 'private, no-store')
   })
-  // Every page shows the site's name and its dates in the site's locale and zone.
+  // Every page shows the site's name and its dates in the site's locale and zone, and to those
+  // who work the wire, how many items wait on its desk (one count over an index).
   app.addHook('preHandler', async (request) => {
     const settings = await findSettings(ctx.deps)
+    const user = request.user
+    const deskCount = user && can(user, 'wire.manage') ? await countNewItems(ctx.deps) : 0
     request.adminChrome = {
       path: request.url.split('?')[0] ?? '',
       siteTitle: settings.title,
       publicUrl: ctx.config.publicUrl,
       formats: siteFormats(settings),
+      navCounts: { '/admin/wire': deskCount },
     }
   })
   app.setErrorHandler(handleAdminError)

@@ -25,6 +25,11 @@ export {
 } from './user.service.js'
 export type { SocialLinks, User } from './user.repository.js'
 /**
+ * Accounts from a Broadsheet backup, as they were but with no password (JSON backup import).
+ * @example await restoreUsers(deps, systemActor('json-import'), users)
+ */
+export { restoreUsers, type RestoredUser } from './user-restore.js'
+/**
  * Managing people: change a role, deactivate (sessions end at once) and reactivate, delete
  * (their work handed over by the caller's `HandOver`), edit a profile, change your own password.
  * @example await deactivateUser(deps, userActor(admin), 7)

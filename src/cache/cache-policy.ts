@@ -4,7 +4,7 @@
  * and the `Cache-Control` each kind of answer carries.
  */
 import type { FastifyReply } from 'fastify'
-import { SESSION_COOKIE } from '../http/session.js'
+import { SESSION_COOKIE_PATTERN } from '../http/session.js'
 
 /** For responses a CDN may keep: browsers briefly, shared caches longer (they are purged). */
 export const CACHEABLE_CACHE_CONTROL =
@@ -17,7 +17,6 @@ export const PRIVATE_CACHE_CONTROL = 'private, no-store'
 const BYPASS_PREFIXES = ['/admin/', '/api/', '/preview/']
 const STORABLE_TYPE = /html|xml|json/i
 const OPT_OUT = /private|no-store|no-cache/i
-const SESSION = new RegExp(`(?:^|;)\\s*${SESSION_COOKIE}=`)
 /** Response headers that are per-response or that the cache itself sets. */
 const UNSTORED_HEADERS = new Set([
   'set-cookie',
@@ -44,7 +43,7 @@ export function bypasses(method: string, url: string, cookie: string | undefined
   if (path === '/healthz' || path === '/readyz') return true
   if (BYPASS_PREFIXES.some((prefix) => path.startsWith(prefix))) return true
   if (queryAt !== -1 && url.includes('preview=', queryAt)) return true
-  return cookie !== undefined && SESSION.test(cookie)
+  return cookie !== undefined && SESSION_COOKIE_PATTERN.test(cookie)
 }
 
 /** The body to store, or undefined when this response must not be cached. */

@@ -8,27 +8,39 @@ import { readFile } from 'node:fs/promises'
 import { systemActor } from '../auth/index.js'
 import { parseConfig } from '../config.js'
 import { AppError } from '../errors.js'
+import { noEvents } from '../events.js'
 import {
+  exportBackup,
   exportGhost,
   exportWordPress,
   formatReport,
+  importBackup,
   runImport,
   type ImportProgress,
   type MediaMode,
 } from '../importers/index.js'
 import { createHttpClient } from '../net/index.js'
+import { reindexAll } from '../search/index.js'
 import { applyMigrations, servicesFor } from '../startup.js'
 import { connectDatabase } from '../db/connect.js'
 import type { Command } from './commands.js'
 import { endProgress, purgeRunningServers } from './commands.js'
 
-const SOURCES = ['wordpress', 'ghost'] as const
+const SOURCES = ['wordpress', 'ghost', 'json'] as const
 
 export const importCommand: Command = {
   name: 'import',
-  summary: 'import a WordPress (WXR) or Ghost (JSON) export',
+  summary: 'import a WordPress (WXR) or Ghost (JSON) export, or restore a JSON backup',
   help: `Usage: broadsheet import wordpress FILE.xml [options]
        broadsheet import ghost FILE.json [options]
+       broadsheet import json BACKUP.json
+
+json: restores a backup written by "broadsheet export json" into an EMPTY site (a new
+database after "broadsheet migrate"; a site with any content is refused, and so is a file that
+is not such a backup or comes from a newer Broadsheet). Users come back without passwords:
+each signs in after a password reset ("Forgot password?"), or run "broadsheet user:create"
+for a new owner. Media records come back pointing at the same files: copy DATA_DIR/media (or
+keep the same bucket) yourself. Takes no options.
 
 Brings another site's archive across: authors (as contributors who cannot sign in until
 invited or sent a password reset), categories as sections (tree kept), tags, posts, pages,
@@ -66,9 +78,10 @@ Options:
     if (!source || !SOURCES.includes(source as (typeof SOURCES)[number]))
       throw new AppError(
         'VALIDATION_FAILED',
-        `import: say what to import: "broadsheet import wordpress FILE.xml" or "broadsheet import ghost FILE.json"`,
+        `import: say what to import: "broadsheet import wordpress FILE.xml", "broadsheet import ghost FILE.json" or "broadsheet import json BACKUP.json"`,
       )
     if (!file) throw new AppError('VALIDATION_FAILED', `import ${source}: name the export file`)
+    if (source === 'json') return importJson(file, values)
     if (values['media-dir'] !== undefined && values['fetch-media'])
       throw new AppError('VALIDATION_FAILED', 'import: use --media-dir or --fetch-media, not both')
     const authorMap =
@@ -97,7 +110,7 @@ Options:
       const report = await runImport(
         services,
         systemActor(`${source}-import`),
-        source as (typeof SOURCES)[number],
+        source as 'wordpress' | 'ghost',
         file,
         {
           media,
@@ -116,6 +129,34 @@ Options:
       await handle.close()
     }
   },
+}
+
+/** `broadsheet import json BACKUP.json`: restore a backup into an empty site. */
+async function importJson(file: string, values: Parameters<Command['run']>[0]): Promise<void> {
+  const used = Object.keys(values).filter((key) => values[key] !== undefined)
+  if (used.length > 0)
+    throw new AppError('VALIDATION_FAILED', `import json: takes no options (got --${used[0]})`)
+  const config = parseConfig(process.env)
+  const handle = await connectDatabase(config.database, config.dataDir)
+  try {
+    await applyMigrations(handle)
+    const services = servicesFor(handle, config)
+    // Nothing listens while it runs (the search index would be fed story by story, after this
+    // process may have closed the database): the index is rebuilt once at the end instead.
+    const quiet = { ...services, events: noEvents }
+    const report = await importBackup(quiet, systemActor('json-import'), file, {
+      onProgress: ({ done, total }) => showProgress({ phase: 'stories', done, total }),
+    })
+    endProgress()
+    await reindexAll({ ...services, index: services.search })
+    const counts = Object.entries(report.counts).map(([name, n]) => `${n} ${name}`)
+    console.log(`Restored the backup of ${report.exportedAt}: ${counts.join(', ')}`)
+    for (const warning of report.warnings) console.log(`  warning: ${warning}`)
+    console.log('Users have no password yet: each signs in after a password reset.')
+    await purgeRunningServers(config, ['settings'])
+  } finally {
+    await handle.close()
+  }
 }
 
 /** `old-login new-email` per line; `#` starts a comment. */
@@ -158,13 +199,14 @@ function showProgress(progress: ImportProgress): void {
   }
 }
 
-const FORMATS = ['wordpress', 'ghost'] as const
+const FORMATS = ['wordpress', 'ghost', 'json'] as const
 
 export const exportCommand: Command = {
   name: 'export',
-  summary: 'write the whole site as a WordPress (WXR) or Ghost (JSON) export',
+  summary: 'write the whole site as a WordPress (WXR) or Ghost (JSON) export, or a JSON backup',
   help: `Usage: broadsheet export wordpress [--out FILE] > site.xml
        broadsheet export ghost [--out FILE] > site.json
+       broadsheet export json [--out FILE] > backup.json
 
 Writes every article (with its comments), page, author, section and tag, a story at a time (in
 constant memory), to standard output or FILE:
@@ -172,6 +214,12 @@ constant memory), to standard output or FILE:
               attachments WordPress downloads from PUBLIC_URL)
   ghost       Ghost's JSON export, for Ghost's Settings → Import (sections become each
               story's first tag; comments stay behind: Ghost's import has none)
+  json        a Broadsheet backup ("broadsheet-backup", version 1) of everything: settings,
+              users (no passwords, second factors or tokens), sections (tree), tags, media
+              records (not the files), pages, articles with comment threads, menus,
+              subscribers (with their state) and redirects. Left out: secrets (the site
+              secret, integrations' keys, webhooks), revisions, the audit log, page views.
+              "broadsheet import json" restores it into an empty site.
 
 Options:
   --out FILE   write to FILE instead of standard output`,
@@ -182,7 +230,7 @@ Options:
     if (!format || !FORMATS.includes(format as (typeof FORMATS)[number]))
       throw new AppError(
         'VALIDATION_FAILED',
-        'export: say which format: "broadsheet export wordpress" or "broadsheet export ghost"',
+        'export: say which format: "broadsheet export wordpress", "broadsheet export ghost" or "broadsheet export json"',
       )
     // `broadsheet export wordpress | head`: the reader went away, which is not an error.
     process.stdout.on('error', (error: NodeJS.ErrnoException) => {
@@ -197,7 +245,9 @@ Options:
       const counts =
         format === 'wordpress'
           ? await exportWordPress(services, out)
-          : await exportGhost(services, out)
+          : format === 'ghost'
+            ? await exportGhost(services, out)
+            : await exportBackup(services, out)
       process.stderr.write(
         `broadsheet: exported ${counts.articles} articles, ${counts.pages} pages and ${counts.comments} comments\n`,
       )

@@ -30,6 +30,9 @@ const ORDER_COLUMN = {
 
 export type ApiAudience = 'readers' | 'staff'
 
+/** What staff see through the Admin API: everything but archived (deleted) stories. */
+const STAFF_STATUSES = ['draft', 'pending', 'scheduled', 'published'] as const
+
 function publishedPosts(
   db: Db,
   now: number,
@@ -38,7 +41,8 @@ function publishedPosts(
 ) {
   let query =
     audience === 'staff'
-      ? db.selectFrom('articles as a').where('a.status', '<>', 'archived')
+      ? // Listed as values (not `<> 'archived'`), so the status index serves the order.
+        db.selectFrom('articles as a').where('a.status', 'in', STAFF_STATUSES)
       : db
           .selectFrom('articles as a')
           .where('a.status', '=', 'published')
@@ -137,9 +141,18 @@ export interface ApiPerson {
 export async function listApiPeople(
   db: Db,
   now: number,
-  options: { ids?: number[]; withPostsOnly: boolean },
+  options: { ids?: number[]; withPostsOnly: boolean; withCounts?: boolean },
 ): Promise<ApiPerson[]> {
   if (options.ids?.length === 0) return []
+  if (options.withCounts === false && !options.withPostsOnly) {
+    // Bylines need no counts: counting groups every story's authors (30 ms at 100,000 stories).
+    let query = db
+      .selectFrom('users as u')
+      .select(['u.id', 'u.name', 'u.slug', 'u.bio', 'u.avatar_url', 'u.social'])
+    if (options.ids) query = query.where('u.id', 'in', options.ids)
+    const rows = await query.orderBy('u.name').orderBy('u.id').execute()
+    return rows.map((r) => apiPerson(r, 0))
+  }
   let query = db
     .selectFrom('users as u')
     .leftJoin(
@@ -157,15 +170,29 @@ export async function listApiPeople(
   if (options.ids) query = query.where('u.id', 'in', options.ids)
   if (options.withPostsOnly) query = query.where('c.n', 'is not', null)
   const rows = await query.orderBy('u.name').orderBy('u.id').execute()
-  return rows.map((r) => ({
+  return rows.map((r) => apiPerson(r, Number(r.n ?? 0)))
+}
+
+function apiPerson(
+  r: {
+    id: number
+    name: string
+    slug: string
+    bio: string
+    avatar_url: string | null
+    social: string
+  },
+  postCount: number,
+): ApiPerson {
+  return {
     id: r.id,
     name: r.name,
     slug: r.slug,
     bio: r.bio,
     avatarUrl: r.avatar_url,
     website: websiteOf(r.social),
-    postCount: Number(r.n ?? 0),
-  }))
+    postCount,
+  }
 }
 
 function websiteOf(social: string): string | null {

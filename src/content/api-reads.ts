@@ -33,6 +33,12 @@ export interface ApiPost extends ArticleSummary, ApiPostExtras {
   authors: ApiPerson[]
 }
 
+/**
+ * Keeps a count under `key` until a write anywhere drops it (the page cache's purge), so a
+ * browse of a large archive does not count it on every request.
+ */
+export type RememberTotal = (key: string, count: () => Promise<number>) => Promise<number>
+
 /** Stories are loaded this many at a time. */
 const BATCH = 200
 
@@ -45,11 +51,18 @@ const BATCH = 200
 export async function browseApiPosts(
   deps: ContentDeps,
   query: ApiPostQuery,
+  options: { rememberTotal?: RememberTotal } = {},
 ): Promise<{ total: number; batches: AsyncIterable<ApiPost[]> }> {
   if (query.page < 1 || (query.limit !== 'all' && query.limit < 1))
     throw validationError('limit', 'limit and page must be positive')
   const now = deps.clock.now().getTime()
-  const total = await countApiPosts(deps.db, now, query.filter, query.audience)
+  const count = () => countApiPosts(deps.db, now, query.filter, query.audience)
+  // Counting a filter's matches reads an index range (100,000 entries for every published
+  // story): readers' totals are kept until the next write, as the reader site's list totals are.
+  const total =
+    options.rememberTotal && (query.audience ?? 'readers') === 'readers'
+      ? await options.rememberTotal(`api-posts:${JSON.stringify(query.filter ?? null)}`, count)
+      : await count()
   const all = query.limit === 'all'
   const limit = all ? total : (query.limit as number)
   const offset = all ? 0 : (query.page - 1) * limit
@@ -98,10 +111,13 @@ async function loadApiPosts(deps: ContentDeps, ids: number[]): Promise<ApiPost[]
   const authorIds = new Set<number>(ownerId === undefined ? [] : [ownerId])
   for (const link of links.values()) for (const a of link.authors) authorIds.add(a.id)
   const people = new Map(
-    (await listApiPeople(deps.db, now, { ids: [...authorIds], withPostsOnly: false })).map((p) => [
-      p.id,
-      p,
-    ]),
+    (
+      await listApiPeople(deps.db, now, {
+        ids: [...authorIds],
+        withPostsOnly: false,
+        withCounts: false,
+      })
+    ).map((p) => [p.id, p]),
   )
   return summaries.flatMap((summary) => {
     const extra = extras.get(summary.id)
@@ -131,6 +147,7 @@ export async function listApiStaticPages(
   const people = await listApiPeople(deps.db, deps.clock.now().getTime(), {
     ids: [...ids],
     withPostsOnly: false,
+    withCounts: false,
   })
   const byId = new Map(people.map((p) => [p.id, p]))
   return pages.map((page) => {

@@ -47,6 +47,8 @@ export interface ImportedArticle {
   categoryIds?: number[]
   /** Tags by name, created when missing. */
   tags?: string[]
+  /** Tags by id (a backup's, created beforehand with their own slugs), after those by name. */
+  tagIds?: number[]
   featuredMediaId?: number | null
   featuredAlt?: string
   featuredCaption?: string
@@ -204,7 +206,10 @@ async function updateBatch(
           ...chosen.map((c) => ({ id: c, inherited: false })),
           ...inherited.map((c) => ({ id: c, inherited: true })),
         ],
-        tagIds: unique((item.tags ?? []).flatMap((t) => tagIds.get(t) ?? [])),
+        tagIds: unique([
+          ...(item.tags ?? []).flatMap((t) => tagIds.get(t) ?? []),
+          ...(item.tagIds ?? []),
+        ]),
         authorIds: unique(item.authorIds),
       },
       row.status === 'published' ? (row.published_at ?? null) : null,
@@ -279,7 +284,10 @@ async function insertBatch(
           inherited: position < chosen.length ? 0 : 1,
           listed_at: listedAt,
         })
-      for (const [position, tagId] of unique((item.tags ?? []).map((t) => tagIds.get(t))).entries())
+      for (const [position, tagId] of unique([
+        ...(item.tags ?? []).map((t) => tagIds.get(t)),
+        ...(item.tagIds ?? []),
+      ]).entries())
         if (tagId !== undefined)
           links.tags.push({ article_id: articleId, tag_id: tagId, position, listed_at: listedAt })
       for (const [position, userId] of unique(item.authorIds).entries())

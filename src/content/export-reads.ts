@@ -1,6 +1,12 @@
 /** Reads for full exports (WordPress WXR, Ghost JSON): everything, in id order, a page at a time. */
 import type { Kernel } from '../kernel.js'
-import { listArticleIdsAfter, listPagesAfter, type ExportPage } from './export.repository.js'
+import {
+  listArticleIdsAfter,
+  listPagesAfter,
+  listRedirectsAfter,
+  listTagsAfter,
+  type ExportPage,
+} from './export.repository.js'
 
 type Reader = Pick<Kernel, 'db'>
 
@@ -20,4 +26,22 @@ export function listPagesForExport(
   limit = 200,
 ): Promise<ExportPage[]> {
   return listPagesAfter(deps.db, afterId, limit)
+}
+
+/** Tags with descriptions after `afterId`, in id order. */
+export function listTagsForExport(
+  deps: Reader,
+  afterId: number,
+  limit = 1_000,
+): ReturnType<typeof listTagsAfter> {
+  return listTagsAfter(deps.db, afterId, limit)
+}
+
+/** Redirects after `afterId`, in id order. */
+export function listRedirectsForExport(
+  deps: Reader,
+  afterId: number,
+  limit = 1_000,
+): ReturnType<typeof listRedirectsAfter> {
+  return listRedirectsAfter(deps.db, afterId, limit)
 }

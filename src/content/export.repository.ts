@@ -60,3 +60,39 @@ export async function listPagesAfter(
     updatedAt: new Date(Number(r.updated_at)),
   }))
 }
+
+/** Tags with their descriptions after `afterId`, in id order. */
+export async function listTagsAfter(
+  db: Db,
+  afterId: number,
+  limit: number,
+): Promise<{ id: number; name: string; slug: string; description: string }[]> {
+  return db
+    .selectFrom('tags')
+    .select(['id', 'name', 'slug', 'description'])
+    .where('id', '>', afterId)
+    .orderBy('id')
+    .limit(limit)
+    .execute()
+}
+
+/** Redirects after `afterId`, in id order. */
+export async function listRedirectsAfter(
+  db: Db,
+  afterId: number,
+  limit: number,
+): Promise<{ id: number; fromPath: string; toPath: string; statusCode: number }[]> {
+  const rows = await db
+    .selectFrom('redirects')
+    .select(['id', 'from_path', 'to_path', 'status_code'])
+    .where('id', '>', afterId)
+    .orderBy('id')
+    .limit(limit)
+    .execute()
+  return rows.map((r) => ({
+    id: r.id,
+    fromPath: r.from_path,
+    toPath: r.to_path,
+    statusCode: r.status_code,
+  }))
+}

@@ -97,7 +97,12 @@ export {
 } from './taxonomy-reads.js'
 export type { TagWithCount } from './taxonomy-admin.repository.js'
 /** Everything, in id order, a page at a time: for full exports. */
-export { listArticleIdsForExport, listPagesForExport } from './export-reads.js'
+export {
+  listArticleIdsForExport,
+  listPagesForExport,
+  listRedirectsForExport,
+  listTagsForExport,
+} from './export-reads.js'
 export type { ExportPage } from './export.repository.js'
 /**
  * Static pages (About, Contact): create, change (with an optional stale-edit check), delete.
@@ -212,6 +217,7 @@ export {
   type ApiPerson,
   type ApiPost,
   type ApiTagRow,
+  type RememberTotal,
 } from './api-reads.js'
 export {
   API_FILTER_FIELDS,

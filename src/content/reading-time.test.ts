@@ -43,4 +43,14 @@ describe('makeExcerpt', () => {
     const excerpt = makeExcerpt('alpha beta gamma delta epsilon zeta eta theta', 20)
     expect(excerpt).toBe('alpha beta gamma…')
   })
+
+  it('leaves an excerpt it made alone, even one at full length with its ellipsis', () => {
+    const text = 'word '.repeat(30) + 'x'.repeat(300)
+    // 'alpha beta gamma del' is 20 characters: cut after it, the excerpt is 21 with its ellipsis.
+    for (const source of [text, 'alpha beta gamma del epsilon zeta eta theta'])
+      for (const max of [20, 60, 200]) {
+        const once = makeExcerpt(source, max)
+        expect(makeExcerpt(once, max)).toBe(once)
+      }
+  })
 })

@@ -56,7 +56,10 @@ function decodeEntities(text: string): string {
 /** A teaser of at most `maxChars` characters, cut at a word boundary with an ellipsis. */
 export function makeExcerpt(text: string, maxChars = 200): string {
   const clean = text.replace(/\s+/g, ' ').trim()
-  if (clean.length <= maxChars) return clean
+  // An excerpt made here already (a restored backup's) comes back unchanged: it may be one
+  // longer than `maxChars` because of its ellipsis.
+  if (clean.length <= maxChars || (clean.length === maxChars + 1 && clean.endsWith('…')))
+    return clean
   const cut = clean.slice(0, maxChars + 1)
   const lastSpace = cut.lastIndexOf(' ')
   return `${(lastSpace > maxChars * 0.6 ? cut.slice(0, lastSpace) : cut.slice(0, maxChars)).replace(/[\s,;:.-]+$/, '')}…`

@@ -11,7 +11,7 @@ import { createHash } from 'node:crypto'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { newToken, safeEqual } from '../auth/index.js'
 import { AppError } from '../errors.js'
-import { isHttps, sessionToken } from './session.js'
+import { cookieName, isHttps, sessionToken } from './session.js'
 
 export const CSRF_COOKIE = 'bs_csrf'
 export const CSRF_FIELD = '_csrf'
@@ -22,12 +22,13 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
 export function csrfToken(request: FastifyRequest, reply: FastifyReply): string {
   const session = sessionToken(request)
   if (session && request.user) return derive(session)
-  let secret = request.cookies[CSRF_COOKIE]
+  const name = cookieName(request, CSRF_COOKIE, 'path')
+  let secret = request.cookies[name]
   if (!secret) {
     secret = newToken()
     // Later forms in the same response cycle must see the same secret.
-    request.cookies[CSRF_COOKIE] = secret
-    reply.setCookie(CSRF_COOKIE, secret, {
+    request.cookies[name] = secret
+    reply.setCookie(name, secret, {
       httpOnly: true,
       sameSite: 'lax',
       secure: isHttps(request),
@@ -43,7 +44,10 @@ export function registerCsrfProtection(app: FastifyInstance): void {
     if (SAFE_METHODS.has(request.method)) return
     assertSameOrigin(request)
     const sent = submittedToken(request)
-    const secrets = [request.user ? sessionToken(request) : '', request.cookies[CSRF_COOKIE] ?? '']
+    const secrets = [
+      request.user ? sessionToken(request) : '',
+      request.cookies[cookieName(request, CSRF_COOKIE, 'path')] ?? '',
+    ]
     const ok = sent !== '' && secrets.some((secret) => secret && safeEqual(sent, derive(secret)))
     if (!ok)
       throw new AppError(

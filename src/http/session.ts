@@ -1,16 +1,32 @@
 /**
- * Session plumbing for the newsroom: the `bs_session` cookie and `request.user`.
+ * Session plumbing for the newsroom: the session cookie and `request.user`.
  * The cookie is HttpOnly and SameSite=Lax, and Secure whenever PUBLIC_URL is https or the
  * request came over HTTPS (behind a proxy only when TRUST_PROXY lets Fastify believe
- * `X-Forwarded-Proto`). It keeps its plain name rather than a `__Host-` prefix: the cache bypass
- * rules of nginx and CDNs (`deploy/`) match `bs_session`, and Secure + Path=/ + no Domain
- * already give what the prefix would enforce.
+ * `X-Forwarded-Proto`). Over https it is named `__Host-bs_session`: browsers then refuse it
+ * unless it is Secure, Path=/ and host-only, so a sibling subdomain or a plain-http page
+ * cannot plant a session (fixation). Over plain http (local set-ups) it is `bs_session`.
+ * The cache bypass rules (`SESSION_COOKIE_PATTERN`, nginx's map in `deploy/`) match both.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { Session, SessionDeps, User } from '../auth/index.js'
 import { validateSession } from '../auth/index.js'
 
 export const SESSION_COOKIE = 'bs_session'
+/** Matches a Cookie header that carries a session cookie, under either name. */
+export const SESSION_COOKIE_PATTERN = /(?:^|;)\s*(?:__Host-)?bs_session=/
+
+/**
+ * A cookie's name for this request: over https, `__Host-` for cookies on Path=/ and
+ * `__Secure-` for narrower ones, so the browser enforces Secure (and host-only) itself.
+ */
+export function cookieName(
+  request: FastifyRequest,
+  name: string,
+  scope: 'host' | 'path' = 'host',
+): string {
+  if (!isHttps(request)) return name
+  return `${scope === 'host' ? '__Host-' : '__Secure-'}${name}`
+}
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -46,7 +62,7 @@ export function registerSessions(
 
 /** The raw token from the cookie ('' when absent). */
 export function sessionToken(request: FastifyRequest): string {
-  return request.cookies[SESSION_COOKIE] ?? ''
+  return request.cookies[cookieName(request, SESSION_COOKIE)] ?? ''
 }
 
 /** Cookies set on this request must be Secure: the site is https, whatever the proxy says. */
@@ -60,7 +76,7 @@ export function setSessionCookie(
   token: string,
   expiresAt: Date,
 ): void {
-  reply.setCookie(SESSION_COOKIE, token, {
+  reply.setCookie(cookieName(request, SESSION_COOKIE), token, {
     httpOnly: true,
     sameSite: 'lax',
     secure: isHttps(request),
@@ -70,7 +86,7 @@ export function setSessionCookie(
 }
 
 export function clearSessionCookie(request: FastifyRequest, reply: FastifyReply): void {
-  reply.clearCookie(SESSION_COOKIE, {
+  reply.clearCookie(cookieName(request, SESSION_COOKIE), {
     httpOnly: true,
     sameSite: 'lax',
     secure: isHttps(request),

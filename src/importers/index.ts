@@ -30,3 +30,15 @@ export {
 export { exportWordPress } from './export/wordpress-wxr.js'
 export { exportGhost } from './export/ghost-json.js'
 export type { ExportDeps } from './export/export-source.js'
+/**
+ * The Broadsheet JSON backup: everything a site holds (no secrets), written and restored a record
+ * at a time. `importBackup` restores into an empty site only.
+ * @example await exportBackup(services, process.stdout)
+ */
+export { exportBackup, type BackupCounts } from './backup/backup-json-export.js'
+export {
+  importBackup,
+  type BackupImportOptions,
+  type BackupImportReport,
+} from './backup/backup-json-import.js'
+export { BACKUP_FORMAT, BACKUP_VERSION } from './backup/backup-format.js'

@@ -1,13 +1,14 @@
 /**
  * The daily clean-up: tables that would otherwise only grow are trimmed once a day, on one node
  * (the job's unique key is the date). Expired sessions and month-old sign-in failures go,
- * finished jobs go after a week (failed ones after a month), and hourly view counts older than
- * two weeks fold into daily rollups that are kept.
+ * finished jobs go after a week (failed ones after a month), hourly view counts older than
+ * two weeks fold into daily rollups that are kept, and webhook delivery logs keep 30 days.
  */
 import { rollUpPageViews } from '../analytics/index.js'
 import { pruneSignInRecords, systemActor } from '../auth/index.js'
 import { enqueueJob, pruneFinishedJobs } from '../queue/index.js'
 import type { Services } from '../services.js'
+import { pruneWebhookDeliveries } from '../webhooks/index.js'
 import type { JobHandler } from './job-runner.js'
 
 const CLEAN_UP = systemActor('clean-up')
@@ -18,6 +19,7 @@ export interface CleanUpReport {
   loginFailures: number
   jobs: { done: number; failed: number }
   hourlyViewRows: number
+  webhookDeliveries: number
 }
 
 /** Run every clean-up now (also `broadsheet clean-up`). */
@@ -25,7 +27,8 @@ export async function cleanUpData(services: Services): Promise<CleanUpReport> {
   const signIns = await pruneSignInRecords(services, CLEAN_UP)
   const jobs = await pruneFinishedJobs(services)
   const views = await rollUpPageViews(services, CLEAN_UP)
-  return { ...signIns, jobs, hourlyViewRows: views.hourlyRows }
+  const webhookDeliveries = await pruneWebhookDeliveries(services)
+  return { ...signIns, jobs, hourlyViewRows: views.hourlyRows, webhookDeliveries }
 }
 
 export function cleanUpJobs(services: Services): {

@@ -18,6 +18,17 @@ export {
   type UploadInput,
 } from './media.service.js'
 export type { MediaItem, MediaVariant, NewMedia } from './media.repository.js'
+/**
+ * Library records for backups: listed with their variants' storage paths, restored as rows that
+ * point at files already in storage.
+ * @example const ids = await restoreMedia(deps, systemActor('json-import'), records)
+ */
+export {
+  listMediaForExport,
+  restoreMedia,
+  type RestoredMedia,
+  type StoredMediaRecord,
+} from './media-restore.js'
 export { contentTypeFor, diskStorage, type MediaStorage, type StoredMedia } from './storage.js'
 export { s3Storage, type S3StorageOptions } from './s3-storage.js'
 export { migrateMedia, type MediaMigration } from './migrate-media.js'

@@ -198,3 +198,39 @@ function toMedia(row: MediaRow): MediaItem {
     createdAt: new Date(row.created_at),
   }
 }
+
+/** A library entry with the storage paths of its variants (backups). */
+export interface StoredMediaRecord extends MediaItem {
+  variants: (Omit<MediaVariant, 'url'> & { path: string })[]
+}
+
+/** Library entries after `afterId`, in id order, with their variants' paths. */
+export async function listMediaAfter(
+  db: Db,
+  afterId: number,
+  limit: number,
+): Promise<StoredMediaRecord[]> {
+  const rows = await db
+    .selectFrom('media')
+    .selectAll()
+    .where('id', '>', afterId)
+    .orderBy('id')
+    .limit(limit)
+    .execute()
+  if (rows.length === 0) return []
+  const variants = await db
+    .selectFrom('media_variants')
+    .select(['media_id', 'kind', 'format', 'width', 'height', 'path', 'bytes'])
+    .where(
+      'media_id',
+      'in',
+      rows.map((r) => r.id),
+    )
+    .orderBy('media_id')
+    .orderBy('id')
+    .execute()
+  const byMedia = new Map<number, StoredMediaRecord['variants']>()
+  for (const { media_id, ...v } of variants)
+    byMedia.set(media_id, [...(byMedia.get(media_id) ?? []), v])
+  return rows.map((row) => ({ ...toMedia(row), variants: byMedia.get(row.id) ?? [] }))
+}

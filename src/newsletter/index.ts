@@ -25,6 +25,15 @@ export {
   markSubscriber,
 } from './subscriber-admin.service.js'
 /**
+ * The whole list with states and dates, for backups: read in id order, restored as it was.
+ * @example await restoreSubscribers(deps, systemActor('json-import'), records)
+ */
+export {
+  listSubscribersForExport,
+  restoreSubscribers,
+  type SubscriberRecord,
+} from './subscriber-restore.js'
+/**
  * Sending: digests and breaking news, queued in batches (`newsletter.batch` jobs) that respect
  * the per-minute limit; `deliverBatch` is the job handler.
  * @example await sendArticleNow(deps, userActor(editor), 42)

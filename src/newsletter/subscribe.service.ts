@@ -7,7 +7,8 @@ import type { Kysely } from 'kysely'
 import type { Clock } from '../clock.js'
 import type { Database } from '../db/database.js'
 import { validationError } from '../errors.js'
-import type { EventSink } from '../events.js'
+import { noEvents, type EventSink } from '../events.js'
+import { transact } from '../kernel.js'
 import type { Mailer } from '../mail/index.js'
 import { signToken, verifyToken } from '../settings/index.js'
 import { cleanLine } from '../text/clean-text.js'
@@ -57,8 +58,12 @@ export async function subscribe(
   const email = normaliseEmail(input.email)
   const source = input.source && SOURCE.test(input.source) ? input.source : 'site'
   const now = deps.clock.now().getTime()
-  const added = await insertSubscriberIfAbsent(deps.db, { email, source, status: 'pending' }, now)
-  if (added) deps.events?.emit({ type: 'subscriber.added', email })
+  // In a transaction, so what the sign-up queues (a webhook delivery) is written with it.
+  const kernel = { db: deps.db, clock: deps.clock, events: deps.events ?? noEvents }
+  await transact(kernel, async (tx) => {
+    const added = await insertSubscriberIfAbsent(tx.db, { email, source, status: 'pending' }, now)
+    if (added) tx.events.emit({ type: 'subscriber.added', email })
+  })
   const subscriber = await findSubscriberByEmail(deps.db, email)
   if (subscriber?.status === 'unsubscribed')
     await updateSubscriberStatus(deps.db, email, 'pending', now)

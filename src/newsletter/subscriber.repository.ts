@@ -149,3 +149,65 @@ function toSubscriber(row: {
     createdAt: new Date(Number(row.created_at)),
   }
 }
+
+/** A subscriber with every date, as backups carry it. */
+export interface SubscriberRecord {
+  id: number
+  email: string
+  name: string
+  status: SubscriberStatus
+  source: string
+  createdAt: Date
+  confirmedAt: Date | null
+  unsubscribedAt: Date | null
+}
+
+/** Subscribers after `afterId`, in id order. */
+export async function listSubscribersAfter(
+  db: Db,
+  afterId: number,
+  limit: number,
+): Promise<SubscriberRecord[]> {
+  const rows = await db
+    .selectFrom('subscribers')
+    .selectAll()
+    .where('id', '>', afterId)
+    .orderBy('id')
+    .limit(limit)
+    .execute()
+  const date = (n: number | null) => (n == null ? null : new Date(Number(n)))
+  return rows.map((r) => ({
+    id: r.id,
+    email: r.email,
+    name: r.name,
+    status: r.status,
+    source: r.source,
+    createdAt: new Date(Number(r.created_at)),
+    confirmedAt: date(r.confirmed_at),
+    unsubscribedAt: date(r.unsubscribed_at),
+  }))
+}
+
+/** Add subscribers with their own status and dates; ones already listed are left. Returns how many were added. */
+export async function insertSubscriberRecords(
+  db: Db,
+  records: Omit<SubscriberRecord, 'id'>[],
+): Promise<number> {
+  if (records.length === 0) return 0
+  const result = await db
+    .insertInto('subscribers')
+    .values(
+      records.map((r) => ({
+        email: r.email,
+        name: r.name,
+        status: r.status,
+        source: r.source,
+        created_at: r.createdAt.getTime(),
+        confirmed_at: r.confirmedAt?.getTime() ?? null,
+        unsubscribed_at: r.unsubscribedAt?.getTime() ?? null,
+      })),
+    )
+    .onConflict((oc) => oc.column('email').doNothing())
+    .executeTakeFirst()
+  return Number(result.numInsertedOrUpdatedRows ?? 0)
+}

@@ -13,6 +13,8 @@ export {
   findWebhook,
   listWebhookDeliveries,
   listWebhooks,
+  pruneWebhookDeliveries,
+  DELIVERY_LOG_DAYS,
   redeliverWebhook,
   type WebhookDeps,
   type WebhookInput,

@@ -164,6 +164,15 @@ export async function insertDelivery(
   return id
 }
 
+/** Remove delivery log rows written before `before` (ms). Returns how many went. */
+export async function deleteDeliveriesBefore(db: Db, before: number): Promise<number> {
+  const result = await db
+    .deleteFrom('webhook_deliveries')
+    .where('created_at', '<', before)
+    .executeTakeFirst()
+  return Number(result.numDeletedRows)
+}
+
 export async function findDeliveryById(db: Db, id: number): Promise<WebhookDelivery | undefined> {
   const row = await db
     .selectFrom('webhook_deliveries')

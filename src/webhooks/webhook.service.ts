@@ -15,6 +15,7 @@ import {
   deleteWebhookRow,
   findDeliveryById,
   findWebhookById,
+  deleteDeliveriesBefore,
   insertWebhook,
   integrationExists,
   listRecentDeliveries,
@@ -221,4 +222,16 @@ async function mustFind(deps: Pick<Kernel, 'db'>, id: number): Promise<Webhook> 
   const found = await findWebhookById(deps.db, id)
   if (!found) throw new AppError('NOT_FOUND', 'Webhook not found.')
   return found
+}
+
+/** How long each webhook's delivery log keeps an attempt (and its body, for redelivery). */
+export const DELIVERY_LOG_DAYS = 30
+
+/**
+ * Trim the delivery log to its last 30 days (the daily clean-up). Returns how many rows went.
+ * @example await pruneWebhookDeliveries(deps) // 1200
+ */
+export async function pruneWebhookDeliveries(deps: Pick<Kernel, 'db' | 'clock'>): Promise<number> {
+  const before = deps.clock.now().getTime() - DELIVERY_LOG_DAYS * 24 * 3_600_000
+  return deleteDeliveriesBefore(deps.db, before)
 }

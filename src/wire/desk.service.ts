@@ -15,10 +15,9 @@ import {
   type ItemFilter,
   type WireItem,
 } from './item.repository.js'
-import { fetchFullText } from './fetch-feed.js'
-import { downloadImage } from './item-image.js'
 import { storyFor } from './item-story.js'
 import { findSourceById, type WireSource } from './source.repository.js'
+import { fetchStoryExtras, type Extras, type ExtrasWanted } from './story-extras.js'
 import type { WireDeps } from './wire-deps.js'
 import type { WireItemRow } from './wire.table.js'
 
@@ -111,38 +110,31 @@ export function countNewItems(deps: Pick<Kernel, 'db'>): Promise<number> {
   return countWaitingItems(deps.db)
 }
 
-interface Extras {
-  mediaId?: number | undefined
-  contentHtml?: string | undefined
-}
-
 /**
  * For the waiting items among `ids` (by item id): the featured image into the library, and for
- * a full-text source that asks for it, the article from the item's page.
+ * a full-text source that asks for it, the article from the item's page; a few at a time,
+ * within one budget (story-extras.ts).
  */
 async function fetchExtras(
   deps: Kernel | WireDeps,
   actor: Actor,
   ids: number[],
 ): Promise<Map<number, Extras>> {
-  const extras = new Map<number, Extras>()
-  if (!('wireClient' in deps)) return extras
-  for (const id of ids) {
+  if (!('wireClient' in deps)) return new Map()
+  const wanted: ExtrasWanted<number>[] = []
+  for (const id of new Set(ids)) {
     const row = await findItemRow(deps.db, id)
     if (!row || !(row.status === 'new' || row.status === 'skipped')) continue
     const source = await findSourceById(deps.db, row.source_id)
     if (!source) continue
-    const extra: Extras = {}
-    if (row.image_url)
-      extra.mediaId = await downloadImage(deps, actor, { url: row.image_url }, source.name)
-    if (source.mode === 'full' && source.fetchFullText && row.link)
-      extra.contentHtml = await fetchFullText(deps.wireClient, row.link).then(
-        (article) => article?.contentHtml,
-        () => undefined,
-      )
-    extras.set(row.id, extra)
+    wanted.push({
+      key: row.id,
+      image: row.image_url ? { url: row.image_url } : undefined,
+      page: source.mode === 'full' && source.fetchFullText ? (row.link ?? undefined) : undefined,
+      credit: source.name,
+    })
   }
-  return extras
+  return fetchStoryExtras(deps, actor, wanted)
 }
 
 function storyItem(row: WireItemRow) {

@@ -123,8 +123,9 @@ export async function findFeed(client: HttpClient, url: string, clock: Clock): P
 export async function fetchFullText(
   client: HttpClient,
   url: string,
+  signal?: AbortSignal,
 ): Promise<ExtractedArticle | undefined> {
-  const response = await client.request(url, { accept: PAGE_ACCEPT })
+  const response = await client.request(url, { accept: PAGE_ACCEPT, signal })
   const html = decodeFeedBytes(response.body, response.headers['content-type']).text
   return extractArticle(html, response.url)
 }

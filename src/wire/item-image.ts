@@ -10,12 +10,13 @@ import type { WireDeps } from './wire-deps.js'
 /** Stay well under the job's time: an image that does not come quickly stays remote. */
 const IMAGE_TIMEOUT_MS = 10_000
 
-/** The media id of the downloaded image, or undefined (no storage, or it failed). */
+/** The media id of the downloaded image, or undefined (no storage, it failed, or `signal` fired). */
 export async function downloadImage(
   deps: WireDeps,
   actor: Actor,
   image: { url: string; alt?: string | undefined },
   credit: string,
+  signal?: AbortSignal,
 ): Promise<number | undefined> {
   const storage = deps.storage
   if (!storage) return undefined
@@ -24,6 +25,7 @@ export async function downloadImage(
       accept: 'image/avif, image/webp, image/png, image/jpeg, image/gif;q=0.8',
       maxBytes: MAX_UPLOAD_BYTES,
       timeoutMs: IMAGE_TIMEOUT_MS,
+      signal,
     })
     const filename = new URL(response.url).pathname.split('/').pop() || 'wire-image'
     const media = await uploadImage({ ...deps, storage }, actor, {

@@ -63,34 +63,8 @@ export async function findSeenItems(
 }
 
 /**
- * An item already on the wire under another identity: the same normalised link (from any
- * source), or the same worldwide guid (a URL, tag: or urn:) from any source.
- */
-export async function findSameStory(
-  db: Db,
-  match: { normalizedLink: string | null; globalGuid: string | null },
-): Promise<{ id: number; articleId: number | null } | undefined> {
-  if (!match.normalizedLink && !match.globalGuid) return undefined
-  const row = await db
-    .selectFrom('wire_items')
-    .select(['id', 'article_id'])
-    .where((eb) =>
-      eb.or([
-        ...(match.normalizedLink ? [eb('normalized_link', '=', match.normalizedLink)] : []),
-        ...(match.globalGuid
-          ? [eb.and([eb('guid', '=', match.globalGuid), eb('is_global_guid', '=', 1)])]
-          : []),
-      ]),
-    )
-    .where('status', '!=', 'duplicate')
-    .orderBy('id')
-    .executeTakeFirst()
-  return row && { id: row.id, articleId: row.article_id }
-}
-
-/**
- * Which of these normalised links and worldwide guids are already on the wire (any source):
- * the batch form of `findSameStory`, for a poll's new items.
+ * Which of these normalised links and worldwide guids are already on the wire (any source), as
+ * anything but a duplicate: a poll's new items with one of them are the same story.
  */
 export async function findKnownStories(
   db: Db,

@@ -11,17 +11,15 @@ import { findArticle, importArticles, saveArticle } from '../content/index.js'
 import { transact, type Kernel } from '../kernel.js'
 import { NetError } from '../net/index.js'
 import type { FeedItem } from './feed-item.js'
-import { fetchFeed, fetchFullText } from './fetch-feed.js'
+import { fetchFeed } from './fetch-feed.js'
 import {
   countRecentItems,
   findKnownStories,
-  findSameStory,
   findSeenItems,
   insertItemsIfNew,
   updateItem,
   type SeenItem,
 } from './item.repository.js'
-import { downloadImage } from './item-image.js'
 import { skipReason, storyBody, storyFor } from './item-story.js'
 import {
   MAX_FAILURES,
@@ -30,6 +28,7 @@ import {
   type ScheduleHints,
 } from './poll-schedule.js'
 import { findSourceById, updateSource, type WireSource } from './source.repository.js'
+import { fetchStoryExtras, type Extras, type ExtrasWanted } from './story-extras.js'
 import type { WireDeps } from './wire-deps.js'
 import { WireError } from './wire-error.js'
 import type { WireItemStatus } from './wire.table.js'
@@ -192,16 +191,12 @@ async function ingest(
   return { added: added.length, published: toPublish.length, updated, skipped }
 }
 
-/** What is fetched for a story before its transaction: its image in the library, its full text. */
-interface Extras {
-  mediaId?: number
-  contentHtml?: string
-}
-
 /**
  * For the items this poll will publish (new, not duplicates, not skipped, on a source that
  * publishes directly): the featured image into the media library, and in full mode with
- * `fetchFullText`, the article extracted from the item's page. By item key.
+ * `fetchFullText`, the article extracted from the item's page; a few at a time, within the
+ * poll's budget (story-extras.ts). By item key. Each item is fetched for at most once, even
+ * when the feed repeats it: the transaction makes one story of it.
  */
 async function fetchExtras(
   deps: WireDeps,
@@ -209,41 +204,44 @@ async function fetchExtras(
   source: WireSource,
   items: FeedItem[],
 ): Promise<Map<string, Extras>> {
-  const extras = new Map<string, Extras>()
   const fullText = source.mode === 'full' && source.fetchFullText
-  if (source.publish !== 'auto' || (!deps.storage && !fullText)) return extras
+  if (source.publish !== 'auto' || (!deps.storage && !fullText)) return new Map()
   const now = deps.clock.now()
   const candidates = items.filter(
     (item) => (item.image || (fullText && item.link)) && !skipReason(item, source, now),
   )
-  if (candidates.length === 0) return extras
+  if (candidates.length === 0) return new Map()
   const seen = await findSeenItems(
     deps.db,
     source.id,
     candidates.map((i) => i.key),
   )
-  for (const item of candidates) {
-    if (seen.has(item.key)) continue
-    const same = await findSameStory(deps.db, {
-      normalizedLink: item.normalizedLink ?? null,
-      globalGuid: item.isGlobalGuid ? (item.guid ?? null) : null,
-    })
+  const globalGuid = (item: FeedItem) => (item.isGlobalGuid ? item.guid : undefined)
+  const unseen = candidates.filter((item) => !seen.has(item.key))
+  const known = await findKnownStories(
+    deps.db,
+    unseen.flatMap((i) => (i.normalizedLink ? [i.normalizedLink] : [])),
+    unseen.flatMap((i) => globalGuid(i) ?? []),
+  )
+  const keys = new Set<string>()
+  const wanted: ExtrasWanted<string>[] = []
+  for (const item of unseen) {
+    const link = item.normalizedLink
+    const guid = globalGuid(item)
+    const same =
+      keys.has(item.key) || (link && known.links.has(link)) || (guid && known.guids.has(guid))
+    keys.add(item.key)
+    if (link) known.links.add(link)
+    if (guid) known.guids.add(guid)
     if (same) continue
-    const extra: Extras = {}
-    if (item.image) extra.mediaId = await downloadImage(deps, actor, item.image, source.name)
-    if (fullText && item.link) extra.contentHtml = await fullTextOf(deps, item.link)
-    extras.set(item.key, extra)
+    wanted.push({
+      key: item.key,
+      image: deps.storage ? item.image : undefined,
+      page: fullText ? item.link : undefined,
+      credit: source.name,
+    })
   }
-  return extras
-}
-
-/** The article on the item's page, or undefined (the feed's own text is used then). */
-async function fullTextOf(deps: WireDeps, link: string): Promise<string | undefined> {
-  try {
-    return (await fetchFullText(deps.wireClient, link))?.contentHtml
-  } catch {
-    return undefined
-  }
+  return fetchStoryExtras(deps, actor, wanted)
 }
 
 /**

@@ -10,4 +10,9 @@ export interface WireDeps extends Kernel {
    * without it (or when the download fails) the story shows the image from its source.
    */
   readonly storage?: MediaStorage
+  /**
+   * How many images and pages a poll fetches at once, and how long it may spend on them before
+   * the rest stay remote (story-extras.ts has the defaults). For tests and the bench.
+   */
+  readonly extrasLimits?: { concurrency?: number; budgetMs?: number }
 }

@@ -23,6 +23,16 @@ export interface NavEntry {
   icon: IconName
   /** Who sees the entry (everyone signed in when absent). */
   allowed?: (user: User) => boolean
+  /**
+   * What the number beside the entry counts, for assistive technology ("12 new wire items"),
+   * when the page knows one (`Chrome.navCounts`, by href).
+   */
+  countLabel?: (count: string, n: number) => string
+}
+
+/** The wire desk's badge, read out: "12 new wire items". */
+export function wireItems(count: string, n: number): string {
+  return `${count} new wire ${n === 1 ? 'item' : 'items'}`
 }
 
 /** The reader desks are for editors and above (src/admin/reader-desk.ts says why). */
@@ -61,6 +71,7 @@ export const NAV: readonly NavEntry[] = [
     label: 'Wire',
     icon: 'rss',
     allowed: (u) => can(u, 'wire.manage'),
+    countLabel: wireItems,
   },
   {
     group: 'Site',
@@ -164,6 +175,21 @@ const PATHS: Record<IconName, string> = {
   menu: 'M4 6h16M4 12h16M4 18h16',
   search: 'M11 18a7 7 0 1 0 0-14 7 7 0 0 0 0 14zM16 16l5 5',
   external: 'M14 4h6v6M20 4l-9 9M18 14v6H4V6h6',
+}
+
+/**
+ * A count badge: the number for the eye, `label` (which includes it) for assistive technology.
+ * `testId` marks the visible number.
+ */
+export function CountBadge(props: { count: string; label: string; testId?: string }) {
+  return (
+    <span class="count">
+      <span aria-hidden="true" data-testid={props.testId}>
+        {props.count}
+      </span>
+      <span class="visually-hidden">{props.label}</span>
+    </span>
+  )
 }
 
 /** A decorative icon (hidden from assistive technology; the text beside it names the entry). */

@@ -12,6 +12,8 @@ export interface Chrome {
   siteTitle: string
   publicUrl: string
   formats: SiteFormats
+  /** Numbers shown beside navigation entries, by href (items waiting on the wire desk). */
+  navCounts?: Readonly<Record<string, number>>
 }
 
 const FALLBACK: Chrome = {

@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact'
 import type { User } from '../../auth/index.js'
 import { ADMIN_CSS_HREF } from '../admin-css.js'
-import { Icon, NAV, navFor } from './admin-nav.js'
+import { CountBadge, Icon, NAV, navFor, type NavEntry } from './admin-nav.js'
 import { useChrome } from './chrome.js'
 
 export interface LayoutProps {
@@ -45,11 +45,16 @@ export function AdminLayout({ title, user, csrf, narrow, current, children }: La
 
 function TopBar({ user, csrf }: { user: User; csrf: string }) {
   const chrome = useChrome()
+  // On a small screen the navigation is folded away: its counts show on the button that opens it.
+  const badges = navFor(user).flatMap((g) =>
+    g.entries.map((e) => <NavBadge key={e.href} entry={e} />),
+  )
   return (
     <header class="topbar">
       <button type="button" class="nav-toggle" aria-controls="sidenav" aria-expanded="false" hidden>
         <Icon name="menu" />
         <span class="visually-hidden">Menu</span>
+        {badges}
       </button>
       <a class="brand" href="/admin/dashboard">
         <span class="brand-mark" aria-hidden="true">
@@ -99,6 +104,15 @@ function currentEntry(path: string): string | undefined {
   return matches.sort((a, b) => b.href.length - a.href.length)[0]?.href
 }
 
+/** The number beside a navigation entry, when the page knows one and it is not 0. */
+function NavBadge({ entry }: { entry: NavEntry }) {
+  const { navCounts, formats } = useChrome()
+  const n = navCounts?.[entry.href]
+  if (!entry.countLabel || !n) return null
+  const count = formats.count(n)
+  return <CountBadge count={count} label={entry.countLabel(count, n)} />
+}
+
 function SideNav({ user, current }: { user: User; current: string | undefined }) {
   return (
     <nav id="sidenav" class="sidenav" aria-label="Newsroom">
@@ -111,6 +125,7 @@ function SideNav({ user, current }: { user: User; current: string | undefined })
                 <a href={e.href} aria-current={e.href === current ? 'page' : undefined}>
                   <Icon name={e.icon} />
                   <span>{e.label}</span>
+                  <NavBadge entry={e} />
                 </a>
               </li>
             ))}

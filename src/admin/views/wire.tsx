@@ -5,6 +5,8 @@
 import type { User } from '../../auth/index.js'
 import type { Category } from '../../content/index.js'
 import type { SourceHealth, WireItem, WireItemStatus, WireSource } from '../../wire/index.js'
+import { CountBadge, wireItems } from './admin-nav.js'
+import { useChrome } from './chrome.js'
 import { AdminLayout, CheckField, Csrf, ErrorBox, Field, Notice, SelectField } from './layout.js'
 
 export const ITEM_FILTERS: readonly (readonly [string, string])[] = [
@@ -76,10 +78,7 @@ export function WirePage(props: WirePageProps) {
   return (
     <AdminLayout title="Wire" user={props.user} csrf={props.csrf}>
       <h1>
-        Wire{' '}
-        <span class="count" aria-label={`${props.waiting} new items`} data-testid="wire-badge">
-          {props.waiting}
-        </span>
+        Wire <WaitingBadge waiting={props.waiting} />
       </h1>
       <ErrorBox message={props.error} />
       <Notice message={props.notice} />
@@ -89,6 +88,12 @@ export function WirePage(props: WirePageProps) {
       <Opml csrf={props.csrf} />
     </AdminLayout>
   )
+}
+
+/** How many items wait on the desk, beside the screen's title (0 included). */
+function WaitingBadge({ waiting }: { waiting: number }) {
+  const count = useChrome().formats.count(waiting)
+  return <CountBadge count={count} label={wireItems(count, waiting)} testId="wire-badge" />
 }
 
 function Items(props: WirePageProps) {

@@ -45,6 +45,11 @@ export interface ContentApiOptions {
   config: Pick<Config, 'publicUrl' | 'apiRateLimit'>
   /** Where requests are counted (Redis shared by the nodes); this process's memory by default. */
   rateLimitStore?: FastifyRateLimitStoreCtor | undefined
+  /**
+   * Keeps values (list totals, the site's time zone) until the next write anywhere drops them:
+   * the reader site's memo, cleared by every page-cache purge. Absent: every request reads.
+   */
+  remember?: (<T>(key: string, load: () => Promise<T>) => Promise<T>) | undefined
 }
 
 /** Ghost 5 serves the unversioned path and, for older clients, these. */
@@ -69,7 +74,7 @@ const SlugParams = Type.Object({ slug: Type.String({ maxLength: 200 }) })
 
 const contentApi: FastifyPluginAsync<ContentApiOptions> = async (
   plain,
-  { services, config, rateLimitStore },
+  { services, config, rateLimitStore, remember },
 ) => {
   const app = plain.withTypeProvider<TypeBoxTypeProvider>()
   useGhostErrors(app)
@@ -118,9 +123,11 @@ const contentApi: FastifyPluginAsync<ContentApiOptions> = async (
       .send(),
   )
 
+  const settings = () =>
+    remember ? remember('settings', () => findSettings(services)) : findSettings(services)
   const context = async (): Promise<SerializeContext> => ({
     publicUrl: config.publicUrl,
-    timeZone: (await findSettings(services)).timeZone,
+    timeZone: (await settings()).timeZone,
   })
   const byId = { schema: { querystring: GhostQuery, params: IdParams } }
   const bySlug = { schema: { querystring: GhostQuery, params: SlugParams } }
@@ -142,7 +149,11 @@ const contentApi: FastifyPluginAsync<ContentApiOptions> = async (
       ? (parseNqlFilter(query.filter, API_FILTER_FIELDS) as ApiFilter)
       : undefined
     const order = orderOption(query.order, API_ORDER_FIELDS)
-    const { total, batches } = await browseApiPosts(services, { filter, order, limit, page })
+    const { total, batches } = await browseApiPosts(
+      services,
+      { filter, order, limit, page },
+      { rememberTotal: remember },
+    )
     const ctx = await context()
     const meta = { pagination: pagination(total, page, limit) }
     const objects = mapBatches(batches, (post) =>

@@ -9,7 +9,11 @@ import fastifySwagger from '@fastify/swagger'
 import fastifySwaggerUi from '@fastify/swagger-ui'
 import type { FastifyPluginAsync } from 'fastify'
 import { ADMIN_API_PREFIXES, adminApiRoutes, type AdminApiOptions } from './admin-api.routes.js'
-import { CONTENT_API_PREFIXES, contentApiRoutes } from './content-api.routes.js'
+import {
+  CONTENT_API_PREFIXES,
+  contentApiRoutes,
+  type ContentApiOptions,
+} from './content-api.routes.js'
 
 export const OPENAPI_PATH = '/api/openapi.json'
 /** The reference page (Swagger UI, its assets served from the package, never a CDN). */
@@ -18,7 +22,9 @@ export const DOCS_PATH = '/api/docs'
 const LEGACY = [...CONTENT_API_PREFIXES.slice(1), ...ADMIN_API_PREFIXES.slice(1)]
 
 /** Both Ghost-compatible APIs and their OpenAPI document. */
-export const platformApis: FastifyPluginAsync<AdminApiOptions> = async (app, options) => {
+export const platformApis: FastifyPluginAsync<
+  AdminApiOptions & Pick<ContentApiOptions, 'remember'>
+> = async (app, options) => {
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',

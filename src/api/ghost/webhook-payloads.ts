@@ -1,14 +1,14 @@
 /**
  * @module webhook-payloads
  * Domain events → Ghost webhook events with Ghost's payloads, queued for delivery. Listens on
- * the event bus (after the write commits): a post change becomes `post.added`, `post.edited`,
+ * the event bus inside the write's transaction, just before it commits: a post change becomes `post.added`, `post.edited`,
  * `post.published`… with `{post: {current, previous}}`, where `current` is the post as the
  * Admin API shows it (tags and authors included) and `previous` holds the fields that changed.
  * Imports and the wire announce nothing here: they fire no webhooks.
  */
 import type { ApiPerson, ApiPost, ArticleStatus } from '../../content/index.js'
 import { findApiPost, listApiStaticPages } from '../../content/index.js'
-import type { ArticleSnapshot, DomainEvent, EventActor, EventListener } from '../../events.js'
+import type { ArticleSnapshot, CommittingListener, DomainEvent, EventActor } from '../../events.js'
 import { findSubscriberByEmail } from '../../newsletter/index.js'
 import type { Services } from '../../services.js'
 import { findSettings } from '../../settings/index.js'
@@ -32,14 +32,28 @@ function isImport(actor: EventActor | undefined): boolean {
 }
 
 /**
- * The listener that turns domain events into queued webhook deliveries. Its failures go to the
- * bus's error handler; the write that caused them has already committed.
+ * The committing listener that turns domain events into queued webhook deliveries, inside the
+ * transaction of the write that caused them: the deliveries are durable exactly when the change
+ * is, so a process that dies right after the commit still delivers. The payload is read in that
+ * transaction too. A failure to build one is reported and skipped rather than refusing the
+ * write (a database failure aborts the transaction anyway).
  */
-export function webhookListener(services: Services, publicUrl: string): EventListener {
-  return async (event) => {
-    const deliveries = await payloadsFor({ ...services, publicUrl }, event)
+export function webhookOutbox(
+  services: Services,
+  publicUrl: string,
+  onError: (error: unknown, event: DomainEvent) => void,
+): CommittingListener {
+  return async (tx, event) => {
+    const scoped: Services = { ...services, ...tx, events: services.events, publicUrl }
+    let deliveries: Delivery[]
+    try {
+      deliveries = await payloadsFor(scoped, event)
+    } catch (error) {
+      onError(error, event)
+      return
+    }
     for (const { name, payload } of deliveries)
-      await enqueueWebhookEvent(services, name, JSON.stringify(payload))
+      await enqueueWebhookEvent(scoped, name, JSON.stringify(payload))
   }
 }
 

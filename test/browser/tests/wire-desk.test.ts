@@ -7,6 +7,7 @@
  */
 import { execFileSync } from 'node:child_process'
 import type { AddressInfo } from 'node:net'
+import path from 'node:path'
 import type { FastifyInstance } from 'fastify'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -77,6 +78,7 @@ describe.skipIf(skipReason !== undefined)('the wire desk in Chromium', () => {
   let browser: Awaited<ReturnType<typeof launchBrowser>>
   let page: Page
   let desk: AdminPage
+  let baseURL: string
 
   beforeAll(async () => {
     execFileSync(process.execPath, ['scripts/build-admin.js'], { stdio: 'inherit' })
@@ -106,7 +108,8 @@ describe.skipIf(skipReason !== undefined)('the wire desk in Chromium', () => {
       password: PASSWORD,
     })
     await createCategory(services, SYSTEM, { name: 'Region' })
-    browser = await launchBrowser(`http://127.0.0.1:${(app.server.address() as AddressInfo).port}`)
+    baseURL = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`
+    browser = await launchBrowser(baseURL)
     page = await browser.context.newPage()
     desk = new AdminPage(page)
   })
@@ -152,6 +155,44 @@ describe.skipIf(skipReason !== undefined)('the wire desk in Chromium', () => {
     expect(asked).toHaveLength(2)
     expect(asked[1]!.headers['user-agent']).toBe('Broadsheet/1.0 (feed reader; +http://news.test)')
     expect(await axeViolations(page)).toEqual([])
+  })
+
+  it('counts the new items beside Wire in the navigation, at desktop and 390 px (screenshots in artifacts/)', async () => {
+    const shots = path.resolve('artifacts/newsroom')
+    await page.goto('/admin/articles')
+    const wire = desk.navLink('Wire 3 new wire items')
+    await expect(wire.isVisible()).resolves.toBe(true)
+    await expect(wire.locator('[aria-hidden=true]').last().textContent()).resolves.toBe('3')
+    await page.screenshot({ path: path.join(shots, 'wire-badge-desktop.png') })
+    expect(await axeViolations(page)).toEqual([])
+
+    const phone = await launchBrowser(baseURL, { width: 390 })
+    try {
+      const small = await phone.context.newPage()
+      await new AdminPage(small).signIn('edna@news.test', PASSWORD)
+      await small.goto('/admin/articles')
+      const menu = small.getByRole('button', { name: 'Menu 3 new wire items' })
+      await small.screenshot({ path: path.join(shots, 'wire-badge-390-closed.png') })
+      await menu.click()
+      await new AdminPage(small).navLink('Wire 3 new wire items').waitFor({ state: 'visible' })
+      // The navigation slides in: the screenshot waits for it (a finished transition).
+      await small.screenshot({
+        path: path.join(shots, 'wire-badge-390.png'),
+        animations: 'disabled',
+      })
+      expect(await axeViolations(small)).toEqual([])
+      const overflow = await small.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      )
+      expect(overflow).toBe(0)
+    } finally {
+      await phone.close()
+    }
+    await page.goto('/admin/wire')
+    await expect(
+      page.getByRole('heading', { name: 'Wire 3 new wire items' }).isVisible(),
+    ).resolves.toBe(true)
+    await page.screenshot({ path: path.join(shots, 'wire-desk-desktop.png') })
   })
 
   it('finds an item by a word of its headline', async () => {

@@ -136,9 +136,36 @@ describe('admin: cookies and CSRF', () => {
     await makeUser(t, 'editor')
     const https = new Browser(t.app, { 'x-forwarded-proto': 'https' })
     const secure = await https.login('editor@example.com')
-    expect(String(secure.headers['set-cookie'])).toMatch(/bs_session=[^;]+;.*Secure/)
+    const cookie = String(secure.headers['set-cookie'])
+    expect(cookie).toMatch(/__Host-bs_session=[^;]+;.*Secure/)
+    expect(cookie).not.toMatch(/(^|[^-])bs_session=/)
     const plain = await new Browser(t.app).login('editor@example.com')
     expect(String(plain.headers['set-cookie'])).not.toContain('Secure')
+    expect(String(plain.headers['set-cookie'])).not.toContain('__Host-')
+  })
+
+  it('uses the __Host- name over https, so a planted plain cookie signs nobody in', async () => {
+    t = await buildAdminApp({ TRUST_PROXY: 'true' })
+    await makeUser(t, 'editor')
+    const https = new Browser(t.app, { 'x-forwarded-proto': 'https' })
+    await https.login('editor@example.com')
+    const token = https.cookies.get('__Host-bs_session') ?? ''
+    expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/)
+    // The prefixed cookie keeps the editor signed in, and the newsroom's writes accept it.
+    const home = await https.get('/admin/sessions')
+    expect(home.statusCode).toBe(200)
+    const saved = await https.post('/admin/sessions/revoke-all', {})
+    expect(saved.statusCode).toBe(303)
+    expect(saved.headers.location).toBe('/admin/sessions?done=1')
+    // A cookie set without the prefix (by a sibling subdomain, say) is not a session over https.
+    const planted = new Browser(t.app, { 'x-forwarded-proto': 'https' })
+    planted.cookies.set('bs_session', token)
+    const refused = await planted.get('/admin/sessions')
+    expect([302, 303]).toContain(refused.statusCode)
+    expect(refused.headers.location).toContain('/admin/login')
+    // Signing out clears the prefixed cookie.
+    await https.post('/admin/logout', {})
+    expect(https.cookies.has('__Host-bs_session')).toBe(false)
   })
 
   it('ignores X-Forwarded-Proto when the proxy is not trusted', async () => {

@@ -102,6 +102,12 @@ describe('admin: the wire desk', () => {
     expect(polled.statusCode).toBe(303)
     expect(ids).toHaveLength(3)
     expect($(page)('[data-testid=wire-badge]').text()).toBe('3')
+    expect($(page)('h1 .count .visually-hidden').text()).toBe('3 new wire items')
+    const elsewhere = $(await desk.get('/admin/articles'))
+    expect(elsewhere('nav a[href="/admin/wire"] .count [aria-hidden=true]').text()).toBe('3')
+    expect(elsewhere('nav a[href="/admin/wire"] .count .visually-hidden').text()).toBe(
+      '3 new wire items',
+    )
 
     const published = await desk.post(
       '/admin/wire/items',
@@ -141,6 +147,7 @@ describe('admin: the wire desk', () => {
     expect(stories[0]!.body_html).toContain('Read the full story at Partner Gazette')
     const after = await desk.get('/admin/wire')
     expect($(after)('[data-testid=wire-badge]').text()).toBe('0')
+    expect($(after)('nav a[href="/admin/wire"] .count')).toHaveLength(0)
   })
 
   it('gives a wire story a canonical link to the original, names it in JSON-LD, and keeps it out of the news sitemap', async () => {

@@ -264,8 +264,13 @@ describe('Ghost Content API through the page cache', () => {
     )
     const purged = await fetch(url)
     expect(purged.headers.get('x-cache')).not.toBe('HIT')
-    const body = (await purged.json()) as { posts: { title: string }[] }
+    const body = (await purged.json()) as {
+      posts: { title: string }[]
+      meta: { pagination: { total: number } }
+    }
     expect(body.posts[0]!.title).toBe('Breaking: harbour floods')
+    // The total, kept between requests, is dropped by the same purge.
+    expect(body.meta.pagination.total).toBe(4)
 
     await fetch(url)
     await rotateIntegrationKey(site.services, SYSTEM, site.integration.id, 'content')
@@ -288,5 +293,33 @@ describe('Ghost Content API rate limit', () => {
     expect(limited.status).toBe(429)
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0)
     expect(await limited.json()).toMatchObject({ errors: [{ type: 'TooManyRequestsError' }] })
+  })
+})
+
+describe('Ghost Content API totals without the page cache', () => {
+  let site: ApiNewsroom
+
+  beforeAll(async () => {
+    site = await buildApiNewsroom('sqlite', { PAGE_CACHE: 'false' })
+  })
+  afterAll(() => site.close())
+
+  it('counts a story published after the total was first given', async () => {
+    const api = GhostContentAPI({
+      url: site.url,
+      key: site.integration.contentKey,
+      version: 'v5.0',
+    })
+    expect((await api.posts.browse({ limit: 1 })).meta.pagination.total).toBe(3)
+    expect((await api.posts.browse({ limit: 1, filter: 'tag:world' })).meta.pagination.total).toBe(
+      2,
+    )
+    await createArticle(
+      site.services,
+      SYSTEM,
+      { title: 'Late edition', bodyHtml: '<p>Ink.</p>', authorIds: [site.owner.id] },
+      { then: 'publish' },
+    )
+    expect((await api.posts.browse({ limit: 1 })).meta.pagination.total).toBe(4)
   })
 })

@@ -5,6 +5,7 @@ import GhostAdminAPI from '@tryghost/admin-api'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { listAudit, systemActor } from '../../../src/auth/index.js'
 import {
+  createArticle,
   createPage,
   findNewsroomArticle,
   importArticles,
@@ -14,6 +15,7 @@ import {
 } from '../../../src/content/index.js'
 import { subscribe } from '../../../src/newsletter/index.js'
 import { updateSiteSettings } from '../../../src/settings/index.js'
+import { transact } from '../../../src/kernel.js'
 import { asUser } from '../../support/kernel.js'
 import { integrationActor } from '../../../src/integrations/index.js'
 import { JobRunner, webhookJobs } from '../../../src/jobs/index.js'
@@ -24,6 +26,7 @@ import {
   addWebhook,
   findWebhook,
   listWebhookDeliveries,
+  pruneWebhookDeliveries,
   type Webhook,
 } from '../../../src/webhooks/index.js'
 import { buildApiNewsroom, type ApiNewsroom } from '../../support/api-newsroom.js'
@@ -190,6 +193,32 @@ for (const dialect of DIALECTS) {
       const [log] = await listWebhookDeliveries(site.services, [Number(hook.id)])
       expect(log).toMatchObject({ event: 'post.published', statusCode: 200, error: null })
       expect(log!.responseStart).toBe('thanks')
+      await admin.webhooks.delete({ id: hook.id })
+    })
+
+    it('queues deliveries in the write’s own transaction: there when it returns, gone with a rollback', async () => {
+      const hook = await admin.webhooks.add({ event: 'post.added', target_url: receiver.url })
+      const owner = asUser({ id: site.owner.id, name: 'Olive Owner' })
+      const before = await pendingDeliveries()
+      await createArticle(site.services, owner, {
+        title: 'Queued with the story',
+        bodyHtml: '<p>Ink.</p>',
+        authorIds: [site.owner.id],
+      })
+      // No waiting: a process that died right after this commit would still deliver.
+      expect(await pendingDeliveries()).toBe(before + 1)
+      await expect(
+        transact(site.services, async (tx) => {
+          await createArticle(tx, owner, { title: 'Never happened', bodyHtml: '<p>x</p>' })
+          throw new Error('the editor’s save failed later on')
+        }),
+      ).rejects.toThrow('failed later on')
+      expect(await pendingDeliveries()).toBe(before + 1)
+      await runner().tick()
+      const titles = receiver.received.map(
+        (r) => (JSON.parse(r.body) as { post: { current: { title: string } } }).post.current.title,
+      )
+      expect(titles).toEqual(['Queued with the story'])
       await admin.webhooks.delete({ id: hook.id })
     })
 
@@ -414,6 +443,22 @@ for (const dialect of DIALECTS) {
         previous: { slug: 'ethics-code', title: 'Ethics code' },
       })
       for (const hook of hooks) await admin.webhooks.delete({ id: hook.id })
+    })
+
+    it('keeps 30 days of each webhook’s delivery log', async () => {
+      const hook = await admin.webhooks.add({ event: 'post.added', target_url: receiver.url })
+      const id = Number(hook.id)
+      await admin.posts.add({ title: 'Logged once' })
+      await until(async () => (await pendingDeliveries()) === 1, 'the delivery to be queued')
+      await runner().tick()
+      expect(await listWebhookDeliveries(site.services, [id])).toHaveLength(1)
+      site.clock.advance(29 * 24 * 3_600_000)
+      expect(await pruneWebhookDeliveries(site.services)).toBe(0)
+      expect(await listWebhookDeliveries(site.services, [id])).toHaveLength(1)
+      site.clock.advance(2 * 24 * 3_600_000)
+      expect(await pruneWebhookDeliveries(site.services)).toBeGreaterThanOrEqual(1)
+      expect(await listWebhookDeliveries(site.services, [id])).toHaveLength(0)
+      await admin.webhooks.delete({ id: hook.id })
     })
   })
 }

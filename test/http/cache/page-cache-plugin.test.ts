@@ -149,6 +149,15 @@ describe('page cache: bypass and personalised responses', () => {
     expect((await get('/story/')).body).toContain('First headline')
   })
 
+  it('bypasses the https session cookie name too', async () => {
+    await get('/story/')
+    t.headline.value = 'Signed-in over https'
+    const signedIn = await get('/story/', { cookie: '__Host-bs_session=abc123' })
+    expect(signedIn.body).toContain('Signed-in over https')
+    expect(signedIn.headers['x-cache']).toBeUndefined()
+    expect(signedIn.headers['cache-control']).toBe('private, no-store')
+  })
+
   it('bypasses admin, API and preview paths, preview links and POSTs', async () => {
     for (const url of ['/admin/', '/api/articles', '/preview/7']) {
       await get(url)

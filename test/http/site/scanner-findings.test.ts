@@ -132,6 +132,10 @@ describe('cookies under an https PUBLIC_URL', () => {
       expect(cookie).toMatch(/;\s*Secure/i)
       expect(cookie).toMatch(/;\s*HttpOnly/i)
       expect(cookie).toMatch(/;\s*SameSite=Lax/i)
+      // __Host- on Path=/ cookies, __Secure- on narrower ones: the browser enforces Secure.
+      if (/;\s*Path=\/(;|$)/i.test(cookie)) expect(cookie).toMatch(/^__Host-/)
+      else expect(cookie).toMatch(/^__(Host|Secure)-/)
+      expect(cookie).not.toMatch(/;\s*Domain=/i)
     }
   })
 })

@@ -2,8 +2,10 @@
  * At a million stories every newsroom list page and its counts must answer quickly, so each
  * query they run is served by an index: these tests capture the SQL of the story list (status
  * counts, each filter, every sort, offset paging), of its search (both ways it reads the
- * newsroom's full-text index) and of the comments queue, and ask each database for its plan. A full scan of a content table fails, and on SQLite so does a
- * sort of the whole table for a page (the page must come in index order).
+ * newsroom's full-text index), of the comments queue and of the wire desk's badge (on every
+ * newsroom page for editors), and ask each database for its plan. A full scan of a content
+ * table fails, and on SQLite so does a sort of the whole table for a page (the page must come
+ * in index order).
  */
 import { sql, type CompiledQuery } from 'kysely'
 import { afterAll, beforeAll, expect, it } from 'vitest'
@@ -16,6 +18,7 @@ import {
 } from '../../../src/content/index.js'
 import { findNewsroomStories, parseSearchQuery, reindexAll } from '../../../src/search/index.js'
 import type { Services } from '../../../src/services.js'
+import { countNewItems } from '../../../src/wire/index.js'
 import { newsroom } from '../../support/content-fixtures.js'
 import { asUser, testServices } from '../../support/kernel.js'
 import {
@@ -159,5 +162,12 @@ describeDialects('newsroom list query plans', (dialect) => {
     await listModerationQueue(deps, { status: 'pending', limit: 50, offset: 50 })
     await listModerationQueue(deps, { status: 'spam', q: 'harbour', limit: 50, offset: 0 })
     expect(await problems(captured)).toEqual([])
+  })
+
+  it('counts the items waiting on the wire desk (the navigation badge) from an index', async () => {
+    captured = []
+    await countNewItems(deps)
+    const queries = captured
+    expect(await planProblems(t.db, dialect, queries, { tables: ['wire_items'] })).toEqual([])
   })
 })

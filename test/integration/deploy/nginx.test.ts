@@ -94,6 +94,10 @@ describe.skipIf(!NGINX)('deploy/nginx.conf with the static mirror', () => {
   it('sends sessions, query strings and the newsroom to Broadsheet', async () => {
     const withSession = await fetch(`${base}/world/`, { headers: { cookie: 'bs_session=abc' } })
     expect(withSession.headers.get('x-cache')).not.toBe('STATIC')
+    const withHttpsSession = await fetch(`${base}/world/`, {
+      headers: { cookie: 'theme=dark; __Host-bs_session=abc' },
+    })
+    expect(withHttpsSession.headers.get('x-cache')).not.toBe('STATIC')
     const withQuery = await fetch(`${base}/world/?utm=1`)
     expect(withQuery.headers.get('x-cache')).not.toBe('STATIC')
   })

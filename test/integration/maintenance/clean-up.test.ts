@@ -65,6 +65,7 @@ for (const dialect of DIALECTS) {
         loginFailures: 1,
         jobs: { done: 1, failed: 0 },
         hourlyViewRows: 3,
+        webhookDeliveries: 0,
       })
       const sessions = await t.db.selectFrom('sessions').select('id').execute()
       expect(sessions.map((s) => s.id)).toEqual(['live'])
@@ -88,6 +89,7 @@ for (const dialect of DIALECTS) {
         loginFailures: 0,
         jobs: { done: 0, failed: 0 },
         hourlyViewRows: 0,
+        webhookDeliveries: 0,
       })
       const total = await listDailyViews(services, { from: new Date(0), to: new Date(now) })
       expect(total.reduce((sum, d) => sum + d.views, 0)).toBe(14)
