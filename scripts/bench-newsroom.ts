@@ -15,6 +15,7 @@ import { listCategories, listTagsWithCounts, type NewsroomFilter } from '../src/
 import type { Dialect } from '../src/db/database.js'
 import { openPostgres } from '../src/db/dialects/postgres.js'
 import { openSqlite } from '../src/db/dialects/sqlite.js'
+import { benchVocabulary } from '../src/demo/bench-vocabulary.js'
 import { migrateToLatest } from '../src/db/migrate.js'
 import { searchMedia } from '../src/media/index.js'
 import { listSubscribers } from '../src/newsletter/index.js'
@@ -88,6 +89,8 @@ async function listPages(deps: Services): Promise<[string, () => Promise<number>
   ])
   const busiestTag = [...tags].sort((a, b) => b.articleCount - a.articleCount)[0]
   const monthAgo = Date.now() - 60 * 86_400_000
+  const words = benchVocabulary()
+  const [rare, medium, common] = [37_000, 1_000, 1].map((rank) => words.wordAtRank(rank))
   const stories = (filter: NewsroomFilter) => async () =>
     (await findNewsroomStories(deps, filter)).total
   const pages: [string, () => Promise<number>][] = [
@@ -103,6 +106,19 @@ async function listPages(deps: Services): Promise<[string, () => Promise<number>
     ['Stories: "mine" (author view)', stories({ authorId: people[0]?.id })],
     ['Stories: one month', stories({ from: monthAgo, to: monthAgo + 31 * 86_400_000 })],
     ['Stories: search "council"', stories({ q: 'council' })],
+    // Words by how many stories hold them in the generated archive (bench-vocabulary.ts).
+    [`Stories: search a rare word (${rare})`, stories({ q: rare })],
+    [`Stories: search a medium word (${medium})`, stories({ q: medium })],
+    [`Stories: search the commonest word (${common})`, stories({ q: common })],
+    [
+      `Stories: search two words, headline A–Z`,
+      stories({ q: `${words.wordAtRank(30)} ${words.wordAtRank(200)}`, sort: 'title-asc' }),
+    ],
+    [`Stories: search a medium word, drafts tab`, stories({ q: medium, status: 'draft' })],
+    [
+      `Stories: search a medium word, one section, page 2`,
+      stories({ q: medium, categoryId: sections[0]?.id, page: 2 }),
+    ],
     [
       'Comments: pending tab with counts',
       async () => {

@@ -308,6 +308,34 @@ export async function listIndexableAfter(
   }))
 }
 
+/** A story's words for the newsroom's index, whatever its status. */
+export interface StoryText {
+  id: number
+  title: string
+  standfirst: string
+  bodyHtml: string
+}
+
+/** Stories (any status) in id order: after `afterId`, or the given ids. */
+export async function listStoryTexts(
+  db: Db,
+  which: { afterId: number; limit: number } | { ids: number[] },
+): Promise<StoryText[]> {
+  if ('ids' in which && which.ids.length === 0) return []
+  let query = db.selectFrom('articles').select(['id', 'title', 'standfirst', 'body_html'])
+  query =
+    'ids' in which
+      ? query.where('id', 'in', which.ids)
+      : query.where('id', '>', which.afterId).limit(which.limit)
+  const rows = await query.orderBy('id').execute()
+  return rows.map((r) => ({
+    id: r.id,
+    title: r.title,
+    standfirst: r.standfirst,
+    bodyHtml: r.body_html,
+  }))
+}
+
 /** Ids of scheduled articles whose time has come, oldest first. */
 export async function listDueScheduledIds(db: Db, now: number, limit: number): Promise<number[]> {
   const rows = await db

@@ -66,6 +66,7 @@ export {
   findArticleSummaries,
   findPublishedArticle,
   listIndexableArticles,
+  listStoryTexts,
   listAuthorArticles,
   listEditorsPicks,
   listFeaturedArticles,
@@ -82,7 +83,7 @@ export {
 } from './listing.service.js'
 /** Sections and tags. */
 export { ancestorIds, createCategory, type CategoryInput } from './taxonomy.service.js'
-export type { IndexableArticle } from './article.repository.js'
+export type { IndexableArticle, StoryText } from './article.repository.js'
 export type { Category, Tag } from './taxonomy.repository.js'
 /** Read models over sections, tags, redirects and revisions. */
 export {
@@ -199,6 +200,7 @@ export {
   type NewsroomFilter,
   type NewsroomPage,
   type NewsroomSort,
+  type NewsroomText,
 } from './newsroom.service.js'
 /**
  * The platform APIs' reads: published stories under a filter tree, static pages, sections and

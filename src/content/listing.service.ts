@@ -13,7 +13,9 @@ import {
   listLinkedIds,
   listPublishedIds,
   listIndexableAfter,
+  listStoryTexts as listStoryTextsIn,
   type IndexableArticle,
+  type StoryText,
   listRecentIdsForTags,
   type IdPage,
   type CountMode,
@@ -66,6 +68,14 @@ export async function listIndexableArticles(
   limit = 500,
 ): Promise<IndexableArticle[]> {
   return listIndexableAfter(deps.db, afterId, limit)
+}
+
+/** Stories of any status with their words, for the newsroom's index: a batch after `afterId`, or the given ids. */
+export async function listStoryTexts(
+  deps: ContentDeps,
+  which: { afterId: number; limit: number } | { ids: number[] },
+): Promise<StoryText[]> {
+  return listStoryTextsIn(deps.db, which)
 }
 
 /** Summaries of the given articles in the given order, published ones only. */

@@ -24,10 +24,22 @@ export interface NewsroomWhere {
   /** Epoch ms bounds on publication time, inclusive. */
   from?: number | undefined
   to?: number | undefined
-  /** A lower-case LIKE pattern matched against headline and standfirst, lower-cased. */
-  like?: string | undefined
-  /** Ids the full-text index matched (published stories' bodies), ORed with `like`. */
-  textIds?: number[] | undefined
+  /** The search, from the newsroom's full-text index (see `NewsroomText`). */
+  text?: NewsroomText | undefined
+}
+
+/**
+ * The stories a search matched, as conditions on `articles.id` (the search domain makes them).
+ * Few matches are read first and their stories fetched by id (`seek`); many are tested as the
+ * page walks its order index and as the counts walk the status index (`probe`), because
+ * fetching a row per match costs more than the walk once matches run to thousands.
+ */
+export interface NewsroomText {
+  seek: Expression<SqlBool>
+  probe: Expression<SqlBool>
+  fewMatches: boolean
+  /** Set when only the newest this-many matches are searched (a word in most stories). */
+  newestOnly?: number | undefined
 }
 
 /** The filters as one WHERE condition on `articles` (TRUE when there are none). */
@@ -70,16 +82,7 @@ function matches(eb: ExpressionBuilder<Database, 'articles'>, where: NewsroomWhe
   }
   if (where.from !== undefined) all.push(eb('articles.published_at', '>=', where.from))
   if (where.to !== undefined) all.push(eb('articles.published_at', '<=', where.to))
-  if (where.like !== undefined) {
-    const ids = where.textIds ?? []
-    all.push(
-      eb.or([
-        eb(eb.fn<string>('lower', ['articles.title']), 'like', where.like),
-        eb(eb.fn<string>('lower', ['articles.standfirst']), 'like', where.like),
-        ...(ids.length > 0 ? [eb('articles.id', 'in', ids)] : []),
-      ]),
-    )
-  }
+  if (where.text !== undefined) all.push(where.text.fewMatches ? where.text.seek : where.text.probe)
   return eb.and(all)
 }
 

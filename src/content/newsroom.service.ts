@@ -6,12 +6,13 @@ import {
   countByStatus,
   listNewsroomIds,
   type NewsroomSort,
+  type NewsroomText,
   type NewsroomWhere,
 } from './newsroom.repository.js'
 import { findTagBySlug } from './taxonomy.repository.js'
 import { slugify } from '../text/slug.js'
 
-export type { NewsroomSort } from './newsroom.repository.js'
+export type { NewsroomSort, NewsroomText } from './newsroom.repository.js'
 
 export const NEWSROOM_SORTS: readonly NewsroomSort[] = [
   'updated-desc',
@@ -35,10 +36,10 @@ export interface NewsroomFilter {
   /** Publication date bounds, inclusive, as epoch ms. */
   from?: number | undefined
   to?: number | undefined
-  /** Words to find in the headline and standfirst. */
+  /** Words to find in the headline, standfirst or body (the search domain turns them into `text`). */
   q?: string | undefined
-  /** Published stories whose body matched `q` in the search index (the search domain adds them). */
-  textIds?: number[] | undefined
+  /** The stories `q` matched in the newsroom's full-text index. */
+  text?: NewsroomText | undefined
   sort?: NewsroomSort | undefined
   page?: number | undefined
   perPage?: number | undefined
@@ -54,13 +55,15 @@ export interface NewsroomPage {
   page: number
   perPage: number
   pages: number
+  /** The search matched so many stories that only the newest this-many were searched. */
+  searchedNewest?: number | undefined
 }
 
 const STATUSES: ArticleStatus[] = ['draft', 'pending', 'scheduled', 'published', 'archived']
 
 /**
  * Find articles for the newsroom's list: one page of them, the total and the counts per status.
- * Filters combine (AND); `q` matches headline or standfirst, or is one of `textIds`.
+ * Filters combine (AND), the search's `text` among them.
  * @example await findNewsroomArticles(deps, { q: 'budget', status: 'published', page: 3 })
  */
 export async function findNewsroomArticles(
@@ -90,6 +93,7 @@ export async function findNewsroomArticles(
     page,
     perPage,
     pages,
+    ...(filter.text?.newestOnly ? { searchedNewest: filter.text.newestOnly } : {}),
   }
 }
 
@@ -104,7 +108,6 @@ async function whereOf(
     if (!tag) return undefined
     tagId = tag.id
   }
-  const q = filter.q?.trim()
   return {
     status: filter.status,
     authorId: filter.authorId,
@@ -113,7 +116,7 @@ async function whereOf(
     tagId,
     from: filter.from,
     to: filter.to,
-    ...(q ? { like: `%${q.toLowerCase().replace(/[\\%_]/g, '')}%`, textIds: filter.textIds } : {}),
+    text: filter.text,
   }
 }
 

@@ -18,6 +18,7 @@ import * as addViewRollups from './migrations/2026_12_07_1600_add_view_rollups_a
 import * as createWebhooks from './migrations/2026_12_08_1000_create_webhooks.js'
 import * as newsroomPeopleAndLists from './migrations/2026_12_08_1200_newsroom_people_and_list_indexes.js'
 import * as addImportFingerprint from './migrations/2026_12_08_1300_add_import_fingerprint.js'
+import * as createNewsroomSearch from './migrations/2026_12_09_1000_create_newsroom_search.js'
 import * as createImports from './migrations/2026_12_09_1100_create_imports.js'
 
 /** Every migration, in order. Listed explicitly: greppable wiring beats directory scanning. */
@@ -40,6 +41,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026_12_08_1000_create_webhooks': createWebhooks,
   '2026_12_08_1200_newsroom_people_and_list_indexes': newsroomPeopleAndLists,
   '2026_12_08_1300_add_import_fingerprint': addImportFingerprint,
+  '2026_12_09_1000_create_newsroom_search': createNewsroomSearch,
   '2026_12_09_1100_create_imports': createImports,
 }
 

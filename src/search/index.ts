@@ -1,6 +1,10 @@
-/** Full-text search over published articles: FTS5 on SQLite, tsvector on PostgreSQL. */
+/**
+ * Full-text search: readers' over published articles, the newsroom's over every story (FTS5 on
+ * SQLite, tsvector on PostgreSQL).
+ */
 export {
   indexArticle,
+  indexStory,
   reindexAll,
   searchArticles,
   searchIndexListener,
@@ -11,8 +15,8 @@ export {
 } from './search.service.js'
 export type { SearchIndex } from './search-index.js'
 /**
- * The newsroom's article list, searched: headline and standfirst of any story, bodies of
- * published ones through the index.
+ * The newsroom's article list, searched: headline, standfirst and body of any story, through
+ * the newsroom's full-text index.
  * @example await findNewsroomStories(services, { q: 'budget' })
  */
 export { findNewsroomStories } from './newsroom-search.js'

@@ -1,3 +1,4 @@
+import type { RawBuilder, SqlBool } from 'kysely'
 import type { ParsedQuery, SnippetPart } from './search-query.js'
 
 /** What the index stores for one published article. */
@@ -10,6 +11,15 @@ export interface SearchDocument {
   tags: string
   authors: string
   publishedAt: number
+}
+
+/** What the newsroom's index stores for one story, whatever its status. */
+export interface StoryDocument {
+  articleId: number
+  title: string
+  standfirst: string
+  /** Plain text of the body. */
+  body: string
 }
 
 export interface SearchRequest {
@@ -42,6 +52,25 @@ export interface SearchIndex {
   search(request: SearchRequest): Promise<SearchAnswer>
   /** Ids of the newest matches (up to `limit`), without ranking or snippets: for filtering. */
   matchIds(query: ParsedQuery, limit: number): Promise<number[]>
+  /** The newsroom's index (every story, any status): add or replace one story. */
+  upsertStory(doc: StoryDocument): Promise<void>
+  /** Add or replace many stories at once (rebuilds, imports). */
+  insertStories(docs: StoryDocument[]): Promise<void>
+  removeStory(articleId: number): Promise<void>
+  clearStories(): Promise<void>
+  /** How many stories match `query` in the newsroom's index, counting no further than `atMost`. */
+  countStories(query: ParsedQuery, atMost: number): Promise<number>
+  /**
+   * A condition on `articles.id`: the story matches `query` in the newsroom's index. `seek`
+   * reads the matches first and lets the query fetch their stories by id (few matches);
+   * `probe` lets the query walk an index of its own and test each story (many matches).
+   * With `newest`, only that many matches count: those with the highest ids.
+   */
+  storyMatch(
+    query: ParsedQuery,
+    use: 'seek' | 'probe',
+    options?: { newest?: number },
+  ): RawBuilder<SqlBool>
 }
 
 export interface SearchAnswer {

@@ -2,9 +2,9 @@
  * PostgreSQL search: a tsvector per article (weighted: headline A, standfirst and tags B,
  * authors C, body D) with a GIN index, ranked by ts_rank, snippets from ts_headline.
  */
-import { sql, type Kysely, type RawBuilder } from 'kysely'
+import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely'
 import type { Database } from '../db/database.js'
-import type { SearchDocument, SearchIndex, SearchRequest } from './search-index.js'
+import type { SearchDocument, SearchIndex, SearchRequest, StoryDocument } from './search-index.js'
 import { MARK_END, MARK_START, splitSnippet, type ParsedQuery } from './search-query.js'
 
 const CONFIG = 'english'
@@ -18,6 +18,13 @@ export function toTsQuery(query: ParsedQuery): string {
 }
 
 export function createPostgresSearchIndex(db: Kysely<Database>): SearchIndex {
+  async function insertStories(docs: StoryDocument[]): Promise<void> {
+    if (docs.length === 0) return
+    // Replace: a story saved while a rebuild runs may be in the index already.
+    const rows = docs.map((doc) => sql`(${doc.articleId}, ${storyVector(doc)})`)
+    await sql`insert into newsroom_documents (article_id, document) values ${sql.join(rows)}
+      on conflict (article_id) do update set document = excluded.document`.execute(db)
+  }
   return {
     async upsert(doc: SearchDocument) {
       await sql`insert into search_documents (article_id, title, standfirst, body, tags, authors, published_at, document)
@@ -47,6 +54,34 @@ export function createPostgresSearchIndex(db: Kysely<Database>): SearchIndex {
       const rows = await sql<{ id: number }>`select d.article_id as id from search_documents d
         where d.document @@ ${tsquery} order by d.article_id desc limit ${limit}`.execute(db)
       return rows.rows.map((r) => Number(r.id))
+    },
+    async upsertStory(doc: StoryDocument) {
+      await insertStories([doc])
+    },
+    insertStories,
+    async removeStory(articleId: number) {
+      await sql`delete from newsroom_documents where article_id = ${articleId}`.execute(db)
+    },
+    async clearStories() {
+      await sql`delete from newsroom_documents`.execute(db)
+    },
+    async countStories(query: ParsedQuery, atMost: number) {
+      const rows = await sql<{
+        n: number
+      }>`select count(*) as n from (select 1 from newsroom_documents n
+        where n.document @@ to_tsquery(${sql.lit(CONFIG)}, ${toTsQuery(query)}) limit ${atMost}) found`.execute(
+        db,
+      )
+      return Number(rows.rows[0]?.n ?? 0)
+    },
+    // PostgreSQL weighs the matches against the list's order itself: one form serves both.
+    storyMatch(query: ParsedQuery, _use: 'seek' | 'probe', options: { newest?: number } = {}) {
+      const newest =
+        options.newest === undefined
+          ? sql``
+          : sql`order by n.article_id desc limit ${sql.lit(options.newest)}`
+      return sql<SqlBool>`${sql.ref('articles.id')} in (select n.article_id from newsroom_documents n
+        where n.document @@ to_tsquery(${sql.lit(CONFIG)}, ${toTsQuery(query)}) ${newest})`
     },
     async search(request: SearchRequest) {
       const tsquery = sql`to_tsquery(${sql.lit(CONFIG)}, ${toTsQuery(request.query)})`
@@ -86,5 +121,12 @@ function vector(doc: SearchDocument): RawBuilder<unknown> {
   const c = sql.lit(CONFIG)
   return sql`setweight(to_tsvector(${c}, ${doc.title}), 'A') || setweight(to_tsvector(${c}, ${doc.standfirst}), 'B')
     || setweight(to_tsvector(${c}, ${doc.tags}), 'B') || setweight(to_tsvector(${c}, ${doc.authors}), 'C')
+    || setweight(to_tsvector(${c}, ${doc.body}), 'D')`
+}
+
+/** The newsroom's vector: the readers' weights for headline, standfirst and body. */
+function storyVector(doc: StoryDocument): RawBuilder<unknown> {
+  const c = sql.lit(CONFIG)
+  return sql`setweight(to_tsvector(${c}, ${doc.title}), 'A') || setweight(to_tsvector(${c}, ${doc.standfirst}), 'B')
     || setweight(to_tsvector(${c}, ${doc.body}), 'D')`
 }

@@ -1,5 +1,6 @@
 /**
- * Search use cases: keep the index in step with published articles, and answer readers.
+ * Search use cases: keep the readers' index in step with published articles and the
+ * newsroom's with every story, and answer readers.
  */
 import type { Kysely } from 'kysely'
 import type { Clock } from '../clock.js'
@@ -9,8 +10,10 @@ import {
   findCategoryBySlug,
   htmlToText,
   listIndexableArticles,
+  listStoryTexts,
   type ArticleSummary,
   type DomainEvent,
+  type StoryText,
 } from '../content/index.js'
 import type { Database } from '../db/database.js'
 import { AppError } from '../errors.js'
@@ -51,11 +54,37 @@ export async function indexArticle(
   return 'indexed'
 }
 
-/** Rebuild the whole index from the published archive, in batches. Returns how many it holds. */
+/** Put a story in the newsroom's index (any status), or take it out once it is deleted. */
+export async function indexStory(deps: SearchDeps, articleId: number): Promise<void> {
+  const [story] = await listStoryTexts(deps, { ids: [articleId] })
+  if (story) await deps.index.upsertStory(storyDocument(story))
+  else await deps.index.removeStory(articleId)
+}
+
+function storyDocument(story: StoryText) {
+  return {
+    articleId: story.id,
+    title: story.title,
+    standfirst: story.standfirst,
+    body: htmlToText(story.bodyHtml),
+  }
+}
+
+/**
+ * Rebuild both indexes from the archive in batches: the newsroom's from every story, the
+ * readers' from the published ones. Returns how many the readers' index holds.
+ */
 export async function reindexAll(
   deps: SearchDeps,
   onProgress?: (done: number) => void,
 ): Promise<number> {
+  await deps.index.clearStories()
+  for (let afterId = 0; ;) {
+    const batch = await listStoryTexts(deps, { afterId, limit: 500 })
+    if (batch.length === 0) break
+    await deps.index.insertStories(batch.map(storyDocument))
+    afterId = batch[batch.length - 1]?.id ?? afterId
+  }
   await deps.index.clear()
   let afterId = 0
   let done = 0
@@ -79,16 +108,25 @@ export async function reindexAll(
   }
 }
 
-/** An event listener that follows every publish, update, unpublish and archive. */
+/**
+ * An event listener that follows every write: the newsroom's index takes every story created,
+ * saved, moved or deleted; the readers' every publish, update, unpublish and archive.
+ */
 export function searchIndexListener(deps: SearchDeps): (event: DomainEvent) => Promise<void> {
   return async (event) => {
     if (event.type === 'articles.imported') {
+      for (let i = 0; i < event.articleIds.length; i += 500) {
+        const ids = event.articleIds.slice(i, i + 500)
+        const stories = await listStoryTexts(deps, { ids })
+        await deps.index.insertStories(stories.map(storyDocument))
+      }
       for (const id of event.articleIds) await indexArticle(deps, id)
       return
     }
     if (event.type !== 'article.changed') return
     if (event.after?.status === 'published' || event.before?.status === 'published')
       await indexArticle(deps, event.articleId)
+    await indexStory(deps, event.articleId)
   }
 }
 

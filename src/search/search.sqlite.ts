@@ -3,9 +3,9 @@
  * unicode61 without diacritics, prefix indexes for as-you-type, bm25 ranking weighted towards
  * headlines.
  */
-import { sql, type Kysely } from 'kysely'
+import { sql, type Kysely, type SqlBool } from 'kysely'
 import type { Database } from '../db/database.js'
-import type { SearchDocument, SearchIndex, SearchRequest } from './search-index.js'
+import type { SearchDocument, SearchIndex, SearchRequest, StoryDocument } from './search-index.js'
 import { MARK_END, MARK_START, splitSnippet, type ParsedQuery } from './search-query.js'
 
 /** FTS5 MATCH text from a parsed query: every word quoted (so no operator survives), prefix-matched. */
@@ -28,6 +28,14 @@ export function createSqliteSearchIndex(
   options: { rankedMatches?: number } = {},
 ): SearchIndex {
   const cap = options.rankedMatches ?? RANKED_MATCHES
+  async function insertStories(docs: StoryDocument[]): Promise<void> {
+    if (docs.length === 0) return
+    // Replace: a story saved while a rebuild runs may be in the index already.
+    const rows = docs.map((d) => sql`(${d.articleId}, ${d.title}, ${d.standfirst}, ${d.body})`)
+    await sql`insert or replace into newsroom_fts (rowid, title, standfirst, body) values ${sql.join(rows)}`.execute(
+      db,
+    )
+  }
   return {
     async upsert(doc: SearchDocument) {
       await sql`delete from search_fts where rowid = ${doc.articleId}`.execute(db)
@@ -59,6 +67,35 @@ export function createSqliteSearchIndex(
         db,
       )
       return rows.rows.map((r) => Number(r.id))
+    },
+    async upsertStory(doc: StoryDocument) {
+      await insertStories([doc])
+    },
+    insertStories,
+    async removeStory(articleId: number) {
+      await sql`delete from newsroom_fts where rowid = ${articleId}`.execute(db)
+    },
+    async clearStories() {
+      await sql`delete from newsroom_fts`.execute(db)
+    },
+    async countStories(query: ParsedQuery, atMost: number) {
+      const rows = await sql<{ n: number }>`select count(*) as n from (select newsroom_fts.rowid
+        from newsroom_fts where newsroom_fts match ${toFts5Match(query)} limit ${atMost})`.execute(
+        db,
+      )
+      return Number(rows.rows[0]?.n ?? 0)
+    },
+    storyMatch(query: ParsedQuery, use: 'seek' | 'probe', options: { newest?: number } = {}) {
+      // `+` keeps the id out of the planner's hands, so it walks the list's order index and
+      // tests each story against the matches instead of reading and sorting all of them.
+      const id = use === 'probe' ? sql`+${sql.ref('articles.id')}` : sql.ref('articles.id')
+      // FTS5 walks its matches backwards by id cheaply: the newest N cost N, not the total.
+      const newest =
+        options.newest === undefined
+          ? sql``
+          : sql`order by newsroom_fts.rowid desc limit ${sql.lit(options.newest)}`
+      return sql<SqlBool>`${id} in (select newsroom_fts.rowid from newsroom_fts
+        where newsroom_fts match ${toFts5Match(query)} ${newest})`
     },
     async search(request: SearchRequest) {
       const match = toFts5Match(request.query)

@@ -19,12 +19,7 @@ export async function planProblems(
   // PostgreSQL picks a scan over an index on a tiny table: forbid scans to see what it can use.
   if (dialect === 'postgres') await sql`set enable_seqscan = off`.execute(db)
   for (const query of selects) {
-    const plan = await db.executeQuery<Record<string, unknown>>({
-      ...query,
-      sql: `${dialect === 'sqlite' ? 'explain query plan' : 'explain'} ${query.sql}`,
-    })
-    for (const row of plan.rows) {
-      const line = String(dialect === 'sqlite' ? row.detail : row['QUERY PLAN'])
+    for (const line of await planLines(db, dialect, query)) {
       const table =
         dialect === 'sqlite' ? /^SCAN (\w+)$/.exec(line)?.[1] : /Seq Scan on (\w+)/.exec(line)?.[1]
       const scanned =
@@ -42,4 +37,17 @@ export async function planProblems(
   }
   if (dialect === 'postgres') await sql`set enable_seqscan = on`.execute(db)
   return problems
+}
+
+/** The lines of one query's plan, as the database words them (SQLite's `detail` column). */
+export async function planLines(
+  db: Kysely<any>,
+  dialect: Dialect,
+  query: CompiledQuery,
+): Promise<string[]> {
+  const plan = await db.executeQuery<Record<string, unknown>>({
+    ...query,
+    sql: `${dialect === 'sqlite' ? 'explain query plan' : 'explain'} ${query.sql}`,
+  })
+  return plan.rows.map((row) => String(dialect === 'sqlite' ? row.detail : row['QUERY PLAN']))
 }

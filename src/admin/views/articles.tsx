@@ -7,6 +7,7 @@ import type {
   NewsroomSort,
 } from '../../content/index.js'
 import type { SiteFormats } from '../locale-format.js'
+import { Count } from './chrome.js'
 import { AdminLayout, Csrf, ErrorBox, Notice } from './layout.js'
 import { FilterBar, ListPager, ListSummary, listUrl, StatusTabs } from './list-controls.js'
 
@@ -91,6 +92,13 @@ export function ArticlesPage(props: {
         total={result.total}
         empty="No stories match."
       />
+      {result.searchedNewest !== undefined && (
+        <p class="hint" role="status">
+          So many stories hold these words that only the newest{' '}
+          <Count value={result.searchedNewest} /> of them are listed, filters included. Add a word
+          to reach older ones.
+        </p>
+      )}
       {result.items.length > 0 && (
         <form method="post" action="/admin/articles/bulk" class="bulk" id="bulk">
           <Csrf token={props.csrf} />

@@ -1,17 +1,22 @@
 /**
  * At a million stories every newsroom list page and its counts must answer quickly, so each
  * query they run is served by an index: these tests capture the SQL of the story list (status
- * counts, each filter, search, every sort, offset paging), of the comments queue and of the wire
- * desk's badge (on every newsroom page for editors), and ask each database for its plan. A full
- * scan of a content table fails, and on SQLite so does a sort of the whole table for a page (the
- * page must come in index order).
+ * counts, each filter, every sort, offset paging), of its search (both ways it reads the
+ * newsroom's full-text index), of the comments queue and of the wire desk's badge (on every
+ * newsroom page for editors), and ask each database for its plan. A full scan of a content
+ * table fails, and on SQLite so does a sort of the whole table for a page (the page must come
+ * in index order).
  */
-import type { CompiledQuery } from 'kysely'
+import { sql, type CompiledQuery } from 'kysely'
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import { planProblems } from '../../support/query-plans.js'
+import { planLines, planProblems } from '../../support/query-plans.js'
 import { countModerationQueue, listModerationQueue } from '../../../src/comments/index.js'
-import { createArticle, type NewsroomFilter } from '../../../src/content/index.js'
-import { findNewsroomStories } from '../../../src/search/index.js'
+import {
+  createArticle,
+  findNewsroomArticles,
+  type NewsroomFilter,
+} from '../../../src/content/index.js'
+import { findNewsroomStories, parseSearchQuery, reindexAll } from '../../../src/search/index.js'
 import type { Services } from '../../../src/services.js'
 import { countNewItems } from '../../../src/wire/index.js'
 import { newsroom } from '../../support/content-fixtures.js'
@@ -24,6 +29,7 @@ import {
 
 const CONTENT_TABLES = [
   'articles',
+  'newsroom_documents',
   'article_categories',
   'article_tags',
   'article_authors',
@@ -47,7 +53,12 @@ describeDialects('newsroom list query plans', (dialect) => {
     deps = { ...testServices({ db: t.db, dialect, dataDir: t.dataDir }), clock: n.clock }
     for (let i = 0; i < 6; i++)
       await n.published(`Harbour story ${i}`, { section: n.football, tags: ['Harbour'] })
-    await createArticle(deps, asUser(n.writer), { title: 'A draft about the council' })
+    await createArticle(deps, asUser(n.writer), {
+      title: 'A draft about the council',
+      bodyHtml: '<p>The ward boundaries move again.</p>',
+    })
+    // The fixtures write without announcements: fill both indexes from what they wrote.
+    await reindexAll({ db: t.db, clock: n.clock, index: deps.search })
   }, 60_000)
   afterAll(() => t.destroy())
 
@@ -68,25 +79,80 @@ describeDialects('newsroom list query plans', (dialect) => {
     ['an author', { byAuthorId: 0 }],
     ['"mine"', { authorId: 0, status: 'draft' }],
     ['a date range', { from: 0, to: Date.UTC(2100, 0, 1) }],
-    ['a search', { q: 'harbour' }],
-    ['a search in a tab and section', { q: 'harbour', status: 'published', categoryId: 0 }],
     ['newest published in the drafts tab', { status: 'draft', sort: 'published-desc' }],
     ['oldest published in the published tab', { status: 'published', sort: 'published-asc' }],
   ]
 
+  const resolve = (filter: NewsroomFilter): NewsroomFilter => ({
+    ...filter,
+    ...(filter.categoryId === 0 ? { categoryId: n.football.id } : {}),
+    ...(filter.byAuthorId === 0 ? { byAuthorId: n.writer.id } : {}),
+    ...(filter.authorId === 0 ? { authorId: n.writer.id } : {}),
+  })
+
   for (const [name, filter] of CASES) {
     it(`serves the story list from indexes: ${name}`, async () => {
-      const resolved: NewsroomFilter = {
-        ...filter,
-        ...(filter.categoryId === 0 ? { categoryId: n.football.id } : {}),
-        ...(filter.byAuthorId === 0 ? { byAuthorId: n.writer.id } : {}),
-        ...(filter.authorId === 0 ? { authorId: n.writer.id } : {}),
-      }
+      const resolved = resolve(filter)
       captured = []
       const page = await findNewsroomStories(deps, resolved)
       const queries = captured
       expect(page.counts.all + page.total).toBeGreaterThan(0)
       expect(await problems(queries)).toEqual([])
+    })
+  }
+
+  const SEARCHES: [string, NewsroomFilter][] = [
+    ['a word', { q: 'harbour' }],
+    ['in a tab and a section', { q: 'harbour', status: 'published', categoryId: 0 }],
+    ['a word of a draft’s body, by headline', { q: 'boundar', sort: 'title-asc' }],
+    ['two words, by an author, in a date range', { q: 'harbour story', byAuthorId: 0, from: 0 }],
+    ['"mine", newest published first', { q: 'harbour', authorId: 0, sort: 'published-desc' }],
+  ]
+  /**
+   * How a plan reads the newsroom's index: FTS5 with its MATCH constraint (`:M`), never a walk
+   * of the whole virtual table; PostgreSQL through the GIN index, or by primary key when the
+   * other filters leave fewer stories to test than the word matches (or, for the newest
+   * matches only, newest first).
+   */
+  const INDEX_READS = {
+    sqlite: /^SCAN newsroom_fts VIRTUAL TABLE INDEX \d+:M/,
+    postgres: /Index Scan (Backward )?(using|on) newsroom_documents_(document_idx|pkey)/,
+  }
+
+  for (const [name, filter] of SEARCHES) {
+    it(`serves a search through the newsroom's full-text index: ${name}`, async () => {
+      const resolved = resolve(filter)
+      // A few matches: read them from the index, fetch their stories by id, sort that handful
+      // (at most FEW_MATCHES, so the sort is allowed; no content table is scanned).
+      captured = []
+      const page = await findNewsroomStories(deps, resolved)
+      expect(page.total).toBeGreaterThan(0)
+      const few = [...captured]
+      expect(await planProblems(t.db, dialect, few, { tables: CONTENT_TABLES })).toEqual([])
+      // Many matches: the list walks its order index and tests each story, sorting nothing.
+      const query = parseSearchQuery(resolved.q ?? '')
+      const text = {
+        seek: deps.search.storyMatch(query, 'seek'),
+        probe: deps.search.storyMatch(query, 'probe'),
+        fewMatches: false,
+      }
+      captured = []
+      expect((await findNewsroomArticles(deps, { ...resolved, text })).total).toBe(page.total)
+      // A word in most stories: only its newest matches, walked the same way.
+      await findNewsroomStories(deps, resolved, { fewMatches: 0, searchedMatches: 1 })
+      const many = [...captured]
+      expect(await problems(many)).toEqual([])
+      // Every query that searches reads the full-text index by what it is asked, never whole.
+      if (dialect === 'postgres') await sql`set enable_seqscan = off`.execute(t.db)
+      for (const q of [...few, ...many].filter((c) => /newsroom_/.test(c.sql))) {
+        const reads = (await planLines(t.db, dialect, q)).filter((line) =>
+          dialect === 'sqlite' ? /newsroom_fts/.test(line) : /Scan.* newsroom_documents/.test(line),
+        )
+        expect(reads.length).toBeGreaterThan(0)
+        for (const line of reads.filter((l) => !/Bitmap Heap Scan/.test(l)))
+          expect(line).toMatch(INDEX_READS[dialect])
+      }
+      if (dialect === 'postgres') await sql`set enable_seqscan = on`.execute(t.db)
     })
   }
 
