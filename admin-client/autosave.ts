@@ -33,6 +33,10 @@ export function startAutosave(form: HTMLFormElement, options: AutosaveOptions) {
   let dirty = false
   let saving = false
   let conflict = false
+  /** The form is on its way: autosave must not race it (a new story would be made twice). */
+  let submitting = false
+  /** A Save or Publish clicked while the first autosave was still making the story. */
+  let heldSubmit: { submitter: HTMLElement | null } | undefined
 
   const say = (text: string) => {
     if (status) status.textContent = text
@@ -93,7 +97,7 @@ export function startAutosave(form: HTMLFormElement, options: AutosaveOptions) {
   }
 
   async function save(keepalive = false): Promise<void> {
-    if (!dirty || saving || conflict || live) return
+    if (!dirty || saving || conflict || live || submitting) return
     const current = state()
     if (!articleId && !String(current.title ?? '').trim()) return
     saving = true
@@ -126,6 +130,10 @@ export function startAutosave(form: HTMLFormElement, options: AutosaveOptions) {
       say('Offline: your changes are kept in this browser and saved when the connection returns.')
     } finally {
       saving = false
+      const held = heldSubmit
+      heldSubmit = undefined
+      // Now the story has its own address (or the save failed): send the form the editor sent.
+      if (held) form.requestSubmit(held.submitter)
     }
   }
 
@@ -169,7 +177,20 @@ export function startAutosave(form: HTMLFormElement, options: AutosaveOptions) {
     if (document.visibilityState === 'hidden') void save(true)
   })
   window.addEventListener('pagehide', () => void save(true))
-  form.addEventListener('submit', () => {
+  form.addEventListener('submit', (event) => {
+    if (saving && !articleId) {
+      // The first autosave is making this story right now: submitted as it is, the form would
+      // make a second one. It goes once the story has its address (see `save`).
+      event.preventDefault()
+      heldSubmit = { submitter: event.submitter instanceof HTMLElement ? event.submitter : null }
+      say('Saving…')
+      return
+    }
+    submitting = true
+    // Another handler may still stop this submit (the publish confirmation): then carry on.
+    window.setTimeout(() => {
+      if (event.defaultPrevented) submitting = false
+    })
     window.clearInterval(timer)
     writeLocalCopy(key, {
       savedAt: new Date().toISOString(),

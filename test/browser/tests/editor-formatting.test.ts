@@ -166,4 +166,51 @@ describe.skipIf(skipReason !== undefined)('the editor in Chromium', () => {
       .poll(body)
       .toBe('<p>The board meets <strong>on Thursday</strong><em>, in public</em></p>')
   })
+
+  /** How many stories carry `title`. */
+  async function storiesTitled(title: string): Promise<number> {
+    const rows = await database.db
+      .selectFrom('articles')
+      .select('id')
+      .where('title', '=', title)
+      .execute()
+    return rows.length
+  }
+
+  it('makes a new story once when Save draft is clicked right after typing', async () => {
+    await editor.open()
+    await editor.field('Headline').fill('Night ferry returns')
+    await editor.body().click()
+    await page.keyboard.type('The late boat sails again.')
+    await editor.button('Save draft').click()
+    await page.waitForURL(/\/admin\/articles\/\d+\?done=save/)
+    await editor.body().waitFor()
+    // The page left behind fires its hidden-page autosave; give it time to land if it would.
+    await page.waitForTimeout(500)
+    expect(await storiesTitled('Night ferry returns')).toBe(1)
+  })
+
+  it('holds Save draft until the first autosave has made the story, then saves that story', async () => {
+    // The first autosave is slow to answer: the editor clicks Save draft while it is out.
+    await page.route('**/admin/articles/autosave', async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 1500))
+      await route.continue()
+    })
+    try {
+      await editor.open()
+      await editor.field('Headline').fill('Harbour lights relit')
+      await editor.body().click()
+      await page.keyboard.type('Every lamp on the quay is on.')
+      const first = page.waitForRequest('**/admin/articles/autosave')
+      await first
+      await editor.button('Save draft').click()
+      await page.waitForURL(/\/admin\/articles\/\d+\?done=save/)
+      await editor.body().waitFor()
+      await page.waitForTimeout(500)
+      expect(await storiesTitled('Harbour lights relit')).toBe(1)
+      await expect(editor.body().textContent()).resolves.toContain('Every lamp on the quay is on.')
+    } finally {
+      await page.unroute('**/admin/articles/autosave')
+    }
+  })
 })
