@@ -102,7 +102,7 @@ describe.skipIf(!NGINX)('deploy/nginx.conf with the static mirror', () => {
     expect(withQuery.headers.get('x-cache')).not.toBe('STATIC')
   })
 
-  it("lets an export larger than nginx's default body limit through to Settings → Import", async () => {
+  it("lets exports and pictures larger than nginx's default body limit through, and nothing else", async () => {
     const body = new FormData()
     body.append('file', new Blob([new Uint8Array(3 * 1024 * 1024)]), 'site.xml')
 
@@ -111,7 +111,13 @@ describe.skipIf(!NGINX)('deploy/nginx.conf with the static mirror', () => {
       body,
       redirect: 'manual',
     })
-    const elsewhere = await fetch(`${base}/admin/media`, {
+    const toMedia = await fetch(`${base}/admin/media`, { method: 'POST', body, redirect: 'manual' })
+    const toApiImages = await fetch(`${base}/ghost/api/admin/images/upload/`, {
+      method: 'POST',
+      body,
+      redirect: 'manual',
+    })
+    const elsewhere = await fetch(`${base}/admin/articles`, {
       method: 'POST',
       body,
       redirect: 'manual',
@@ -119,6 +125,9 @@ describe.skipIf(!NGINX)('deploy/nginx.conf with the static mirror', () => {
 
     // Broadsheet answers (not signed in), where nginx alone would have said 413.
     expect(toImport.status).not.toBe(413)
+    expect(toMedia.status).not.toBe(413)
+    expect(toApiImages.status).not.toBe(413)
+    // Forms and the rest keep nginx's 1 MB.
     expect(elsewhere.status).toBe(413)
   })
 
