@@ -20,15 +20,18 @@ export interface TagWithCount {
   articleCount: number
 }
 
-export async function listTagsWithCounts(db: Db): Promise<TagWithCount[]> {
-  const rows = await db
+export async function listTagsWithCounts(
+  db: Db,
+  limit: number | 'all' = 2000,
+): Promise<TagWithCount[]> {
+  let query = db
     .selectFrom('tags as t')
     .leftJoin('article_tags as at', 'at.tag_id', 't.id')
     .select(['t.id', 't.name', 't.slug', (eb) => eb.fn.count<number>('at.article_id').as('n')])
     .groupBy(['t.id', 't.name', 't.slug'])
     .orderBy('t.name')
-    .limit(2000)
-    .execute()
+  if (limit !== 'all') query = query.limit(limit)
+  const rows = await query.execute()
   return rows.map((r) => ({ id: r.id, name: r.name, slug: r.slug, articleCount: Number(r.n) }))
 }
 

@@ -27,9 +27,15 @@ export function searchTags(deps: Reader, prefix: string, limit = 10): Promise<ta
   return taxonomy.searchTags(deps.db, prefix, limit)
 }
 
-/** Every tag with how many articles carry it. */
-export function listTagsWithCounts(deps: Reader): Promise<taxonomyAdmin.TagWithCount[]> {
-  return taxonomyAdmin.listTagsWithCounts(deps.db)
+/**
+ * Tags by name with how many articles carry it: the first 2,000 for a screen, or every one
+ * (`'all'`) for exports and importers, which must not lose any.
+ */
+export function listTagsWithCounts(
+  deps: Reader,
+  limit: number | 'all' = 2000,
+): Promise<taxonomyAdmin.TagWithCount[]> {
+  return taxonomyAdmin.listTagsWithCounts(deps.db, limit)
 }
 
 /** An article's revisions, newest first. */

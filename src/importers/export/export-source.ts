@@ -46,7 +46,7 @@ export async function readHeader(deps: ExportDeps): Promise<ExportHeader> {
     findSettings(deps),
     listUsers(deps),
     listCategories(deps),
-    listTagsWithCounts(deps),
+    listTagsWithCounts(deps, 'all'),
     ...MENU_LOCATIONS.map((location) => findMenuItems(deps, location)),
   ])
   const menus = MENU_LOCATIONS.map((location, i) => ({ location, items: menuItems[i]! })).filter(

@@ -161,7 +161,7 @@ export class ImportWriter {
     this.timeZone = (await findSettings(this.deps)).timeZone
     for (const section of await listCategories(this.deps))
       this.sections.set(section.slug, section.id)
-    for (const tag of await listTagsWithCounts(this.deps)) this.tagSlugs.add(tag.slug)
+    for (const tag of await listTagsWithCounts(this.deps, 'all')) this.tagSlugs.add(tag.slug)
   }
 
   private async author(author: ImportAuthor): Promise<void> {

@@ -132,5 +132,25 @@ for (const dialect of DIALECTS) {
       ).toEqual(before.articles)
       expect(after.pages).toEqual(before.pages)
     })
+
+    it('exports every tag, past the 2,000 the Tags screen lists', async () => {
+      const first = testServices({ db: a.db, dialect: a.dialect, dataDir: a.dataDir })
+      const now = Date.now()
+      const rows = Array.from({ length: 2100 }, (_, i) => ({
+        name: `Topic ${String(i).padStart(4, '0')}`,
+        slug: `topic-${String(i).padStart(4, '0')}`,
+        created_at: now,
+      }))
+      for (let i = 0; i < rows.length; i += 500)
+        await a.db
+          .insertInto('tags')
+          .values(rows.slice(i, i + 500))
+          .execute()
+      const file = path.join(a.dataDir, 'tags.xml')
+      await exportTo(first, file)
+      const xml = fs.readFileSync(file, 'utf8')
+      expect(xml.match(/<wp:tag>/g)).toHaveLength(2100)
+      expect(xml).toContain('<wp:tag_slug><![CDATA[topic-2099]]></wp:tag_slug>')
+    })
   })
 }
