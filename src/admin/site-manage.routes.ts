@@ -14,7 +14,8 @@ import {
   createCategory,
   listCategories,
   listRedirects,
-  listTagsWithCounts,
+  findTagByNameOrSlug,
+  listTagsPage,
   mergeTags,
   moveSection,
   removeRedirect,
@@ -60,6 +61,8 @@ import {
   SiteHubPage,
   TagsPage,
 } from './views/site-manage.js'
+import { pageParam } from './reader-desk.js'
+import { pageCount } from './views/list-controls.js'
 
 const MENUS = ['primary', 'footer']
 const SHOWN_ERRORS = new Set([
@@ -69,7 +72,7 @@ const SHOWN_ERRORS = new Set([
   'CATEGORY_NOT_FOUND',
   'SLUG_TAKEN',
 ])
-type Query = { done?: string }
+type Query = { done?: string; q?: string; page?: string }
 
 /** A form body: the named text fields (each optional) plus the CSRF token. */
 function fields(names: Record<string, number>, extra: Record<string, TSchema> = {}) {
@@ -79,6 +82,13 @@ function fields(names: Record<string, number>, extra: Record<string, TSchema> = 
 }
 
 const DoneQuery = Type.Object({ done: Type.Optional(text(10)) })
+const TagsQuery = Type.Object({
+  done: Type.Optional(text(10)),
+  q: Type.Optional(text(200)),
+  page: Type.Optional(text(12)),
+})
+/** Tags a page of the Tags screen shows. */
+const TAGS_PER_PAGE = 50
 const SETTINGS_FIELDS: Record<string, number> = {
   title: 200,
   tagline: 200,
@@ -234,14 +244,36 @@ export const siteManageRoutes: FastifyPluginAsync<AdminContext> = async (app, ct
     },
   )
 
+  /** The Tags screen: a page of tags (search and page from the address), and what was typed. */
   const tagsPage = async (
     request: FastifyRequest,
     reply: FastifyReply,
     user: User,
     error?: string,
-  ) => h(TagsPage, { ...base(request, reply, user), error, tags: await listTagsWithCounts(deps) })
+    typed?: { tagId: number; field: 'name' | 'into'; value: string },
+  ) => {
+    const query = request.query as Query
+    const q = String(query.q ?? '').slice(0, 200)
+    const wanted = pageParam(query.page)
+    const search = q.trim() || undefined
+    const load = (page: number) =>
+      listTagsPage(deps, { search, limit: TAGS_PER_PAGE, offset: (page - 1) * TAGS_PER_PAGE })
+    let list = await load(wanted)
+    const page = Math.min(wanted, pageCount(list.total, TAGS_PER_PAGE))
+    if (page !== wanted) list = await load(page)
+    return h(TagsPage, {
+      ...base(request, reply, user),
+      error,
+      typed,
+      tags: list.tags,
+      total: list.total,
+      q,
+      page,
+      perPage: TAGS_PER_PAGE,
+    })
+  }
 
-  app.get('/tags', pageRoute({ querystring: DoneQuery }), async (request, reply) => {
+  app.get('/tags', pageRoute({ querystring: TagsQuery }), async (request, reply) => {
     const user = taxonomist(request)
     return sendPage(reply, await tagsPage(request, reply, user))
   })
@@ -252,29 +284,49 @@ export const siteManageRoutes: FastifyPluginAsync<AdminContext> = async (app, ct
     async (request, reply) => {
       const user = taxonomist(request)
       const id = Number(request.params.id)
+      const name = field(request, 'name')
       return attempt(
         request,
         reply,
-        () => renameTag(deps, actorOf(request), { id, name: field(request, 'name') }),
+        () => renameTag(deps, actorOf(request), { id, name }),
         '/admin/tags?done=1',
-        (error) => tagsPage(request, reply, user, error),
+        (error) => tagsPage(request, reply, user, error, { tagId: id, field: 'name', value: name }),
       )
     },
   )
 
   app.post<{ Params: { id: string } }>(
     '/tags/:id/merge',
-    formRoute({ params: IdParams, body: fields({}, { intoId: Type.Optional(OptionalId) }) }),
+    formRoute({
+      params: IdParams,
+      body: fields({}, { intoId: Type.Optional(OptionalId), into: Type.Optional(text(200)) }),
+    }),
     async (request, reply) => {
       const user = taxonomist(request)
       const fromId = Number(request.params.id)
-      const intoId = Number(field(request, 'intoId'))
+      // The tag to merge into, by name or slug as typed (or by id, from a script).
+      const into = field(request, 'into').trim()
       return attempt(
         request,
         reply,
-        () => mergeTags(deps, actorOf(request), { fromId, intoId }),
+        async () => {
+          let intoId = Number(field(request, 'intoId'))
+          if (into) {
+            const target = await findTagByNameOrSlug(deps, into)
+            if (!target)
+              throw new AppError('VALIDATION_FAILED', `There is no tag named “${into}”.`, {
+                property: 'into',
+              })
+            intoId = target.id
+          } else if (!intoId)
+            throw new AppError('VALIDATION_FAILED', 'Name the tag to merge into.', {
+              property: 'into',
+            })
+          await mergeTags(deps, actorOf(request), { fromId, intoId })
+        },
         '/admin/tags?done=1',
-        (error) => tagsPage(request, reply, user, error),
+        (error) =>
+          tagsPage(request, reply, user, error, { tagId: fromId, field: 'into', value: into }),
       )
     },
   )

@@ -93,6 +93,8 @@ export {
   listRedirects,
   listRevisions,
   listTagsWithCounts,
+  listTagsPage,
+  findTagByNameOrSlug,
   searchTags,
 } from './taxonomy-reads.js'
 export type { TagWithCount } from './taxonomy-admin.repository.js'

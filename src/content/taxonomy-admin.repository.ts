@@ -35,6 +35,65 @@ export async function listTagsWithCounts(
   return rows.map((r) => ({ id: r.id, name: r.name, slug: r.slug, articleCount: Number(r.n) }))
 }
 
+/**
+ * One page of tags by name, with their article counts, and how many match: `search` is a
+ * substring of the name or slug.
+ */
+export async function listTagsPage(
+  db: Db,
+  options: { search?: string | undefined; limit: number; offset: number },
+): Promise<{ tags: TagWithCount[]; total: number }> {
+  const like = options.search ? `%${options.search.replace(/[\\%_]/g, '\\$&')}%` : undefined
+  let base = db.selectFrom('tags as t')
+  if (like)
+    base = base.where((eb) =>
+      eb.or([
+        sql<boolean>`lower(t.name) like lower(${like}) escape '\\'`,
+        sql<boolean>`t.slug like lower(${like}) escape '\\'`,
+      ]),
+    )
+  const [page, counted] = await Promise.all([
+    base
+      .select(['t.id', 't.name', 't.slug'])
+      .orderBy('t.name')
+      .orderBy('t.id')
+      .limit(options.limit)
+      .offset(options.offset)
+      .execute(),
+    base.select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow(),
+  ])
+  const ids = page.map((t) => t.id)
+  const counts =
+    ids.length === 0
+      ? []
+      : await db
+          .selectFrom('article_tags')
+          .select(['tag_id', (eb) => eb.fn.countAll<number | string>().as('n')])
+          .where('tag_id', 'in', ids)
+          .groupBy('tag_id')
+          .execute()
+  const byId = new Map(counts.map((c) => [c.tag_id, Number(c.n)]))
+  return {
+    tags: page.map((t) => ({ ...t, articleCount: byId.get(t.id) ?? 0 })),
+    total: Number(counted.n),
+  }
+}
+
+/** A tag by its name (any case) or its slug. */
+export async function findTagByNameOrSlug(
+  db: Db,
+  text: string,
+): Promise<{ id: number; name: string; slug: string } | undefined> {
+  return db
+    .selectFrom('tags')
+    .select(['id', 'name', 'slug'])
+    .where((eb) =>
+      eb.or([eb('slug', '=', text.toLowerCase()), sql<boolean>`lower(name) = lower(${text})`]),
+    )
+    .orderBy('id')
+    .executeTakeFirst()
+}
+
 export async function updateTagRow(
   db: Db,
   id: number,

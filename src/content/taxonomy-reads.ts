@@ -38,6 +38,22 @@ export function listTagsWithCounts(
   return taxonomyAdmin.listTagsWithCounts(deps.db, limit)
 }
 
+/** A page of the Tags screen: tags by name (a search on name or slug), with counts and the total. */
+export function listTagsPage(
+  deps: Reader,
+  options: { search?: string | undefined; limit: number; offset: number },
+): Promise<{ tags: taxonomyAdmin.TagWithCount[]; total: number }> {
+  return taxonomyAdmin.listTagsPage(deps.db, options)
+}
+
+/** A tag named `text` (any case), or whose slug is `text`. */
+export function findTagByNameOrSlug(
+  deps: Reader,
+  text: string,
+): Promise<{ id: number; name: string; slug: string } | undefined> {
+  return taxonomyAdmin.findTagByNameOrSlug(deps.db, text.trim())
+}
+
 /** An article's revisions, newest first. */
 export function listRevisions(deps: Reader, articleId: number): Promise<revisions.Revision[]> {
   return revisions.listRevisions(deps.db, articleId)

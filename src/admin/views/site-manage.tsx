@@ -3,6 +3,7 @@ import type { Category, Redirect, TagWithCount } from '../../content/index.js'
 import type { MenuItem, SiteSettings } from '../../settings/index.js'
 import { AdminLayout, Csrf, ErrorBox, Field, Notice, SelectField } from './layout.js'
 import { When } from './chrome.js'
+import { FilterBar, ListPager, ListSummary } from './list-controls.js'
 
 interface Base {
   user: User
@@ -183,61 +184,98 @@ export function SectionEditPage(props: Base & { section: Category; sections: Cat
   )
 }
 
-export function TagsPage(props: Base & { tags: TagWithCount[] }) {
+export function TagsPage(
+  props: Base & {
+    tags: TagWithCount[]
+    total: number
+    q: string
+    page: number
+    perPage: number
+    /** What was typed in a row's form that was refused, shown again. */
+    typed?: { tagId: number; field: 'name' | 'into'; value: string } | undefined
+  },
+) {
+  const params = { q: props.q }
+  const typed = (tagId: number, field: 'name' | 'into') =>
+    props.typed?.tagId === tagId && props.typed.field === field ? props.typed.value : undefined
   return (
     <Page {...props} title="Tags">
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">Tag</th>
-            <th scope="col">Articles</th>
-            <th scope="col">Rename</th>
-            <th scope="col">Merge into</th>
-          </tr>
-        </thead>
-        <tbody>
-          {props.tags.map((tag) => (
-            <tr key={tag.id}>
-              <td>
-                {tag.name} <span class="hint">/tag/{tag.slug}/</span>
-              </td>
-              <td>{tag.articleCount}</td>
-              <td>
-                <form method="post" action={`/admin/tags/${tag.id}/rename`} class="actions">
-                  <Csrf token={props.csrf} />
-                  <input
-                    type="text"
-                    name="name"
-                    value={tag.name}
-                    aria-label={`New name for ${tag.name}`}
-                    required
-                  />
-                  <button type="submit" class="secondary">
-                    Rename
-                  </button>
-                </form>
-              </td>
-              <td>
-                <form method="post" action={`/admin/tags/${tag.id}/merge`} class="actions">
-                  <Csrf token={props.csrf} />
-                  <select name="intoId" aria-label={`Tag to merge ${tag.name} into`}>
-                    {props.tags
-                      .filter((t) => t.id !== tag.id)
-                      .map((t) => (
-                        <option key={t.id} value={String(t.id)}>
-                          {t.name}
-                        </option>
-                      ))}
-                  </select>
-                  <button type="submit" class="secondary">
-                    Merge
-                  </button>
-                </form>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <FilterBar
+        base="/admin/tags"
+        q={props.q}
+        searchLabel="Search tags"
+        placeholder="Name or address"
+      />
+      <ListSummary
+        page={props.page}
+        perPage={props.perPage}
+        total={props.total}
+        empty={
+          props.q ? 'No tag matches that search.' : 'No tags yet: they are added with stories.'
+        }
+      />
+      {props.tags.length > 0 && (
+        <div class="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Tag</th>
+                <th scope="col">Articles</th>
+                <th scope="col">Rename</th>
+                <th scope="col">Merge into</th>
+              </tr>
+            </thead>
+            <tbody>
+              {props.tags.map((tag) => (
+                <tr key={tag.id}>
+                  <td>
+                    {tag.name} <span class="hint">/tag/{tag.slug}/</span>
+                  </td>
+                  <td>{tag.articleCount}</td>
+                  <td>
+                    <form method="post" action={`/admin/tags/${tag.id}/rename`} class="actions">
+                      <Csrf token={props.csrf} />
+                      <input
+                        type="text"
+                        name="name"
+                        value={typed(tag.id, 'name') ?? tag.name}
+                        aria-label={`New name for ${tag.name}`}
+                        required
+                      />
+                      <button type="submit" class="secondary">
+                        Rename
+                      </button>
+                    </form>
+                  </td>
+                  <td>
+                    <form method="post" action={`/admin/tags/${tag.id}/merge`} class="actions">
+                      <Csrf token={props.csrf} />
+                      <input
+                        type="text"
+                        name="into"
+                        value={typed(tag.id, 'into') ?? ''}
+                        aria-label={`Tag to merge ${tag.name} into`}
+                        placeholder="Another tag’s name"
+                        required
+                      />
+                      <button type="submit" class="secondary">
+                        Merge
+                      </button>
+                    </form>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <ListPager
+        base="/admin/tags"
+        params={params}
+        page={props.page}
+        perPage={props.perPage}
+        total={props.total}
+      />
     </Page>
   )
 }

@@ -82,17 +82,58 @@ describe('admin: site management', () => {
 
     const fresh = $(await b.editor!.get('/admin/tags'))
     const ferriesMerge = fresh('form[action$="/merge"]')
-      .filter((_, f) => fresh(f).find('select').attr('aria-label') === 'Tag to merge Ferries into')
+      .filter(
+        (_, f) =>
+          fresh(f).find('input[name="into"]').attr('aria-label') === 'Tag to merge Ferries into',
+      )
       .attr('action') as string
-    const transportId = fresh('select[aria-label="Tag to merge Ferries into"] option')
-      .filter((_, o) => fresh(o).text() === 'Transport')
-      .attr('value') as string
-    expect((await b.editor!.post(ferriesMerge, { intoId: transportId })).statusCode).toBe(303)
+    // A name that is no tag: the form comes back with the message and what was typed.
+    const wrong = await b.editor!.post(ferriesMerge, { into: 'Transportation' })
+    expect(wrong.statusCode).toBe(400)
+    const shown = $(wrong)
+    expect(shown('.error, [role="alert"]').text()).toContain(
+      'There is no tag named “Transportation”',
+    )
+    expect(shown('input[aria-label="Tag to merge Ferries into"]').attr('value')).toBe(
+      'Transportation',
+    )
+    // Typed as it is shown, in any case.
+    expect((await b.editor!.post(ferriesMerge, { into: 'transport' })).statusCode).toBe(303)
     expect((await findNewsroomArticle(t.deps, c.id))?.tags.map((x) => x.name)).toEqual([
       'Transport',
     ])
     const merged = await t.app.inject({ method: 'GET', url: '/tag/ferries/' })
     expect(merged.headers.location).toBe('/tag/transport/')
+  })
+
+  it('pages and searches the tags of a large archive', async () => {
+    const now = Date.now()
+    await t.db
+      .insertInto('tags')
+      .values(
+        Array.from({ length: 120 }, (_, i) => ({
+          name: `Zone ${String(i).padStart(3, '0')}`,
+          slug: `zone-${String(i).padStart(3, '0')}`,
+          created_at: now,
+        })),
+      )
+      .execute()
+    const names = (page: ReturnType<typeof $>) =>
+      page('tbody tr td:first-child')
+        .map((_, el) => page(el).contents().first().text().trim())
+        .get()
+    const first = $(await b.editor!.get('/admin/tags?q=zone'))
+    expect(names(first)).toHaveLength(50)
+    expect(first('.summary').text()).toBe('Showing 1–50 of 120')
+    const last = $(await b.editor!.get('/admin/tags?q=zone&page=3'))
+    expect(names(last)).toEqual(Array.from({ length: 20 }, (_, i) => `Zone ${100 + i}`))
+    const one = $(await b.editor!.get('/admin/tags?q=ZONE%20117'))
+    expect(names(one)).toEqual(['Zone 117'])
+    const none = $(await b.editor!.get('/admin/tags?q=nothing-like-it'))
+    expect(none('.summary').text()).toBe('No tag matches that search.')
+    // A bookmark past the end shows the last page; a bad page number is refused.
+    expect(names($(await b.editor!.get('/admin/tags?q=zone&page=99')))).toHaveLength(20)
+    expect((await b.editor!.get('/admin/tags?page=x')).statusCode).toBe(400)
   })
 
   it('reorders a menu with the up/down buttons', async () => {
