@@ -4,6 +4,7 @@
  */
 import { systemActor } from '../auth/index.js'
 import { publishDueArticles } from '../content/index.js'
+import { IMPORT_JOB } from '../provenance/index.js'
 import type { Services } from '../services.js'
 import { cleanUpJobs } from './clean-up-jobs.js'
 import { importJobs } from './import-jobs.js'
@@ -53,6 +54,7 @@ export function startJobs(
       wire.enqueueDuePolls,
     ],
     intervalMs: options.intervalMs ?? INTERVAL_MS,
+    longJobs: [IMPORT_JOB],
     onError,
   })
 }

@@ -31,7 +31,15 @@ export interface JobRunnerOptions {
   periodic?: (() => Promise<unknown>)[]
   intervalMs?: number
   onError?: (error: unknown, context: string) => void
+  /**
+   * Job types that may run for minutes (imports): each runs beside the others rather than in
+   * the tick's line, so webhook deliveries, newsletters and the wire's polls go on meanwhile.
+   */
+  longJobs?: readonly string[]
 }
+
+/** How long `stop()` waits for long jobs in hand (their locks expire and another node resumes). */
+const LONG_JOB_STOP_MS = 5_000
 
 /** How long a claim holds a job (long jobs renew theirs through their lease). */
 const CLAIM_LOCK_MS = 5 * 60_000
@@ -41,6 +49,8 @@ export class JobRunner {
   private timer: NodeJS.Timeout | undefined
   private running: Promise<number> | undefined
   private stopping = false
+  /** Long jobs under way, outside the tick. */
+  private readonly detached = new Set<Promise<void>>()
 
   constructor(private readonly options: JobRunnerOptions) {}
 
@@ -67,6 +77,11 @@ export class JobRunner {
     clearInterval(this.timer)
     this.timer = undefined
     await this.running
+    if (this.detached.size > 0)
+      await Promise.race([
+        Promise.all([...this.detached]),
+        new Promise((resolve) => setTimeout(resolve, LONG_JOB_STOP_MS).unref()),
+      ])
     const released = await releaseJobs(this.options.deps, this.worker).catch((error: unknown) => {
       this.report(error, 'releasing claimed jobs')
       return 0
@@ -100,11 +115,20 @@ export class JobRunner {
           )
           break
         }
-        await this.run(job)
+        if (this.options.longJobs?.includes(job.type)) {
+          const running: Promise<void> = this.run(job).finally(() => this.detached.delete(running))
+          this.detached.add(running)
+        } else await this.run(job)
         ran++
       }
     }
     return ran
+  }
+
+  /** Wait until the tick in hand and every long job it started are over (tests, scripts). */
+  async idle(): Promise<void> {
+    await this.running
+    while (this.detached.size > 0) await Promise.all([...this.detached])
   }
 
   private async run(job: Job): Promise<void> {

@@ -181,5 +181,33 @@ for (const dialect of DIALECTS) {
       ])
       expect(await listRecentJobs(deps, 'done')).toHaveLength(1)
     })
+
+    it('runs a long job beside the others, so later ticks deliver while it goes on', async () => {
+      let unblock: () => void = () => {}
+      const done: string[] = []
+      const runner = new JobRunner({
+        deps,
+        longJobs: ['import.run'],
+        handlers: {
+          'import.run': async () => {
+            await new Promise<void>((resolve) => (unblock = resolve))
+            done.push('import')
+          },
+          'webhook.deliver': async () => {
+            done.push('delivery')
+          },
+        },
+      })
+      await enqueueJob(deps, 'import.run', {})
+      expect(await runner.tick()).toBe(1)
+      // The import is still going: a delivery queued now goes out on the next tick.
+      await enqueueJob(deps, 'webhook.deliver', {})
+      expect(await runner.tick()).toBe(1)
+      expect(done).toEqual(['delivery'])
+      unblock()
+      await runner.idle()
+      expect(done).toEqual(['delivery', 'import'])
+      expect(await listRecentJobs(deps, 'done')).toHaveLength(2)
+    })
   })
 }
