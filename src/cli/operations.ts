@@ -118,7 +118,7 @@ const cleanUp: Command = {
 Runs now what every server runs once a day by itself: expired sessions and sign-in failures
 older than 30 days are removed, finished jobs after 7 days (failed ones after 30), and hourly
 page-view counts older than 14 days are folded into daily counts, which are kept. Webhook
-delivery logs keep 30 days.`,
+delivery logs keep 30 days, and finished imports 90.`,
   options: {},
   run: async () => {
     const config = parseConfig(process.env)
@@ -128,7 +128,8 @@ delivery logs keep 30 days.`,
       log(
         `removed ${report.sessions} expired sessions, ${report.loginFailures} sign-in failures, ` +
           `${report.jobs.done + report.jobs.failed} finished jobs; ` +
-          `${report.webhookDeliveries} webhook delivery log rows; ` +
+          `${report.webhookDeliveries} webhook delivery log rows, ` +
+          `${report.imports} finished imports; ` +
           `rolled up ${report.hourlyViewRows} hourly view counts`,
       )
     } finally {

@@ -2,11 +2,13 @@
  * The daily clean-up: tables that would otherwise only grow are trimmed once a day, on one node
  * (the job's unique key is the date). Expired sessions and month-old sign-in failures go,
  * finished jobs go after a week (failed ones after a month), hourly view counts older than
- * two weeks fold into daily rollups that are kept, and webhook delivery logs keep 30 days.
+ * two weeks fold into daily rollups that are kept, webhook delivery logs keep 30 days and the
+ * Import screen's finished imports 90.
  */
 import { rollUpPageViews } from '../analytics/index.js'
 import { pruneSignInRecords, systemActor } from '../auth/index.js'
 import { enqueueJob, pruneFinishedJobs } from '../queue/index.js'
+import { pruneImports } from '../provenance/index.js'
 import type { Services } from '../services.js'
 import { pruneWebhookDeliveries } from '../webhooks/index.js'
 import type { JobHandler } from './job-runner.js'
@@ -20,6 +22,7 @@ export interface CleanUpReport {
   jobs: { done: number; failed: number }
   hourlyViewRows: number
   webhookDeliveries: number
+  imports: number
 }
 
 /** Run every clean-up now (also `broadsheet clean-up`). */
@@ -28,7 +31,8 @@ export async function cleanUpData(services: Services): Promise<CleanUpReport> {
   const jobs = await pruneFinishedJobs(services)
   const views = await rollUpPageViews(services, CLEAN_UP)
   const webhookDeliveries = await pruneWebhookDeliveries(services)
-  return { ...signIns, jobs, hourlyViewRows: views.hourlyRows, webhookDeliveries }
+  const imports = await pruneImports(services)
+  return { ...signIns, jobs, hourlyViewRows: views.hourlyRows, webhookDeliveries, imports }
 }
 
 export function cleanUpJobs(services: Services): {

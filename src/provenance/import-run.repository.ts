@@ -132,3 +132,13 @@ function toImportRun(row: ImportRunRow): ImportRun {
     finishedAt: row.finished_at == null ? null : new Date(Number(row.finished_at)),
   }
 }
+
+/** Remove finished imports (done or failed) that ended before `before` (ms). Returns how many. */
+export async function deleteFinishedImportRuns(db: Db, before: number): Promise<number> {
+  const result = await db
+    .deleteFrom('imports')
+    .where('status', 'in', ['done', 'failed'])
+    .where('finished_at', '<', before)
+    .executeTakeFirst()
+  return Number(result.numDeletedRows)
+}

@@ -7,6 +7,7 @@ import { recordAudit, requirePermission, type Actor } from '../auth/index.js'
 import { transact, type Kernel } from '../kernel.js'
 import { enqueueJob } from '../queue/index.js'
 import {
+  deleteFinishedImportRuns,
   findImportRunById,
   insertImportRun,
   listImportRunRows,
@@ -140,4 +141,16 @@ export async function recordImportFailure(
       : { status: 'queued', error: message },
     now,
   )
+}
+
+/** How long a finished import's row and report stay on the Import screen. */
+export const IMPORT_HISTORY_DAYS = 90
+
+/**
+ * Forget imports that finished more than 90 days ago (the daily clean-up). Returns how many.
+ * @example await pruneImports(deps) // 2
+ */
+export async function pruneImports(deps: Pick<Kernel, 'db' | 'clock'>): Promise<number> {
+  const before = deps.clock.now().getTime() - IMPORT_HISTORY_DAYS * 24 * 3_600_000
+  return deleteFinishedImportRuns(deps.db, before)
 }

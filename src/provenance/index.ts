@@ -21,6 +21,7 @@ export {
   finishImport,
   IMPORT_JOB,
   listImports,
+  pruneImports,
   queueImport,
   recordImportFailure,
   recordImportProgress,

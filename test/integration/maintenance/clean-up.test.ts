@@ -58,6 +58,24 @@ for (const dialect of DIALECTS) {
       await recordViews(services, { articleId: story.id, at: new Date(day20 - DAY), views: 2 })
       await recordViews(services, { articleId: story.id, at: new Date(now - HOUR), views: 11 })
 
+      const run = (filename: string, status: 'done' | 'running', finishedAt: number | null) => ({
+        source: 'wordpress',
+        filename,
+        file: `/nowhere/${filename}`,
+        status,
+        created_at: now - 100 * DAY,
+        updated_at: now - 100 * DAY,
+        finished_at: finishedAt,
+      })
+      await t.db
+        .insertInto('imports')
+        .values([
+          run('old.xml', 'done', now - 91 * DAY),
+          run('recent.xml', 'done', now - 89 * DAY),
+          run('stuck.xml', 'running', null),
+        ])
+        .execute()
+
       const report = await cleanUpData(services)
 
       expect(report).toEqual({
@@ -66,7 +84,10 @@ for (const dialect of DIALECTS) {
         jobs: { done: 1, failed: 0 },
         hourlyViewRows: 3,
         webhookDeliveries: 0,
+        imports: 1,
       })
+      const imports = await t.db.selectFrom('imports').select('filename').orderBy('id').execute()
+      expect(imports.map((i) => i.filename)).toEqual(['recent.xml', 'stuck.xml'])
       const sessions = await t.db.selectFrom('sessions').select('id').execute()
       expect(sessions.map((s) => s.id)).toEqual(['live'])
       expect(await t.db.selectFrom('login_attempts').select('id').execute()).toHaveLength(1)
@@ -90,6 +111,7 @@ for (const dialect of DIALECTS) {
         jobs: { done: 0, failed: 0 },
         hourlyViewRows: 0,
         webhookDeliveries: 0,
+        imports: 0,
       })
       const total = await listDailyViews(services, { from: new Date(0), to: new Date(now) })
       expect(total.reduce((sum, d) => sum + d.views, 0)).toBe(14)
