@@ -37,7 +37,10 @@ export function postgresPool(
     connectionTimeoutMillis: options.connectTimeoutMs ?? 5000,
     ...(options.applicationName ? { application_name: options.applicationName } : {}),
   })
-  // An idle client losing its connection must not crash the process.
+  // A client losing its connection must not crash the process, idle (the pool's 'error') or
+  // checked out between queries (the client's own 'error': pg emits it with no listener then).
+  // Its queries fail, and the pool drops it when it comes back unqueryable.
   pool.on('error', () => {})
+  pool.on('connect', (client) => client.on('error', () => {}))
   return pool
 }
