@@ -20,6 +20,7 @@ import * as newsroomPeopleAndLists from './migrations/2026_12_08_1200_newsroom_p
 import * as addImportFingerprint from './migrations/2026_12_08_1300_add_import_fingerprint.js'
 import * as createNewsroomSearch from './migrations/2026_12_09_1000_create_newsroom_search.js'
 import * as createImports from './migrations/2026_12_09_1100_create_imports.js'
+import * as indexWireItemsArticle from './migrations/2026_12_10_1000_index_wire_items_article.js'
 
 /** Every migration, in order. Listed explicitly: greppable wiring beats directory scanning. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -43,6 +44,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026_12_08_1300_add_import_fingerprint': addImportFingerprint,
   '2026_12_09_1000_create_newsroom_search': createNewsroomSearch,
   '2026_12_09_1100_create_imports': createImports,
+  '2026_12_10_1000_index_wire_items_article': indexWireItemsArticle,
 }
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(MIGRATIONS) }

@@ -13,6 +13,7 @@ import {
   listNewestInSections,
   type Article,
 } from '../content/index.js'
+import { findStoryOrigin } from '../wire/index.js'
 import { arrangeFrontPage } from './front-page.js'
 import type { FormState } from './theme/form-state.js'
 import type { ArticlePageProps } from './theme/pages/article.page.js'
@@ -52,12 +53,14 @@ export async function loadArticlePage(
 ): Promise<ArticlePageProps> {
   const authorRefs =
     article.authors.length > 0 ? article.authors : article.author ? [article.author] : []
-  const [related, comments, sidebar, authors, corrections] = await Promise.all([
+  const [related, comments, sidebar, authors, corrections, origin] = await Promise.all([
     listRelatedArticles(deps, article, 6),
     listApprovedComments(deps, article.id),
     loadSidebar(deps),
     Promise.all(authorRefs.map((a) => findUserBySlug(deps, a.slug))),
     listArticleCorrections(deps, article.id),
+    // Unsigned stories are the wire's: the byline names where they came from.
+    authorRefs.length === 0 ? findStoryOrigin(deps, article.id) : undefined,
   ])
   return {
     // The form shows only while comments are open (per article and the site's "close after").
@@ -71,6 +74,7 @@ export async function loadArticlePage(
     commentForm: query.commentForm,
     sidebar,
     corrections,
+    origin,
   }
 }
 

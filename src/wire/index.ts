@@ -64,6 +64,7 @@ export {
   editSource,
   exportSourcesOpml,
   findSource,
+  findStoryOrigin,
   importOpmlSources,
   listSources,
   removeSource,
@@ -101,4 +102,4 @@ export {
   type DeskAction,
   type DeskResult,
 } from './desk.service.js'
-export type { WireItem } from './item.repository.js'
+export type { StoryOrigin, WireItem } from './item.repository.js'

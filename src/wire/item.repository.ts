@@ -232,3 +232,43 @@ export async function countRecentItems(db: Db, sourceId: number, since: number):
     .executeTakeFirst()
   return Number(row?.n ?? 0)
 }
+
+/** Where a wire story came from: its source's name and address, and the item's own byline. */
+export interface StoryOrigin {
+  sourceName: string
+  /** The source's site (http or https), or '' when it has none. */
+  siteUrl: string
+  author: string | null
+}
+
+/** The origin of the story `articleId`, or undefined when the wire did not bring it. */
+export async function findOriginOfStory(
+  db: Db,
+  articleId: number,
+): Promise<StoryOrigin | undefined> {
+  const row = await db
+    .selectFrom('wire_items as i')
+    .innerJoin('wire_sources as s', 's.id', 'i.source_id')
+    .select(['s.name', 's.site_url', 's.url', 'i.author'])
+    .where('i.article_id', '=', articleId)
+    .orderBy('i.id')
+    .limit(1)
+    .executeTakeFirst()
+  if (!row) return undefined
+  return {
+    sourceName: row.name,
+    siteUrl: webAddress(row.site_url) ?? webAddress(row.url, true) ?? '',
+    author: row.author,
+  }
+}
+
+/** `text` when it is an http(s) address (or its origin), else undefined. */
+function webAddress(text: string, originOnly = false): string | undefined {
+  try {
+    const url = new URL(text)
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined
+    return originOnly ? `${url.origin}/` : url.href
+  } catch {
+    return undefined
+  }
+}

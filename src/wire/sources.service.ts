@@ -17,6 +17,7 @@ import {
   updateSource,
 } from './source.repository.js'
 import { checkFeedUrl, settingsColumns, type SourceSettings } from './source-settings.js'
+import { findOriginOfStory, type StoryOrigin } from './item.repository.js'
 import { parseOpml, writeOpml } from './opml.js'
 import type { WireDeps } from './wire-deps.js'
 import { WireError } from './wire-error.js'
@@ -274,4 +275,15 @@ function freshSource(columns: ReturnType<typeof settingsColumns>, now: number) {
     created_at: now,
     updated_at: now,
   }
+}
+
+/**
+ * Where the story `articleId` came from, when the wire brought it: the reader's byline names the
+ * source (and the item's own byline) when no one here signed the story.
+ */
+export function findStoryOrigin(
+  deps: Pick<Kernel, 'db'>,
+  articleId: number,
+): Promise<StoryOrigin | undefined> {
+  return findOriginOfStory(deps.db, articleId)
 }

@@ -88,7 +88,8 @@ export interface NewsArticleInput {
   images: string[]
   datePublished: string
   dateModified: string
-  authors: { name: string; url: string }[]
+  /** The bylines: people here, or an unsigned wire story's writer or source. */
+  authors: { name: string; url?: string; type?: 'Person' | 'Organization' }[]
   logo: LogoImage
 }
 
@@ -104,7 +105,11 @@ export function newsArticleJsonLd(site: Site, input: NewsArticleInput): JsonLd {
     ...(input.images.length > 0 ? { image: input.images } : {}),
     datePublished: input.datePublished,
     dateModified: input.dateModified,
-    author: input.authors.map((a) => ({ '@type': 'Person', name: a.name, url: a.url })),
+    author: input.authors.map((a) => ({
+      '@type': a.type ?? 'Person',
+      name: a.name,
+      ...(a.url ? { url: a.url } : {}),
+    })),
     publisher: {
       '@type': 'NewsMediaOrganization',
       '@id': `${site.publicUrl}/#organization`,

@@ -6,6 +6,7 @@
 import { articlePath, type ArticleSummary, type ImageRef, type Page } from '../../content/index.js'
 import { feedLinks, type FeedLink } from '../../feeds/index.js'
 import type { MediaVariant } from '../../media/index.js'
+import type { StoryOrigin } from '../../wire/index.js'
 import {
   breadcrumbJsonLd,
   jsonLdGraph,
@@ -135,7 +136,10 @@ function articleHead(ctx: Ctx, props: TemplateProps<'post'>): Partial<PageHead> 
         images: articleImages(ctx, article.image),
         datePublished: isoWithOffset(published, tz),
         dateModified: isoWithOffset(modified, tz),
-        authors: bylines.map((a) => ({ name: a.name, url: absolute(`/author/${a.slug}/`, view) })),
+        authors:
+          bylines.length > 0
+            ? bylines.map((a) => ({ name: a.name, url: absolute(`/author/${a.slug}/`, view) }))
+            : originBylines(props.origin),
         logo: siteLogo(view),
       }),
       breadcrumbJsonLd(view, crumbs),
@@ -269,4 +273,19 @@ function mime(format: string): string {
 
 function absolute(pathOrUrl: string, view: Pick<SiteView, 'publicUrl'>): string {
   return new URL(pathOrUrl, `${view.publicUrl}/`).toString()
+}
+
+/** An unsigned wire story's JSON-LD authors: the item's writer, else its source. */
+function originBylines(
+  origin: StoryOrigin | undefined,
+): { name: string; url?: string; type: 'Person' | 'Organization' }[] {
+  if (!origin) return []
+  if (origin.author) return [{ name: origin.author, type: 'Person' }]
+  return [
+    {
+      name: origin.sourceName,
+      type: 'Organization',
+      ...(origin.siteUrl ? { url: origin.siteUrl } : {}),
+    },
+  ]
 }

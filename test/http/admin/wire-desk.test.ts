@@ -164,17 +164,34 @@ describe('admin: the wire desk', () => {
       .where('canonical_url', '!=', '')
       .executeTakeFirstOrThrow()
     const { timeZone } = await findSettings({ db: t.db })
-    const page = await t.app.inject({
-      method: 'GET',
-      url: articlePath(
-        { slug: wire.slug, publishedAt: new Date(Number(wire.published_at)) },
-        timeZone,
-      ),
-    })
+    const wirePath = articlePath(
+      { slug: wire.slug, publishedAt: new Date(Number(wire.published_at)) },
+      timeZone,
+    )
+    const page = await t.app.inject({ method: 'GET', url: wirePath })
     const sitemap = await t.app.inject({ method: 'GET', url: '/news-sitemap.xml' })
 
     expect(page.statusCode).toBe(200)
     expect($(page)('link[rel=canonical]').attr('href')).toBe(wire.canonical_url)
+    // No one here signed it: the byline names where it came from, not an empty "By".
+    const byline = $(page)('.byline-names')
+    expect(byline.text().replace(/\s+/g, ' ').trim()).toMatch(/^By Reporter \d, Partner Gazette$/)
+    expect(byline.find('a').attr('href')).toMatch(/^https?:\/\/[^/]+\//)
+    expect(byline.find('a[rel=author]')).toHaveLength(0)
+    await t.db.updateTable('wire_items').set({ author: null }).execute()
+    t.app.purgeCacheTags(['latest'])
+    const unsigned = await t.app.inject({ method: 'GET', url: wirePath })
+    expect($(unsigned)('.byline-names').text().replace(/\s+/g, ' ').trim()).toBe(
+      'From Partner Gazette',
+    )
+    const signedGraph = $(page)('script[type="application/ld+json"]').text()
+    expect(signedGraph).toMatch(/"author":\[\{"@type":"Person","name":"Reporter \d"\}\]/)
+    const unsignedGraph = $(unsigned)('script[type="application/ld+json"]').text()
+    expect(unsignedGraph).toMatch(
+      /"author":\[\{"@type":"Organization","name":"Partner Gazette","url":"https?:[^"]+"\}\]/,
+    )
+    const ownPage = await t.app.inject({ method: 'GET', url: articlePath(own, timeZone) })
+    expect($(ownPage)('.byline-names').text()).not.toContain('From ')
     const graph = $(page)('script[type="application/ld+json"]').text()
     expect(graph).toContain(`"isBasedOn":"${wire.canonical_url}"`)
     expect($(page)('a:contains("Read the full story at Partner Gazette")').attr('href')).toBe(

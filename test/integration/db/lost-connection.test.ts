@@ -54,10 +54,9 @@ describe.runIf(inject('postgresAvailable'))('a lost PostgreSQL connection', () =
     const admin = new pg.Client({ connectionString: TEST_DATABASE_URL })
     await admin.connect()
     const name = new URL(t.url).pathname.slice(1)
-    await admin.query(
-      'select pg_terminate_backend(pid) from pg_stat_activity where datname = $1',
-      [name],
-    )
+    await admin.query('select pg_terminate_backend(pid) from pg_stat_activity where datname = $1', [
+      name,
+    ])
     await admin.end()
     await expect
       .poll(async () => (await sql<{ one: number }>`select 1 as one`.execute(t.db)).rows[0]!.one, {

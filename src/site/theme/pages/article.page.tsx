@@ -7,6 +7,7 @@ import {
   type ArticleSummary,
   type Correction,
 } from '../../../content/index.js'
+import type { StoryOrigin } from '../../../wire/index.js'
 import { Corrections } from '../components/corrections.js'
 import { updatedAfterPublication } from '../../render/seo-dates.js'
 import { BODY_IMAGE_SIZES, Html } from '../components/html.js'
@@ -32,6 +33,8 @@ export interface ArticlePageProps {
   sidebar: SidebarData
   /** Dated corrections and updates, oldest first. */
   corrections?: Correction[] | undefined
+  /** Where an unsigned wire story came from: the byline names it. */
+  origin?: StoryOrigin | undefined
 }
 
 /** The content column's width (site.css: .wrap 1240px, .layout gap 2.5rem, sidebar 320px). */
@@ -90,17 +93,21 @@ export function ArticlePage(props: ArticlePageProps) {
                   )}
                 </div>
                 <div class="byline-text">
-                  <p class="byline-names">
-                    By{' '}
-                    {bylineAuthors.map((a, i) => (
-                      <>
-                        {i > 0 && (i === bylineAuthors.length - 1 ? ' and ' : ', ')}
-                        <a href={`/author/${a.slug}/`} rel="author">
-                          <bdi>{a.name}</bdi>
-                        </a>
-                      </>
-                    ))}
-                  </p>
+                  {bylineAuthors.length > 0 ? (
+                    <p class="byline-names">
+                      By{' '}
+                      {bylineAuthors.map((a, i) => (
+                        <>
+                          {i > 0 && (i === bylineAuthors.length - 1 ? ' and ' : ', ')}
+                          <a href={`/author/${a.slug}/`} rel="author">
+                            <bdi>{a.name}</bdi>
+                          </a>
+                        </>
+                      ))}
+                    </p>
+                  ) : (
+                    props.origin && <OriginByline origin={props.origin} />
+                  )}
                   <p class="byline-meta">
                     {published && (
                       <span>
@@ -195,5 +202,27 @@ export function ArticlePage(props: ArticlePageProps) {
         <c.sidebar data={sidebar} />
       </div>
     </BaseLayout>
+  )
+}
+
+/** An unsigned wire story's byline: the item's own byline, if any, and its source, linked. */
+function OriginByline({ origin }: { origin: StoryOrigin }) {
+  const source = origin.siteUrl ? (
+    <a href={origin.siteUrl} rel="nofollow">
+      <bdi>{origin.sourceName}</bdi>
+    </a>
+  ) : (
+    <bdi>{origin.sourceName}</bdi>
+  )
+  return (
+    <p class="byline-names">
+      {origin.author ? (
+        <>
+          By <bdi>{origin.author}</bdi>, {source}
+        </>
+      ) : (
+        <>From {source}</>
+      )}
+    </p>
   )
 }
