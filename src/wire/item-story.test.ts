@@ -51,6 +51,18 @@ describe('storyFor', () => {
     expect(story.publishedAt).toBeNull()
   })
 
+  it('never repeats the body in the standfirst: only a summary of its own, in full mode', () => {
+    const dek = { ...item, summaryHtml: '<p>A two-year closure ends with a brass band.</p>' }
+    const lede = { ...item, summaryHtml: '<p>The old bridge reopened on Tuesday after two…</p>' }
+    const full = { ...source, mode: 'full' as const }
+
+    expect(storyFor(item, source, 'draft').standfirst).toBe('')
+    expect(storyFor(dek, source, 'draft').standfirst).toBe('')
+    expect(storyFor(dek, full, 'draft').standfirst).toBe(item.excerpt)
+    expect(storyFor(lede, full, 'draft').standfirst).toBe('')
+    expect(storyFor(item, full, 'draft').standfirst).toBe('')
+  })
+
   it('leaves the item categories out when the source maps none', () => {
     expect(storyFor(item, { ...source, mapCategories: false }, 'draft').tags).toEqual(['Partner'])
   })

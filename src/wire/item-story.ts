@@ -39,7 +39,7 @@ export function storyFor(
   return {
     ...featured,
     title: item.title,
-    standfirst: item.excerpt,
+    standfirst: standfirstFor(item, source),
     bodyHtml: storyBody(
       featuredMediaId === undefined ? item : { ...item, image: undefined },
       source,
@@ -82,6 +82,29 @@ export function storyBody(item: StoryItem, source: StorySource): string {
     )
   }
   return parts.join('\n')
+}
+
+/**
+ * The standfirst: the feed's own summary, in full mode, when the body does not begin with it.
+ * An excerpt story's body is the excerpt, and most summaries are the body's first words: shown
+ * above the body, either would say the same thing twice.
+ */
+function standfirstFor(item: StoryItem, source: StorySource): string {
+  if (source.mode !== 'full' || !item.contentHtml || !item.summaryHtml) return ''
+  // Its first words, less the last one (a summary is often cut mid-word, with "…" or "[…]").
+  const words = plainWords(item.summaryHtml).split(' ')
+  const opening = words.slice(0, Math.min(12, words.length - 1)).join(' ')
+  if (!opening || plainWords(item.contentHtml).startsWith(opening)) return ''
+  return item.excerpt
+}
+
+function plainWords(html: string): string {
+  return html
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/&[a-z#0-9]+;/gi, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase()
 }
 
 function storyTags(item: StoryItem, source: StorySource): string[] {

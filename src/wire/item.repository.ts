@@ -258,7 +258,11 @@ export async function findOriginOfStory(
   return {
     sourceName: row.name,
     siteUrl: webAddress(row.site_url) ?? webAddress(row.url, true) ?? '',
-    author: row.author,
+    // A feed that signs every item with its own name has no writer to show.
+    author:
+      row.author && row.author.trim().toLowerCase() !== row.name.trim().toLowerCase()
+        ? row.author
+        : null,
   }
 }
 

@@ -205,23 +205,20 @@ export function ArticlePage(props: ArticlePageProps) {
   )
 }
 
-/** An unsigned wire story's byline: the item's own byline, if any, and its source, linked. */
+/**
+ * An unsigned wire story's byline: its source, linked. The writer's own credit opens the body
+ * ("By Ann Lee, Partner Gazette"), where it stays when an editor here takes the story over.
+ */
 function OriginByline({ origin }: { origin: StoryOrigin }) {
-  const source = origin.siteUrl ? (
-    <a href={origin.siteUrl} rel="nofollow">
-      <bdi>{origin.sourceName}</bdi>
-    </a>
-  ) : (
-    <bdi>{origin.sourceName}</bdi>
-  )
   return (
     <p class="byline-names">
-      {origin.author ? (
-        <>
-          By <bdi>{origin.author}</bdi>, {source}
-        </>
+      From{' '}
+      {origin.siteUrl ? (
+        <a href={origin.siteUrl} rel="nofollow">
+          <bdi>{origin.sourceName}</bdi>
+        </a>
       ) : (
-        <>From {source}</>
+        <bdi>{origin.sourceName}</bdi>
       )}
     </p>
   )
