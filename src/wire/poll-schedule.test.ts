@@ -19,6 +19,13 @@ describe('adaptiveMinutes', () => {
     expect(adaptiveMinutes(15, 84)).toBe(120)
   })
 
+  it("goes by the last day's rate when it is busier (a source followed since this morning)", () => {
+    // 32 items, all today: one every 45 minutes, not one every 5 hours.
+    expect(adaptiveMinutes(5, 32, 32)).toBe(45)
+    expect(adaptiveMinutes(5, 84, 2)).toBe(120)
+    expect(adaptiveMinutes(30, 500, 400)).toBe(30)
+  })
+
   it('polls a silent feed once a day', () => {
     expect(adaptiveMinutes(15, 0)).toBe(24 * 60)
   })
@@ -26,15 +33,25 @@ describe('adaptiveMinutes', () => {
 
 describe('nextPollAfterSuccess', () => {
   it('waits at least as long as max-age or Retry-After', () => {
-    expect(minutesFrom(nextPollAfterSuccess(NOW, 15, 5000, {}))).toBe(15)
-    expect(minutesFrom(nextPollAfterSuccess(NOW, 15, 5000, { maxAgeSeconds: 3600 }))).toBe(60)
-    expect(minutesFrom(nextPollAfterSuccess(NOW, 15, 5000, { retryAfterSeconds: 1800 }))).toBe(30)
+    expect(minutesFrom(nextPollAfterSuccess(NOW, 15, { lastWeek: 5000, lastDay: 0 }, {}))).toBe(15)
+    expect(
+      minutesFrom(
+        nextPollAfterSuccess(NOW, 15, { lastWeek: 5000, lastDay: 0 }, { maxAgeSeconds: 3600 }),
+      ),
+    ).toBe(60)
+    expect(
+      minutesFrom(
+        nextPollAfterSuccess(NOW, 15, { lastWeek: 5000, lastDay: 0 }, { retryAfterSeconds: 1800 }),
+      ),
+    ).toBe(30)
   })
 
   it('never waits more than a day, whatever the server asks', () => {
-    expect(minutesFrom(nextPollAfterSuccess(NOW, 15, 5000, { maxAgeSeconds: 10 ** 7 }))).toBe(
-      24 * 60,
-    )
+    expect(
+      minutesFrom(
+        nextPollAfterSuccess(NOW, 15, { lastWeek: 5000, lastDay: 0 }, { maxAgeSeconds: 10 ** 7 }),
+      ),
+    ).toBe(24 * 60)
   })
 })
 

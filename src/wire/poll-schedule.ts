@@ -1,7 +1,8 @@
 /**
  * When to poll a source next, as a good web citizen. Pure, so the rules are unit-tested:
  * - after a success, the editor's interval, stretched for feeds that rarely publish (Miniflux's
- *   "entry frequency": a week divided by the items of the last week), up to 24 h;
+ *   "entry frequency": a week divided by the items of the last week, or a day by the last
+ *   day's when that is busier), up to 24 h;
  * - never sooner than the server's `Cache-Control: max-age` or `Retry-After`;
  * - after a failure, exponential backoff from the interval, up to 24 h;
  * - after 10 failures in a row, the source is paused.
@@ -10,7 +11,8 @@ import { MAX_INTERVAL_MINUTES } from './source-settings.js'
 
 export const MAX_FAILURES = 10
 const MINUTE = 60_000
-const WEEK_MINUTES = 7 * 24 * 60
+const DAY_MINUTES = 24 * 60
+const WEEK_MINUTES = 7 * DAY_MINUTES
 
 export interface ScheduleHints {
   /** `Cache-Control: max-age`, seconds. */
@@ -19,9 +21,15 @@ export interface ScheduleHints {
   retryAfterSeconds?: number | undefined
 }
 
-/** Minutes between polls for a source with `interval` that published `itemsLastWeek` items. */
-export function adaptiveMinutes(interval: number, itemsLastWeek: number): number {
-  const byFrequency = itemsLastWeek > 0 ? WEEK_MINUTES / itemsLastWeek : MAX_INTERVAL_MINUTES
+/**
+ * Minutes between polls for a source with `interval` that published `itemsLastWeek` items, of
+ * which `itemsLastDay` in the last day. The busier of the two rates counts: a source followed
+ * since this morning, or one that has just got busy, has a week's count that says little.
+ */
+export function adaptiveMinutes(interval: number, itemsLastWeek: number, itemsLastDay = 0): number {
+  const byWeek = itemsLastWeek > 0 ? WEEK_MINUTES / itemsLastWeek : MAX_INTERVAL_MINUTES
+  const byDay = itemsLastDay > 0 ? DAY_MINUTES / itemsLastDay : MAX_INTERVAL_MINUTES
+  const byFrequency = Math.min(byWeek, byDay)
   return Math.round(Math.min(MAX_INTERVAL_MINUTES, Math.max(interval, byFrequency)))
 }
 
@@ -29,10 +37,10 @@ export function adaptiveMinutes(interval: number, itemsLastWeek: number): number
 export function nextPollAfterSuccess(
   now: Date,
   interval: number,
-  itemsLastWeek: number,
+  recent: { lastWeek: number; lastDay: number },
   hints: ScheduleHints,
 ): Date {
-  const wait = adaptiveMinutes(interval, itemsLastWeek) * MINUTE
+  const wait = adaptiveMinutes(interval, recent.lastWeek, recent.lastDay) * MINUTE
   return new Date(now.getTime() + Math.max(wait, floorMs(hints)))
 }
 

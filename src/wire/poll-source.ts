@@ -46,6 +46,7 @@ export interface PollReport {
 }
 
 const WEEK = 7 * 86_400_000
+const DAY = 86_400_000
 
 /**
  * Poll `sourceId` now. Never throws for what the feed's server did; throws NOT_FOUND for a
@@ -320,7 +321,10 @@ async function recordSuccess(
   columns: { etag: string | null; last_modified: string | null; url?: string },
 ): Promise<void> {
   const now = tx.clock.now()
-  const recent = await countRecentItems(tx.db, source.id, now.getTime() - WEEK)
+  const recent = {
+    lastWeek: await countRecentItems(tx.db, source.id, now.getTime() - WEEK),
+    lastDay: await countRecentItems(tx.db, source.id, now.getTime() - DAY),
+  }
   await updateSource(tx.db, source.id, {
     ...columns,
     last_polled_at: now.getTime(),
