@@ -277,6 +277,12 @@ describe.skipIf(skipReason !== undefined)('the wire desk in Chromium', () => {
         `By ${story.author}, ${SOURCE}`,
       )
       await expect(page.locator('.article-body').textContent()).resolves.toContain(story.text)
+      // The credit line that opens the body is not a paragraph to set a drop cap on.
+      const credit = page.locator('.article-body > p').first()
+      await expect(credit.textContent()).resolves.toBe(`By ${story.author}, ${SOURCE}`)
+      await expect(
+        credit.evaluate((p) => getComputedStyle(p, '::first-letter').float),
+      ).resolves.toBe('none')
     }
     await page.goto('/region/')
     await expect(page.getByRole('link', { name: STORIES[2]!.title }).count()).resolves.toBe(0)

@@ -1,7 +1,9 @@
 import type { CheerioAPI } from 'cheerio'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { updateSiteSettings } from '../../../src/settings/index.js'
-import { buildSeededSite, getPage, type SeededSite } from '../../support/site-app.js'
+import { createArticle } from '../../../src/content/index.js'
+import { buildSeededSite, getPage, SITE_NOW, type SeededSite } from '../../support/site-app.js'
+import { fixedClock } from '../../../src/clock.js'
 import { SYSTEM, testKernel } from '../../support/kernel.js'
 
 let site: SeededSite
@@ -183,5 +185,34 @@ describe('search', () => {
     const empty = await getPage(site.app, '/search/')
     expect(empty.$('h1').text()).toBe('Search the archive')
     expect(empty.$('main .card')).toHaveLength(0)
+  })
+})
+
+describe('a story without a standfirst', () => {
+  it('shows its excerpt on a typographic card, as Ghost shows its excerpt', async () => {
+    // Published a minute before the site's now: the newest story in Tech.
+    const deps = testKernel(site.db, fixedClock(new Date(SITE_NOW.getTime() - 60_000)))
+    const tech = await site.db
+      .selectFrom('categories')
+      .select('id')
+      .where('slug', '=', 'tech')
+      .executeTakeFirstOrThrow()
+    await createArticle(
+      deps,
+      SYSTEM,
+      {
+        title: 'Ferry timetable app goes open source',
+        bodyHtml: '<p>The harbour’s ferry timetable app is now open source.</p>',
+        primaryCategoryId: tech.id,
+      },
+      { then: 'publish' },
+    )
+    const { $ } = await getPage(site.app, '/tech/')
+    const card = $('main .card').filter((_, el) =>
+      $(el).find('.card-title').text().includes('Ferry timetable app'),
+    )
+    expect(card).toHaveLength(1)
+    expect(card.hasClass('card-no-image')).toBe(true)
+    expect(card.find('.card-standfirst').text()).toContain('ferry timetable app is now open source')
   })
 })

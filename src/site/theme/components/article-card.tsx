@@ -44,6 +44,8 @@ export function ArticleCard({
   const image = variant === 'text' ? null : article.image
   // A card without a picture is a typographic card: its standfirst fills the picture's place.
   const standfirst = (!image && variant === 'grid') || (showStandfirst ?? variant === 'lead')
+  // Ghost's rule: the standfirst (custom excerpt), else the excerpt (a wire story has only that).
+  const teaser = article.standfirst || article.excerpt
   return (
     <div
       class={`card card-${variant}${image ? '' : ' card-no-image'}`}
@@ -68,7 +70,7 @@ export function ArticleCard({
         <Heading class="card-title">
           <a href={pathOf(article, site)}>{article.title}</a>
         </Heading>
-        {standfirst && article.standfirst && <p class="card-standfirst">{article.standfirst}</p>}
+        {standfirst && teaser && <p class="card-standfirst">{teaser}</p>}
         <p class="meta">
           {variant !== 'list' && variant !== 'text' && article.author && (
             <span class="meta-author">
