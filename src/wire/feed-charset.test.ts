@@ -62,6 +62,15 @@ describe('decodeFeedBytes', () => {
     )
   })
 
+  it('drops the control characters XML forbids, keeping tabs and line breaks', () => {
+    const bytes = latin1('<t>r\u00e9ouverture \u0014 \u0000\u007fed.\tone\r\ntwo</t>')
+
+    expect(decodeFeedBytes(bytes, 'text/xml; charset=ISO-8859-1').text).toBe(
+      '<t>r\u00e9ouverture  ed.\tone\r\ntwo</t>',
+    )
+    expect(decodeFeedBytes(utf8('{"title":"a\u0085b\u0007c"}')).text).toBe('{"title":"abc"}')
+  })
+
   it('ignores unknown labels', () => {
     expect(decodeFeedBytes(utf8('<t>ok é</t>'), 'text/xml; charset=x-klingon').text).toBe(
       '<t>ok é</t>',

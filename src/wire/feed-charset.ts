@@ -23,8 +23,14 @@ export function decodeFeedBytes(bytes: Uint8Array, contentType?: string): Decode
   const encoding = chooseEncoding(bytes, contentType)
   // The BOM, if any, is dropped by TextDecoder; invalid sequences become U+FFFD, never a throw.
   const text = new TextDecoder(encoding).decode(bytes)
-  return { text: encoding === 'windows-1252' ? fixWindows1252(text) : text, encoding }
+  const mapped = encoding === 'windows-1252' ? fixWindows1252(text) : text
+  return { text: mapped.replace(NOT_XML, ''), encoding }
 }
+
+// Control characters XML 1.0 does not allow (all of C0 but tab, newline and return; DEL; the
+// C1 range left after the mapping below): sloppy feeds carry them, and readers see boxes.
+// eslint-disable-next-line no-control-regex
+const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g
 
 // Node 20's TextDecoder decodes windows-1252 as ISO-8859-1, so bytes 0x80–0x9F (curly quotes,
 // dashes, the euro sign) come out as invisible C1 controls. Map them as the standard says.
