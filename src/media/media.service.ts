@@ -77,6 +77,23 @@ export interface MediaWithVariants extends MediaItem {
  * Store an uploaded image after checking what it really is; refuses anything that won't decode.
  * The decoding and resizing happen before the transaction, which only records the result.
  */
+/**
+ * What to tell the person whose image sharp refused, in their terms: its size when it is too big
+ * to decode (a decompression bomb claims a huge size in a small file), else that it is damaged.
+ * The library's own words stay in the error's cause, for the log.
+ */
+async function undecodable(bytes: Buffer, format: string, error: unknown): Promise<string> {
+  if (/pixel limit/i.test(describe(error))) {
+    const sharp = await loadSharp()
+    const meta = await sharp(bytes, { limitInputPixels: false })
+      .metadata()
+      .catch(() => undefined)
+    const size = meta?.width && meta.height ? ` (${meta.width} × ${meta.height} pixels)` : ''
+    return `the image is too large to process${size}: at most ${MAX_PIXELS / 1_000_000} megapixels`
+  }
+  return `the file could not be read as a ${format.toUpperCase()} image: it is damaged, cut short or not an image`
+}
+
 export async function uploadImage(
   deps: MediaDeps,
   actor: Actor,
@@ -104,7 +121,7 @@ export async function uploadImage(
       .toBuffer({ resolveWithObject: true })
   } catch (error) {
     if (error instanceof AppError) throw error
-    throw new AppError('VALIDATION_FAILED', `the image could not be decoded (${describe(error)})`, {
+    throw new AppError('VALIDATION_FAILED', await undecodable(input.bytes, format, error), {
       property: 'file',
       cause: error,
     })
