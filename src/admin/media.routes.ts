@@ -81,18 +81,33 @@ export const mediaRoutes: FastifyPluginAsync<AdminContext> = async (app, ctx) =>
   app.post('/media', { schema: { response: { 303: Type.Null() } } }, async (request, reply) => {
     const user = requireUser(request)
     const files = (request.body as { files?: UploadedFile[] } | undefined)?.files ?? []
-    try {
-      if (files.length === 0) throw new AppError('VALIDATION_FAILED', 'Choose an image to upload.')
-      for (const file of files) await upload(user, file)
-      return seeOther(reply, `/admin/media?uploaded=${files.length}`)
-    } catch (error) {
-      if (!(error instanceof AppError)) throw error
-      // A full disk: the library again, saying so (507), like a refused file (400).
-      if (error.code === 'STORAGE_FULL')
-        return renderLibrary(request, reply, user, { error: error.message, status: 507 })
-      if (error.code !== 'VALIDATION_FAILED') throw error
-      return renderLibrary(request, reply, user, { error: error.message, status: 400 })
+    if (files.length === 0)
+      return renderLibrary(request, reply, user, {
+        error: 'Choose an image to upload.',
+        status: 400,
+      })
+    // Each file on its own: one refused image does not stop the others, and the message names it.
+    const refused: string[] = []
+    let uploaded = 0
+    let full = false
+    for (const file of files) {
+      try {
+        await upload(user, file)
+        uploaded++
+      } catch (error) {
+        if (!(error instanceof AppError)) throw error
+        if (error.code !== 'VALIDATION_FAILED' && error.code !== 'STORAGE_FULL') throw error
+        full ||= error.code === 'STORAGE_FULL'
+        refused.push(`${file.filename}: ${error.message}`)
+      }
     }
+    if (refused.length === 0) return seeOther(reply, `/admin/media?uploaded=${uploaded}`)
+    // The library again, saying what was refused (400), or that the disk is full (507).
+    return renderLibrary(request, reply, user, {
+      notice: uploaded > 0 ? `${uploaded} image(s) uploaded.` : undefined,
+      error: refused.join(' · '),
+      status: full ? 507 : 400,
+    })
   })
 
   // The editor's picker and the drag-and-drop zone send the raw file; they get JSON back.

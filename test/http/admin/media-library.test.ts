@@ -124,4 +124,25 @@ describe('admin: media library', () => {
     expect(bad.statusCode).toBe(400)
     expect(bad.json()).toMatchObject({ errors: [{ code: 'VALIDATION_FAILED' }] })
   })
+
+  it('uploads the good files of a batch and names each one it refused', async () => {
+    const before = (await t.db.selectFrom('media').select('id').execute()).length
+    const response = await uploadForm(authorBrowser, [
+      { name: 'first.png', bytes: png, type: 'image/png' },
+      {
+        name: 'script.jpg',
+        bytes: Buffer.from('<svg><script>1</script></svg>'),
+        type: 'image/jpeg',
+      },
+      { name: 'cut.jpg', bytes: jpeg.subarray(0, 120), type: 'image/jpeg' },
+      { name: 'last.jpg', bytes: jpeg, type: 'image/jpeg' },
+    ])
+    const error = $(response)('.error').text()
+    expect(response.statusCode).toBe(400)
+    expect(error).toMatch(/script\.jpg: only JPEG, PNG, GIF, WebP and AVIF/)
+    expect(error).toMatch(/cut\.jpg: the file could not be read as a JPEG image/)
+    expect(error).not.toMatch(/first|last/)
+    expect($(response)('[role=status], .notice').text()).toContain('2 image(s) uploaded.')
+    expect((await t.db.selectFrom('media').select('id').execute()).length).toBe(before + 2)
+  })
 })
