@@ -166,8 +166,11 @@ const contentApi: FastifyPluginAsync<ContentApiOptions> = async (
       )
       const posts = await postsAsJson(postJson, ids, options)
       const meta = { pagination: pagination(total, page, limit) }
-      // The same text streamList writes.
-      return reply.send(`{"posts":[${posts.join(',')}],"meta":${JSON.stringify(meta)}}`)
+      // The same text streamList writes, as bytes: the posts are held encoded.
+      const parts: Buffer[] = [Buffer.from('{"posts":[')]
+      for (const [i, post] of posts.entries()) parts.push(...(i > 0 ? [COMMA, post] : [post]))
+      parts.push(Buffer.from(`],"meta":${JSON.stringify(meta)}}`))
+      return reply.send(Buffer.concat(parts))
     }
     const { total, batches } = await browseApiPosts(
       services,
@@ -185,14 +188,14 @@ const contentApi: FastifyPluginAsync<ContentApiOptions> = async (
     return reply.send(body)
   }
 
-  /** The posts of `ids` as JSON, in order: held ones from `memo`, the rest loaded and kept. */
+  /** The posts of `ids` as JSON bytes, in order: held ones from `memo`, the rest loaded and kept. */
   async function postsAsJson(
     memo: PostJsonMemo,
     ids: number[],
     options: ReturnType<typeof postOptions>,
-  ): Promise<string[]> {
+  ): Promise<Buffer[]> {
     const variant = postVariant(options)
-    const json = new Map<number, string>()
+    const json = new Map<number, Buffer>()
     const missing: number[] = []
     for (const id of ids) {
       const held = memo.get(`${id}${variant}`)
@@ -204,8 +207,10 @@ const contentApi: FastifyPluginAsync<ContentApiOptions> = async (
       const ctx = await context()
       for await (const batch of loadApiPostBatches(services, missing))
         for (const post of batch) {
-          const text = JSON.stringify(
-            pickFields(serializePost(ctx, post, options), options.fields, options.keep),
+          const text = Buffer.from(
+            JSON.stringify(
+              pickFields(serializePost(ctx, post, options), options.fields, options.keep),
+            ),
           )
           memo.set(`${post.id}${variant}`, text, mark)
           json.set(post.id, text)
@@ -361,6 +366,8 @@ function postOptions(query: GhostQuery) {
     keep,
   }
 }
+
+const COMMA = Buffer.from(',')
 
 /**
  * What a post's JSON depends on besides the post: its formats, includes and fields. Fields keep

@@ -1,6 +1,6 @@
 /**
  * @module post-json-memo
- * Content API posts as JSON text, kept between requests so a browse that misses the page cache
+ * Content API posts as JSON (UTF-8 bytes, ready to send), kept between requests so a browse that misses the page cache
  * loads and serializes only the posts it has not shown lately. Kept as the reader site's chrome
  * is: cleared by every page-cache purge (local or from another process), entries expiring after
  * `ttlMs` for a write no purge announced (another process without a purge channel). Bounded by
@@ -9,7 +9,7 @@
 import type { Clock } from '../../clock.js'
 
 export class PostJsonMemo {
-  private readonly entries = new Map<string, { json: string; expiresAt: number }>()
+  private readonly entries = new Map<string, { json: Buffer; expiresAt: number }>()
   private generation = 0
 
   constructor(
@@ -19,7 +19,7 @@ export class PostJsonMemo {
   ) {}
 
   /** The JSON under `key`, or undefined when absent or expired. */
-  get(key: string): string | undefined {
+  get(key: string): Buffer | undefined {
     const found = this.entries.get(key)
     if (!found) return undefined
     if (found.expiresAt > this.clock.now().getTime()) return found.json
@@ -33,7 +33,7 @@ export class PostJsonMemo {
   }
 
   /** Keep `json` under `key`, unless the memo was cleared since `mark` (it may be stale). */
-  set(key: string, json: string, mark: number): void {
+  set(key: string, json: Buffer, mark: number): void {
     if (mark !== this.generation) return
     this.entries.delete(key)
     while (this.entries.size >= this.maxEntries) {
