@@ -11,6 +11,7 @@ import {
   type SelectQueryBuilder,
   type SqlBool,
 } from 'kysely'
+import { compiledOnce } from '../db/compiled-once.js'
 import type { Database } from '../db/database.js'
 import {
   filterValue,
@@ -69,20 +70,17 @@ type Listing = SelectQueryBuilder<
  * tag and author pages ask. Testing every published story for the link walks the whole archive
  * to reach a deep page; the link tables' (target, listed_at, article_id) indexes, which the
  * reader's section pages read, hold the answer in order: `listed_at` is a published story's
- * publication time and null otherwise. Undefined for any other filter or order.
+ * publication time and null otherwise. Undefined for any other filter (the caller checks the
+ * order: newest first, as the listing index reads).
  */
 function linkedListing(
   db: Db,
   now: number,
   filter: ApiFilter | undefined,
-  order: ApiOrder[],
   audience: ApiAudience = 'readers',
 ): Listing | undefined {
   if (audience !== 'readers' || !filter || !('field' in filter) || filter.op !== 'eq') return
-  const newestFirst =
-    order.length === 0 ||
-    (order.length === 1 && order[0]!.field === 'published_at' && order[0]!.direction === 'desc')
-  if (!newestFirst || typeof filter.value !== 'string') return
+  if (typeof filter.value !== 'string') return
   const slug = filter.value
   if (filter.field === 'authors.slug') {
     const byline = db
@@ -116,6 +114,19 @@ function linkedListing(
     )
 }
 
+/** The plain browse (no filter, newest first), most requests: the general query's SQL, compiled once. */
+const newestIds = compiledOnce((db: Db, now: number, limit: number, offset: number) =>
+  db
+    .selectFrom('articles as a')
+    .select('a.id')
+    .where('a.status', '=', 'published')
+    .where('a.published_at', '<=', now)
+    .orderBy('a.published_at', 'desc')
+    .orderBy('a.id', 'desc')
+    .limit(limit)
+    .offset(offset),
+)
+
 /** One page of published story ids in the order asked, and how many match in all. */
 export async function listApiPostIds(
   db: Db,
@@ -128,7 +139,9 @@ export async function listApiPostIds(
     audience?: ApiAudience
   },
 ): Promise<number[]> {
-  const listing = linkedListing(db, now, query.filter, query.order, query.audience)
+  const [first, ...more] = query.order
+  const newestFirst = first?.field === 'published_at' && first.direction === 'desc' && !more.length
+  const listing = newestFirst && linkedListing(db, now, query.filter, query.audience)
   if (listing) {
     const rows = await listing
       .orderBy('listed_at', 'desc')
@@ -138,6 +151,8 @@ export async function listApiPostIds(
       .execute()
     return rows.map((r) => r.article_id)
   }
+  if (newestFirst && !query.filter && (query.audience ?? 'readers') === 'readers')
+    return (await newestIds(db, now, query.limit, query.offset)).map((r) => r.id)
   let select = publishedPosts(db, now, query.filter, query.audience).select('a.id')
   for (const { field, direction } of query.order)
     select = select.orderBy(ORDER_COLUMN[field], direction)
@@ -155,7 +170,7 @@ export async function countApiPosts(
   filter: ApiFilter | undefined,
   audience?: ApiAudience,
 ): Promise<number> {
-  const listing = linkedListing(db, now, filter, [], audience)
+  const listing = linkedListing(db, now, filter, audience)
   if (listing) {
     const counted = await db
       .selectFrom(listing.as('l'))
