@@ -4,7 +4,7 @@
  * `npm run bench -- --scenario wire [--sources 200 --items 50]`
  * `npm run bench -- --scenario newsroom [--articles N --rounds R]`
  * `npm run bench -- --scenario import [--posts 50000]` (issue 14: WXR into SQLite and PostgreSQL)
- * `npm run bench -- --scenario api [--articles N]` (the Content API rows only)
+ * `npm run bench -- --scenario api [--articles N --api-port P]` (the Content API rows only)
  *
  * Measures Broadsheet as `npm start` runs it (LOG_LEVEL=info, page cache on, one process)
  * against the limits of this machine: a bare node:http server replaying the very same bytes,
@@ -66,6 +66,8 @@ const { values } = parseArgs({
     items: { type: 'string', default: '50' },
     /** Import scenario: posts in the generated WXR (four comments each). */
     posts: { type: 'string', default: '50000' },
+    /** API scenario: its first port (it uses P to P+10), to run beside another bench. */
+    'api-port': { type: 'string', default: '38180' },
   },
 })
 const ARTICLES = wholeNumber('articles', values.articles)
@@ -528,25 +530,27 @@ async function main(): Promise<void> {
 
 /**
  * Only the Content API: cached against the limit, uncached, and on PostgreSQL. Its ports
- * (381xx) differ from the full run's, so a quick check can run beside another bench.
+ * (381xx, or from --api-port) differ from the full run's, so a quick check can run beside
+ * another bench.
  */
 async function apiRows(dir: string): Promise<void> {
-  const app = await startBroadsheet(dir, 38180)
+  const port = wholeNumber('api-port', values['api-port'])
+  const app = await startBroadsheet(dir, port)
   const api = await apiPages(app.url, benchContentKey(dir))
   const captured = new Map<string, Captured>()
   for (const url of Object.values(api)) {
     await fetch(`${app.url}${url}`, { headers: { 'accept-encoding': 'gzip' } }) // fill the cache
     captured.set(url, await capture(`${app.url}${url}`))
   }
-  const limit = await startLimit(captured, 38190)
+  const limit = await startLimit(captured, port + 10)
   const connections = values.connections ? wholeNumber('connections', values.connections) : 32
   await cachedRows(app, limit, api, connections)
   await limit.stop()
   await app.stop()
-  const uncached = await startBroadsheet(dir, 38182, { PAGE_CACHE: 'false' })
+  const uncached = await startBroadsheet(dir, port + 2, { PAGE_CACHE: 'false' })
   await uncachedRows('uncached', uncached, api, Math.min(ROUNDS, 3))
   await uncached.stop()
-  if (values.postgres) await postgresRows(values.postgres, {}, 38185)
+  if (values.postgres) await postgresRows(values.postgres, {}, port + 5)
 }
 
 /**

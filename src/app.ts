@@ -10,6 +10,7 @@ import Fastify, { type FastifyInstance } from 'fastify'
 import { adminRoutes } from './admin/admin.routes.js'
 import { ViewBuffer } from './analytics/index.js'
 import { platformApis } from './api/ghost/openapi.js'
+import { PostJsonMemo } from './api/ghost/post-json-memo.js'
 import { ghostFrameworkError } from './api/ghost/ghost-errors.js'
 import { webhookOutbox } from './api/ghost/webhook-payloads.js'
 import { viewRoutes } from './api/views.routes.js'
@@ -38,6 +39,7 @@ import type { Kernel } from './kernel.js'
 import type { Mailer } from './mail/index.js'
 import { createServices, type Services } from './services.js'
 import { createSite } from './site/site.js'
+import { CHROME_TTL_MS } from './site/site-kit.js'
 
 /** The app over ready-made services, or over a database from which they are made. */
 export type AppDeps = (
@@ -112,6 +114,8 @@ export async function buildApp(appDeps: AppDeps): Promise<FastifyInstance> {
   registerSecurityHeaders(app, deps.config)
   const { readReplica } = appDeps
   if (readReplica) markReaderRequests(app)
+  // Content API posts as JSON, kept where the chrome is (where every write is heard).
+  const postJson = site.chrome ? new PostJsonMemo(services.clock, CHROME_TTL_MS, 5_000) : undefined
   // Before every route: its hooks answer cached pages before they render.
   await app.register(pageCache, {
     config: deps.config,
@@ -119,6 +123,7 @@ export async function buildApp(appDeps: AppDeps): Promise<FastifyInstance> {
     purgeChannel: appDeps.purgeChannel,
     onPurge: () => {
       site.chrome?.clear()
+      postJson?.clear()
       readReplica?.fence()
     },
   })
@@ -142,6 +147,7 @@ export async function buildApp(appDeps: AppDeps): Promise<FastifyInstance> {
     config,
     rateLimitStore: redisLink && sharedRateLimitStore(redisLink),
     remember: chrome ? (key, load) => chrome.get(`api:${key}`, load) : undefined,
+    postJson,
   })
   // Webhooks follow every write this process makes (newsroom, APIs, the scheduler's jobs).
   const stopWebhooks = services.events.onCommitting(

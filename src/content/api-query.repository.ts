@@ -3,7 +3,15 @@
  * the extra columns an API post shows, and the sections, tags and authors with their counts of
  * published stories.
  */
-import { sql, type ExpressionBuilder, type Expression, type Kysely, type SqlBool } from 'kysely'
+import {
+  sql,
+  type ExpressionBuilder,
+  type Expression,
+  type Kysely,
+  type SelectQueryBuilder,
+  type SqlBool,
+} from 'kysely'
+import { compiledOnce } from '../db/compiled-once.js'
 import type { Database } from '../db/database.js'
 import {
   filterValue,
@@ -51,6 +59,74 @@ function publishedPosts(
   return query
 }
 
+type Listing = SelectQueryBuilder<
+  Database,
+  'article_tags',
+  { article_id: number; listed_at: number | null }
+>
+
+/**
+ * A filter on one tag (sections included) or one author, newest first, is how a Ghost front-end's
+ * tag and author pages ask. Testing every published story for the link walks the whole archive
+ * to reach a deep page; the link tables' (target, listed_at, article_id) indexes, which the
+ * reader's section pages read, hold the answer in order: `listed_at` is a published story's
+ * publication time and null otherwise. Undefined for any other filter (the caller checks the
+ * order: newest first, as the listing index reads).
+ */
+function linkedListing(
+  db: Db,
+  now: number,
+  filter: ApiFilter | undefined,
+  audience: ApiAudience = 'readers',
+): Listing | undefined {
+  if (audience !== 'readers' || !filter || !('field' in filter) || filter.op !== 'eq') return
+  if (typeof filter.value !== 'string') return
+  const slug = filter.value
+  if (filter.field === 'authors.slug') {
+    const byline = db
+      .selectFrom('article_authors')
+      .select(['article_id', 'listed_at'])
+      .where('user_id', '=', (eb) => eb.selectFrom('users').select('id').where('slug', '=', slug))
+      .where('listed_at', 'is not', null)
+      .where('listed_at', '<=', now)
+    // Same columns from another link table: only the builder's table name differs.
+    return byline as unknown as Listing
+  }
+  if (filter.field !== 'tags.slug') return
+  // A story with the tag and the section of the same slug is one row: UNION drops the twin.
+  return db
+    .selectFrom('article_tags')
+    .select(['article_id', 'listed_at'])
+    .where('tag_id', '=', (eb) => eb.selectFrom('tags').select('id').where('slug', '=', slug))
+    .where('listed_at', 'is not', null)
+    .where('listed_at', '<=', now)
+    .union(
+      db
+        .selectFrom('article_categories')
+        .select(['article_id', 'listed_at'])
+        .where('category_id', '=', (eb) =>
+          eb.selectFrom('categories').select('id').where('slug', '=', slug),
+        )
+        // A literal, so the planner can use the partial index of chosen sections.
+        .where('inherited', '=', sql.lit(0))
+        .where('listed_at', 'is not', null)
+        .where('listed_at', '<=', now),
+    )
+}
+
+/** The plain browse (no filter, newest first), most requests: the general query's SQL, compiled once. */
+const newestIds = compiledOnce((db: Db, now: number, limit: number, offset: number) =>
+  db
+    .selectFrom('articles as a')
+    .select('a.id')
+    .where('a.status', '=', 'published')
+    .where('a.published_at', '<=', now)
+    .orderBy('a.published_at', 'desc')
+    .orderBy('a.id', 'desc')
+    .limit(limit)
+    .offset(offset),
+)
+
 /** One page of published story ids in the order asked, and how many match in all. */
 export async function listApiPostIds(
   db: Db,
@@ -63,6 +139,20 @@ export async function listApiPostIds(
     audience?: ApiAudience
   },
 ): Promise<number[]> {
+  const [first, ...more] = query.order
+  const newestFirst = first?.field === 'published_at' && first.direction === 'desc' && !more.length
+  const listing = newestFirst && linkedListing(db, now, query.filter, query.audience)
+  if (listing) {
+    const rows = await listing
+      .orderBy('listed_at', 'desc')
+      .orderBy('article_id', 'desc')
+      .limit(query.limit)
+      .offset(query.offset)
+      .execute()
+    return rows.map((r) => r.article_id)
+  }
+  if (newestFirst && !query.filter && (query.audience ?? 'readers') === 'readers')
+    return (await newestIds(db, now, query.limit, query.offset)).map((r) => r.id)
   let select = publishedPosts(db, now, query.filter, query.audience).select('a.id')
   for (const { field, direction } of query.order)
     select = select.orderBy(ORDER_COLUMN[field], direction)
@@ -80,6 +170,14 @@ export async function countApiPosts(
   filter: ApiFilter | undefined,
   audience?: ApiAudience,
 ): Promise<number> {
+  const listing = linkedListing(db, now, filter, audience)
+  if (listing) {
+    const counted = await db
+      .selectFrom(listing.as('l'))
+      .select((eb) => eb.fn.countAll<number | string>().as('n'))
+      .executeTakeFirstOrThrow()
+    return Number(counted.n)
+  }
   const row = await publishedPosts(db, now, filter, audience)
     .select((eb) => eb.fn.countAll<number | string>().as('n'))
     .executeTakeFirstOrThrow()

@@ -53,6 +53,19 @@ export async function browseApiPosts(
   query: ApiPostQuery,
   options: { rememberTotal?: RememberTotal } = {},
 ): Promise<{ total: number; batches: AsyncIterable<ApiPost[]> }> {
+  const { total, ids } = await pageApiPostIds(deps, query, options)
+  return { total, batches: loadApiPostBatches(deps, ids) }
+}
+
+/**
+ * How many published stories match `query`, and the ids of the page asked for, in order: for a
+ * caller that already holds some of those posts (see `loadApiPostBatches`).
+ */
+export async function pageApiPostIds(
+  deps: ContentDeps,
+  query: ApiPostQuery,
+  options: { rememberTotal?: RememberTotal } = {},
+): Promise<{ total: number; ids: number[] }> {
   if (query.page < 1 || (query.limit !== 'all' && query.limit < 1))
     throw validationError('limit', 'limit and page must be positive')
   const now = deps.clock.now().getTime()
@@ -77,10 +90,14 @@ export async function browseApiPosts(
           offset,
           audience: query.audience,
         })
-  return { total, batches: inBatches(deps, ids) }
+  return { total, ids }
 }
 
-async function* inBatches(deps: ContentDeps, ids: number[]): AsyncIterable<ApiPost[]> {
+/** The posts of `ids`, in that order, a batch at a time (an id whose story is gone is skipped). */
+export async function* loadApiPostBatches(
+  deps: ContentDeps,
+  ids: number[],
+): AsyncIterable<ApiPost[]> {
   for (let start = 0; start < ids.length; start += BATCH)
     yield loadApiPosts(deps, ids.slice(start, start + BATCH))
 }

@@ -215,6 +215,8 @@ export {
   listApiAuthors,
   listApiStaticPages,
   listApiTags,
+  loadApiPostBatches,
+  pageApiPostIds,
   type ApiPageRow,
   type ApiPerson,
   type ApiPost,

@@ -21,6 +21,7 @@ import * as addImportFingerprint from './migrations/2026_12_08_1300_add_import_f
 import * as createNewsroomSearch from './migrations/2026_12_09_1000_create_newsroom_search.js'
 import * as createImports from './migrations/2026_12_09_1100_create_imports.js'
 import * as indexWireItemsArticle from './migrations/2026_12_10_1000_index_wire_items_article.js'
+import * as indexChosenSections from './migrations/2026_12_10_2000_index_chosen_sections.js'
 
 /** Every migration, in order. Listed explicitly: greppable wiring beats directory scanning. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -45,6 +46,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026_12_09_1000_create_newsroom_search': createNewsroomSearch,
   '2026_12_09_1100_create_imports': createImports,
   '2026_12_10_1000_index_wire_items_article': indexWireItemsArticle,
+  '2026_12_10_2000_index_chosen_sections': indexChosenSections,
 }
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(MIGRATIONS) }

@@ -56,7 +56,7 @@ export type SiteOptions = Services & {
 }
 
 /** How long chrome that changes without a write (Trending follows views) may be reused. */
-const CHROME_TTL_MS = 60_000
+export const CHROME_TTL_MS = 60_000
 
 export async function createSiteKit(options: SiteOptions): Promise<SiteKit> {
   const secret = await siteSecret(options)

@@ -19,6 +19,8 @@ import {
   listApiAuthors,
   listApiStaticPages,
   listApiTags,
+  loadApiPostBatches,
+  pageApiPostIds,
   type ApiFilter,
 } from '../../content/index.js'
 import { findIntegrationByContentKey } from '../../integrations/index.js'
@@ -39,6 +41,7 @@ import {
   type SerializeContext,
 } from './ghost-serializers.js'
 import { parseNqlFilter } from './nql-filter.js'
+import type { PostJsonMemo } from './post-json-memo.js'
 
 export interface ContentApiOptions {
   services: Services
@@ -50,6 +53,11 @@ export interface ContentApiOptions {
    * the reader site's memo, cleared by every page-cache purge. Absent: every request reads.
    */
   remember?: (<T>(key: string, load: () => Promise<T>) => Promise<T>) | undefined
+  /**
+   * Posts as JSON kept between requests, cleared with `remember`'s values: a browse loads and
+   * serializes only the posts of its page not held there. Absent: every request loads them all.
+   */
+  postJson?: PostJsonMemo | undefined
 }
 
 /** Ghost 5 serves the unversioned path and, for older clients, these. */
@@ -74,7 +82,7 @@ const SlugParams = Type.Object({ slug: Type.String({ maxLength: 200 }) })
 
 const contentApi: FastifyPluginAsync<ContentApiOptions> = async (
   plain,
-  { services, config, rateLimitStore, remember },
+  { services, config, rateLimitStore, remember, postJson },
 ) => {
   const app = plain.withTypeProvider<TypeBoxTypeProvider>()
   useGhostErrors(app)
@@ -149,6 +157,21 @@ const contentApi: FastifyPluginAsync<ContentApiOptions> = async (
       ? (parseNqlFilter(query.filter, API_FILTER_FIELDS) as ApiFilter)
       : undefined
     const order = orderOption(query.order, API_ORDER_FIELDS)
+    reply.type('application/json; charset=utf-8')
+    if (postJson && limit !== 'all') {
+      const { total, ids } = await pageApiPostIds(
+        services,
+        { filter, order, limit, page },
+        { rememberTotal: remember },
+      )
+      const posts = await postsAsJson(postJson, ids, options)
+      const meta = { pagination: pagination(total, page, limit) }
+      // The same text streamList writes, as bytes: the posts are held encoded.
+      const parts: Buffer[] = [Buffer.from('{"posts":[')]
+      for (const [i, post] of posts.entries()) parts.push(...(i > 0 ? [COMMA, post] : [post]))
+      parts.push(Buffer.from(`],"meta":${JSON.stringify(meta)}}`))
+      return reply.send(Buffer.concat(parts))
+    }
     const { total, batches } = await browseApiPosts(
       services,
       { filter, order, limit, page },
@@ -159,11 +182,41 @@ const contentApi: FastifyPluginAsync<ContentApiOptions> = async (
     const objects = mapBatches(batches, (post) =>
       pickFields(serializePost(ctx, post, options), options.fields, options.keep),
     )
-    reply.type('application/json; charset=utf-8')
     if (limit === 'all') return reply.send(Readable.from(streamList('posts', objects, meta)))
     let body = ''
     for await (const chunk of streamList('posts', objects, meta)) body += chunk
     return reply.send(body)
+  }
+
+  /** The posts of `ids` as JSON bytes, in order: held ones from `memo`, the rest loaded and kept. */
+  async function postsAsJson(
+    memo: PostJsonMemo,
+    ids: number[],
+    options: ReturnType<typeof postOptions>,
+  ): Promise<Buffer[]> {
+    const variant = postVariant(options)
+    const json = new Map<number, Buffer>()
+    const missing: number[] = []
+    for (const id of ids) {
+      const held = memo.get(`${id}${variant}`)
+      if (held === undefined) missing.push(id)
+      else json.set(id, held)
+    }
+    if (missing.length > 0) {
+      const mark = memo.mark()
+      const ctx = await context()
+      for await (const batch of loadApiPostBatches(services, missing))
+        for (const post of batch) {
+          const text = Buffer.from(
+            JSON.stringify(
+              pickFields(serializePost(ctx, post, options), options.fields, options.keep),
+            ),
+          )
+          memo.set(`${post.id}${variant}`, text, mark)
+          json.set(post.id, text)
+        }
+    }
+    return ids.flatMap((id) => json.get(id) ?? [])
   }
 
   async function readPost(query: GhostQuery, by: { id: string } | { slug: string }) {
@@ -312,6 +365,18 @@ function postOptions(query: GhostQuery) {
     fields: fieldsOption(query),
     keep,
   }
+}
+
+const COMMA = Buffer.from(',')
+
+/**
+ * What a post's JSON depends on besides the post: its formats, includes and fields. Fields keep
+ * the client's order (the object's keys follow it); the sets are sorted.
+ */
+function postVariant(options: ReturnType<typeof postOptions>): string {
+  const sorted = (set: Set<string>) => [...set].sort().join(',')
+  const fields = options.fields ? [...options.fields].join(',') : '*'
+  return `|${sorted(options.formats)}|${sorted(options.include)}|${fields}`
 }
 
 function numericId(text: string): { id: number } | undefined {

@@ -30,8 +30,26 @@ export function ghostDate(date: Date | null): string | null {
   return date ? date.toISOString().replace('Z', '+00:00') : null
 }
 
-function absolute(ctx: SerializeContext, path: string): string {
+/**
+ * `path` on the site, as an absolute URL. A site path made only of characters a URL keeps as
+ * they are (no dot segments, no `//`, no query) is joined to the site's origin as text: a page
+ * of 15 posts makes about 150 of these, and parsing each was a tenth of its serialization.
+ */
+export function absolute(ctx: SerializeContext, path: string): string {
+  if (PLAIN_PATH.test(path)) return originOf(ctx.publicUrl) + path
   return new URL(path, `${ctx.publicUrl.replace(/\/$/, '')}/`).toString()
+}
+
+const PLAIN_PATH = /^\/(?:[A-Za-z0-9_~-][A-Za-z0-9._~-]*\/?)*$/
+const origins = new Map<string, string>()
+
+function originOf(publicUrl: string): string {
+  let origin = origins.get(publicUrl)
+  if (origin === undefined) {
+    origin = new URL('/', `${publicUrl.replace(/\/$/, '')}/`).toString().slice(0, -1)
+    origins.set(publicUrl, origin)
+  }
+  return origin
 }
 
 /** A stable UUID for a row (Ghost posts have one; ours derive from the id). */

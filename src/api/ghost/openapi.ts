@@ -23,7 +23,7 @@ const LEGACY = [...CONTENT_API_PREFIXES.slice(1), ...ADMIN_API_PREFIXES.slice(1)
 
 /** Both Ghost-compatible APIs and their OpenAPI document. */
 export const platformApis: FastifyPluginAsync<
-  AdminApiOptions & Pick<ContentApiOptions, 'remember'>
+  AdminApiOptions & Pick<ContentApiOptions, 'remember' | 'postJson'>
 > = async (app, options) => {
   await app.register(fastifySwagger, {
     openapi: {

@@ -1,6 +1,12 @@
 import GhostContentAPI from '@tryghost/content-api'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createArticle } from '../../../src/content/index.js'
+import { updateProfile } from '../../../src/auth/index.js'
+import {
+  createArticle,
+  findTagByNameOrSlug,
+  renameTag,
+  saveArticle,
+} from '../../../src/content/index.js'
 import { rotateIntegrationKey } from '../../../src/integrations/index.js'
 import { SYSTEM } from '../../support/kernel.js'
 import { buildApiNewsroom, PUBLIC_URL, type ApiNewsroom } from '../../support/api-newsroom.js'
@@ -321,5 +327,34 @@ describe('Ghost Content API totals without the page cache', () => {
       { then: 'publish' },
     )
     expect((await api.posts.browse({ limit: 1 })).meta.pagination.total).toBe(4)
+  })
+
+  it('shows an edited story, a renamed tag and a renamed writer on the next browse', async () => {
+    const url = `${site.url}/ghost/api/content/posts/?key=${site.integration.contentKey}&include=tags,authors`
+    type Post = { id: string; title: string; tags: { name: string }[]; authors: { name: string }[] }
+    const browse = async (extra = '') =>
+      ((await (await fetch(url + extra)).json()) as { posts: Post[] }).posts
+    const budget = async () => (await browse()).find((p) => p.id === String(site.ids.budget))!
+    const before = await budget()
+    expect(before.title).toBe('Budget vote passes')
+    expect(await budget()).toEqual(before)
+
+    await saveArticle(site.services, SYSTEM, site.ids.budget, {
+      input: { title: 'Budget vote passes at last' },
+    })
+    expect((await budget()).title).toBe('Budget vote passes at last')
+
+    const economy = await findTagByNameOrSlug(site.services, 'economy')
+    await renameTag(site.services, SYSTEM, { id: economy!.id, name: 'The Economy' })
+    expect((await budget()).tags.map((t) => t.name)).toContain('The Economy')
+
+    await updateProfile(site.services, SYSTEM, site.owner.id, { name: 'Olive Editor' })
+    expect((await budget()).authors.map((a) => a.name)).toEqual(['Olive Editor'])
+
+    // The keys of a post follow the fields the client asked for, in its order.
+    const [slugFirst] = await browse('&fields=slug,title&limit=1')
+    const [titleFirst] = await browse('&fields=title,slug&limit=1')
+    expect(Object.keys(slugFirst!).slice(0, 2)).toEqual(['slug', 'title'])
+    expect(Object.keys(titleFirst!).slice(0, 2)).toEqual(['title', 'slug'])
   })
 })

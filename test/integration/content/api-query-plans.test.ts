@@ -6,7 +6,7 @@
  */
 import type { CompiledQuery } from 'kysely'
 import { afterEach, beforeEach, expect, it } from 'vitest'
-import { planProblems } from '../../support/query-plans.js'
+import { planLines, planProblems } from '../../support/query-plans.js'
 import { parseNqlFilter } from '../../../src/api/ghost/nql-filter.js'
 import { API_FILTER_FIELDS, browseApiPosts, type ApiFilter } from '../../../src/content/index.js'
 import { newsroom } from '../../support/content-fixtures.js'
@@ -77,8 +77,9 @@ describeDialects('Content API query plans', (dialect) => {
     })
     for await (const batch of batches) void batch
     if (options.every) return [...captured]
-    // Only the queries that find and count the stories: loading their fields is by id.
-    return captured.filter((q) => /"a"\."status"/.test(q.sql))
+    // Only the queries that find and count the stories (from the stories or, for one tag or
+    // author, from the link tables' listing): loading their fields is by id.
+    return captured.filter((q) => /"a"\."status"|"listed_at" <=/.test(q.sql))
   }
 
   it('has a filter here for every field the API accepts', () => {
@@ -98,6 +99,27 @@ describeDialects('Content API query plans', (dialect) => {
     const tag = parseNqlFilter('tag:harbour', API_FILTER_FIELDS) as ApiFilter
     scans.push(...(await scansIn(await browse(tag, 50))))
     expect(scans).toEqual([])
+  })
+
+  it('reads a deep page of one tag or one author from its listing index, in order', async () => {
+    const cases = {
+      'tag:harbour': 'article_tags_listing_idx',
+      'tag:football': 'article_categories_chosen_idx',
+      'author:wendy-writer': 'article_authors_listing_idx',
+    }
+    for (const [text, index] of Object.entries(cases)) {
+      const filter = parseNqlFilter(text, API_FILTER_FIELDS) as ApiFilter
+      const queries = await browse(filter, 50)
+      expect(queries.length, text).toBeGreaterThan(0)
+      const options = { tables: CONTENT_TABLES, sortedPages: true }
+      expect(await planProblems(t.db, dialect, queries, options), text).toEqual([])
+      // Not every published story tested for the link, one by one: the link's own index.
+      for (const query of queries) {
+        const plan = (await planLines(t.db, dialect, query)).join('\n')
+        expect(plan, `${text}: ${query.sql}`).toContain(index)
+        expect(plan, `${text}: ${query.sql}`).not.toMatch(/CORRELATED|SubPlan/)
+      }
+    }
   })
 
   it('loads a page of posts with their bylines without counting anyone’s stories', async () => {
