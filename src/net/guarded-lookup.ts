@@ -25,11 +25,26 @@ export function guardedLookup(allowPrivate: boolean): LookupFunction {
   }
 }
 
-/** Refuse a URL host that is an IP literal (sockets skip `lookup` for those); names pass through. */
+/**
+ * Refuse a URL host that is an IP literal (sockets skip `lookup` for those), or a cloud metadata
+ * service's well-known name (refused when typed, not only when it resolves on a cloud machine);
+ * other names pass through to the guarded lookup.
+ */
 export function checkLiteralHost(hostname: string, allowPrivate: boolean): void {
   const host = hostname.replace(/^\[|\]$/g, '')
   if (isIP(host) && !isAllowedAddress(host, allowPrivate)) throw blockedError(host, host)
+  if (METADATA_NAMES.has(host.toLowerCase().replace(/\.$/, '')))
+    throw new NetError('BLOCKED_ADDRESS', `Refused ${host}: it is ${KIND_TEXT.metadata}.`)
 }
+
+/** Names of cloud metadata services (Google Cloud, AWS, and their short forms). */
+const METADATA_NAMES = new Set([
+  'metadata.google.internal',
+  'metadata.goog',
+  'metadata',
+  'instance-data',
+  'instance-data.ec2.internal',
+])
 
 const KIND_TEXT: Record<AddressKind, string> = {
   public: 'a public address',

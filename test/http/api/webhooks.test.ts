@@ -302,6 +302,13 @@ for (const dialect of DIALECTS) {
             targetUrl: target,
           }),
         ).rejects.toMatchObject({ code: 'VALIDATION_FAILED', property: 'target_url' })
+      // A metadata service's name is refused even where private targets are allowed.
+      await expect(
+        addWebhook(site.services, actor, site.integration.id, {
+          event: 'post.added',
+          targetUrl: 'http://metadata.google.internal/computeMetadata/v1/',
+        }),
+      ).rejects.toMatchObject({ code: 'VALIDATION_FAILED', property: 'target_url' })
       // Saved while allowed, delivered by a strict process: refused at connection time.
       const hook: Webhook = await addWebhook(site.services, actor, site.integration.id, {
         event: 'post.added',

@@ -317,6 +317,18 @@ describe('http client: address guard', () => {
 
     expect(error.code).toBe('BLOCKED_ADDRESS')
   })
+
+  it('refuses the metadata services by name, before any lookup', async () => {
+    for (const url of [
+      'http://metadata.google.internal/computeMetadata/v1/',
+      'http://METADATA.google.internal./computeMetadata/v1/',
+      'http://instance-data.ec2.internal/latest/',
+    ]) {
+      const error = await failure(client.request(url))
+      expect(error.code).toBe('BLOCKED_ADDRESS')
+      expect(error.message).toMatch(/it is a cloud metadata address/)
+    }
+  })
 })
 
 /** A bare server that streams `body` chunked, with no Content-Length. */
