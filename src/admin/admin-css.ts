@@ -23,6 +23,8 @@ export const ADMIN_CSS = `
 html{background:var(--bg)}
 body{margin:0;font:var(--text-md)/1.5 var(--font);color:var(--ink);background:var(--bg);-webkit-font-smoothing:antialiased}
 a{color:var(--link)}
+/* Keys, tokens and addresses are one long word: they wrap rather than run off the screen. */
+code{overflow-wrap:anywhere}
 a:hover{text-decoration-thickness:2px}
 :focus-visible{outline:3px solid var(--focus);outline-offset:2px}
 .skip{position:absolute;left:-999px;z-index:50}.skip:focus{left:1rem;top:1rem;background:var(--surface);padding:.5rem;color:var(--ink)}

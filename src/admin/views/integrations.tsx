@@ -230,7 +230,7 @@ function WebhookForm(props: {
       </div>
       <div>
         <label for={id('name')}>Name (optional)</label>
-        <input id={id('name')} name="name" value={props.typed?.name ?? ''} />
+        <input id={id('name')} name="name" type="text" value={props.typed?.name ?? ''} />
       </div>
       <div>
         <label for={id('secret')}>Secret (optional: signs each delivery)</label>

@@ -19,6 +19,7 @@ import { parseConfig } from '../../../src/config.js'
 import { createArticle, createCategory, findNewsroomArticle } from '../../../src/content/index.js'
 import { addComments } from '../../../src/comments/index.js'
 import { EventBus } from '../../../src/events.js'
+import { createIntegration } from '../../../src/integrations/index.js'
 import { importSubscribers } from '../../../src/newsletter/index.js'
 import { uploadImage } from '../../../src/media/index.js'
 import { createSqliteSearchIndex, reindexAll } from '../../../src/search/index.js'
@@ -91,6 +92,8 @@ describe.skipIf(skipReason !== undefined)('the newsroom as a workplace in Chromi
       role: 'author',
       password: PASSWORD,
     })
+    // Its keys are long unbroken words: the Integrations screen must still fit a phone.
+    await createIntegration(services, asUser(owner), { name: 'Front end', role: 'editor' })
     const harbour = await createCategory(services, SYSTEM, { name: 'Harbour' })
     const courts = await createCategory(services, SYSTEM, { name: 'Courts' })
     // An archive: 60 stories, one of them about lighthouse keepers in the Harbour section, and
@@ -401,6 +404,7 @@ describe.skipIf(skipReason !== undefined)('the newsroom as a workplace in Chromi
       ['subscribers', '/admin/subscribers'],
       ['media', '/admin/media?q=quay'],
       ['contact', '/admin/contact'],
+      ['integrations', '/admin/integrations'],
       ['editor', `/admin/articles/${figureStory}`],
     ]
     const phone = await launchBrowser(baseURL, { width: 390 })
