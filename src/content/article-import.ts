@@ -21,7 +21,7 @@ import {
 } from './article.repository.js'
 import type { NewArticleRow } from './article.table.js'
 import { sanitizeBody } from './body-html.js'
-import { countWords, htmlToText, makeExcerpt, readingMinutes } from './reading-time.js'
+import { countTextWords, htmlToText, makeExcerpt, readingMinutes } from './reading-time.js'
 import { insertRedirectsIfAbsent } from './redirect.repository.js'
 import { insertFirstRevisions, insertRevision } from './revision.repository.js'
 import { listCategories } from './taxonomy.repository.js'
@@ -356,7 +356,9 @@ async function redirectOldPaths(
 function prepare(item: ImportedArticle, now: number): { row: NewArticleRow } {
   const title = item.title.trim().slice(0, 300) || 'Untitled'
   const body = sanitizeBody(item.bodyHtml)
-  const words = countWords(body)
+  // The body's text once, for the word count and (when needed) the excerpt.
+  const text = htmlToText(body)
+  const words = countTextWords(text)
   const standfirst = (item.standfirst ?? '').trim()
   const publishedAt = item.publishedAt?.getTime() ?? null
   const createdAt = item.createdAt?.getTime() ?? publishedAt ?? now
@@ -367,7 +369,7 @@ function prepare(item: ImportedArticle, now: number): { row: NewArticleRow } {
       slug: slugify(item.slug || title) || 'story',
       standfirst,
       body_html: body,
-      excerpt: makeExcerpt(item.excerpt?.trim() || standfirst || htmlToText(body)),
+      excerpt: makeExcerpt(item.excerpt?.trim() || standfirst || text),
       status: item.status,
       published_at: publishedAt,
       created_at: createdAt,

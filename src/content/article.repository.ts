@@ -259,20 +259,24 @@ export interface IndexableArticle {
   authorNames: string[]
 }
 
-/** Published articles after `afterId` in id order with their tag and author names, for indexing. */
+/**
+ * Published articles with their tag and author names (in byline order), for indexing: a batch
+ * after `afterId` in id order, or those of the given ids that are published.
+ */
 export async function listIndexableAfter(
   db: Db,
-  afterId: number,
-  limit: number,
+  which: { afterId: number; limit: number } | { ids: number[] },
 ): Promise<IndexableArticle[]> {
-  const rows = await db
+  if ('ids' in which && which.ids.length === 0) return []
+  let query = db
     .selectFrom('articles')
     .select(['id', 'title', 'standfirst', 'body_html', 'published_at'])
-    .where('id', '>', afterId)
     .where('status', '=', 'published')
-    .orderBy('id')
-    .limit(limit)
-    .execute()
+  query =
+    'ids' in which
+      ? query.where('id', 'in', which.ids)
+      : query.where('id', '>', which.afterId).limit(which.limit)
+  const rows = await query.orderBy('id').execute()
   if (rows.length === 0) return []
   const ids = rows.map((r) => r.id)
   const [tags, authors] = await Promise.all([
@@ -281,12 +285,16 @@ export async function listIndexableAfter(
       .innerJoin('tags as t', 't.id', 'at.tag_id')
       .select(['at.article_id', 't.name'])
       .where('at.article_id', 'in', ids)
+      .orderBy('at.article_id')
+      .orderBy('at.position')
       .execute(),
     db
       .selectFrom('article_authors as aa')
       .innerJoin('users as u', 'u.id', 'aa.user_id')
       .select(['aa.article_id', 'u.name'])
       .where('aa.article_id', 'in', ids)
+      .orderBy('aa.article_id')
+      .orderBy('aa.position')
       .execute(),
   ])
   const group = (list: { article_id: number; name: string }[]) => {

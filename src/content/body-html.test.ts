@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { sanitizeBody } from './body-html.js'
+import { sanitizeAfresh, sanitizeBody } from './body-html.js'
 
 describe('sanitizeBody', () => {
   it('removes scripts, event handlers and javascript: links', () => {
@@ -39,5 +39,24 @@ describe('sanitizeBody and pull quotes', () => {
     expect(sanitizeBody('<aside class="pull-quote"><p>Said it</p></aside>')).toBe(
       '<blockquote class="pull-quote"><p>Said it</p></blockquote>',
     )
+  })
+})
+
+describe('sanitizeBody run twice', () => {
+  const bodies = [
+    '<p onclick="x()">Hi<script>alert(1)</script> <a href="javascript:alert(1)">x</a></p>',
+    '<aside class="pull-quote"><p>q</p></aside><p> </p><p><img src="/a.jpg" alt="a"></p>',
+    '<a href="https://example.org/" target="_top">x</a><a href="/in" target="_blank">y</a>',
+    '  <h2>Head</h2>\n<p>a &amp; b &lt; c</p><ul><li><p>nested</p></li></ul>\n  ',
+    '<figure class="image"><img src="/b.jpg"><figcaption>Cap <em>tion</em></figcaption></figure>',
+    '<p>unclosed <strong>bold<p>next</div></table>',
+  ]
+
+  it('returns what it returned, so a body sanitized once comes back unchanged', () => {
+    for (const body of bodies) {
+      const once = sanitizeBody(body)
+      expect(sanitizeAfresh(once)).toBe(once)
+      expect(sanitizeBody(once)).toBe(once)
+    }
   })
 })

@@ -80,7 +80,36 @@ const ALLOWED: sanitizeHtml.IOptions = {
  * what it returns is safe to render as is.
  */
 export function sanitizeBody(html: string): TrustedHtml {
-  return sanitizeHtml(html, ALLOWED).trim() as TrustedHtml
+  if (recentOutputs.has(html)) return html as TrustedHtml
+  const clean = sanitizeAfresh(html)
+  remember(clean)
+  return clean as TrustedHtml
+}
+
+/** `sanitizeBody` without its memory of recent outputs (tests check it is idempotent). */
+export function sanitizeAfresh(html: string): string {
+  return sanitizeHtml(html, ALLOWED).trim()
+}
+
+/**
+ * The last bodies `sanitizeBody` returned. Sanitizing is idempotent, so one of them coming back
+ * (an importer sanitizes while converting, then `importArticles` sanitizes again at the front
+ * door) is returned as is instead of being parsed again. Bounded by count and by characters.
+ */
+const recentOutputs = new Set<string>()
+let recentChars = 0
+const RECENT_MAX = 512
+const RECENT_MAX_CHARS = 4_000_000
+
+function remember(clean: string): void {
+  if (clean.length > RECENT_MAX_CHARS / 8 || recentOutputs.has(clean)) return
+  recentOutputs.add(clean)
+  recentChars += clean.length
+  while (recentOutputs.size > RECENT_MAX || recentChars > RECENT_MAX_CHARS) {
+    const oldest = recentOutputs.values().next().value as string
+    recentOutputs.delete(oldest)
+    recentChars -= oldest.length
+  }
 }
 
 /**

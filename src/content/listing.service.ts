@@ -61,13 +61,15 @@ export async function findArticle(deps: ContentDeps, id: number): Promise<Articl
   return findArticleById(deps.db, id)
 }
 
-/** Published articles after `afterId` in id order with tag and author names (for indexing). */
+/**
+ * Published articles with tag and author names (for indexing): a batch after `afterId` in id
+ * order, or those of the given ids that are published.
+ */
 export async function listIndexableArticles(
   deps: ContentDeps,
-  afterId: number,
-  limit = 500,
+  which: { afterId: number; limit: number } | { ids: number[] },
 ): Promise<IndexableArticle[]> {
-  return listIndexableAfter(deps.db, afterId, limit)
+  return listIndexableAfter(deps.db, which)
 }
 
 /** Stories of any status with their words, for the newsroom's index: a batch after `afterId`, or the given ids. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import {
+  countTextWords,
   countWords,
   formatReadingTime,
   htmlToText,
@@ -52,5 +53,15 @@ describe('makeExcerpt', () => {
         const once = makeExcerpt(source, max)
         expect(makeExcerpt(once, max)).toBe(once)
       }
+  })
+})
+
+describe('countTextWords', () => {
+  it('counts the words of text as countWords counts those of its HTML', () => {
+    const html =
+      '<p>Council approves the <strong>new</strong> quay&nbsp;budget.</p><ul><li>It’s 2.5m</li></ul>'
+    expect(countTextWords(htmlToText(html))).toBe(countWords(html))
+    expect(countTextWords('Council approves the new quay budget. It’s 2.5m')).toBe(8)
+    expect(countTextWords('  ')).toBe(0)
   })
 })

@@ -2,7 +2,11 @@ const WORDS_PER_MINUTE = 200
 
 /** Words in a piece of HTML, counting only text (tags and entities don't count). */
 export function countWords(html: string): number {
-  const text = htmlToText(html)
+  return countTextWords(htmlToText(html))
+}
+
+/** Words in plain text (`htmlToText`'s), for callers that have the text already. */
+export function countTextWords(text: string): number {
   const words = text.match(/[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu)
   return words ? words.length : 0
 }

@@ -47,6 +47,11 @@ export interface SearchIndex {
   upsert(doc: SearchDocument): Promise<void>
   /** Add many documents at once (rebuilds); documents must not be in the index yet. */
   insertMany(docs: SearchDocument[]): Promise<void>
+  /**
+   * Put many documents in the index, replacing those there already, and take `removeIds` out,
+   * in one transaction (imports: a batch at a time rather than one commit per story).
+   */
+  replaceMany(docs: SearchDocument[], removeIds: number[]): Promise<void>
   remove(articleId: number): Promise<void>
   clear(): Promise<void>
   search(request: SearchRequest): Promise<SearchAnswer>

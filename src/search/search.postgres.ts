@@ -43,6 +43,29 @@ export function createPostgresSearchIndex(db: Kysely<Database>): SearchIndex {
       await sql`insert into search_documents (article_id, title, standfirst, body, tags, authors, published_at, document)
         values ${sql.join(rows)}`.execute(db)
     },
+    async replaceMany(docs: SearchDocument[], removeIds: number[]) {
+      if (docs.length === 0 && removeIds.length === 0) return
+      await db.transaction().execute(async (trx) => {
+        if (removeIds.length > 0)
+          await sql`delete from search_documents where article_id in (${sql.join(removeIds)})`.execute(
+            trx,
+          )
+        for (let i = 0; i < docs.length; i += 200) {
+          const rows = docs
+            .slice(i, i + 200)
+            .map(
+              (doc) =>
+                sql`(${doc.articleId}, ${doc.title}, ${doc.standfirst}, ${doc.body}, ${doc.tags}, ${doc.authors}, ${doc.publishedAt}, ${vector(doc)})`,
+            )
+          await sql`insert into search_documents (article_id, title, standfirst, body, tags, authors, published_at, document)
+            values ${sql.join(rows)}
+            on conflict (article_id) do update set title = excluded.title, standfirst = excluded.standfirst, body = excluded.body,
+              tags = excluded.tags, authors = excluded.authors, published_at = excluded.published_at, document = excluded.document`.execute(
+            trx,
+          )
+        }
+      })
+    },
     async remove(articleId: number) {
       await sql`delete from search_documents where article_id = ${articleId}`.execute(db)
     },

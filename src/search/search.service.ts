@@ -13,11 +13,12 @@ import {
   listStoryTexts,
   type ArticleSummary,
   type DomainEvent,
+  type IndexableArticle,
   type StoryText,
 } from '../content/index.js'
 import type { Database } from '../db/database.js'
 import { AppError } from '../errors.js'
-import type { SearchIndex } from './search-index.js'
+import type { SearchDocument, SearchIndex } from './search-index.js'
 import {
   isEmptyQuery,
   parseSearchQuery,
@@ -61,6 +62,18 @@ export async function indexStory(deps: SearchDeps, articleId: number): Promise<v
   else await deps.index.removeStory(articleId)
 }
 
+function searchDocument(a: IndexableArticle): SearchDocument {
+  return {
+    articleId: a.id,
+    title: a.title,
+    standfirst: a.standfirst,
+    body: htmlToText(a.bodyHtml),
+    tags: a.tagNames.join(' '),
+    authors: a.authorNames.join(' '),
+    publishedAt: a.publishedAt,
+  }
+}
+
 function storyDocument(story: StoryText) {
   return {
     articleId: story.id,
@@ -89,19 +102,9 @@ export async function reindexAll(
   let afterId = 0
   let done = 0
   for (;;) {
-    const batch = await listIndexableArticles(deps, afterId, 500)
+    const batch = await listIndexableArticles(deps, { afterId, limit: 500 })
     if (batch.length === 0) return done
-    await deps.index.insertMany(
-      batch.map((a) => ({
-        articleId: a.id,
-        title: a.title,
-        standfirst: a.standfirst,
-        body: htmlToText(a.bodyHtml),
-        tags: a.tagNames.join(' '),
-        authors: a.authorNames.join(' '),
-        publishedAt: a.publishedAt,
-      })),
-    )
+    await deps.index.insertMany(batch.map(searchDocument))
     done += batch.length
     afterId = batch[batch.length - 1]?.id ?? afterId
     onProgress?.(done)
@@ -120,7 +123,16 @@ export function searchIndexListener(deps: SearchDeps): (event: DomainEvent) => P
         const stories = await listStoryTexts(deps, { ids })
         await deps.index.insertStories(stories.map(storyDocument))
       }
-      for (const id of event.articleIds) await indexArticle(deps, id)
+      // The readers' index: published ones in (replacing), the others out, a batch per commit.
+      for (let i = 0; i < event.articleIds.length; i += 500) {
+        const ids = event.articleIds.slice(i, i + 500)
+        const published = await listIndexableArticles(deps, { ids })
+        const listed = new Set(published.map((a) => a.id))
+        await deps.index.replaceMany(
+          published.map(searchDocument),
+          ids.filter((id) => !listed.has(id)),
+        )
+      }
       return
     }
     if (event.type !== 'article.changed') return

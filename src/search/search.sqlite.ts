@@ -55,6 +55,23 @@ export function createSqliteSearchIndex(
         }
       })
     },
+    async replaceMany(docs: SearchDocument[], removeIds: number[]) {
+      const gone = [...docs.map((d) => d.articleId), ...removeIds]
+      if (gone.length === 0) return
+      // One transaction: FTS5 writes its pending terms once per commit, not once per story.
+      await db.transaction().execute(async (trx) => {
+        for (let i = 0; i < gone.length; i += 500)
+          await sql`delete from search_fts where rowid in (${sql.join(gone.slice(i, i + 500))})`.execute(
+            trx,
+          )
+        for (const doc of docs) {
+          await sql`insert into search_fts (rowid, title, standfirst, body, tags, authors, published_at)
+            values (${doc.articleId}, ${doc.title}, ${doc.standfirst}, ${doc.body}, ${doc.tags}, ${doc.authors}, ${doc.publishedAt})`.execute(
+            trx,
+          )
+        }
+      })
+    },
     async remove(articleId: number) {
       await sql`delete from search_fts where rowid = ${articleId}`.execute(db)
     },

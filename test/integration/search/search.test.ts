@@ -1,8 +1,14 @@
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { fixedClock } from '../../../src/clock.js'
-import { createArticle, saveArticle, stepArticle } from '../../../src/content/index.js'
+import {
+  createArticle,
+  importArticleBatch,
+  saveArticle,
+  stepArticle,
+} from '../../../src/content/index.js'
 import { EventBus } from '../../../src/events.js'
 import {
+  parseSearchQuery,
   reindexAll,
   searchArticles,
   searchIndexListener,
@@ -66,6 +72,48 @@ describeDialects('full-text search', (dialect) => {
     const results = await searchArticles(deps, { q: 'zanzibarine' })
     expect(results.items.map((i) => i.article.title)).toEqual(['Quiet afternoon on the quay'])
     expect(results.items[0]?.snippet.some((p) => p.match && /zanzibarine/i.test(p.text))).toBe(true)
+  })
+
+  it('follows an imported batch: published stories in, drafts out, a changed one replaced', async () => {
+    const kernel = { ...deps, events }
+    const story = (
+      slug: string,
+      word: string,
+      status: 'published' | 'draft',
+      fingerprint: string,
+    ) => ({
+      title: `Imported ${slug}`,
+      slug,
+      bodyHtml: `<p>The ${word} was seen again.</p>`,
+      status,
+      publishedAt: status === 'published' ? new Date('2026-11-20T08:00:00Z') : null,
+      authorIds: [],
+      primaryCategoryId: null,
+      tags: ['Quayside'],
+      origin: { source: 'search-test', id: slug },
+      fingerprint,
+    })
+    // The index itself (readers' results would hide a draft left in it).
+    const titles = new Map<number, string>()
+    const found = async (q: string) =>
+      (await deps.index.matchIds(parseSearchQuery(q), 10)).map((id) => titles.get(id) ?? id)
+    const { ids } = await importArticleBatch(kernel, SYSTEM, [
+      story('one', 'quokkaberry', 'published', 'a'),
+      story('two', 'wombatplum', 'draft', 'a'),
+    ])
+    titles.set(ids[0]!, 'Imported one').set(ids[1]!, 'Imported two')
+    await new Promise((resolve) => setTimeout(resolve, 200))
+    expect(await found('quokkaberry')).toEqual(['Imported one'])
+    expect(await found('wombatplum')).toEqual([])
+    expect(await found('quokkaberry quayside')).toEqual(['Imported one'])
+    // The old site changed them: one withdrawn, the other published with new words.
+    await importArticleBatch(kernel, SYSTEM, [
+      story('one', 'quokkaberry', 'draft', 'b'),
+      story('two', 'numbatfig', 'published', 'b'),
+    ])
+    await new Promise((resolve) => setTimeout(resolve, 200))
+    expect(await found('quokkaberry')).toEqual([])
+    expect(await found('numbatfig')).toEqual(['Imported two'])
   })
 
   it('matches prefixes while typing', async () => {
