@@ -163,6 +163,7 @@ export { escapeHtml, sanitizeBody, trustedHtml, type TrustedHtml } from './body-
 export {
   countWords,
   formatReadingTime,
+  htmlToLines,
   htmlToText,
   makeExcerpt,
   readingMinutes,

@@ -21,15 +21,26 @@ export function formatReadingTime(minutes: number): string {
   return `${minutes} ${minutes === 1 ? 'Min' : 'Mins'} Read`
 }
 
+const SCRIPTS = /<(script|style)[^>]*>[\s\S]*?<\/\1>/gi
+const BLOCK_TAGS = /<\/?(p|div|h[1-6]|li|blockquote|br|tr|td|th|figcaption)\b[^>]*>/gi
+
 /** Plain text of an HTML fragment: tags dropped, block ends become spaces, entities decoded. */
 export function htmlToText(html: string): string {
-  return decodeEntities(
-    html
-      .replace(/<(script|style)[^>]*>[\s\S]*?<\/\1>/gi, ' ')
-      .replace(/<\/?(p|div|h[1-6]|li|blockquote|br|tr|td|th|figcaption)\b[^>]*>/gi, ' ')
-      .replace(/<[^>]+>/g, ''),
-  )
+  return decodeEntities(html.replace(SCRIPTS, ' ').replace(BLOCK_TAGS, ' ').replace(/<[^>]+>/g, ''))
     .replace(/\s+/g, ' ')
+    .trim()
+}
+
+/**
+ * Plain text with one line per block (paragraph, heading, list item), for the search indexes:
+ * a snippet that spans two paragraphs can then show where one ends (`splitSnippet`).
+ */
+export function htmlToLines(html: string): string {
+  return decodeEntities(
+    html.replace(SCRIPTS, ' ').replace(BLOCK_TAGS, '\n').replace(/<[^>]+>/g, ''),
+  )
+    .replace(/[^\S\n]+/g, ' ')
+    .replace(/ *\n[\s]*/g, '\n')
     .trim()
 }
 

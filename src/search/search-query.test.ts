@@ -53,4 +53,15 @@ describe('splitSnippet', () => {
       { text: ' c', match: false },
     ])
   })
+  it('sets off a paragraph that ends without punctuation, and joins one that ends a sentence', () => {
+    const text = (raw: string) =>
+      splitSnippet(raw)
+        .map((p) => p.text)
+        .join('')
+    expect(text('By Ana Ruiz, The Ledger\nThe \u0001council\u0002 voted.\nIt was late')).toBe(
+      'By Ana Ruiz, The Ledger · The council voted. It was late',
+    )
+    expect(text('Background\n \n\u0001Rates\u0002 rose')).toBe('Background · Rates rose')
+    expect(text('\nthe “end.”\nNext')).toBe('the “end.” Next')
+  })
 })

@@ -46,8 +46,17 @@ export interface SnippetPart {
 export const MARK_START = '\u0001'
 export const MARK_END = '\u0002'
 
-/** Turn engine output delimited by MARK_START/MARK_END into plain parts (escaped by templates). */
-export function splitSnippet(raw: string): SnippetPart[] {
+/**
+ * Turn engine output delimited by MARK_START/MARK_END into plain parts (escaped by templates).
+ * The indexes keep a line per paragraph (`htmlToLines`); where a snippet crosses from one to
+ * the next, a line that ends without punctuation (a byline, a heading) is set off with " · "
+ * rather than read on into the next sentence.
+ */
+export function splitSnippet(engineText: string): SnippetPart[] {
+  const raw = engineText.trim().replace(/\s*\n\s*/g, (_match, offset: number, all: string) => {
+    const before = all.slice(0, offset).replaceAll(MARK_END, '')
+    return /[.!?…:;]["'”’)\]]?$/.test(before) ? ' ' : ' · '
+  })
   const parts: SnippetPart[] = []
   const re = new RegExp(`${MARK_START}([^${MARK_END}]*)${MARK_END}`, 'g')
   let last = 0

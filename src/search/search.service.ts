@@ -8,7 +8,7 @@ import {
   findArticle,
   findArticleSummaries,
   findCategoryBySlug,
-  htmlToText,
+  htmlToLines,
   listIndexableArticles,
   listStoryTexts,
   type ArticleSummary,
@@ -47,7 +47,7 @@ export async function indexArticle(
     articleId,
     title: article.title,
     standfirst: article.standfirst,
-    body: htmlToText(article.bodyHtml),
+    body: htmlToLines(article.bodyHtml),
     tags: article.tags.map((t) => t.name).join(' '),
     authors: article.authors.map((a) => a.name).join(' '),
     publishedAt: article.publishedAt?.getTime() ?? 0,
@@ -67,7 +67,7 @@ function searchDocument(a: IndexableArticle): SearchDocument {
     articleId: a.id,
     title: a.title,
     standfirst: a.standfirst,
-    body: htmlToText(a.bodyHtml),
+    body: htmlToLines(a.bodyHtml),
     tags: a.tagNames.join(' '),
     authors: a.authorNames.join(' '),
     publishedAt: a.publishedAt,
@@ -79,7 +79,7 @@ function storyDocument(story: StoryText) {
     articleId: story.id,
     title: story.title,
     standfirst: story.standfirst,
-    body: htmlToText(story.bodyHtml),
+    body: htmlToLines(story.bodyHtml),
   }
 }
 

@@ -74,6 +74,19 @@ describeDialects('full-text search', (dialect) => {
     expect(results.items[0]?.snippet.some((p) => p.match && /zanzibarine/i.test(p.text))).toBe(true)
   })
 
+  it("keeps a snippet's paragraphs apart: a byline line does not run into the story", async () => {
+    const draft = await createArticle({ ...deps, events }, SYSTEM, {
+      title: 'Ferry timetable changes',
+      bodyHtml:
+        '<p><em>By Ana Ruiz, The Ledger</em></p>\n<p>The quorvath ferry sails an hour later from May.</p>',
+    })
+    await stepArticle({ ...deps, events }, SYSTEM, draft.id, 'publish')
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    const results = await searchArticles(deps, { q: 'quorvath' })
+    const snippet = results.items[0]?.snippet.map((p) => p.text).join('')
+    expect(snippet).toContain('The Ledger · The quorvath ferry')
+  })
+
   it('follows an imported batch: published stories in, drafts out, a changed one replaced', async () => {
     const kernel = { ...deps, events }
     const story = (
