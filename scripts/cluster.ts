@@ -37,7 +37,8 @@ if (values.help) {
 Starts N Broadsheet nodes (ports P+1 … P+N) on DATABASE_URL (PostgreSQL) and REDIS_URL,
 behind one front on P: a built-in balancer, or nginx with --nginx.
 Environment: DATABASE_URL (required, postgres://…), REDIS_URL (default redis://127.0.0.1:6379),
-DATA_DIR (default ./data/cluster), and any other Broadsheet variable, passed to every node.`)
+DATA_DIR (default ./data/cluster), and any other Broadsheet variable, passed to every node
+(MEDIA_STORE=s3 with S3_ENDPOINT, S3_BUCKET… keeps every node's media in one bucket).`)
   process.exit(0)
 }
 

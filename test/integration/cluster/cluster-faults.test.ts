@@ -10,12 +10,16 @@
  * - PostgreSQL restarts (built-in balancer): cached reader pages keep being served, `/readyz`
  *   goes red while it is down and green again after, and the surviving node serves fresh pages
  *   without being restarted.
+ * - Behind nginx the nodes keep their media in S3-compatible storage (`s3rver`): a picture
+ *   uploaded through node 1's newsroom is served by node 2 and, once node 1 is dead, through
+ *   the front; nothing of it is on the nodes' disk.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
 import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
+import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
   skipWithoutPrivatePostgres,
@@ -30,6 +34,7 @@ import {
 import { EDITOR, formFields, Newsroom } from '../../../scripts/bench-news.js'
 import { NGINX_BINARY } from '../../../scripts/nginx-config.js'
 import { ROOT, runCli } from '../../support/run-cli.js'
+import { startS3, type TestS3 } from '../../support/s3-server.js'
 import { REQUIRE_SERVICES } from '../../support/services.js'
 
 const skip =
@@ -84,7 +89,10 @@ async function freeRun(): Promise<number> {
   }
 }
 
-async function startCluster(front: 'built-in' | 'nginx'): Promise<Cluster> {
+async function startCluster(
+  front: 'built-in' | 'nginx',
+  env: Record<string, string> = {},
+): Promise<Cluster> {
   const port = await freeRun()
   let output = ''
   const child: ChildProcess = spawn(
@@ -108,6 +116,7 @@ async function startCluster(front: 'built-in' | 'nginx'): Promise<Cluster> {
         REDIS_URL: redis.url,
         DATA_DIR: dataDir,
         LOG_LEVEL: 'warn',
+        ...env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
@@ -198,21 +207,7 @@ describe.skipIf(skip)(
 
     it('answers every request when node 1 is killed under traffic while it publishes; loses no acknowledged publish, halves none', async () => {
       const node = cluster.nodes[0]!
-      const created = await runCli(
-        [
-          'user:create',
-          '--email',
-          EDITOR.email,
-          '--name',
-          'Ed',
-          '--role',
-          'editor',
-          '--password',
-          EDITOR.password,
-        ],
-        { DATABASE_URL: pg.primary.url, DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
-      )
-      expect(created.code, created.stderr).toBe(0)
+      await ensureEditor()
       const newsroom = new Newsroom(node.url)
       await newsroom.signIn()
       const acknowledged: string[] = []
@@ -293,18 +288,99 @@ describe.skipIf(skip)(
   },
 )
 
+let editorMade = false
+/** The newsroom editor the tests sign in as (made once, in the cluster's database). */
+async function ensureEditor(): Promise<void> {
+  if (editorMade) return
+  const created = await runCli(
+    [
+      'user:create',
+      '--email',
+      EDITOR.email,
+      '--name',
+      'Ed',
+      '--role',
+      'editor',
+      '--password',
+      EDITOR.password,
+    ],
+    { DATABASE_URL: pg.primary.url, DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
+  )
+  expect(created.code, created.stderr).toBe(0)
+  editorMade = true
+}
+
+/** Upload one picture through the newsroom's media library; its public `/media/…` address. */
+async function uploadThroughNewsroom(newsroom: Newsroom, bytes: Buffer): Promise<string> {
+  const library = await newsroom.request('/admin/media')
+  const form = new FormData()
+  for (const [name, value] of formFields(library.html, 'file'))
+    if (name !== 'file') form.append(name, value)
+  form.append(
+    'file',
+    new Blob([new Uint8Array(bytes)], { type: 'image/jpeg' }),
+    'harbour-crane.jpg',
+  )
+  const answer = await fetch(`${newsroom.base}/admin/media`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { cookie: newsroom.cookie, origin: newsroom.base },
+    body: form,
+  })
+  expect(answer.status, await answer.text()).toBe(303)
+  const listed = await newsroom.request('/admin/media')
+  const src = /(\/media\/[^"' ]*harbour-crane[^"' ]*\.jpe?g)/.exec(listed.html)?.[1]
+  if (!src) throw new Error('the uploaded picture is not in the library')
+  return src
+}
+
+/** Every file under `dir`, recursively. */
+function filesUnder(dir: string): string[] {
+  if (!fs.existsSync(dir)) return []
+  return fs
+    .readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.join(entry.parentPath, entry.name))
+}
+
 describe.skipIf(skip || !NGINX_BINARY)(
-  'a two-node cluster behind nginx',
+  'a two-node cluster behind nginx, its media in S3-compatible storage',
   { timeout: 120_000 },
   () => {
     let cluster: Cluster
+    let s3: TestS3
+    let picture: string
     beforeAll(async () => {
-      cluster = await startCluster('nginx')
+      s3 = await startS3()
+      cluster = await startCluster('nginx', s3.env)
     }, 90_000)
-    afterAll(() => cluster?.stop())
+    afterAll(async () => {
+      await cluster?.stop()
+      await s3?.close()
+    })
+
+    it('serves a picture uploaded on node 1 from node 2, from the bucket, not from a disk', async () => {
+      await ensureEditor()
+      const newsroom = new Newsroom(cluster.nodes[0]!.url)
+      await newsroom.signIn()
+      const bytes = await sharp({
+        create: { width: 640, height: 400, channels: 3, background: '#33658a' },
+      })
+        .jpeg()
+        .toBuffer()
+      picture = await uploadThroughNewsroom(newsroom, bytes)
+      const fromNode2 = await fetch(`${cluster.nodes[1]!.url}${picture}`)
+      expect(fromNode2.status).toBe(200)
+      expect(fromNode2.headers.get('content-type')).toMatch(/^image\//)
+      expect((await fromNode2.arrayBuffer()).byteLength).toBeGreaterThan(1_000)
+      // Neither node wrote the picture to the shared data folder: it is only in the bucket.
+      expect(filesUnder(dataDir).filter((file) => /harbour-crane/.test(file))).toEqual([])
+    })
 
     it('keeps answering every request when one node is killed mid-traffic (proxy_next_upstream)', async () => {
       await killUnderTraffic(cluster)
+      const picked = await get(`${cluster.front}${picture}`)
+      expect(picked.status).toBe(200)
     })
   },
 )
