@@ -1,5 +1,5 @@
 /**
- * `npm run soak -- --minutes N [--url URL --pid PID] [--readers C]`: a mixed, news-shaped load
+ * `npm run soak -- --minutes N [--url URL --pid PID --content-key K] [--readers C]`: a mixed, news-shaped load
  * for N minutes (fractions allowed), against a node this script starts (SQLite in a temporary
  * DATA_DIR, the demo newsroom) or a running one (`--url`; `--pid` names its process for RSS, for
  * example a node of `npm run cluster`; its newsroom must have the soak editor, see below).
@@ -9,7 +9,10 @@
  * - writes: a publish or an edit every second through the newsroom's own forms, each watched
  *   until it shows on the front page, the story and the feed;
  * - a comment and a newsletter sign-up every 2 s (from varying addresses, as behind a proxy);
- * - view beacons (`POST /api/views/:id`) with the reads.
+ * - view beacons (`POST /api/views/:id`) with the reads;
+ * - Content API calls, 4 a second (below the per-key limit), as a headless front-end makes them:
+ *   pages of posts with tags and authors, a post by slug, tags and authors (the key comes from
+ *   `integration:create` on our own node, or `--content-key` with `--url`).
  *
  * Reported as a table (stdout and `artifacts/soak-<time>.md`) and a plot of RSS and p99 over
  * time (`artifacts/soak-<time>.svg`): requests, errors by status, p50/p99, RSS growth after the
@@ -38,6 +41,7 @@ const { values } = parseArgs({
     pid: { type: 'string' },
     readers: { type: 'string', default: '8' },
     port: { type: 'string', default: '38190' },
+    'content-key': { type: 'string' },
   },
 })
 const seconds = Math.round(Number(values.minutes) * 60)
@@ -49,7 +53,12 @@ const readers = Number(values.readers)
 const log = (line: string) => console.log(`soak: ${line}`)
 
 /** A node of our own: the built CLI as shipped, SQLite in a fresh folder, believing X-Forwarded-For. */
-async function startNode(): Promise<{ url: string; child: ChildProcess; dir: string }> {
+async function startNode(): Promise<{
+  url: string
+  child: ChildProcess
+  dir: string
+  contentKey: string
+}> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'broadsheet-soak-'))
   const env = { ...process.env, DATA_DIR: dir, LOG_LEVEL: 'warn' }
   const cli = [process.execPath, path.join(ROOT, 'dist/cli/main.js')]
@@ -84,7 +93,14 @@ async function startNode(): Promise<{ url: string; child: ChildProcess; dir: str
     ],
     { env, stdio: 'ignore' },
   )
-  return { url: `http://127.0.0.1:${port}`, child, dir }
+  const integration = spawnSync(
+    cli[0]!,
+    [...cli.slice(1), 'integration:create', '--name', 'Soak front-end', '--json'],
+    { env, encoding: 'utf8' },
+  )
+  if (integration.status !== 0) throw new Error(`integration:create failed: ${integration.stderr}`)
+  const { contentApiKey } = JSON.parse(integration.stdout) as { contentApiKey: string }
+  return { url: `http://127.0.0.1:${port}`, child, dir, contentKey: contentApiKey }
 }
 
 function rssMb(pid: number): number {
@@ -120,6 +136,8 @@ interface Sample {
 const own = values.url ? undefined : await startNode()
 const base = values.url ?? own!.url
 const pid = own?.child.pid ?? (values.pid ? Number(values.pid) : undefined)
+const contentKey = own?.contentKey ?? values['content-key']
+if (!contentKey) log('no --content-key: the Content API is left out of the mix')
 const newsroom = new Newsroom(base)
 await newsroom.signIn()
 const stories = await newestStories(base, 200)
@@ -142,12 +160,18 @@ const count = (status: number, ms: number) => {
   allLatencies.push(ms)
   requests++
 }
+/** Requests refused by a rate limit (429), by what they were: a limit's work is no error. */
+const limited = new Map<string, number>()
 async function timedFetch(url: string, init?: RequestInit): Promise<number> {
   const started = performance.now()
   try {
     const response = await fetch(url, { redirect: 'manual', ...init })
     await response.arrayBuffer()
     count(response.status, performance.now() - started)
+    if (response.status === 429) {
+      const kind = new URL(url).pathname.replace(/\/(\d+|[^/]+\/)$/, '/…').slice(0, 40)
+      limited.set(kind, (limited.get(kind) ?? 0) + 1)
+    }
     return response.status
   } catch {
     count(0, performance.now() - started)
@@ -183,6 +207,26 @@ const reader = async (n: number) => {
           headers: { 'x-forwarded-for': `203.0.113.${n}`, 'user-agent': `Soak reader ${n}` },
         })
     }
+  }
+}
+
+/** A headless front-end's calls: pages of posts, a post by slug, tags, authors. */
+const apiClient = async () => {
+  if (!contentKey) return
+  const api = `${base}/ghost/api/content`
+  const key = `key=${contentKey}`
+  for (let n = 0; running(); n++) {
+    const tick = Date.now()
+    const story = stories[pick()]!
+    const slug = story.split('/').filter(Boolean).at(-1)
+    const call = [
+      `/posts/?${key}&include=tags,authors&page=${1 + (n % 5)}`,
+      `/posts/slug/${slug}/?${key}&include=tags,authors`,
+      `/tags/?${key}&include=count.posts&limit=all`,
+      `/authors/?${key}`,
+    ][n % 4]!
+    await timedFetch(`${api}${call}`, { headers: { 'accept-version': 'v5.0' } })
+    await new Promise((r) => setTimeout(r, Math.max(0, 250 - (Date.now() - tick))))
   }
 }
 
@@ -225,7 +269,12 @@ const extras = async () => {
   }
 }
 
-await Promise.all([...Array.from({ length: readers }, (_, i) => reader(i)), writer(), extras()])
+await Promise.all([
+  ...Array.from({ length: readers }, (_, i) => reader(i)),
+  writer(),
+  extras(),
+  apiClient(),
+])
 clearInterval(sampler)
 own?.child.kill('SIGTERM')
 
@@ -241,6 +290,7 @@ const rssEnd = warm.at(-1)?.rssMb ?? 0
 const growth = rssStart ? (rssEnd - rssStart) / rssStart : 0
 const visible = publishes.map((p) => p.visibleMs)
 const late = visible.filter((ms) => !(ms <= 1_000)).length
+const never = visible.filter((ms) => Number.isNaN(ms)).length
 const checks = [
   ['zero 5xx', serverErrors === 0],
   ['RSS growth under 10 % after warm-up', !pid || growth < 0.1],
@@ -256,9 +306,10 @@ const lines = [
     .sort(([a], [b]) => a - b)
     .map(([s, c]) => `${s || 'no answer'}: ${c}`)
     .join(', ')} |`,
+  `| 429 (rate limits) by path | ${[...limited].map(([kind, n]) => `${kind}: ${n}`).join(', ') || 'none'} |`,
   `| p50 / p99 | ${at(0.5)} / ${at(0.99)} ms |`,
   `| RSS after warm-up: first / last / growth | ${pid ? `${rssStart} / ${rssEnd} MB / ${(growth * 100).toFixed(1)} %` : 'n/a (no --pid)'} |`,
-  `| publishes and edits | ${publishes.length}; visible everywhere: median ${Math.round(visible.sort((a, b) => a - b)[visible.length >> 1] ?? 0)} ms, ${late} later than 1 s |`,
+  `| publishes and edits | ${publishes.length}; visible everywhere: median ${Math.round(visible.sort((a, b) => a - b)[visible.length >> 1] ?? 0)} ms, ${late} later than 1 s, ${never} not within 10 s |`,
   '',
   '| target | result |',
   '| --- | --- |',
