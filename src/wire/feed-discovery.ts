@@ -3,6 +3,7 @@
  * `<link rel="alternate" type="application/rss+xml" href="…">` (and the Atom and JSON Feed types).
  */
 import { Parser } from 'htmlparser2'
+import { webAddress } from './item-link.js'
 
 export type DiscoveredFormat = 'rss' | 'atom' | 'json'
 
@@ -31,7 +32,7 @@ export function discoverFeeds(html: string, pageUrl: string): DiscoveredFeed[] {
   const parser = new Parser(
     {
       onopentag(name, attribs) {
-        if (name === 'base' && attribs.href) base = absolute(attribs.href, pageUrl) ?? base
+        if (name === 'base' && attribs.href) base = webAddress(attribs.href, pageUrl) ?? base
         if (name === 'link') links.push(attribs)
       },
     },
@@ -42,7 +43,7 @@ export function discoverFeeds(html: string, pageUrl: string): DiscoveredFeed[] {
   for (const link of links) {
     const rel = (link.rel ?? '').toLowerCase().split(/\s+/)
     const format = TYPES[(link.type ?? '').toLowerCase().split(';')[0]!.trim()]
-    const url = link.href ? absolute(link.href, base) : undefined
+    const url = link.href ? webAddress(link.href, base) : undefined
     if (!rel.includes('alternate') || !format || !url || found.has(url)) continue
     found.set(url, { url, format, title: link.title?.trim() || undefined })
   }
@@ -52,13 +53,4 @@ export function discoverFeeds(html: string, pageUrl: string): DiscoveredFeed[] {
 
 function isCommentFeed(feed: DiscoveredFeed): boolean {
   return /comments?\b/i.test(feed.title ?? '') || /\/comments?\//i.test(feed.url)
-}
-
-function absolute(href: string, base: string): string | undefined {
-  try {
-    const url = new URL(href.trim(), base)
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : undefined
-  } catch {
-    return undefined
-  }
 }

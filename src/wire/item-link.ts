@@ -26,6 +26,17 @@ const TRACKING_PARAMS = new Set([
   '_gl',
 ])
 
+/** An http(s) address (resolved against `base` when given), or undefined for anything else. */
+export function webAddress(value: string | undefined, base?: string): string | undefined {
+  if (!value) return undefined
+  try {
+    const url = new URL(value.trim(), base)
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : undefined
+  } catch {
+    return undefined
+  }
+}
+
 /**
  * A link normalised for identity: scheme and host lower-cased, default port, fragment and
  * tracking parameters (`utm_*`, `fbclid`, `gclid`…) removed, remaining parameters sorted, no

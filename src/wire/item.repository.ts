@@ -1,6 +1,7 @@
 /** Every SQL statement about the items the wire has seen. */
 import { sql, type Kysely } from 'kysely'
 import type { Database } from '../db/database.js'
+import { webAddress } from './item-link.js'
 import type { NewWireItemRow, WireItemRow, WireItemStatus } from './wire.table.js'
 
 type Db = Kysely<Database>
@@ -257,7 +258,7 @@ export async function findOriginOfStory(
   if (!row) return undefined
   return {
     sourceName: row.name,
-    siteUrl: webAddress(row.site_url) ?? webAddress(row.url, true) ?? '',
+    siteUrl: webAddress(row.site_url) ?? webAddress('/', webAddress(row.url)) ?? '',
     // A feed that signs every item with its own name has no writer to show.
     author:
       row.author && row.author.trim().toLowerCase() !== row.name.trim().toLowerCase()
@@ -267,12 +268,3 @@ export async function findOriginOfStory(
 }
 
 /** `text` when it is an http(s) address (or its origin), else undefined. */
-function webAddress(text: string, originOnly = false): string | undefined {
-  try {
-    const url = new URL(text)
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined
-    return originOnly ? `${url.origin}/` : url.href
-  } catch {
-    return undefined
-  }
-}

@@ -5,6 +5,7 @@
  */
 import { parseOpml as parseOpmlDocument } from 'feedsmith'
 import { escapeHtml } from '../content/index.js'
+import { webAddress } from './item-link.js'
 import { WireError } from './wire-error.js'
 
 export interface OpmlSource {
@@ -41,13 +42,13 @@ export function parseOpml(text: string): OpmlSource[] {
   const sources = new Map<string, OpmlSource>()
   const walk = (list: Outline[], folder: string | undefined) => {
     for (const outline of list) {
-      const url = httpUrl(outline.xmlUrl)
+      const url = webAddress(outline.xmlUrl)
       const name = (outline.title || outline.text)?.trim() || undefined
       if (url && !sources.has(url))
         sources.set(url, {
           url,
           title: name,
-          siteUrl: httpUrl(outline.htmlUrl),
+          siteUrl: webAddress(outline.htmlUrl),
           folder: folder ?? categoryFolder(outline.category),
         })
       if (outline.outlines) walk(outline.outlines, url ? folder : (name ?? folder))
@@ -92,14 +93,4 @@ function outlineFor(source: OpmlSource): string {
 
 function categoryFolder(category: string | undefined): string | undefined {
   return category?.split(',')[0]?.replace(/^\//, '').split('/')[0]?.trim() || undefined
-}
-
-function httpUrl(value: string | undefined): string | undefined {
-  if (!value) return undefined
-  try {
-    const url = new URL(value.trim())
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : undefined
-  } catch {
-    return undefined
-  }
 }
