@@ -1,13 +1,16 @@
 /** WordPress exports (WXR) read as import records. */
 /**
  * Stream a WXR file's records: site, authors, sections, tags, menus, then stories, media and
- * menu items in file order. `scanWordPressExport` counts first (progress) and learns the clock.
+ * menu items in file order. `scanWordPressExport` counts first (progress) and learns the clock;
+ * `readWordPressHeader` does that in the same read as the header and the attachments.
  * @example
  * const scan = await scanWordPressExport('site.xml')
  * for await (const record of readWordPressExport('site.xml', { scan })) await write(record)
  */
 export {
+  emptyWordPressScan,
   readWordPressExport,
+  readWordPressHeader,
   scanWordPressExport,
   type WordPressReadOptions,
   type WordPressScan,

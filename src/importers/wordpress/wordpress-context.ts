@@ -20,7 +20,7 @@ export class WordPressContext {
   /** Dates read on the site's clock because the export gave no UTC time. */
   localTimes = 0
 
-  constructor(readonly clock: SiteClock) {}
+  constructor(public clock: SiteClock) {}
 
   /** An absolute URL on the old site. */
   url(path: string): string {

@@ -1,7 +1,15 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { sanitizeBody } from '../../content/index.js'
-import type { ImportRecord, ImportStory } from '../import-model.js'
-import { readWordPressExport, scanWordPressExport } from './wordpress-export.js'
+import type { ImportMedia, ImportRecord, ImportStory } from '../import-model.js'
+import {
+  emptyWordPressScan,
+  readWordPressExport,
+  readWordPressHeader,
+  scanWordPressExport,
+} from './wordpress-export.js'
 
 const fixture = (name: string) =>
   new URL(`../../../test/fixtures/importers/wordpress/${name}`, import.meta.url).pathname
@@ -38,6 +46,55 @@ describe('scanWordPressExport', () => {
       comment: 6,
     })
     expect(scan.offsets.size).toBeGreaterThan(0)
+  })
+})
+
+describe('readWordPressHeader', () => {
+  it('yields in one read what the header-and-media pass yields, and fills the scan', async () => {
+    const file = fixture('ledger-1.2.xml')
+    const scan = emptyWordPressScan()
+    const header: ImportRecord[] = []
+    for await (const record of readWordPressHeader(file, scan)) header.push(record)
+    const separate = await scanWordPressExport(file)
+    const expected: ImportRecord[] = []
+    for await (const record of readWordPressExport(file, {
+      scan: separate,
+      headerAndMediaOnly: true,
+    }))
+      if (['site', 'author', 'category', 'tag', 'media'].includes(record.kind))
+        expected.push(record)
+    expect(header.map((r) => r.kind)).toContain('media')
+    expect(header).toEqual(expected)
+    expect(scan.counts).toEqual(separate.counts)
+    expect(scan.site).toEqual(separate.site)
+    expect([scan.bytes, scan.encoding]).toEqual([separate.bytes, separate.encoding])
+    expect(scan.offsets.clock().description).toBe(separate.offsets.clock().description)
+  })
+
+  it('dates an attachment that has only a local time on the clock the whole file shows', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wxr-header-'))
+    const file = path.join(dir, 'late-clock.xml')
+    const item = (id: string, type: string, local: string, gmt: string) =>
+      `<item><title>${type} ${id}</title><wp:post_id>${id}</wp:post_id><wp:post_date>${local}</wp:post_date><wp:post_date_gmt>${gmt}</wp:post_date_gmt><wp:status>publish</wp:status><wp:post_type>${type}</wp:post_type><wp:attachment_url>https://old.example/wp-content/uploads/a${id}.jpg</wp:attachment_url></item>`
+    fs.writeFileSync(
+      file,
+      `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0" xmlns:wp="http://wordpress.org/export/1.2/"><channel><title>Old</title><link>https://old.example</link><wp:wxr_version>1.2</wp:wxr_version>` +
+        item('1', 'attachment', '2024-03-01 12:00:00', '0000-00-00 00:00:00') +
+        item('2', 'post', '2024-03-01 09:00:00', '2024-03-01 07:00:00') +
+        `</channel></rss>`,
+    )
+    try {
+      const scan = emptyWordPressScan()
+      const media: ImportMedia[] = []
+      for await (const record of readWordPressHeader(file, scan))
+        if (record.kind === 'media') media.push(record)
+      expect(media.map((m) => [m.sourceId, m.createdAt.toISOString()])).toEqual([
+        ['1', '2024-03-01T10:00:00.000Z'],
+      ])
+      expect(scan.counts).toMatchObject({ attachment: 1, post: 1 })
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true })
+    }
   })
 })
 

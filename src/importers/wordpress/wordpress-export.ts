@@ -8,11 +8,11 @@
  * that show them, so the writer resolves featured images and galleries by source id.
  */
 import type { ImportRecord, ImportWarning } from '../import-model.js'
-import { OffsetSamples, zoneClock, type SiteClock } from '../site-time.js'
+import { OffsetSamples, utcDate, zoneClock, type SiteClock } from '../site-time.js'
 import { WordPressContext } from './wordpress-context.js'
 import { mapAuthor, mapCategory, mapSite, mapTag, mapTerm } from './wordpress-header.js'
 import { mapItem } from './wordpress-items.js'
-import type { WxrRecord, WxrSite } from './wxr-records.js'
+import type { WxrItem, WxrRecord, WxrSite } from './wxr-records.js'
 import { readWxrFile, type WxrReadStats } from './wxr-reader.js'
 
 export interface WordPressScan {
@@ -27,25 +27,90 @@ export interface WordPressScan {
 
 /** Read the file once, quickly: what it holds, and the site's clock. */
 export async function scanWordPressExport(path: string): Promise<WordPressScan> {
+  const scan = emptyScan()
   const stats: WxrReadStats = { encoding: '', removed: 0, bytes: 0 }
-  const counts: Record<string, number> = {}
-  const offsets = new OffsetSamples()
-  let site: WxrSite | undefined
-  for await (const record of readWxrFile(path, stats)) {
-    if (record.kind === 'site') site = record.site
+  for await (const record of readWxrFile(path, stats, { skipBodies: true }))
+    scanRecord(record, scan)
+  scan.bytes = stats.bytes
+  scan.encoding = stats.encoding
+  return scan
+}
+
+function emptyScan(): WordPressScan {
+  return {
+    site: undefined as unknown as WxrSite,
+    counts: {},
+    bytes: 0,
+    encoding: '',
+    offsets: new OffsetSamples(),
+  }
+}
+
+function scanRecord(record: WxrRecord, scan: WordPressScan): void {
+  const { counts, offsets } = scan
+  if (record.kind === 'site') scan.site = record.site
+  if (record.kind !== 'item') {
+    counts[record.kind] = (counts[record.kind] ?? 0) + 1
+    return
+  }
+  const { item } = record
+  const type = item.postType || 'post'
+  counts[type] = (counts[type] ?? 0) + 1
+  counts.comment = (counts.comment ?? 0) + item.comments.length
+  offsets.add(item.postDate, item.postDateGmt)
+  offsets.add(item.postModified, item.postModifiedGmt)
+  for (const comment of item.comments) offsets.add(comment.date, comment.dateGmt)
+}
+
+/**
+ * The first of an import's two passes, in one read of the file: yield the header (site, authors,
+ * sections, tags) and the attachments as media, and fill `scan` (counts, the site's clock) on
+ * the way, without converting any story body. An attachment with only a local date waits for
+ * the end of the file, where the clock is known (it is held as read: attachments are small).
+ * @example
+ * const scan = emptyWordPressScan()
+ * for await (const record of readWordPressHeader('site.xml', scan)) await write(record)
+ * for await (const record of readWordPressExport('site.xml', { scan })) await write(record)
+ */
+export async function* readWordPressHeader(
+  path: string,
+  scan: WordPressScan,
+  options: { timeZone?: string } = {},
+): AsyncGenerator<ImportRecord> {
+  const zone = options.timeZone ? zoneClock(options.timeZone) : undefined
+  const ctx = new WordPressContext(zone ?? PENDING_CLOCK)
+  const waiting: WxrItem[] = []
+  const stats: WxrReadStats = { encoding: '', removed: 0, bytes: 0 }
+  for await (const record of readWxrFile(path, stats, { skipBodies: true })) {
+    scanRecord(record, scan)
+    if (record.kind === 'term') continue
     if (record.kind !== 'item') {
-      counts[record.kind] = (counts[record.kind] ?? 0) + 1
+      yield* mapRecord(record, ctx)
       continue
     }
     const { item } = record
-    const type = item.postType || 'post'
-    counts[type] = (counts[type] ?? 0) + 1
-    counts.comment = (counts.comment ?? 0) + item.comments.length
-    offsets.add(item.postDate, item.postDateGmt)
-    offsets.add(item.postModified, item.postModifiedGmt)
-    for (const comment of item.comments) offsets.add(comment.date, comment.dateGmt)
+    if (item.postType !== 'attachment') continue
+    if (!zone && !utcDate(item.postDateGmt)) waiting.push(item)
+    else yield* mapItem(item, ctx)
   }
-  return { site: site as WxrSite, counts, bytes: stats.bytes, encoding: stats.encoding, offsets }
+  scan.bytes = stats.bytes
+  scan.encoding = stats.encoding
+  if (waiting.length === 0) return
+  ctx.clock = scan.offsets.clock()
+  for (const item of waiting) yield* mapItem(item, ctx)
+}
+
+/** A new, empty scan for `readWordPressHeader` to fill. */
+export function emptyWordPressScan(): WordPressScan {
+  return emptyScan()
+}
+
+/** The clock of a first pass that has not reached the end of the file yet: never read. */
+const PENDING_CLOCK: SiteClock = {
+  description: "the export's clock (not read yet)",
+  toDate() {
+    throw new Error('the site clock is known only at the end of the file')
+  },
 }
 
 export interface WordPressReadOptions {

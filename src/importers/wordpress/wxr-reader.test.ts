@@ -24,6 +24,23 @@ async function failure(name: string): Promise<AppError> {
 }
 
 describe('readWxr', () => {
+  it('leaves bodies and comment texts out with skipBodies, and nothing else', async () => {
+    const full = items(await readAll('ledger-1.2.xml'))
+    const light: WxrRecord[] = []
+    for await (const record of readWxrFile(fixture('ledger-1.2.xml'), undefined, {
+      skipBodies: true,
+    }))
+      light.push(record)
+    expect(full.some((i) => i.content !== '')).toBe(true)
+    expect(full.some((i) => i.comments.some((c) => c.content !== ''))).toBe(true)
+    const emptied = full.map((i) => ({
+      ...i,
+      content: '',
+      comments: i.comments.map((c) => ({ ...c, content: '' })),
+    }))
+    expect(items(light)).toEqual(emptied)
+  })
+
   it('reads the site, authors, terms and items of a WXR 1.2 export in file order', async () => {
     const records = await readAll('ledger-1.2.xml')
     expect(records.map((r) => r.kind).slice(0, 9)).toEqual([

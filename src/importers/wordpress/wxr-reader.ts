@@ -43,6 +43,17 @@ export interface WxrReadStats extends XmlInputStats {
   bytes: number
 }
 
+export interface WxrReadOptions {
+  /**
+   * Leave story bodies and comment texts empty (`content:encoded`, `wp:comment_content`): for a
+   * pass that only counts, learns the clock and reads attachments.
+   */
+  skipBodies?: boolean
+}
+
+/** Elements whose text `skipBodies` leaves out. */
+const BODIES = new Set(['content:encoded', 'wp:comment_content'])
+
 /**
  * Read a WXR document from a byte stream, yielding each record as soon as its closing tag is read.
  * Throws `AppError('VALIDATION_FAILED')` with a one-line message when the input is not WXR or
@@ -52,9 +63,10 @@ export async function* readWxr(
   bytes: AsyncIterable<Uint8Array>,
   fileName = 'the file',
   stats: WxrReadStats = { encoding: '', removed: 0, bytes: 0 },
+  options: WxrReadOptions = {},
 ): AsyncGenerator<WxrRecord> {
   const queue: WxrRecord[] = []
-  const state = new WxrState(fileName, (record) => queue.push(record))
+  const state = new WxrState(fileName, (record) => queue.push(record), options.skipBodies === true)
   const parser = new Parser(state, { xmlMode: true, decodeEntities: false })
   async function* counted() {
     for await (const chunk of bytes) {
@@ -73,8 +85,17 @@ export async function* readWxr(
 }
 
 /** `readWxr` over a file on disk. */
-export function readWxrFile(path: string, stats?: WxrReadStats): AsyncGenerator<WxrRecord> {
-  return readWxr(createReadStream(path, { highWaterMark: 64 * 1024 }), basename(path), stats)
+export function readWxrFile(
+  path: string,
+  stats?: WxrReadStats,
+  options: WxrReadOptions = {},
+): AsyncGenerator<WxrRecord> {
+  return readWxr(
+    createReadStream(path, { highWaterMark: 64 * 1024 }),
+    basename(path),
+    stats,
+    options,
+  )
 }
 
 /** Parser callbacks: element names resolved through namespaces, channel children captured. */
@@ -92,10 +113,13 @@ class WxrState {
   private siteFields = new Map<string, string>()
   private siteSent = false
   private resolved = new WeakMap<Map<string, string>, Map<string, string>>()
+  /** The element whose text is being left out (`skipBodies`), if any. */
+  private skipping: XmlNode | undefined
 
   constructor(
     private readonly fileName: string,
     private readonly emit: (record: WxrRecord) => void,
+    private readonly skipBodies = false,
   ) {}
 
   onopentag(qname: string, attribs: Record<string, string>): void {
@@ -109,6 +133,7 @@ class WxrState {
     const node: XmlNode = { name, attrs: decodeAttributes(attribs), text: '', children: [] }
     this.capture.at(-1)?.children.push(node)
     this.capture.push(node)
+    if (this.skipBodies && !this.skipping && BODIES.has(name)) this.skipping = node
   }
 
   onclosetag(_qname: string, isImplied: boolean): void {
@@ -118,6 +143,7 @@ class WxrState {
     if (this.depth >= 3 && this.capture.length > 0) {
       this.flushText()
       const node = this.capture.pop() as XmlNode
+      if (node === this.skipping) this.skipping = undefined
       if (this.capture.length === 0 && !cutShort) this.finishChannelChild(node)
     }
     this.depth--
@@ -125,7 +151,7 @@ class WxrState {
   }
 
   ontext(text: string): void {
-    if (this.capture.length > 0) this.pendingRaw += text
+    if (this.capture.length > 0 && !this.skipping) this.pendingRaw += text
   }
 
   oncdatastart(): void {

@@ -2,7 +2,8 @@
  * Run a whole import: read the export, write it through the domain's use cases, and report.
  * WordPress is read twice, in constant memory: the first pass brings the header (authors,
  * sections, tags) and the attachments into the library, because stories come before the
- * pictures they show; the second writes the stories in batches.
+ * pictures they show, and learns the site's clock and the counts on the way; the second writes
+ * the stories in batches.
  */
 import { stat } from 'node:fs/promises'
 import type { Actor } from '../../auth/index.js'
@@ -10,13 +11,16 @@ import { AppError } from '../../errors.js'
 import type { MediaDeps } from '../../media/index.js'
 import { readGhostExport } from '../ghost/index.js'
 import type { ImportRecord, ImportSource } from '../import-model.js'
-import { readWordPressExport, scanWordPressExport } from '../wordpress/index.js'
+import { emptyWordPressScan, readWordPressExport, readWordPressHeader } from '../wordpress/index.js'
 import { emptyReport, type ImportReport } from './import-report.js'
 import { ImportWriter } from './import-writer.js'
 import type { MediaMode } from './media-import.js'
 
 export interface ImportProgress {
-  /** `scan` (counting), `header` (authors, sections, media), `stories`. */
+  /**
+   * `scan` (starting to read), `header` (authors, sections, media: `total` is 0, the count of
+   * attachments being known only at the end of that read), `stories`.
+   */
   phase: 'scan' | 'header' | 'stories'
   done: number
   total: number
@@ -76,16 +80,15 @@ async function wordpress(
   progress: (p: ImportProgress) => void,
 ): Promise<void> {
   progress({ phase: 'scan', done: 0, total: 0 })
-  const scan = await scanWordPressExport(file)
-  const read = { scan, ...(options.timeZone ? { timeZone: options.timeZone } : {}) }
-  const media = scan.counts.attachment ?? 0
+  // One read brings the header and the attachments in, counts the stories and learns the clock.
+  const scan = emptyWordPressScan()
+  const zone = options.timeZone ? { timeZone: options.timeZone } : {}
   let done = 0
-  for await (const record of readWordPressExport(file, { ...read, headerAndMediaOnly: true })) {
-    if (!HEADER.has(record.kind)) continue
+  for await (const record of readWordPressHeader(file, scan, zone)) {
     await writer.write(record)
-    if (record.kind === 'media' && ++done % 50 === 0)
-      progress({ phase: 'header', done, total: media })
+    if (record.kind === 'media' && ++done % 50 === 0) progress({ phase: 'header', done, total: 0 })
   }
+  const read = { scan, ...zone }
   const total = (scan.counts.post ?? 0) + (scan.counts.page ?? 0)
   let last = -1
   for await (const record of readWordPressExport(file, read)) {
