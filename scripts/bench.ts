@@ -14,7 +14,8 @@
  * --workers 2, the static mirror behind nginx, PAGE_CACHE=false), uncached pages and searches at
  * 10 connections, and the same on PostgreSQL. `--scenario news` runs a news-like mix instead
  * (see bench-news.ts); `--scenario postgres` only the PostgreSQL rows (a quick check); `--scenario
- * api` only the Content API rows, cached and uncached, on SQLite and PostgreSQL (a quick check).
+ * api` only the Content API rows, cached, uncached and uncached with the memo cold, on SQLite and
+ * PostgreSQL (a quick check).
  * Prints Markdown tables and writes JSON under artifacts/bench/.
  */
 import { spawnSync } from 'node:child_process'
@@ -345,8 +346,22 @@ async function measurePages(dir: string) {
   )
   ;(report.peakRssMb as Record<string, number>).uncached = uncached.peakRssMb()
   await uncached.stop()
+  await memoColdRows(dir, 38087)
   if (values.postgres) await postgresRows(values.postgres, searchPages)
   return report
+}
+
+/**
+ * The Content API rows with no post JSON kept between requests (`API_POST_MEMO=0`): every
+ * browse loads and serializes all its posts, as the first one after any write does (every purge
+ * clears the memo) and one reaching posts the memo does not hold. The plain uncached rows reuse
+ * posts the memo kept from their earlier requests.
+ */
+async function memoColdRows(dir: string, port: number): Promise<void> {
+  const server = await startBroadsheet(dir, port, { PAGE_CACHE: 'false', API_POST_MEMO: '0' })
+  const api = await apiPages(server.url, benchContentKey(dir))
+  await uncachedRows('uncached, memo cold,', server, api, Math.min(ROUNDS, 3))
+  await server.stop()
 }
 
 function prefixed(prefix: string, pages: Record<string, string>): Record<string, string> {
@@ -550,6 +565,7 @@ async function apiRows(dir: string): Promise<void> {
   const uncached = await startBroadsheet(dir, port + 2, { PAGE_CACHE: 'false' })
   await uncachedRows('uncached', uncached, api, Math.min(ROUNDS, 3))
   await uncached.stop()
+  await memoColdRows(dir, port + 3)
   if (values.postgres) await postgresRows(values.postgres, {}, port + 5)
 }
 

@@ -115,7 +115,10 @@ export async function buildApp(appDeps: AppDeps): Promise<FastifyInstance> {
   const { readReplica } = appDeps
   if (readReplica) markReaderRequests(app)
   // Content API posts as JSON, kept where the chrome is (where every write is heard).
-  const postJson = site.chrome ? new PostJsonMemo(services.clock, CHROME_TTL_MS, 5_000) : undefined
+  const postJson =
+    site.chrome && config.apiPostMemo > 0
+      ? new PostJsonMemo(services.clock, CHROME_TTL_MS, config.apiPostMemo)
+      : undefined
   // Before every route: its hooks answer cached pages before they render.
   await app.register(pageCache, {
     config: deps.config,

@@ -26,6 +26,7 @@ const EnvSchema = Type.Object({
   PAGE_CACHE: Type.Boolean({ default: true }),
   CACHE_MAX_BYTES: Type.Integer({ minimum: 0, default: 64 * 1024 * 1024 }),
   API_RATE_LIMIT: Type.Integer({ minimum: 1, default: 600 }),
+  API_POST_MEMO: Type.Integer({ minimum: 0, default: 5_000 }),
   CDN_PURGE_URL: Type.Optional(Type.String({ minLength: 1 })),
   CDN_TAG_HEADERS: Type.Optional(Type.Boolean()),
   STATIC_MIRROR: Type.Boolean({ default: false }),
@@ -84,6 +85,11 @@ export interface Config {
   readonly cacheMaxBytes: number
   /** Content API requests per minute per key (answers from the page cache are not counted). */
   readonly apiRateLimit: number
+  /**
+   * How many Content API posts' JSON are kept between requests (cleared by every purge); 0 keeps
+   * none, so every browse loads and serializes its posts.
+   */
+  readonly apiPostMemo: number
   /** Receives `POST {"tags":[…]}` on every purge, for a CDN that purges by tag. */
   readonly cdnPurgeUrl: string | undefined
   /**
@@ -152,6 +158,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     pageCache: parsed.PAGE_CACHE,
     cacheMaxBytes: parsed.CACHE_MAX_BYTES,
     apiRateLimit: parsed.API_RATE_LIMIT,
+    apiPostMemo: parsed.API_POST_MEMO,
     cdnPurgeUrl: parsed.CDN_PURGE_URL,
     cdnTagHeaders: parsed.CDN_TAG_HEADERS ?? parsed.CDN_PURGE_URL !== undefined,
     staticMirror: parsed.STATIC_MIRROR,
@@ -261,6 +268,7 @@ export function describeConfig(config: Config): Record<string, string | number |
     themeDir: config.themeDir ?? '(built-in)',
     pageCache: config.pageCache,
     cacheMaxBytes: config.cacheMaxBytes,
+    apiPostMemo: config.apiPostMemo,
     cdnPurgeUrl: config.cdnPurgeUrl ? maskUrl(config.cdnPurgeUrl) : '(none)',
     cdnTagHeaders: config.cdnTagHeaders,
     staticMirror: config.staticMirror,

@@ -12,6 +12,8 @@ import {
   type SqlBool,
 } from 'kysely'
 import { compiledOnce } from '../db/compiled-once.js'
+import type { ArticleSummary, CategoryRef, TagRef } from './article.js'
+import { summaryQuery, toSummary } from './article.repository.js'
 import type { Database } from '../db/database.js'
 import {
   filterValue,
@@ -184,35 +186,105 @@ export async function countApiPosts(
   return Number(row.n)
 }
 
-/** The columns an API post shows beyond a summary, by id. */
-export async function findApiPostExtras(db: Db, ids: number[]) {
-  if (ids.length === 0) return new Map<number, ApiPostExtras>()
-  const rows = await db
-    .selectFrom('articles')
-    .select([
-      'id',
-      'body_html',
-      'created_at',
-      'seo_title',
-      'seo_description',
-      'canonical_url',
-      'standfirst',
-    ])
-    .where('id', 'in', ids)
-    .execute()
-  return new Map(
-    rows.map((r) => [
-      r.id,
-      {
-        bodyHtml: r.body_html,
-        createdAt: new Date(r.created_at),
-        seoTitle: r.seo_title,
-        seoDescription: r.seo_description,
-        canonicalUrl: r.canonical_url,
-        standfirst: r.standfirst,
-      },
-    ]),
+/** A story's columns for the APIs (a summary's and the extras), with its links still to add. */
+const apiPostRows = compiledOnce((db: Db, ids: readonly number[]) =>
+  summaryQuery(db)
+    .select(['a.body_html', 'a.created_at', 'a.seo_title', 'a.seo_description', 'a.canonical_url'])
+    .where('a.id', 'in', ids),
+)
+
+/** Stories by id, each as a summary with the columns an API post shows beyond it: one query. */
+export async function findApiPostRows(
+  db: Db,
+  ids: number[],
+): Promise<Map<number, ArticleSummary & ApiPostExtras>> {
+  const out = new Map<number, ArticleSummary & ApiPostExtras>()
+  if (ids.length === 0) return out
+  for (const r of await apiPostRows(db, ids))
+    out.set(r.id, {
+      ...toSummary(r),
+      bodyHtml: r.body_html,
+      createdAt: new Date(r.created_at),
+      seoTitle: r.seo_title,
+      seoDescription: r.seo_description,
+      canonicalUrl: r.canonical_url,
+    })
+  return out
+}
+
+const chosenSectionsOf = compiledOnce((db: Db, ids: readonly number[]) =>
+  db
+    .selectFrom('article_categories as ac')
+    .innerJoin('categories as c', 'c.id', 'ac.category_id')
+    .select(['ac.article_id', 'c.id', 'c.name', 'c.slug', 'c.parent_id'])
+    .where('ac.article_id', 'in', ids)
+    .where('ac.inherited', '=', 0)
+    .orderBy('ac.position'),
+)
+
+const tagsOf = compiledOnce((db: Db, ids: readonly number[]) =>
+  db
+    .selectFrom('article_tags as at')
+    .innerJoin('tags as t', 't.id', 'at.tag_id')
+    .select(['at.article_id', 't.id', 't.name', 't.slug'])
+    .where('at.article_id', 'in', ids)
+    .orderBy('at.position'),
+)
+
+const bylinesOf = compiledOnce((db: Db, ids: readonly number[]) =>
+  db
+    .selectFrom('article_authors as aa')
+    .innerJoin('users as u', 'u.id', 'aa.user_id')
+    .select(['aa.article_id', 'u.id', 'u.name', 'u.slug', 'u.bio', 'u.avatar_url', 'u.social'])
+    .where('aa.article_id', 'in', ids)
+    .orderBy('aa.position'),
+)
+
+/** What an API post links to: its chosen sections, tags and bylines, in their editors' order. */
+export interface ApiPostLinks {
+  sections: CategoryRef[]
+  tags: TagRef[]
+  authors: ApiPerson[]
+}
+
+/** The links of several stories: three queries for any number, each person built once. */
+export async function findApiPostLinks(db: Db, ids: number[]): Promise<Map<number, ApiPostLinks>> {
+  const out = new Map<number, ApiPostLinks>(
+    ids.map((id) => [id, { sections: [], tags: [], authors: [] }]),
   )
+  if (ids.length === 0) return out
+  const [sections, tags, bylines] = await Promise.all([
+    chosenSectionsOf(db, ids),
+    tagsOf(db, ids),
+    bylinesOf(db, ids),
+  ])
+  for (const c of sections)
+    out
+      .get(c.article_id)
+      ?.sections.push({ id: c.id, name: c.name, slug: c.slug, parentId: c.parent_id })
+  for (const t of tags) out.get(t.article_id)?.tags.push({ id: t.id, name: t.name, slug: t.slug })
+  const people = new Map<number, ApiPerson>()
+  for (const u of bylines) {
+    let person = people.get(u.id)
+    if (!person) people.set(u.id, (person = apiPerson(u, 0)))
+    out.get(u.article_id)?.authors.push(person)
+  }
+  return out
+}
+
+const ownerRow = compiledOnce((db: Db) =>
+  db
+    .selectFrom('users as u')
+    .select(['u.id', 'u.name', 'u.slug', 'u.bio', 'u.avatar_url', 'u.social'])
+    .where('u.role', '=', 'owner')
+    .orderBy('u.id')
+    .limit(1),
+)
+
+/** The site's first owner as the APIs show people: the byline of anything that has none. */
+export async function findApiOwner(db: Db): Promise<ApiPerson | undefined> {
+  const [row] = await ownerRow(db)
+  return row && apiPerson(row, 0)
 }
 
 export interface ApiPostExtras {

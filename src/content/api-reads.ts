@@ -8,7 +8,9 @@ import type { ArticleSummary, CategoryRef, TagRef } from './article.js'
 import type { ApiPostQuery } from './api-query.js'
 import {
   countApiPosts,
-  findApiPostExtras,
+  findApiOwner,
+  findApiPostLinks,
+  findApiPostRows,
   findOwnerId,
   listApiPages,
   listApiPeople,
@@ -19,7 +21,6 @@ import {
   type ApiPostExtras,
   type ApiTagRow,
 } from './api-query.repository.js'
-import { chosenSections, findLinksByArticle, findSummariesByIds } from './article.repository.js'
 import type { ContentDeps } from './content-deps.js'
 
 export type { ApiPageRow, ApiPerson, ApiPostExtras, ApiTagRow }
@@ -117,37 +118,33 @@ export async function findApiPost(
   return undefined
 }
 
+/**
+ * Four queries for any number of stories (rows, sections, tags, bylines; a fifth for the owner
+ * only when a story has no byline), each compiled once: a page of 15 is the Content API's
+ * commonest read, and building its queries afresh cost more than running them.
+ */
 async function loadApiPosts(deps: ContentDeps, ids: number[]): Promise<ApiPost[]> {
-  const now = deps.clock.now().getTime()
-  const [summaries, extras, links, ownerId] = await Promise.all([
-    findSummariesByIds(deps.db, ids),
-    findApiPostExtras(deps.db, ids),
-    findLinksByArticle(deps.db, ids),
-    findOwnerId(deps.db),
+  const [rows, links] = await Promise.all([
+    findApiPostRows(deps.db, ids),
+    findApiPostLinks(deps.db, ids),
   ])
-  const authorIds = new Set<number>(ownerId === undefined ? [] : [ownerId])
-  for (const link of links.values()) for (const a of link.authors) authorIds.add(a.id)
-  const people = new Map(
-    (
-      await listApiPeople(deps.db, now, {
-        ids: [...authorIds],
-        withPostsOnly: false,
-        withCounts: false,
-      })
-    ).map((p) => [p.id, p]),
-  )
-  return summaries.flatMap((summary) => {
-    const extra = extras.get(summary.id)
-    const link = links.get(summary.id)
-    if (!extra || !link) return []
-    const authors = link.authors.flatMap((a) => people.get(a.id) ?? [])
-    const owner = ownerId === undefined ? undefined : people.get(ownerId)
-    if (authors.length === 0 && owner) authors.push(owner)
-    const sections = chosenSections(link)
-    const primary = sections.findIndex((s) => s.id === summary.category?.id)
+  let owner: Promise<ApiPerson | undefined> | undefined
+  const posts: ApiPost[] = []
+  for (const id of ids) {
+    const row = rows.get(id)
+    const link = links.get(id)
+    if (!row || !link) continue
+    const { sections, tags } = link
+    let authors = link.authors
+    if (authors.length === 0) {
+      const found = await (owner ??= findApiOwner(deps.db))
+      if (found) authors = [found]
+    }
+    const primary = sections.findIndex((s) => s.id === row.category?.id)
     if (primary > 0) sections.unshift(...sections.splice(primary, 1))
-    return [{ ...summary, ...extra, sections, tags: link.tags, authors }]
-  })
+    posts.push({ ...row, sections, tags, authors })
+  }
+  return posts
 }
 
 /** Static pages (published ones, or all for staff), each with its byline (the owner when it has none). */

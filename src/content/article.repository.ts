@@ -397,7 +397,8 @@ const recentIdsForTag = compiledOnce((db: Db, tagId: number, now: number, limit:
     .limit(limit),
 )
 
-function summaryQuery(db: Db) {
+/** The columns (and joins) of an `ArticleSummary`; `toSummary` reads its rows. */
+export function summaryQuery(db: Db) {
   return db
     .selectFrom('articles as a')
     .leftJoin('categories as c', 'c.id', 'a.primary_category_id')
@@ -437,7 +438,9 @@ function summaryQuery(db: Db) {
     ])
 }
 
-type SummaryRow = Awaited<ReturnType<ReturnType<typeof summaryQuery>['executeTakeFirstOrThrow']>>
+export type SummaryRow = Awaited<
+  ReturnType<ReturnType<typeof summaryQuery>['executeTakeFirstOrThrow']>
+>
 
 const summariesByIds = compiledOnce((db: Db, ids: readonly number[]) =>
   summaryQuery(db).where('a.id', 'in', ids),
@@ -576,7 +579,7 @@ async function findLinks(
   }
 }
 
-function toSummary(row: SummaryRow): ArticleSummary {
+export function toSummary(row: SummaryRow): ArticleSummary {
   return {
     id: row.id,
     title: row.title,

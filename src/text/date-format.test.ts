@@ -27,4 +27,16 @@ describe('utcOffsetMinutes', () => {
     expect(utcOffsetMinutes(new Date('2026-07-01T12:00:00Z'), 'Asia/Kathmandu')).toBe(345)
     expect(utcOffsetMinutes(new Date('2026-07-01T12:00:00Z'), 'America/St_Johns')).toBe(-150)
   })
+
+  it("keeps a whole day's offset only for days without a change", () => {
+    // Asked first at noon: 25 October 2026 is the day London leaves +01:00 (at 01:00 UTC).
+    expect(utcOffsetMinutes(new Date('2026-10-25T12:00:00Z'), 'Europe/London')).toBe(0)
+    expect(utcOffsetMinutes(new Date('2026-10-25T00:30:00Z'), 'Europe/London')).toBe(60)
+    expect(utcOffsetMinutes(new Date('2026-10-24T23:59:59Z'), 'Europe/London')).toBe(60)
+    expect(utcOffsetMinutes(new Date('2026-10-26T00:00:00Z'), 'Europe/London')).toBe(0)
+    // Sydney changes at 16:00 UTC (03:00 local): the same day holds both offsets.
+    expect(utcOffsetMinutes(new Date('2026-04-04T10:00:00Z'), 'Australia/Sydney')).toBe(660)
+    expect(utcOffsetMinutes(new Date('2026-04-04T16:00:00Z'), 'Australia/Sydney')).toBe(600)
+    expect(utcOffsetMinutes(new Date('2026-04-04T15:59:00Z'), 'Australia/Sydney')).toBe(660)
+  })
 })

@@ -158,15 +158,15 @@ const contentApi: FastifyPluginAsync<ContentApiOptions> = async (
       : undefined
     const order = orderOption(query.order, API_ORDER_FIELDS)
     reply.type('application/json; charset=utf-8')
-    if (postJson && limit !== 'all') {
+    if (limit !== 'all') {
       const { total, ids } = await pageApiPostIds(
         services,
         { filter, order, limit, page },
         { rememberTotal: remember },
       )
-      const posts = await postsAsJson(postJson, ids, options)
+      const posts = await postsAsJson(ids, options)
       const meta = { pagination: pagination(total, page, limit) }
-      // The same text streamList writes, as bytes: the posts are held encoded.
+      // The same text streamList writes, as bytes (the posts are encoded once, maybe held).
       const parts: Buffer[] = [Buffer.from('{"posts":[')]
       for (const [i, post] of posts.entries()) parts.push(...(i > 0 ? [COMMA, post] : [post]))
       parts.push(Buffer.from(`],"meta":${JSON.stringify(meta)}}`))
@@ -182,28 +182,28 @@ const contentApi: FastifyPluginAsync<ContentApiOptions> = async (
     const objects = mapBatches(batches, (post) =>
       pickFields(serializePost(ctx, post, options), options.fields, options.keep),
     )
-    if (limit === 'all') return reply.send(Readable.from(streamList('posts', objects, meta)))
-    let body = ''
-    for await (const chunk of streamList('posts', objects, meta)) body += chunk
-    return reply.send(body)
+    return reply.send(Readable.from(streamList('posts', objects, meta)))
   }
 
-  /** The posts of `ids` as JSON bytes, in order: held ones from `memo`, the rest loaded and kept. */
+  /**
+   * The posts of `ids` as JSON bytes, in order: those `postJson` holds from there, the rest
+   * loaded and serialized (and kept there when there is a memo).
+   */
   async function postsAsJson(
-    memo: PostJsonMemo,
     ids: number[],
     options: ReturnType<typeof postOptions>,
   ): Promise<Buffer[]> {
+    const memo = postJson
     const variant = postVariant(options)
     const json = new Map<number, Buffer>()
     const missing: number[] = []
     for (const id of ids) {
-      const held = memo.get(`${id}${variant}`)
+      const held = memo?.get(`${id}${variant}`)
       if (held === undefined) missing.push(id)
       else json.set(id, held)
     }
     if (missing.length > 0) {
-      const mark = memo.mark()
+      const mark = memo?.mark() ?? 0
       const ctx = await context()
       for await (const batch of loadApiPostBatches(services, missing))
         for (const post of batch) {
@@ -212,7 +212,7 @@ const contentApi: FastifyPluginAsync<ContentApiOptions> = async (
               pickFields(serializePost(ctx, post, options), options.fields, options.keep),
             ),
           )
-          memo.set(`${post.id}${variant}`, text, mark)
+          memo?.set(`${post.id}${variant}`, text, mark)
           json.set(post.id, text)
         }
     }
