@@ -26,7 +26,12 @@ const BLOCK_TAGS = /<\/?(p|div|h[1-6]|li|blockquote|br|tr|td|th|figcaption)\b[^>
 
 /** Plain text of an HTML fragment: tags dropped, block ends become spaces, entities decoded. */
 export function htmlToText(html: string): string {
-  return decodeEntities(html.replace(SCRIPTS, ' ').replace(BLOCK_TAGS, ' ').replace(/<[^>]+>/g, ''))
+  return decodeEntities(
+    html
+      .replace(SCRIPTS, ' ')
+      .replace(BLOCK_TAGS, ' ')
+      .replace(/<[^>]+>/g, ''),
+  )
     .replace(/\s+/g, ' ')
     .trim()
 }
@@ -37,7 +42,10 @@ export function htmlToText(html: string): string {
  */
 export function htmlToLines(html: string): string {
   return decodeEntities(
-    html.replace(SCRIPTS, ' ').replace(BLOCK_TAGS, '\n').replace(/<[^>]+>/g, ''),
+    html
+      .replace(SCRIPTS, ' ')
+      .replace(BLOCK_TAGS, '\n')
+      .replace(/<[^>]+>/g, ''),
   )
     .replace(/[^\S\n]+/g, ' ')
     .replace(/ *\n[\s]*/g, '\n')
