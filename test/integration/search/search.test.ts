@@ -68,7 +68,7 @@ describeDialects('full-text search', (dialect) => {
       bodyHtml: '<p>Nothing happened until the zanzibarine gulls arrived at dusk.</p>',
     })
     await stepArticle({ ...deps, events }, SYSTEM, draft.id, 'publish')
-    await new Promise((resolve) => setTimeout(resolve, 50))
+    await events.settled()
     const results = await searchArticles(deps, { q: 'zanzibarine' })
     expect(results.items.map((i) => i.article.title)).toEqual(['Quiet afternoon on the quay'])
     expect(results.items[0]?.snippet.some((p) => p.match && /zanzibarine/i.test(p.text))).toBe(true)
@@ -81,7 +81,7 @@ describeDialects('full-text search', (dialect) => {
         '<p><em>By Ana Ruiz, The Ledger</em></p>\n<p>The quorvath ferry sails an hour later from May.</p>',
     })
     await stepArticle({ ...deps, events }, SYSTEM, draft.id, 'publish')
-    await new Promise((resolve) => setTimeout(resolve, 50))
+    await events.settled()
     const results = await searchArticles(deps, { q: 'quorvath' })
     const snippet = results.items[0]?.snippet.map((p) => p.text).join('')
     expect(snippet).toContain('The Ledger · The quorvath ferry')
@@ -184,16 +184,16 @@ describeDialects('full-text search', (dialect) => {
     })
     expect((await searchArticles(deps, { q: 'quillothorpe' })).total).toBe(0)
     await stepArticle({ ...deps, events }, SYSTEM, draft.id, 'publish')
-    await new Promise((resolve) => setTimeout(resolve, 50))
+    await events.settled()
     expect((await searchArticles(deps, { q: 'quillothorpe' })).total).toBe(1)
     await saveArticle({ ...deps, events }, SYSTEM, draft.id, {
       input: { title: 'Vantablick keeper retires' },
     })
-    await new Promise((resolve) => setTimeout(resolve, 50))
+    await events.settled()
     expect((await searchArticles(deps, { q: 'quillothorpe' })).total).toBe(0)
     expect((await searchArticles(deps, { q: 'vantablick' })).total).toBe(1)
     await stepArticle({ ...deps, events }, SYSTEM, draft.id, 'archive')
-    await new Promise((resolve) => setTimeout(resolve, 50))
+    await events.settled()
     expect((await searchArticles(deps, { q: 'vantablick' })).total).toBe(0)
   })
 
