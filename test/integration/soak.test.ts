@@ -7,21 +7,9 @@
  * must show on the front page, the story and the feed.
  */
 import { spawn } from 'node:child_process'
-import net from 'node:net'
 import path from 'node:path'
 import { expect, it } from 'vitest'
-import { ROOT } from '../support/run-cli.js'
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer()
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo
-      server.close(() => resolve(port))
-    })
-  })
-}
+import { freePort, ROOT } from '../support/run-cli.js'
 
 it(
   'serves a minute of news-shaped load without a 5xx, every publish seen',
