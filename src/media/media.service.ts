@@ -49,8 +49,11 @@ const MAX_PIXELS = 60_000_000
 /** Animated GIFs: at most this many frames, and this many pixels over all frames together. */
 export const MAX_FRAMES = 300
 const MAX_ANIMATION_PIXELS = 200_000_000
-/** Widths of responsive renditions; none is wider than the original. */
-export const VARIANT_WIDTHS = [320, 640, 1024, 1600]
+/**
+ * Widths of responsive renditions; none is wider than the original. 768 (WordPress's
+ * medium_large) is what a full-width card on a phone asks for: 380 CSS px at 1.75–2× density.
+ */
+export const VARIANT_WIDTHS = [320, 640, 768, 1024, 1600]
 /** Crops for NewsArticle images (Google asks for 16:9, 4:3 and 1:1) and social cards. */
 export const CROPS: { kind: string; width: number; height: number }[] = [
   { kind: 'crop-16x9', width: 1200, height: 675 },

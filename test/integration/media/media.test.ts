@@ -52,7 +52,7 @@ describeDialects('media library', (dialect) => {
     expect(stored.includes(Buffer.from('SecretCam'))).toBe(false)
 
     const kinds = new Set(media.variants.map((v) => `${v.kind}.${v.format}`))
-    for (const kind of ['w320', 'w640'])
+    for (const kind of ['w320', 'w640', 'w768'])
       for (const format of ['jpeg', 'webp', 'avif']) expect(kinds).toContain(`${kind}.${format}`)
     expect(kinds).not.toContain('w1024.jpeg')
     const crop = media.variants.find((v) => v.kind === 'crop-16x9' && v.format === 'webp')
