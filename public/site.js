@@ -463,7 +463,9 @@
   }
 
   // ------------------------------------------------------------ Prefetch
-  // The front page's lead story, once this page has loaded, so it never competes with it.
+  // The front page's lead story, a moment after this page has loaded and the browser is idle,
+  // so it never competes with the page itself (on a fast line `load` can come before the first
+  // paint).
   var prefetch = doc.querySelector('[data-prefetch]')
   if (prefetch) {
     var addPrefetch = function () {
@@ -472,7 +474,14 @@
       link.href = prefetch.getAttribute('data-prefetch')
       doc.head.appendChild(link)
     }
-    if (doc.readyState === 'complete') addPrefetch()
-    else window.addEventListener('load', addPrefetch)
+    var whenIdle = function () {
+      setTimeout(function () {
+        if (typeof window.requestIdleCallback === 'function')
+          window.requestIdleCallback(addPrefetch, { timeout: 2000 })
+        else addPrefetch()
+      }, 1000)
+    }
+    if (doc.readyState === 'complete') whenIdle()
+    else window.addEventListener('load', whenIdle)
   }
 })()

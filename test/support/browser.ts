@@ -89,6 +89,11 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
 export async function fullPageScreenshot(page: Page, file: string): Promise<void> {
   fs.mkdirSync(path.dirname(file), { recursive: true })
   await page.evaluate(async () => {
+    // Blocks below the fold skip rendering until a reader scrolls to them (content-visibility:
+    // auto); the picture of the whole page shows them as a reader who scrolled down sees them.
+    for (const el of Array.from(document.querySelectorAll<HTMLElement>('body *')))
+      if (getComputedStyle(el).contentVisibility === 'auto')
+        el.style.setProperty('content-visibility', 'visible')
     const images = Array.from(document.images)
     for (const img of images) img.loading = 'eager'
     await Promise.all(images.map((img) => img.decode().catch(() => undefined)))

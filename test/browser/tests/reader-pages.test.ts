@@ -108,6 +108,28 @@ describe.skipIf(skipReason !== undefined)('reader pages, as a designer sees them
     })
   }
 
+  it('gives only the lead story a big picture at the top of the phone front page', async () => {
+    const page = await open(SIZES[1])
+    await new HomePage(page).goto()
+    // The other top stories and the latest ones are a list with thumbnails, which ask for the
+    // smallest rendition; on the desktop the same cards keep their big pictures.
+    const thumbs = page.locator('.hero-side .card-media img, .grid-compact .card-media img')
+    expect(await thumbs.count()).toBeGreaterThan(4)
+    for (const img of await thumbs.all()) {
+      await img.scrollIntoViewIfNeeded()
+      await expect
+        .poll(() => img.evaluate((el: HTMLImageElement) => el.currentSrc))
+        .toMatch(/-w320\./)
+      expect((await img.boundingBox())!.width).toBeLessThanOrEqual(110)
+    }
+    expect((await page.locator('.hero-lead img').boundingBox())!.width).toBeGreaterThan(350)
+    const desktop = await open(SIZES[0])
+    await new HomePage(desktop).goto()
+    expect(
+      (await desktop.locator('.grid-compact .card-media img').first().boundingBox())!.width,
+    ).toBeGreaterThan(200)
+  })
+
   it('keeps the sidebar’s newsletter and ad in view beside the long front page', async () => {
     const page = await open(SIZES[0])
     const home = new HomePage(page)

@@ -20,6 +20,9 @@ export const CARD_IMAGE_SIZES: Record<CardVariant, string> = {
   text: '0px',
 }
 
+/** A `grid` card in a compact grid (`.grid-compact`): a thumbnail beside the headline on phones. */
+export const COMPACT_GRID_IMAGE_SIZES = '(min-width: 1024px) 440px, (min-width: 600px) 50vw, 104px'
+
 export interface ArticleCardProps {
   article: ArticleSummary
   variant?: CardVariant
@@ -28,6 +31,8 @@ export interface ArticleCardProps {
   showStandfirst?: boolean
   /** Above the fold and the page's largest picture: no lazy loading, fetched first. */
   eager?: boolean
+  /** The picture's `sizes`, where the card's grid shows it otherwise than its variant does. */
+  imageSizes?: string
 }
 
 export function ArticleCard({
@@ -37,6 +42,7 @@ export function ArticleCard({
   showSection = true,
   showStandfirst,
   eager = false,
+  imageSizes,
 }: ArticleCardProps) {
   const site = useSite()
   const Heading = `h${level}` as 'h3'
@@ -55,7 +61,7 @@ export function ArticleCard({
         <div class="card-media">
           <ResponsiveImage
             image={image}
-            sizes={CARD_IMAGE_SIZES[variant]}
+            sizes={imageSizes ?? CARD_IMAGE_SIZES[variant]}
             eager={eager}
             priority={eager}
           />

@@ -1,5 +1,5 @@
 import type { ArticleSummary, Category } from '../../../content/index.js'
-import { CARD_IMAGE_SIZES } from '../components/article-card.js'
+import { CARD_IMAGE_SIZES, COMPACT_GRID_IMAGE_SIZES } from '../components/article-card.js'
 import { BaseLayout } from '../layouts/base-layout.js'
 import { pathOf, sectionAccent } from '../format.js'
 import type { SidebarData } from '../site-view.js'
@@ -15,9 +15,15 @@ export interface HomePageProps {
   sidebar: SidebarData
 }
 
+/** The other top stories' pictures (see site.css: .hero, .grid-compact). */
+const HERO_SIDE_IMAGE_SIZES =
+  '(min-width: 1100px) 360px, (min-width: 760px) 50vw, (min-width: 600px) calc(100vw - 2rem), 104px'
+
 /**
  * The front page: lead story, What's Hot, Latest Posts, a block per section, sidebar. Each
  * story shows once (see site/front-page.ts). A site with nothing published yet greets its owner.
+ * On a phone the lead story is the one big picture; the other top stories and the latest ones
+ * are lists with thumbnails (.grid-compact), as news sites' phone pages are.
  */
 export function HomePage({ lead, featured, hot, latest, sections, sidebar }: HomePageProps) {
   const site = useSite()
@@ -37,7 +43,7 @@ export function HomePage({ lead, featured, hot, latest, sections, sidebar }: Hom
               <ArticleCard article={lead} variant="lead" level={2} eager />
             </section>
             {featured.length > 0 && (
-              <section class="hero-side" aria-label="More top stories">
+              <section class="hero-side grid-compact" aria-label="More top stories">
                 {featured.map((a) => (
                   <ArticleCard
                     key={a.id}
@@ -45,6 +51,7 @@ export function HomePage({ lead, featured, hot, latest, sections, sidebar }: Hom
                     variant="grid"
                     level={2}
                     showStandfirst={false}
+                    imageSizes={HERO_SIDE_IMAGE_SIZES}
                   />
                 ))}
               </section>
@@ -75,9 +82,14 @@ export function HomePage({ lead, featured, hot, latest, sections, sidebar }: Hom
               <h2 id="latest-posts" class="block-title">
                 <span>Latest Posts</span>
               </h2>
-              <div class="grid grid-3">
+              <div class="grid grid-3 grid-compact">
                 {latest.map((a) => (
-                  <ArticleCard key={a.id} article={a} variant="grid" />
+                  <ArticleCard
+                    key={a.id}
+                    article={a}
+                    variant="grid"
+                    imageSizes={COMPACT_GRID_IMAGE_SIZES}
+                  />
                 ))}
               </div>
             </section>
