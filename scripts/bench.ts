@@ -21,7 +21,6 @@
 import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
-import { parseArgs } from 'node:util'
 import { benchVocabulary } from '../src/demo/bench-vocabulary.js'
 import {
   alternate,
@@ -51,9 +50,23 @@ import {
   type Captured,
   type Server,
 } from './bench-servers.js'
+import { scriptArgs } from './script-args.js'
 
-const { values } = parseArgs({
+const USAGE = `Usage: npm run bench -- [--articles N] [--duration S] [--rounds R] [--connections C]
+                        [--postgres URL] [--scenario NAME]
+
+Measures Broadsheet as npm start runs it against this machine's limits (a node:http server
+replaying the same bytes, and nginx), at saturation, as the median of R alternating runs.
+  --articles N     stories in the bench archive (default 100000)
+  --duration S     seconds a run (default 5); --rounds R runs a comparison (default 5)
+  --connections C  skip finding the saturation knee and use C connections
+  --postgres URL   the PostgreSQL server for the PostgreSQL rows
+  --scenario       pages (default), news [--load 0.7], wire [--sources 200 --items 50],
+                   newsroom, import [--posts 50000], api [--api-port P], postgres
+Prints Markdown tables and writes JSON under artifacts/bench/.`
+const { values } = scriptArgs('bench', USAGE, {
   options: {
+    help: { type: 'boolean' },
     articles: { type: 'string', default: '100000' },
     duration: { type: 'string', default: '5' },
     rounds: { type: 'string', default: '5' },

@@ -17,30 +17,26 @@ import fs from 'node:fs'
 import http from 'node:http'
 import os from 'node:os'
 import path from 'node:path'
-import { parseArgs } from 'node:util'
 import { NGINX_BINARY } from './nginx-config.js'
+import { scriptArgs } from './script-args.js'
 
 const ROOT = path.resolve(import.meta.dirname, '..')
 
-const { values } = parseArgs({
-  options: {
-    nodes: { type: 'string', default: '2' },
-    port: { type: 'string', default: process.env.PORT ?? '8080' },
-    nginx: { type: 'boolean', default: false },
-    help: { type: 'boolean', default: false },
-  },
-})
-
-if (values.help) {
-  console.log(`Usage: npm run cluster -- [--nodes N] [--port P] [--nginx]
+const USAGE = `Usage: npm run cluster -- [--nodes N] [--port P] [--nginx]
 
 Starts N Broadsheet nodes (ports P+1 … P+N) on DATABASE_URL (PostgreSQL) and REDIS_URL,
 behind one front on P: a built-in balancer, or nginx with --nginx.
 Environment: DATABASE_URL (required, postgres://…), REDIS_URL (default redis://127.0.0.1:6379),
 DATA_DIR (default ./data/cluster), and any other Broadsheet variable, passed to every node
-(MEDIA_STORE=s3 with S3_ENDPOINT, S3_BUCKET… keeps every node's media in one bucket).`)
-  process.exit(0)
-}
+(MEDIA_STORE=s3 with S3_ENDPOINT, S3_BUCKET… keeps every node's media in one bucket).`
+const { values } = scriptArgs('cluster', USAGE, {
+  options: {
+    nodes: { type: 'string', default: '2' },
+    port: { type: 'string', default: process.env.PORT ?? '8080' },
+    nginx: { type: 'boolean', default: false },
+    help: { type: 'boolean' },
+  },
+})
 
 const count = Number(values.nodes)
 const frontPort = Number(values.port)

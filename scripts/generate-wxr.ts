@@ -11,9 +11,9 @@
 import { once } from 'node:events'
 import fs from 'node:fs'
 import path from 'node:path'
-import { pathToFileURL } from 'node:url'
-import { parseArgs } from 'node:util'
 import type { Writable } from 'node:stream'
+import { pathToFileURL } from 'node:url'
+import { scriptArgs } from './script-args.js'
 
 export interface WxrGeneratorOptions {
   posts: number
@@ -243,9 +243,15 @@ export async function writeWxr(out: Writable, options: WxrGeneratorOptions): Pro
   await write('</channel>\n</rss>\n')
 }
 
+const USAGE = `Usage: npx tsx scripts/generate-wxr.ts [--posts N] [--comments M] [--out FILE] [--seed S]
+
+Writes a WordPress export (WXR 1.2) of N posts (default 50000) and M comments (default 200000)
+to FILE (default artifacts/wxr-<N>-posts.xml), the same for the same seed S.`
+
 async function main(): Promise<void> {
-  const { values } = parseArgs({
+  const { values } = scriptArgs('generate-wxr', USAGE, {
     options: {
+      help: { type: 'boolean' },
       posts: { type: 'string', default: '50000' },
       comments: { type: 'string', default: '200000' },
       seed: { type: 'string', default: '1' },

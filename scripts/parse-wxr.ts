@@ -6,15 +6,19 @@
  * with it, the whole reading side of the import: bodies converted and sanitized, comments,
  * dates, old URLs. Nothing is written anywhere. Prints one JSON line.
  */
-import { parseArgs } from 'node:util'
+import { scriptArgs } from './script-args.js'
 
-const { values, positionals } = parseArgs({
+const USAGE = `Usage: npx tsx scripts/parse-wxr.ts FILE [--convert]
+
+Reads a WordPress export and prints one JSON line: what it holds, how fast it was read and the
+peak RSS. --convert runs the import's whole reading side too; nothing is written.`
+const { values, positionals } = scriptArgs('parse-wxr', USAGE, {
   allowPositionals: true,
-  options: { convert: { type: 'boolean', default: false } },
+  options: { help: { type: 'boolean' }, convert: { type: 'boolean', default: false } },
 })
 const file = positionals[0]
 if (!file) {
-  process.stderr.write('usage: parse-wxr FILE [--convert]\n')
+  process.stderr.write(`${USAGE}\n`)
   process.exit(2)
 }
 

@@ -23,7 +23,6 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { parseArgs } from 'node:util'
 import {
   EDITOR,
   newestStories,
@@ -32,10 +31,22 @@ import {
   publishAndWatch,
   type PublishResult,
 } from './bench-news.js'
+import { scriptArgs } from './script-args.js'
 
 const ROOT = path.resolve(import.meta.dirname, '..')
-const { values } = parseArgs({
+const USAGE = `Usage: npm run soak -- [--minutes N] [--readers C] [--port P]
+       npm run soak -- --url URL [--pid PID] [--content-key KEY] [--minutes N] [--readers C]
+
+A mixed, news-shaped load for N minutes (default 10; fractions allowed): C concurrent readers
+(default 8, Zipf over the newest stories), a publish or edit every second, comments, newsletter
+sign-ups, view beacons and Content API calls. Without --url it starts its own node (SQLite in a
+temporary folder, demo newsroom, on port P, default 38190); with --url it loads a running one
+(--pid names its process for RSS; its newsroom needs the soak editor). Writes a table and a plot
+under artifacts/; exits 1 when a target is missed (any 5xx, RSS growth of 10 % or more after
+warm-up, a publish not visible within 1 s).`
+const { values } = scriptArgs('soak', USAGE, {
   options: {
+    help: { type: 'boolean' },
     minutes: { type: 'string', default: '10' },
     url: { type: 'string' },
     pid: { type: 'string' },
