@@ -108,6 +108,7 @@ describe.skipIf(skipReason !== undefined)('a story body in Chromium', () => {
     expect(srcset.split(', ').map((s) => s.split(' ')[1])).toEqual([
       '320w',
       '640w',
+      '768w',
       '1024w',
       '1400w',
     ])
