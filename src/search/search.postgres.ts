@@ -1,10 +1,17 @@
 /**
  * PostgreSQL search: a tsvector per article (weighted: headline A, standfirst and tags B,
- * authors C, body D) with a GIN index, ranked by ts_rank, snippets from ts_headline.
+ * authors C, body D) with a GIN index, ranked by ts_rank, snippets from ts_headline. As on
+ * SQLite, at most the newest `rankedMatches` matches are ranked.
  */
 import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely'
 import type { Database } from '../db/database.js'
-import type { SearchDocument, SearchIndex, SearchRequest, StoryDocument } from './search-index.js'
+import {
+  RANKED_MATCHES,
+  type SearchDocument,
+  type SearchIndex,
+  type SearchRequest,
+  type StoryDocument,
+} from './search-index.js'
 import { MARK_END, MARK_START, splitSnippet, type ParsedQuery } from './search-query.js'
 
 const CONFIG = 'english'
@@ -17,7 +24,11 @@ export function toTsQuery(query: ParsedQuery): string {
   return [...phrases, ...terms].join(' & ')
 }
 
-export function createPostgresSearchIndex(db: Kysely<Database>): SearchIndex {
+export function createPostgresSearchIndex(
+  db: Kysely<Database>,
+  options: { rankedMatches?: number } = {},
+): SearchIndex {
+  const cap = options.rankedMatches ?? RANKED_MATCHES
   async function insertStories(docs: StoryDocument[]): Promise<void> {
     if (docs.length === 0) return
     // Replace: a story saved while a rebuild runs may be in the index already.
@@ -120,21 +131,37 @@ export function createPostgresSearchIndex(db: Kysely<Database>): SearchIndex {
       const order =
         request.sort === 'date'
           ? sql`d.published_at desc, d.article_id desc`
-          : sql`ts_rank(d.document, ${tsquery}) desc, d.published_at desc`
+          : sql`ts_rank(d.document, ${tsquery}) desc, d.published_at desc, d.article_id desc`
       const options = `StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=30, MinWords=12, ShortWord=2`
-      // Headlines are costly: make them only for the page of results, keeping the ranked order.
-      const rows = await sql<{ id: number; snippet: string }>`
-        select page.article_id as id, ts_headline(${sql.lit(CONFIG)}, page.body, ${tsquery}, ${options}) as snippet
-        from (select d.article_id, d.body, row_number() over (order by ${order}) as position
-              from search_documents d where ${where} order by ${order}
-              limit ${request.limit} offset ${request.offset}) page
-        order by page.position`.execute(db)
-      const count = await sql<{
-        n: number
-      }>`select count(*) as n from search_documents d where ${where}`.execute(db)
+      // `found`: the newest cap+1 matches by id, never all of them. A word in nearly every story
+      // walks the primary key backwards and stops after cap+1; a rarer one is read from the GIN
+      // index. One past the cap says "more than", so no full count is made. Only those are
+      // ranked, by id alone (the sort carries no text), and headlines are made for the page.
+      const rows = await sql<{ found: number; id: number | null; snippet: string | null }>`
+        with found as (
+          select d.article_id from search_documents d where ${where}
+          order by d.article_id desc limit ${cap + 1}
+        ), page as (
+          select d.article_id, row_number() over (order by ${order}) as position
+          from search_documents d
+          where d.article_id in (select f.article_id from found f order by f.article_id desc limit ${cap})
+          order by ${order} limit ${request.limit} offset ${request.offset}
+        )
+        select n.found, p.article_id as id,
+          ts_headline(${sql.lit(CONFIG)}, d.body, ${tsquery}, ${options}) as snippet
+        from (select count(*)::int as found from found) n
+        left join page p on true
+        left join search_documents d on d.article_id = p.article_id
+        order by p.position`.execute(db)
+      const found = Number(rows.rows[0]?.found ?? 0)
       return {
-        hits: rows.rows.map((r) => ({ articleId: Number(r.id), snippet: splitSnippet(r.snippet) })),
-        total: Number(count.rows[0]?.n ?? 0),
+        hits: rows.rows.flatMap((r) =>
+          r.id === null
+            ? []
+            : [{ articleId: Number(r.id), snippet: splitSnippet(r.snippet ?? '') }],
+        ),
+        total: Math.min(found, cap),
+        capped: found > cap,
       }
     },
   }
