@@ -1,7 +1,8 @@
 /**
  * PostgreSQL search: a tsvector per article (weighted: headline A, standfirst and tags B,
- * authors C, body D) with a GIN index, ranked by ts_rank, snippets from ts_headline. As on
- * SQLite, at most the newest `rankedMatches` matches are ranked.
+ * authors C, body D) with a GIN index, ranked by ts_rank, snippets from ts_headline. The vectors
+ * sit in a narrow table of their own, the texts beside it for headlines. As on SQLite, at most
+ * the newest `rankedMatches` matches are ranked.
  */
 import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely'
 import type { Database } from '../db/database.js'
@@ -16,11 +17,15 @@ import { MARK_END, MARK_START, splitSnippet, type ParsedQuery } from './search-q
 
 const CONFIG = 'english'
 
-/** to_tsquery text: words become lexemes (non-word characters already stripped), prefix-matched. */
-export function toTsQuery(query: ParsedQuery): string {
+/**
+ * to_tsquery text: words become lexemes (non-word characters already stripped), prefix-matched.
+ * With `phrasesAsWords`, a phrase's words match in any order (what the GIN index can answer).
+ */
+export function toTsQuery(query: ParsedQuery, options: { phrasesAsWords?: boolean } = {}): string {
   const lexeme = (word: string) => `'${word.replace(/'/g, "''")}'`
   const terms = query.terms.map((t) => `${lexeme(t)}:*`)
-  const phrases = query.phrases.map((p) => `(${p.map(lexeme).join(' <-> ')})`)
+  const operator = options.phrasesAsWords ? ' & ' : ' <-> '
+  const phrases = query.phrases.map((p) => `(${p.map(lexeme).join(operator)})`)
   return [...phrases, ...terms].join(' & ')
 }
 
@@ -38,21 +43,11 @@ export function createPostgresSearchIndex(
   }
   return {
     async upsert(doc: SearchDocument) {
-      await sql`insert into search_documents (article_id, title, standfirst, body, tags, authors, published_at, document)
-        values (${doc.articleId}, ${doc.title}, ${doc.standfirst}, ${doc.body}, ${doc.tags}, ${doc.authors}, ${doc.publishedAt}, ${vector(doc)})
-        on conflict (article_id) do update set title = excluded.title, standfirst = excluded.standfirst, body = excluded.body,
-          tags = excluded.tags, authors = excluded.authors, published_at = excluded.published_at, document = excluded.document`.execute(
-        db,
-      )
+      await db.transaction().execute((trx) => writeDocuments(trx, [doc]))
     },
     async insertMany(docs: SearchDocument[]) {
       if (docs.length === 0) return
-      const rows = docs.map(
-        (doc) =>
-          sql`(${doc.articleId}, ${doc.title}, ${doc.standfirst}, ${doc.body}, ${doc.tags}, ${doc.authors}, ${doc.publishedAt}, ${vector(doc)})`,
-      )
-      await sql`insert into search_documents (article_id, title, standfirst, body, tags, authors, published_at, document)
-        values ${sql.join(rows)}`.execute(db)
+      await db.transaction().execute((trx) => writeDocuments(trx, docs))
     },
     async replaceMany(docs: SearchDocument[], removeIds: number[]) {
       if (docs.length === 0 && removeIds.length === 0) return
@@ -61,32 +56,21 @@ export function createPostgresSearchIndex(
           await sql`delete from search_documents where article_id in (${sql.join(removeIds)})`.execute(
             trx,
           )
-        for (let i = 0; i < docs.length; i += 200) {
-          const rows = docs
-            .slice(i, i + 200)
-            .map(
-              (doc) =>
-                sql`(${doc.articleId}, ${doc.title}, ${doc.standfirst}, ${doc.body}, ${doc.tags}, ${doc.authors}, ${doc.publishedAt}, ${vector(doc)})`,
-            )
-          await sql`insert into search_documents (article_id, title, standfirst, body, tags, authors, published_at, document)
-            values ${sql.join(rows)}
-            on conflict (article_id) do update set title = excluded.title, standfirst = excluded.standfirst, body = excluded.body,
-              tags = excluded.tags, authors = excluded.authors, published_at = excluded.published_at, document = excluded.document`.execute(
-            trx,
-          )
-        }
+        for (let i = 0; i < docs.length; i += 200) await writeDocuments(trx, docs.slice(i, i + 200))
       })
     },
     async remove(articleId: number) {
+      // Its vector goes with it (on delete cascade).
       await sql`delete from search_documents where article_id = ${articleId}`.execute(db)
     },
     async clear() {
+      await sql`delete from search_vectors`.execute(db)
       await sql`delete from search_documents`.execute(db)
     },
     async matchIds(query: ParsedQuery, limit: number) {
       const tsquery = sql`to_tsquery(${sql.lit(CONFIG)}, ${toTsQuery(query)})`
-      const rows = await sql<{ id: number }>`select d.article_id as id from search_documents d
-        where d.document @@ ${tsquery} order by d.article_id desc limit ${limit}`.execute(db)
+      const rows = await sql<{ id: number }>`select v.article_id as id from search_vectors v
+        where v.document @@ ${tsquery} order by v.article_id desc limit ${limit}`.execute(db)
       return rows.rows.map((r) => Number(r.id))
     },
     async upsertStory(doc: StoryDocument) {
@@ -119,32 +103,20 @@ export function createPostgresSearchIndex(
     },
     async search(request: SearchRequest) {
       const tsquery = sql`to_tsquery(${sql.lit(CONFIG)}, ${toTsQuery(request.query)})`
-      const filters = [sql`d.document @@ ${tsquery}`]
-      if (request.from !== undefined) filters.push(sql`d.published_at >= ${request.from}`)
-      if (request.to !== undefined) filters.push(sql`d.published_at <= ${request.to}`)
-      if (request.categoryIds && request.categoryIds.length > 0) {
-        filters.push(
-          sql`d.article_id in (select article_id from article_categories where category_id in (${sql.join(request.categoryIds)}) and listed_at is not null)`,
-        )
-      }
-      const where = sql.join(filters, sql` and `)
+      const phrased = request.query.phrases.length > 0
       const order =
         request.sort === 'date'
-          ? sql`d.published_at desc, d.article_id desc`
-          : sql`ts_rank(d.document, ${tsquery}) desc, d.published_at desc, d.article_id desc`
+          ? sql`v.published_at desc, v.article_id desc`
+          : sql`ts_rank(v.document, ${tsquery}) desc, v.published_at desc, v.article_id desc`
       const options = `StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=30, MinWords=12, ShortWord=2`
-      // `found`: the newest cap+1 matches by id, never all of them. A word in nearly every story
-      // walks the primary key backwards and stops after cap+1; a rarer one is read from the GIN
-      // index. One past the cap says "more than", so no full count is made. Only those are
-      // ranked, by id alone (the sort carries no text), and headlines are made for the page.
-      const rows = await sql<{ found: number; id: number | null; snippet: string | null }>`
-        with found as (
-          select d.article_id from search_documents d where ${where}
-          order by d.article_id desc limit ${cap + 1}
-        ), page as (
-          select d.article_id, row_number() over (order by ${order}) as position
-          from search_documents d
-          where d.article_id in (select f.article_id from found f order by f.article_id desc limit ${cap})
+      // Only the newest cap+1 matches are found (see `newestMatches`): one past the cap says
+      // "more than", so no full count is made. Only those are ranked, by id alone (the sort
+      // carries no text), and the texts are read for the page's headlines only.
+      const statement = sql<{ found: number; id: number | null; snippet: string | null }>`
+        with found as (${newestMatches(request, tsquery, cap + 1)}), page as (
+          select v.article_id, row_number() over (order by ${order}) as position
+          from search_vectors v
+          where v.article_id in (select f.article_id from found f order by f.article_id desc limit ${cap})
           order by ${order} limit ${request.limit} offset ${request.offset}
         )
         select n.found, p.article_id as id,
@@ -152,7 +124,17 @@ export function createPostgresSearchIndex(
         from (select count(*)::int as found from found) n
         left join page p on true
         left join search_documents d on d.article_id = p.article_id
-        order by p.position`.execute(db)
+        order by p.position`
+      // A phrase's words come from the GIN index alone, never from a walk of the primary key
+      // that would read every story's vector to test the words: the planner prices that test
+      // at nothing, though it loads a 4 KB vector each time.
+      const rows = phrased
+        ? await db.transaction().execute(async (trx) => {
+            await sql`set local enable_seqscan = off`.execute(trx)
+            await sql`set local enable_indexscan = off`.execute(trx)
+            return statement.execute(trx)
+          })
+        : await statement.execute(db)
       const found = Number(rows.rows[0]?.found ?? 0)
       return {
         hits: rows.rows.flatMap((r) =>
@@ -165,6 +147,58 @@ export function createPostgresSearchIndex(
       }
     },
   }
+}
+
+/**
+ * The newest `limit` matches of a search, by id, never all of them. A word in nearly every
+ * story walks the primary key backwards and stops after `limit`; a rarer one is read from the
+ * GIN index. A phrase is found by its words in the GIN index, newest first, and its word order
+ * is then checked on those until `limit` are found: each check loads the story's vector.
+ */
+function newestMatches(request: SearchRequest, tsquery: RawBuilder<unknown>, limit: number) {
+  const phrased = request.query.phrases.length > 0
+  const indexed = phrased
+    ? sql`to_tsquery(${sql.lit(CONFIG)}, ${toTsQuery(request.query, { phrasesAsWords: true })})`
+    : tsquery
+  const filters = [sql`v.document @@ ${indexed}`]
+  if (request.from !== undefined) filters.push(sql`v.published_at >= ${request.from}`)
+  if (request.to !== undefined) filters.push(sql`v.published_at <= ${request.to}`)
+  if (request.categoryIds && request.categoryIds.length > 0) {
+    filters.push(
+      sql`v.article_id in (select article_id from article_categories where category_id in (${sql.join(request.categoryIds)}) and listed_at is not null)`,
+    )
+  }
+  const where = sql.join(filters, sql` and `)
+  if (!phrased)
+    return sql`select v.article_id from search_vectors v where ${where}
+      order by v.article_id desc limit ${limit}`
+  // `offset 0` keeps the phrase test above the sort, so it runs in id order and stops early.
+  return sql`select c.article_id from (select v.article_id, v.document from search_vectors v
+      where ${where} order by v.article_id desc offset 0) c
+    where c.document @@ ${tsquery} limit ${limit}`
+}
+
+/**
+ * Add or replace documents: the texts (read for headlines) in `search_documents`, the vector
+ * (read to find and rank matches) in the narrow `search_vectors`. Run inside a transaction.
+ */
+async function writeDocuments(db: Kysely<Database>, docs: SearchDocument[]): Promise<void> {
+  if (docs.length === 0) return
+  const texts = docs.map(
+    (doc) =>
+      sql`(${doc.articleId}, ${doc.title}, ${doc.standfirst}, ${doc.body}, ${doc.tags}, ${doc.authors}, ${doc.publishedAt})`,
+  )
+  await sql`insert into search_documents (article_id, title, standfirst, body, tags, authors, published_at)
+    values ${sql.join(texts)}
+    on conflict (article_id) do update set title = excluded.title, standfirst = excluded.standfirst, body = excluded.body,
+      tags = excluded.tags, authors = excluded.authors, published_at = excluded.published_at`.execute(
+    db,
+  )
+  const vectors = docs.map((doc) => sql`(${doc.articleId}, ${doc.publishedAt}, ${vector(doc)})`)
+  await sql`insert into search_vectors (article_id, published_at, document) values ${sql.join(vectors)}
+    on conflict (article_id) do update set published_at = excluded.published_at, document = excluded.document`.execute(
+    db,
+  )
 }
 
 function vector(doc: SearchDocument): RawBuilder<unknown> {
