@@ -49,7 +49,10 @@ describePostgres('postgres: reader search query plans', () => {
     it(`reads the index, never a whole table: ${name}`, async () => {
       captured = []
       await searchArticles(deps, input)
-      const searches = captured.filter((q) => /search_vectors/.test(q.sql))
+      // The search itself, not the estimates it asks the planner for first.
+      const searches = captured.filter(
+        (q) => /search_vectors/.test(q.sql) && !/^\s*explain/i.test(q.sql),
+      )
       expect(searches).toHaveLength(1)
       // A table this small is read whole or walked by id whatever the query; with both
       // priced out, what is left shows whether the GIN index can find the matches at all.
