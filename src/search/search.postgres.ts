@@ -138,8 +138,10 @@ export function createPostgresSearchIndex(
       const rows = walk
         ? await statement.execute(db)
         : await db.transaction().execute(async (trx) => {
-            await sql`set local enable_seqscan = off`.execute(trx)
-            await sql`set local enable_indexscan = off`.execute(trx)
+            // `set local` for this transaction only, both in one round trip.
+            await sql`select set_config('enable_seqscan', 'off', true), set_config('enable_indexscan', 'off', true)`.execute(
+              trx,
+            )
             return statement.execute(trx)
           })
       const found = Number(rows.rows[0]?.found ?? 0)
