@@ -183,8 +183,9 @@ async function matchedShare(db: Kysely<Database>, tsquery: RawBuilder<unknown>):
 /**
  * The newest `limit` matches of a search, by id, never all of them. A word in most stories
  * walks the primary key backwards and stops after `limit`; a rarer one is read from the GIN
- * index (see `WALK_SHARE`). A phrase is found by its words in the GIN index, newest first, and its word order
- * is then checked on those until `limit` are found: each check loads the story's vector.
+ * index (see `WALK_SHARE`). A phrase is found by its words in the GIN index, newest first, and
+ * its word order is then checked on those until `limit` are found: each check loads the
+ * story's vector.
  */
 function newestMatches(request: SearchRequest, tsquery: RawBuilder<unknown>, limit: number) {
   const phrased = request.query.phrases.length > 0
