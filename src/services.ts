@@ -53,7 +53,7 @@ export interface ServiceOptions {
   wireClient?: HttpClient | undefined
   /** The webhooks' outbound client; by default a guarded one (WEBHOOK_ALLOW_PRIVATE). */
   webhookClient?: HttpClient | undefined
-  /** Bound how many matches SQLite ranks (tests lower it). */
+  /** Bound how many matches search ranks (tests lower it). */
   rankedMatches?: number
 }
 
@@ -66,7 +66,7 @@ export function createServices(options: ServiceOptions): Services {
   const events = options.events ?? new EventBus()
   const postgres = options.dialect === 'postgres'
   const search = postgres
-    ? createPostgresSearchIndex(db)
+    ? createPostgresSearchIndex(db, { rankedMatches: options.rankedMatches })
     : createSqliteSearchIndex(db, { rankedMatches: options.rankedMatches })
   events.on(searchIndexListener({ db, clock, index: search }))
   return {

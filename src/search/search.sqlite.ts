@@ -5,7 +5,13 @@
  */
 import { sql, type Kysely, type SqlBool } from 'kysely'
 import type { Database } from '../db/database.js'
-import type { SearchDocument, SearchIndex, SearchRequest, StoryDocument } from './search-index.js'
+import {
+  RANKED_MATCHES,
+  type SearchDocument,
+  type SearchIndex,
+  type SearchRequest,
+  type StoryDocument,
+} from './search-index.js'
 import { MARK_END, MARK_START, splitSnippet, type ParsedQuery } from './search-query.js'
 
 /** FTS5 MATCH text from a parsed query: every word quoted (so no operator survives), prefix-matched. */
@@ -15,13 +21,6 @@ export function toFts5Match(query: ParsedQuery): string {
   const phrases = query.phrases.map((p) => quote(p.join(' ')))
   return [...phrases, ...terms].join(' AND ')
 }
-
-/**
- * At most this many matches are ranked: for a word in most of a million stories, bm25 over
- * every match takes half a second, over the newest 2,000 a few milliseconds. Below the cap
- * (nearly every real query) nothing changes.
- */
-export const RANKED_MATCHES = 2_000
 
 export function createSqliteSearchIndex(
   db: Kysely<Database>,

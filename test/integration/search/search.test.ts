@@ -6,6 +6,7 @@ import {
   saveArticle,
   stepArticle,
 } from '../../../src/content/index.js'
+import * as splitSearchVectors from '../../../src/db/migrations/2026_12_11_1000_split_search_vectors.js'
 import { EventBus } from '../../../src/events.js'
 import {
   parseSearchQuery,
@@ -208,5 +209,15 @@ describeDialects('full-text search', (dialect) => {
     const suggestions = await suggestHeadlines(deps, 'harbo')
     expect(suggestions.length).toBeGreaterThan(0)
     expect(suggestions.length).toBeLessThanOrEqual(5)
+  })
+
+  it('keeps every match when its vectors move tables (the migration, down and up)', async () => {
+    const before = await searchArticles(deps, { q: 'harbour', perPage: 100 })
+    expect(before.total).toBeGreaterThan(0)
+    await splitSearchVectors.down(t.db)
+    await splitSearchVectors.up(t.db)
+    const after = await searchArticles(deps, { q: 'harbour', perPage: 100 })
+    expect(after.items.map((i) => i.article.id)).toEqual(before.items.map((i) => i.article.id))
+    expect(after.total).toBe(before.total)
   })
 })
