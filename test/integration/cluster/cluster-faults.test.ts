@@ -377,6 +377,20 @@ describe.skipIf(skip || !NGINX_BINARY)(
       expect(filesUnder(dataDir).filter((file) => /harbour-crane/.test(file))).toEqual([])
     })
 
+    it('signs an editor in through nginx on a port of its own, each request on either node', async () => {
+      // nginx passes the Host the browser sent, port and all: the newsroom's same-origin check
+      // compares it with the form's Origin (it refused every form with `Host $host`).
+      await ensureEditor()
+      const newsroom = new Newsroom(cluster.front)
+      await newsroom.signIn()
+      for (let i = 0; i < 4; i++) {
+        const page = await newsroom.request('/admin/articles')
+        // The list itself, not the sign-in form again: the session holds on both nodes.
+        expect(page.status).toBe(200)
+        expect(page.html).not.toContain('name="password"')
+      }
+    })
+
     it('keeps answering every request when one node is killed mid-traffic (proxy_next_upstream)', async () => {
       await killUnderTraffic(cluster)
       const picked = await get(`${cluster.front}${picture}`)
