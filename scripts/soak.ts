@@ -173,19 +173,28 @@ const count = (status: number, ms: number) => {
 }
 /** Requests refused by a rate limit (429), by what they were: a limit's work is no error. */
 const limited = new Map<string, number>()
+/** Server errors and failed connections, by method, path and status, with when they came. */
+const failures = new Map<string, { n: number; first: number; last: number }>()
+const kindOf = (url: string) => new URL(url).pathname.replace(/\/(\d+|[^/]+\/)$/, '/…').slice(0, 40)
+function failed(url: string, init: RequestInit | undefined, status: number): void {
+  const key = `${init?.method ?? 'GET'} ${kindOf(url)} ${status || 'no answer'}`
+  const at = Math.round((Date.now() - startedAt) / 1000)
+  const seen = failures.get(key)
+  if (seen) Object.assign(seen, { n: seen.n + 1, last: at })
+  else failures.set(key, { n: 1, first: at, last: at })
+}
 async function timedFetch(url: string, init?: RequestInit): Promise<number> {
   const started = performance.now()
   try {
     const response = await fetch(url, { redirect: 'manual', ...init })
     await response.arrayBuffer()
     count(response.status, performance.now() - started)
-    if (response.status === 429) {
-      const kind = new URL(url).pathname.replace(/\/(\d+|[^/]+\/)$/, '/…').slice(0, 40)
-      limited.set(kind, (limited.get(kind) ?? 0) + 1)
-    }
+    if (response.status === 429) limited.set(kindOf(url), (limited.get(kindOf(url)) ?? 0) + 1)
+    if (response.status >= 500) failed(url, init, response.status)
     return response.status
   } catch {
     count(0, performance.now() - started)
+    failed(url, init, 0)
     return 0
   }
 }
@@ -318,6 +327,7 @@ const lines = [
     .map(([s, c]) => `${s || 'no answer'}: ${c}`)
     .join(', ')} |`,
   `| 429 (rate limits) by path | ${[...limited].map(([kind, n]) => `${kind}: ${n}`).join(', ') || 'none'} |`,
+  `| 5xx and no answer, by request (seconds into the run) | ${[...failures].map(([key, f]) => `${key}: ${f.n} (${f.first}–${f.last} s)`).join(', ') || 'none'} |`,
   `| p50 / p99 | ${at(0.5)} / ${at(0.99)} ms |`,
   `| RSS after warm-up: first / last / growth | ${pid ? `${rssStart} / ${rssEnd} MB / ${(growth * 100).toFixed(1)} %` : 'n/a (no --pid)'} |`,
   `| publishes and edits | ${publishes.length}; visible everywhere: median ${Math.round(visible.sort((a, b) => a - b)[visible.length >> 1] ?? 0)} ms, ${late} later than 1 s, ${never} not within 10 s |`,
