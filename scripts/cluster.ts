@@ -202,9 +202,13 @@ function nginxFront(): ChildProcess {
   const servers = nodes
     .map((node) => `    server 127.0.0.1:${node.port} max_fails=1 fail_timeout=2s;`)
     .join('\n')
+  const backups = nodes
+    .map((node) => `    server 127.0.0.1:${node.port} backup max_fails=0;`)
+    .join('\n')
   const site = fs
     .readFileSync(path.join(ROOT, 'deploy/nginx.conf'), 'utf8')
-    .replace(/ {4}server 127\.0\.0\.1:3000 [^\n]*\n/, `${servers}\n`)
+    .replace(/ {4}server 127\.0\.0\.1:3000 max_fails[^\n]*\n/, `${servers}\n`)
+    .replace(/ {4}server 127\.0\.0\.1:3000 backup[^\n]*\n/, `${backups}\n`)
     .replace('listen 80;', `listen 127.0.0.1:${frontPort};`)
     .replace('root /var/lib/broadsheet/data/static;', `root ${path.join(dir, 'no-mirror')};`)
     .replaceAll(

@@ -42,7 +42,7 @@ export function mirrorConfig(options: {
 }): string {
   const server = fs
     .readFileSync(path.join(ROOT, 'deploy/nginx.conf'), 'utf8')
-    .replace('server 127.0.0.1:3000 ', `server 127.0.0.1:${options.appPort} `)
+    .replaceAll('server 127.0.0.1:3000 ', `server 127.0.0.1:${options.appPort} `)
     .replace('listen 80;', `listen 127.0.0.1:${options.port};`)
     .replace('root /var/lib/broadsheet/data/static;', `root ${options.mirrorRoot};`)
     .replaceAll(

@@ -12,7 +12,9 @@
  *   without being restarted.
  * - Behind nginx the nodes keep their media in S3-compatible storage (`s3rver`): a picture
  *   uploaded through node 1's newsroom is served by node 2 and, once node 1 is dead, through
- *   the front; nothing of it is on the nodes' disk.
+ *   the front; nothing of it is on the nodes' disk. An editor signs in through nginx's own
+ *   port, and while PostgreSQL restarts cached pages go on being served through nginx even
+ *   after both nodes have refused uncached ones (the upstream's backup lines).
  */
 import { spawn, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
@@ -389,6 +391,39 @@ describe.skipIf(skip || !NGINX_BINARY)(
         expect(page.status).toBe(200)
         expect(page.html).not.toContain('name="password"')
       }
+    })
+
+    it('serves cached pages through a PostgreSQL restart, however many uncached ones are refused', async () => {
+      // Each node caches the front page and a story (round robin: every node sees them).
+      const story = (/href="(\/20\d\d\/\d\d\/[^"]+\/)"/.exec(
+        (await get(`${cluster.front}/`)).body,
+      ) ?? [])[1]
+      expect(story).toBeDefined()
+      for (let i = 0; i < 4; i++) {
+        expect((await get(`${cluster.front}/`)).status).toBe(200)
+        expect((await get(`${cluster.front}${story}`)).status).toBe(200)
+      }
+      await pg.primary.stop('fast')
+      try {
+        // Pages never cached are refused by both nodes (503): nginx counts those as failures
+        // and marks both nodes down, so only the backup lines keep the cached pages coming.
+        for (let i = 0; i < 6; i++)
+          expect((await get(`${cluster.front}/search?q=outage-${i}-${Date.now()}`)).status).toBe(
+            503,
+          )
+        for (let i = 0; i < 6; i++) {
+          expect((await get(`${cluster.front}/`)).status).toBe(200)
+          expect((await get(`${cluster.front}${story}`)).status).toBe(200)
+        }
+      } finally {
+        await pg.primary.start()
+      }
+      await expect
+        .poll(async () => (await get(`${cluster.front}/search?q=back-${Date.now()}`)).status, {
+          timeout: 5_000,
+          interval: 200,
+        })
+        .toBe(200)
     })
 
     it('keeps answering every request when one node is killed mid-traffic (proxy_next_upstream)', async () => {
