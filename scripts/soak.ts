@@ -270,7 +270,19 @@ const extras = async () => {
   let n = 0
   while (running()) {
     n++
-    const stamp = (await (await fetch(`${base}/api/form-stamp`)).json()) as { stamp: string }
+    // A node that is down or without its database answers an error page, not a stamp: count
+    // it as an error and try again at the next turn.
+    const stamped = await fetch(`${base}/api/form-stamp`).catch(() => undefined)
+    const stamp = stamped?.ok
+      ? ((await stamped.json().catch(() => undefined)) as { stamp: string } | undefined)
+      : undefined
+    if (!stamp) {
+      await stamped?.arrayBuffer().catch(() => undefined)
+      count(stamped?.status ?? 0, 0)
+      failed(`${base}/api/form-stamp`, undefined, stamped?.status ?? 0)
+      await new Promise((r) => setTimeout(r, 2_000))
+      continue
+    }
     const started = performance.now()
     count(
       await postComment(base, stories[n % stories.length]!, stamp.stamp, n),
