@@ -1,8 +1,13 @@
+import os from 'node:os'
 import { defineConfig } from 'vitest/config'
 
 export default defineConfig({
   test: {
     globalSetup: ['test/support/global-setup.ts'],
+    // Two test files at a time even on two cores (Vitest's default would be one): most of a
+    // file's time is spent waiting on Chromium, PostgreSQL, child processes and sockets, and
+    // every file has its own databases, data folders and ports.
+    maxWorkers: Math.max(2, os.availableParallelism() - 1),
     projects: [
       {
         extends: true,
