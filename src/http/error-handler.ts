@@ -83,8 +83,10 @@ const UNREACHABLE = new Set([
   'SQLITE_BUSY',
   'SQLITE_CANTOPEN',
 ])
+// (node-postgres says "not queryable" of a connection that broke mid-transaction, as it rolls
+// back.)
 const UNREACHABLE_MESSAGE =
-  /Connection terminated|connection timeout|timeout exceeded when trying to connect|not currently accepting connections|the database system is (starting up|shutting down)/i
+  /Connection terminated|connection timeout|timeout exceeded when trying to connect|not currently accepting connections|the database system is (starting up|shutting down)|connection error and is not queryable/i
 
 /** Whether an error (or what it wraps) says the database is out of reach. */
 export function isDatabaseUnreachable(error: unknown, depth = 0): boolean {

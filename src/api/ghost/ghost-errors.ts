@@ -7,6 +7,7 @@
 import { randomUUID } from 'node:crypto'
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { AppError, type ErrorCode } from '../../errors.js'
+import { isDatabaseUnreachable, RETRY_AFTER_SECONDS } from '../../http/error-handler.js'
 
 export type GhostErrorType =
   | 'BadRequestError'
@@ -19,6 +20,7 @@ export type GhostErrorType =
   | 'RequestEntityTooLargeError'
   | 'UnsupportedMediaTypeError'
   | 'InternalServerError'
+  | 'ServiceUnavailableError'
 
 const STATUS: Record<GhostErrorType, number> = {
   BadRequestError: 400,
@@ -31,6 +33,7 @@ const STATUS: Record<GhostErrorType, number> = {
   RequestEntityTooLargeError: 413,
   UnsupportedMediaTypeError: 415,
   InternalServerError: 500,
+  ServiceUnavailableError: 503,
 }
 
 /** A Ghost-typed error an API route throws; the API's error handler sends it. */
@@ -75,11 +78,18 @@ const FROM_CODE: Partial<Record<ErrorCode, GhostErrorType>> = {
   FORBIDDEN: 'NoPermissionError',
   CSRF_FAILED: 'NoPermissionError',
   TOO_MANY_ATTEMPTS: 'TooManyRequestsError',
+  DATABASE_UNAVAILABLE: 'ServiceUnavailableError',
 }
 
 /** The Ghost error for anything thrown inside an API route. */
 export function toGhostError(error: unknown): GhostError {
   if (error instanceof GhostError) return error
+  // The database is away (a restart, a failover): 503 with Retry-After, so clients try again.
+  if (!(error instanceof AppError) && isDatabaseUnreachable(error))
+    return new GhostError(
+      'ServiceUnavailableError',
+      'The site is briefly unavailable. Try again in a few seconds.',
+    )
   if (error instanceof AppError) {
     const type = FROM_CODE[error.code]
     if (type) return new GhostError(type, error.message, { property: error.property })
@@ -107,6 +117,7 @@ export function toGhostError(error: unknown): GhostError {
 
 /** Send `error` in Ghost's envelope. */
 export function sendGhostError(reply: FastifyReply, error: GhostError): FastifyReply {
+  if (error.status === 503) reply.header('retry-after', String(RETRY_AFTER_SECONDS))
   return reply
     .status(error.status)
     .header(

@@ -68,6 +68,13 @@ describe.runIf(inject('postgresAvailable'))('the page cache when the database is
     expect(uncached.statusCode).toBe(503)
     expect(uncached.headers['retry-after']).toBe('5')
     expect(Date.now() - started).toBeLessThan(3_000)
+    // The Content API says the same in Ghost's envelope (it said 500).
+    const api = await app.inject({ url: '/ghost/api/content/posts/?key=0123456789abcdef0123456789' })
+    expect(api.statusCode).toBe(503)
+    expect(api.headers['retry-after']).toBe('5')
+    expect(api.json<{ errors: { type: string }[] }>().errors[0]!.type).toBe(
+      'ServiceUnavailableError',
+    )
 
     await admin(`alter database ${name} allow_connections true`)
     await expect
