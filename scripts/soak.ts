@@ -259,8 +259,12 @@ const writer = async () => {
     try {
       publishes.push(await publishAndWatch(newsroom, n % 2 === 0 ? 'edit' : 'publish', n))
     } catch (error) {
-      count(500, 0)
-      log(`write ${n} failed: ${(error as Error).message.slice(0, 200)}`)
+      // The newsroom's answer, as "publish failed (503): …", when it gave one.
+      const message = (error as Error).message
+      const status = Number(/\((\d{3})\)/.exec(message)?.[1] ?? 500)
+      count(status, 0)
+      failed(`${base}/admin/articles/…`, { method: 'POST' }, status)
+      log(`write ${n} failed: ${message.slice(0, 200)}`)
     }
     await new Promise((r) => setTimeout(r, Math.max(0, 1_000 - (Date.now() - tick))))
   }
