@@ -148,6 +148,11 @@ function queryOf(request: FastifyRequest): string {
 }
 
 function plainErrorPage(status: number): string {
-  const title = status >= 500 ? 'Something went wrong' : 'Something is not quite right'
+  const title =
+    status === 503
+      ? 'Back in a moment'
+      : status >= 500
+        ? 'Something went wrong'
+        : 'Something is not quite right'
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title}</title></head><body><main><h1>${title}</h1><p>Please try again in a moment.</p><p><a href="/">Go to the front page</a></p></main></body></html>`
 }

@@ -67,9 +67,12 @@ describe.runIf(inject('postgresAvailable'))('the page cache when the database is
     const uncached = await app.inject({ url: '/search/?q=harbour', headers: HTML })
     expect(uncached.statusCode).toBe(503)
     expect(uncached.headers['retry-after']).toBe('5')
+    expect(uncached.body).toContain('Back in a moment')
     expect(Date.now() - started).toBeLessThan(3_000)
     // The Content API says the same in Ghost's envelope (it said 500).
-    const api = await app.inject({ url: '/ghost/api/content/posts/?key=0123456789abcdef0123456789' })
+    const api = await app.inject({
+      url: '/ghost/api/content/posts/?key=0123456789abcdef0123456789',
+    })
     expect(api.statusCode).toBe(503)
     expect(api.headers['retry-after']).toBe('5')
     expect(api.json<{ errors: { type: string }[] }>().errors[0]!.type).toBe(

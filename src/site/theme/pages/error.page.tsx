@@ -13,12 +13,15 @@ const TITLES: Record<number, string> = {
   404: 'Page not found',
   405: 'That page can’t be used like that',
   410: 'This story has been removed',
+  503: 'Back in a moment',
 }
 
 const TEXT: Record<number, string> = {
   405: 'This address answers ordinary visits (and its own forms), not that kind of request.',
   404: 'We couldn’t find the page you were looking for. It may have moved, or the address may be mistyped.',
   410: 'This story is no longer available. It was removed from the site by our editors.',
+  // The database is away (a restart) or the node is shutting down: seconds, as a rule.
+  503: 'This page can’t be shown just now. That usually lasts only a few seconds: please try again shortly.',
 }
 
 /** Styled error page: a friendly title, what went wrong, a search box and the latest stories. */
