@@ -318,7 +318,7 @@ export function avatarIllustration(name: string): string {
     .join('')
     .slice(0, 2)
     .toUpperCase()
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="256" height="256" viewBox="0 0 256 256"><circle cx="128" cy="128" r="128" fill="${palette[1]}"/><text x="128" y="128" dy="0.35em" text-anchor="middle" font-family="Georgia, serif" font-size="104" fill="${palette[2]}">${initials}</text></svg>\n`
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="256" height="256" viewBox="0 0 256 256"><circle cx="128" cy="128" r="128" fill="${palette[1]}"/><text x="128" y="128" dy="0.35em" text-anchor="middle" font-family="Georgia, serif" font-size="88" fill="${palette[2]}">${initials}</text></svg>\n`
 }
 
 /** A 300×250 house advertisement (medium rectangle). */
