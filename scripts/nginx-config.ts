@@ -33,16 +33,23 @@ http {
 `
 }
 
-/** deploy/nginx.conf in front of Broadsheet at `appPort`, serving the mirror at `mirrorRoot`. */
+/**
+ * deploy/nginx.conf in front of Broadsheet at `appPort` (or one node per port of `appPorts`, each
+ * listed as the shipped file lists its one node), serving the mirror at `mirrorRoot`.
+ */
 export function mirrorConfig(options: {
   dir: string
   port: number
   appPort: number
+  appPorts?: number[]
   mirrorRoot: string
 }): string {
+  const ports = options.appPorts ?? [options.appPort]
   const server = fs
     .readFileSync(path.join(ROOT, 'deploy/nginx.conf'), 'utf8')
-    .replaceAll('server 127.0.0.1:3000 ', `server 127.0.0.1:${options.appPort} `)
+    .replace(/^( *server )127\.0\.0\.1:3000( [^\n]*\n)/gm, (_line, head: string, tail: string) =>
+      ports.map((port) => `${head}127.0.0.1:${port}${tail}`).join(''),
+    )
     .replace('listen 80;', `listen 127.0.0.1:${options.port};`)
     .replace('root /var/lib/broadsheet/data/static;', `root ${options.mirrorRoot};`)
     .replaceAll(
