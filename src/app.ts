@@ -124,9 +124,9 @@ export async function buildApp(appDeps: AppDeps): Promise<FastifyInstance> {
     config: deps.config,
     events: deps.events,
     purgeChannel: appDeps.purgeChannel,
-    onPurge: () => {
+    onPurge: (tags) => {
       site.chrome?.clear()
-      postJson?.clear()
+      postJson?.purge(tags)
       readReplica?.fence()
     },
   })

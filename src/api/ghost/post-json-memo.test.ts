@@ -36,4 +36,33 @@ describe('PostJsonMemo', () => {
     expect(memo.get('2')).toBeUndefined()
     expect(memo.get('5')?.toString()).toBe('{"id":5}')
   })
+
+  it("forgets only a story's own posts on its purge, and everything on any other", () => {
+    const memo = new PostJsonMemo(fixedClock(new Date()), 60_000, 10)
+    const fill = () => {
+      for (const key of ['1|html', '1|plaintext', '2|html', '12|html'])
+        memo.set(key, Buffer.from(key), memo.mark())
+    }
+    fill()
+    // An edit of story 1 (tags as cache/tags-for-event.ts makes them).
+    memo.purge(['article:1', 'section:world', 'tag:economy', 'author:3', 'home', 'feed', 'api'])
+    expect(memo.get('1|html')).toBeUndefined()
+    expect(memo.get('1|plaintext')).toBeUndefined()
+    expect(memo.get('2|html')?.toString()).toBe('2|html')
+    expect(memo.get('12|html')?.toString()).toBe('12|html')
+    // A tag renamed, an author's profile, a setting, a purge of everything: any post may show it.
+    for (const tags of [['menu', 'tag:economy'], ['author:3'], ['settings'], []]) {
+      fill()
+      memo.purge(tags)
+      expect(memo.size, tags.join(' ')).toBe(0)
+    }
+  })
+
+  it("keeps nothing loaded before a story's purge that came while it loaded", () => {
+    const memo = new PostJsonMemo(fixedClock(new Date()), 60_000, 10)
+    const mark = memo.mark()
+    memo.purge(['article:1', 'home'])
+    memo.set('1|html', Buffer.from('{"title":"before the edit"}'), mark)
+    expect(memo.get('1|html')).toBeUndefined()
+  })
 })

@@ -6,8 +6,10 @@
 import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildApp } from '../../../src/app.js'
+import { renameTag, saveArticle } from '../../../src/content/index.js'
 import { parseConfig } from '../../../src/config.js'
 import { buildApiNewsroom, PUBLIC_URL, type ApiNewsroom } from '../../support/api-newsroom.js'
+import { asUser } from '../../support/kernel.js'
 import { DIALECTS } from '../../support/test-database.js'
 
 const BROWSES = [
@@ -63,6 +65,36 @@ for (const dialect of DIALECTS) {
         expect(fromMemo, browse).toBe(first)
         expect(plain, browse).toBe(first)
       }
+    })
+
+    it('answers as a server without it after a story is edited and after a tag is renamed', async () => {
+      const key = site.integration.contentKey
+      const browse = 'posts/?include=tags,authors'
+      const get = async (base: string) =>
+        (await fetch(`${base}/ghost/api/content/${browse}&key=${key}`)).text()
+      const before = await get(site.url)
+      expect(await get(site.url)).toBe(before)
+      // One story's edit: the memo drops that story and keeps the others.
+      await saveArticle(site.services, asUser(site.owner), site.ids.budget, {
+        input: { title: 'Budget: the final figures' },
+      })
+      const edited = await get(site.url)
+      expect(edited).toContain('"title":"Budget: the final figures"')
+      expect(edited).toBe(await get(plainUrl))
+      // A rename shows in every post that has the tag.
+      const tags = JSON.parse(await get(site.url)) as {
+        posts: { tags: { id: string; slug: string }[] }[]
+      }
+      const economy = tags.posts.flatMap((p) => p.tags).find((t) => t.slug === 'economy')
+      expect(economy).toBeDefined()
+      await renameTag(site.services, asUser(site.owner), {
+        id: Number(economy!.id),
+        name: 'The Economy',
+      })
+      const renamed = await get(site.url)
+      expect(renamed).toContain('"name":"The Economy"')
+      expect(renamed).not.toContain('"name":"Economy"')
+      expect(renamed).toBe(await get(plainUrl))
     })
   })
 }
