@@ -55,6 +55,30 @@ export function benchContentKey(dataDir: string, env: Record<string, string> = {
   return key
 }
 
+/**
+ * An Admin API key (`id:secret`) for the archive in `dataDir`: a second integration made once,
+ * kept beside the archive like the content key.
+ */
+export function benchAdminKey(dataDir: string, env: Record<string, string> = {}): string {
+  const file = path.join(dataDir, 'bench-admin-key')
+  if (fs.existsSync(file)) return fs.readFileSync(file, 'utf8').trim()
+  const made = spawnSync(
+    process.execPath,
+    [
+      path.join(ROOT, 'bin/broadsheet.js'),
+      'integration:create',
+      '--name',
+      'Bench editor',
+      '--json',
+    ],
+    { env: { ...process.env, LOG_LEVEL: 'warn', DATA_DIR: dataDir, ...env }, encoding: 'utf8' },
+  )
+  if (made.status !== 0) throw new Error(`integration:create failed: ${made.stderr}`)
+  const key = (JSON.parse(made.stdout) as { adminApiKey: string }).adminApiKey
+  fs.writeFileSync(file, `${key}\n`)
+  return key
+}
+
 /** A SQLite archive of `articles` generated stories, made once and kept under artifacts/. */
 export function sqliteArchive(articles: number): string {
   const dir = path.join(OUT, `data-${articles}`)

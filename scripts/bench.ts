@@ -19,6 +19,7 @@
  * Prints Markdown tables and writes JSON under artifacts/bench/.
  */
 import { spawnSync } from 'node:child_process'
+import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import { benchVocabulary } from '../src/demo/bench-vocabulary.js'
@@ -37,6 +38,7 @@ import { printNewsroomReport, runNewsroomScenario, type NewsroomRow } from './be
 import { printWireReport, runWireScenario } from './bench-wire.js'
 import { mirrorConfig, NGINX_BINARY, plainStaticConfig } from './nginx-config.js'
 import {
+  benchAdminKey,
   benchContentKey,
   capture,
   log,
@@ -359,6 +361,7 @@ async function measurePages(dir: string) {
   )
   ;(report.peakRssMb as Record<string, number>).uncached = uncached.peakRssMb()
   await uncached.stop()
+  await editedRows(dir, 38088)
   await memoColdRows(dir, 38087)
   if (values.postgres) await postgresRows(values.postgres, searchPages)
   return report
@@ -375,6 +378,75 @@ async function memoColdRows(dir: string, port: number): Promise<void> {
   const api = await apiPages(server.url, benchContentKey(dir))
   await uncachedRows('uncached, memo cold,', server, api, Math.min(ROUNDS, 3))
   await server.stop()
+}
+
+/**
+ * The uncached Content API browse while a script edits one of the 15 newest stories through the
+ * Admin API every 2 s, as a newsroom does: each edit drops that story from the post memo.
+ */
+async function editedRows(dir: string, port: number): Promise<void> {
+  const server = await startBroadsheet(dir, port, { PAGE_CACHE: 'false' })
+  const browse = (await apiPages(server.url, benchContentKey(dir)))[
+    'API browse 15, include=tags,authors'
+  ]!
+  const editor = editEvery(server.url, benchAdminKey(dir), 2_000)
+  await uncachedRows(
+    'uncached, a story edited every 2 s,',
+    server,
+    { 'API browse 15, include=tags,authors': browse },
+    Math.min(ROUNDS, 3),
+  )
+  const edits = await editor.stop()
+  log(`${edits} edits made through the Admin API during the edited rows`)
+  if (edits === 0) throw new Error('no edit went through during the edited rows')
+  await server.stop()
+}
+
+/** Edits one of the 15 newest posts every `ms` through the Admin API (a Ghost-style JWT). */
+function editEvery(base: string, adminKey: string, ms: number) {
+  const [kid, secret] = adminKey.split(':') as [string, string]
+  const token = () => {
+    const encode = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url')
+    const now = Math.floor(Date.now() / 1000)
+    const unsigned = `${encode({ alg: 'HS256', typ: 'JWT', kid })}.${encode({ iat: now, exp: now + 300, aud: '/admin/' })}`
+    const signature = crypto
+      .createHmac('sha256', Buffer.from(secret, 'hex'))
+      .update(unsigned)
+      .digest('base64url')
+    return `Ghost ${unsigned}.${signature}`
+  }
+  const api = `${base}/ghost/api/admin/posts/`
+  let edits = 0
+  let running = true
+  const loop = (async () => {
+    while (running) {
+      await new Promise((resolve) => setTimeout(resolve, ms))
+      const headers = { authorization: token(), 'content-type': 'application/json' }
+      const listed = (await (
+        await fetch(`${api}?limit=15&fields=id,title,updated_at`, { headers })
+      ).json()) as {
+        posts: { id: string; title: string; updated_at: string }[]
+      }
+      const post = listed.posts[Math.floor(Math.random() * listed.posts.length)]
+      if (!post) throw new Error('the Admin API listed no posts to edit')
+      const title = post.title.replace(/ \(edit \d+\)$/, '') + ` (edit ${edits + 1})`
+      const answer = await fetch(`${api}${post.id}/`, {
+        method: 'PUT',
+        headers,
+        body: JSON.stringify({ posts: [{ title, updated_at: post.updated_at }] }),
+      })
+      if (!answer.ok)
+        throw new Error(`an Admin API edit answered ${answer.status}: ${await answer.text()}`)
+      edits++
+    }
+  })()
+  return {
+    stop: async () => {
+      running = false
+      await loop
+      return edits
+    },
+  }
 }
 
 function prefixed(prefix: string, pages: Record<string, string>): Record<string, string> {
@@ -578,6 +650,7 @@ async function apiRows(dir: string): Promise<void> {
   const uncached = await startBroadsheet(dir, port + 2, { PAGE_CACHE: 'false' })
   await uncachedRows('uncached', uncached, api, Math.min(ROUNDS, 3))
   await uncached.stop()
+  await editedRows(dir, port + 4)
   await memoColdRows(dir, port + 3)
   if (values.postgres) await postgresRows(values.postgres, {}, port + 5)
 }
