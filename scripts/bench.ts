@@ -5,6 +5,7 @@
  * `npm run bench -- --scenario newsroom [--articles N --rounds R]`
  * `npm run bench -- --scenario import [--posts 50000]` (issue 14: WXR into SQLite and PostgreSQL)
  * `npm run bench -- --scenario api [--articles N --api-port P]` (the Content API rows only)
+ * `npm run bench -- --scenario search [--articles N]` (the uncached search rows only, SQLite)
  *
  * Measures Broadsheet as `npm start` runs it (LOG_LEVEL=info, page cache on, one process)
  * against the limits of this machine: a bare node:http server replaying the very same bytes,
@@ -64,7 +65,8 @@ replaying the same bytes, and nginx), at saturation, as the median of R alternat
   --connections C  skip finding the saturation knee and use C connections
   --postgres URL   the PostgreSQL server for the PostgreSQL rows
   --scenario       pages (default), news [--load 0.7], wire [--sources 200 --items 50],
-                   newsroom, import [--posts 50000], api [--api-port P], postgres
+                   newsroom, import [--posts 50000], api [--api-port P], postgres,
+                   search
 Prints Markdown tables and writes JSON under artifacts/bench/.`
 const { values } = scriptArgs('bench', USAGE, {
   options: {
@@ -604,6 +606,13 @@ async function main(): Promise<void> {
   const dir = sqliteArchive(ARTICLES)
   if (values.scenario === 'api') {
     await apiRows(dir)
+    printTable({})
+    return
+  }
+  if (values.scenario === 'search') {
+    const server = await startBroadsheet(dir, 38089, { PAGE_CACHE: 'false' })
+    await uncachedRows('uncached search,', server, searches(), Math.min(ROUNDS, 3))
+    await server.stop()
     printTable({})
     return
   }
