@@ -147,44 +147,41 @@ export function createSqliteSearchIndex(
               }>`select count(*) as n from search_fts where ${matches}`.execute(db)
             ).rows[0]?.n ?? 0,
           )
-      const snippet = sql`snippet(search_fts, 2, ${MARK_START}, ${MARK_END}, '…', 24)`
+      /**
+       * A page of ids with their snippets, in the page's order. FTS5 gets the id range, not the
+       * list (`+` keeps the list out of its hands): per-id lookups would rebuild a prefix match
+       * each time.
+       */
+      const withSnippets = async (ids: number[]) => {
+        if (ids.length === 0) return []
+        const made = await sql<{ id: number; snippet: string }>`select search_fts.rowid as id,
+            snippet(search_fts, 2, ${MARK_START}, ${MARK_END}, '…', 24) as snippet
+          from search_fts where search_fts match ${match}
+            and search_fts.rowid between ${Math.min(...ids)} and ${Math.max(...ids)}
+            and +search_fts.rowid in (${sql.join(ids)})`.execute(db)
+        const byId = new Map(made.rows.map((r) => [Number(r.id), r.snippet]))
+        return ids.map((id) => ({ id, snippet: byId.get(id) ?? '' }))
+      }
       let rows: { id: number; snippet: string }[]
       if (request.sort === 'date') {
         // Newest first walks the articles index until a page of matches is found; snippets
-        // are then made for that page only. FTS5 gets the id range, not the list (`+` keeps
-        // the list out of its hands): per-id lookups would rebuild a prefix match each time.
+        // are then made for that page only.
         const page = await sql<{ id: number }>`select a.id from articles a
           where a.status = 'published' and a.id in (select search_fts.rowid from search_fts where ${where})
           order by a.published_at desc, a.id desc limit ${request.limit} offset ${request.offset}`.execute(
           db,
         )
-        const ids = page.rows.map((r) => Number(r.id))
-        const made =
-          ids.length === 0
-            ? []
-            : (
-                await sql<{
-                  id: number
-                  snippet: string
-                }>`select search_fts.rowid as id, ${snippet} as snippet
-                  from search_fts where search_fts match ${match}
-                    and search_fts.rowid between ${Math.min(...ids)} and ${Math.max(...ids)}
-                    and +search_fts.rowid in (${sql.join(ids)})`.execute(db)
-              ).rows
-        const byId = new Map(made.map((r) => [Number(r.id), r.snippet]))
-        rows = ids.map((id) => ({ id, snippet: byId.get(id) ?? '' }))
+        rows = await withSnippets(page.rows.map((r) => Number(r.id)))
       } else {
         // bm25 ranks the matches; ties go to the newer story by id (reading each row's date
-        // would load its text). SQLite makes snippets only for the rows returned.
-        rows = (
-          await sql<{
-            id: number
-            snippet: string
-          }>`select search_fts.rowid as id, ${snippet} as snippet
+        // would load its text). The ids first, then snippets for them: with the snippet in the
+        // ranking query SQLite makes one for every match before it sorts (2,000 for a common
+        // word), not for the page it keeps.
+        const page = await sql<{ id: number }>`select search_fts.rowid as id
             from search_fts where ${where}
             order by bm25(search_fts, 10.0, 5.0, 1.0, 3.0, 2.0) asc, search_fts.rowid desc
             limit ${request.limit} offset ${request.offset}`.execute(db)
-        ).rows
+        rows = await withSnippets(page.rows.map((r) => Number(r.id)))
       }
       return {
         hits: rows.map((r) => ({ articleId: Number(r.id), snippet: splitSnippet(r.snippet) })),
