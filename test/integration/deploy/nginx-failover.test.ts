@@ -1,7 +1,8 @@
 /**
  * deploy/nginx.conf's upstream and deploy/broadsheet-proxy.conf's retries, for real nginx: with
  * one node marked down for its 503s and the other killed, a reader's GET still reaches the node
- * that is back, however the backup lines are ordered. The two nodes are plain HTTP servers that
+ * that is back, however the backup lines are ordered; with no node able to answer, readers get a
+ * 503 with Retry-After. The two nodes are plain HTTP servers that
  * answer as a Broadsheet node does (200, or 503 while "cut off from the database"), so the order
  * of events is exact; test/integration/cluster/cluster-faults.test.ts does the same with real
  * Broadsheet nodes and PostgreSQL, where the timing is the machine's.
@@ -34,6 +35,7 @@ function node(port: number) {
     refuse: (on: boolean) => (refusing = on),
     start: () => new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve)),
     kill: () => {
+      if (!server.listening) return Promise.resolve()
       server.closeAllConnections()
       return new Promise<void>((resolve) => server.close(() => resolve()))
     },
@@ -85,7 +87,7 @@ describe.skipIf(!NGINX)('deploy/nginx.conf failing over between two nodes', () =
 
   afterAll(async () => {
     nginx?.kill('SIGQUIT')
-    await second?.kill()
+    await Promise.all([first?.kill(), second?.kill()])
     if (dir) fs.rmSync(dir, { recursive: true, force: true })
   })
 
@@ -113,5 +115,17 @@ describe.skipIf(!NGINX)('deploy/nginx.conf failing over between two nodes', () =
     second.refuse(false)
     await first.kill()
     expect(await statuses(6)).toEqual([200, 200, 200, 200, 200, 200])
+  })
+
+  it("answers 503 with Retry-After, not nginx's 502, when no node can answer", async () => {
+    // The live node refuses too (its database restarting): every line answers 503 or is dead.
+    second.refuse(true)
+    expect(await statuses(4)).toEqual([503, 503, 503, 503])
+    // Then it dies as well: nothing listens at all.
+    await second.kill()
+    const answer = await fetch(`${base}/`)
+    expect(answer.status).toBe(503)
+    expect(answer.headers.get('retry-after')).toBe('10')
+    expect(await answer.text()).toContain('Back in a moment')
   })
 })
