@@ -81,6 +81,9 @@ const newestIds = compiledOnce((db: Db, now: number, limit: number, offset: numb
     .offset(offset),
 )
 
+/** At most this many stories of a listing are sorted for a page in another order. */
+const FEW_LISTED = 2_000
+
 /**
  * One page of published story ids in the order asked. A filter on tags, authors or a primary
  * tag or author, ordered by publication date, reads the link listings (see
@@ -97,12 +100,14 @@ export async function listApiPostIds(
     limit: number
     offset: number
     audience?: ApiAudience
+    /** How many match, when known: a listing this small is sorted rather than walked for. */
+    total?: number
   },
 ): Promise<number[]> {
   const [first, ...more] = query.order
   const byDate = first?.field === 'published_at' && !more.length ? first.direction : undefined
   const readers = (query.audience ?? 'readers') === 'readers'
-  const listing = byDate && readers ? findListing(db, query.filter) : undefined
+  const listing = readers ? findListing(db, query.filter) : undefined
   if (byDate && listing) {
     return listingPage(db, now, listing, conditionOn, {
       direction: byDate,
@@ -113,6 +118,19 @@ export async function listApiPostIds(
   if (byDate === 'desc' && !query.filter && readers)
     return (await newestIds(db, now, query.limit, query.offset)).map((r) => r.id)
   let select = publishedPosts(db, now, query.filter, query.audience, first?.field).select('a.id')
+  // In another order, a listing's few stories are read by id and sorted: walking the order's
+  // index for them would test most of the archive before finding a rare tag's page.
+  if (listing && query.total !== undefined && query.total <= FEW_LISTED)
+    select = db
+      .selectFrom('articles as a')
+      .select('a.id')
+      .where(
+        'a.id',
+        'in',
+        db
+          .selectFrom(listingRows(db, now, listing, conditionOn).as('listed'))
+          .select('listed.article_id'),
+      )
   for (const { field, direction } of query.order)
     select = select.orderBy(ORDER_COLUMN[field], direction)
   const last = query.order.at(-1)?.direction ?? 'desc'
