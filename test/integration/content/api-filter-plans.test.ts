@@ -25,6 +25,8 @@ import {
 
 /** Served from the link listings: the stories are read by primary key, one by one. */
 const LISTINGS = [
+  'tag:harbour',
+  'author:wendy-writer',
   'tag:[harbour,storms]',
   'tags:[harbour,football]',
   'author:[wendy-writer,olive-owner]',
