@@ -156,21 +156,29 @@ async function pickPages(base: string): Promise<Pages> {
 /**
  * The Content API as a headless front-end calls it: a page of 15 stories with their tags and
  * authors, and the same filtered by the busiest tag at page 50 (or its last page, when the
- * archive is smaller).
+ * archive is smaller); then the filter shapes served from the link listings at that page: the
+ * two busiest tags at once, a tag with another test, the busiest as a primary tag, and a tag
+ * in headline order (read from the headline index, testing the tag per story).
  */
 async function apiPages(base: string, key: string): Promise<Record<string, string>> {
   const api = `/ghost/api/content`
   const tags = (await (
     await fetch(
-      `${base}${api}/tags/?key=${key}&include=count.posts&order=count.posts%20desc&limit=1`,
+      `${base}${api}/tags/?key=${key}&include=count.posts&order=count.posts%20desc&limit=2`,
     )
   ).json()) as { tags: { slug: string; count: { posts: number } }[] }
-  const busiest = tags.tags[0]
+  const [busiest, next] = tags.tags
   if (!busiest) throw new Error('the archive has no tags for the Content API rows')
   const page = Math.max(1, Math.min(50, Math.ceil(busiest.count.posts / 15)))
+  const browse = `${api}/posts/?key=${key}&limit=15&include=tags,authors`
+  const filtered = (filter: string) => `${browse}&filter=${encodeURIComponent(filter)}&page=${page}`
   return {
-    'API browse 15, include=tags,authors': `${api}/posts/?key=${key}&limit=15&include=tags,authors`,
-    [`API tag filter, page ${page}`]: `${api}/posts/?key=${key}&limit=15&include=tags,authors&filter=tag:${busiest.slug}&page=${page}`,
+    'API browse 15, include=tags,authors': browse,
+    [`API tag filter, page ${page}`]: filtered(`tag:${busiest.slug}`),
+    [`API two tags, page ${page}`]: filtered(`tag:[${busiest.slug},${next?.slug ?? busiest.slug}]`),
+    [`API tag+featured:false, page ${page}`]: filtered(`tag:${busiest.slug}+featured:false`),
+    [`API primary_tag, page ${page}`]: filtered(`primary_tag:${busiest.slug}`),
+    [`API tag, title asc, page ${page}`]: `${filtered(`tag:${busiest.slug}`)}&order=title%20asc`,
   }
 }
 

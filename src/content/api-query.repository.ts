@@ -3,15 +3,14 @@
  * the extra columns an API post shows, and the sections, tags and authors with their counts of
  * published stories.
  */
-import {
-  sql,
-  type ExpressionBuilder,
-  type Expression,
-  type Kysely,
-  type SelectQueryBuilder,
-  type SqlBool,
-} from 'kysely'
+import { sql, type ExpressionBuilder, type Expression, type Kysely, type SqlBool } from 'kysely'
 import { compiledOnce } from '../db/compiled-once.js'
+import {
+  findListing,
+  listingPage,
+  listingRows,
+  type ConditionOn,
+} from './api-listing.repository.js'
 import type { ArticleSummary, CategoryRef, TagRef } from './article.js'
 import { summaryQuery, toSummary } from './article.repository.js'
 import type { Database } from '../db/database.js'
@@ -48,7 +47,15 @@ function publishedPosts(
   now: number,
   filter: ApiFilter | undefined,
   audience: ApiAudience = 'readers',
+  orderedBy?: ApiOrder['field'],
 ) {
+  // Ordered by anything but the publication date, the page comes from that order's index, the
+  // publication time tested per story: `+ 0` keeps SQLite (which has no statistics to weigh
+  // them) from reading the publication-date range instead and sorting every published story.
+  const published =
+    orderedBy === undefined || orderedBy === 'published_at'
+      ? sql.ref('a.published_at')
+      : sql`${sql.ref('a.published_at')} + 0`
   let query =
     audience === 'staff'
       ? // Listed as values (not `<> 'archived'`), so the status index serves the order.
@@ -56,64 +63,9 @@ function publishedPosts(
       : db
           .selectFrom('articles as a')
           .where('a.status', '=', 'published')
-          .where('a.published_at', '<=', now)
+          .where(published, '<=', now)
   if (filter) query = query.where((eb) => condition(eb, filter))
   return query
-}
-
-type Listing = SelectQueryBuilder<
-  Database,
-  'article_tags',
-  { article_id: number; listed_at: number | null }
->
-
-/**
- * A filter on one tag (sections included) or one author, newest first, is how a Ghost front-end's
- * tag and author pages ask. Testing every published story for the link walks the whole archive
- * to reach a deep page; the link tables' (target, listed_at, article_id) indexes, which the
- * reader's section pages read, hold the answer in order: `listed_at` is a published story's
- * publication time and null otherwise. Undefined for any other filter (the caller checks the
- * order: newest first, as the listing index reads).
- */
-function linkedListing(
-  db: Db,
-  now: number,
-  filter: ApiFilter | undefined,
-  audience: ApiAudience = 'readers',
-): Listing | undefined {
-  if (audience !== 'readers' || !filter || !('field' in filter) || filter.op !== 'eq') return
-  if (typeof filter.value !== 'string') return
-  const slug = filter.value
-  if (filter.field === 'authors.slug') {
-    const byline = db
-      .selectFrom('article_authors')
-      .select(['article_id', 'listed_at'])
-      .where('user_id', '=', (eb) => eb.selectFrom('users').select('id').where('slug', '=', slug))
-      .where('listed_at', 'is not', null)
-      .where('listed_at', '<=', now)
-    // Same columns from another link table: only the builder's table name differs.
-    return byline as unknown as Listing
-  }
-  if (filter.field !== 'tags.slug') return
-  // A story with the tag and the section of the same slug is one row: UNION drops the twin.
-  return db
-    .selectFrom('article_tags')
-    .select(['article_id', 'listed_at'])
-    .where('tag_id', '=', (eb) => eb.selectFrom('tags').select('id').where('slug', '=', slug))
-    .where('listed_at', 'is not', null)
-    .where('listed_at', '<=', now)
-    .union(
-      db
-        .selectFrom('article_categories')
-        .select(['article_id', 'listed_at'])
-        .where('category_id', '=', (eb) =>
-          eb.selectFrom('categories').select('id').where('slug', '=', slug),
-        )
-        // A literal, so the planner can use the partial index of chosen sections.
-        .where('inherited', '=', sql.lit(0))
-        .where('listed_at', 'is not', null)
-        .where('listed_at', '<=', now),
-    )
 }
 
 /** The plain browse (no filter, newest first), most requests: the general query's SQL, compiled once. */
@@ -129,7 +81,16 @@ const newestIds = compiledOnce((db: Db, now: number, limit: number, offset: numb
     .offset(offset),
 )
 
-/** One page of published story ids in the order asked, and how many match in all. */
+/** At most this many stories of a listing are sorted for a page in another order. */
+const FEW_LISTED = 2_000
+
+/**
+ * One page of published story ids in the order asked. A filter on tags, authors or a primary
+ * tag or author, ordered by publication date, reads the link listings (see
+ * `api-listing.repository.ts`); any other order reads its own index in order (the tie between
+ * equal values broken by id in the same direction, so one index serves both), testing each
+ * story against the filter.
+ */
 export async function listApiPostIds(
   db: Db,
   now: number,
@@ -139,43 +100,55 @@ export async function listApiPostIds(
     limit: number
     offset: number
     audience?: ApiAudience
+    /** How many match, when known: a listing this small is sorted rather than walked for. */
+    total?: number
   },
 ): Promise<number[]> {
   const [first, ...more] = query.order
-  const newestFirst = first?.field === 'published_at' && first.direction === 'desc' && !more.length
-  const listing = newestFirst && linkedListing(db, now, query.filter, query.audience)
-  if (listing) {
-    const rows = await listing
-      .orderBy('listed_at', 'desc')
-      .orderBy('article_id', 'desc')
-      .limit(query.limit)
-      .offset(query.offset)
-      .execute()
-    return rows.map((r) => r.article_id)
+  const byDate = first?.field === 'published_at' && !more.length ? first.direction : undefined
+  const readers = (query.audience ?? 'readers') === 'readers'
+  const listing = readers ? findListing(db, query.filter) : undefined
+  if (byDate && listing) {
+    return listingPage(db, now, listing, conditionOn, {
+      direction: byDate,
+      limit: query.limit,
+      offset: query.offset,
+    })
   }
-  if (newestFirst && !query.filter && (query.audience ?? 'readers') === 'readers')
+  if (byDate === 'desc' && !query.filter && readers)
     return (await newestIds(db, now, query.limit, query.offset)).map((r) => r.id)
-  let select = publishedPosts(db, now, query.filter, query.audience).select('a.id')
+  let select = publishedPosts(db, now, query.filter, query.audience, first?.field).select('a.id')
+  // In another order, a listing's few stories are read by id and sorted: walking the order's
+  // index for them would test most of the archive before finding a rare tag's page.
+  if (listing && query.total !== undefined && query.total <= FEW_LISTED)
+    select = db
+      .selectFrom('articles as a')
+      .select('a.id')
+      .where(
+        'a.id',
+        'in',
+        db
+          .selectFrom(listingRows(db, now, listing, conditionOn).as('listed'))
+          .select('listed.article_id'),
+      )
   for (const { field, direction } of query.order)
     select = select.orderBy(ORDER_COLUMN[field], direction)
-  const rows = await select
-    .orderBy('a.id', 'desc')
-    .limit(query.limit)
-    .offset(query.offset)
-    .execute()
+  const last = query.order.at(-1)?.direction ?? 'desc'
+  const rows = await select.orderBy('a.id', last).limit(query.limit).offset(query.offset).execute()
   return rows.map((r) => r.id)
 }
 
+/** How many published stories (or, for staff, stories) match `filter`. */
 export async function countApiPosts(
   db: Db,
   now: number,
   filter: ApiFilter | undefined,
-  audience?: ApiAudience,
+  audience: ApiAudience = 'readers',
 ): Promise<number> {
-  const listing = linkedListing(db, now, filter, audience)
+  const listing = audience === 'readers' ? findListing(db, filter) : undefined
   if (listing) {
     const counted = await db
-      .selectFrom(listing.as('l'))
+      .selectFrom(listingRows(db, now, listing, conditionOn).as('listed'))
       .select((eb) => eb.fn.countAll<number | string>().as('n'))
       .executeTakeFirstOrThrow()
     return Number(counted.n)
@@ -185,6 +158,8 @@ export async function countApiPosts(
     .executeTakeFirstOrThrow()
   return Number(row.n)
 }
+
+const conditionOn: ConditionOn = (eb, filter) => condition(eb, filter)
 
 /** A story's columns for the APIs (a summary's and the extras), with its links still to add. */
 const apiPostRows = compiledOnce((db: Db, ids: readonly number[]) =>

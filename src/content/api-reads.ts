@@ -90,6 +90,7 @@ export async function pageApiPostIds(
           limit,
           offset,
           audience: query.audience,
+          total,
         })
   return { total, ids }
 }

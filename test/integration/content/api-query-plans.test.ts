@@ -113,11 +113,12 @@ describeDialects('Content API query plans', (dialect) => {
       expect(queries.length, text).toBeGreaterThan(0)
       const options = { tables: CONTENT_TABLES, sortedPages: true }
       expect(await planProblems(t.db, dialect, queries, options), text).toEqual([])
-      // Not every published story tested for the link, one by one: the link's own index.
+      // Not every published story tested for the link, one by one: the link's own index (a
+      // story in both the tag and the section of that slug is skipped by a link-table probe).
       for (const query of queries) {
         const plan = (await planLines(t.db, dialect, query)).join('\n')
         expect(plan, `${text}: ${query.sql}`).toContain(index)
-        expect(plan, `${text}: ${query.sql}`).not.toMatch(/CORRELATED|SubPlan/)
+        expect(plan, `${text}: ${query.sql}`).not.toMatch(/\bon articles\b|^(SCAN|SEARCH) a\b/m)
       }
     }
   })
