@@ -1,0 +1,190 @@
+/**
+ * The search boxes of the newsroom's other lists read their full-text indexes, never the whole
+ * table: these tests capture the SQL of each list's search (its page and its counts, in both
+ * forms: few matches fetched by id, many matches tested while walking the list's order) and ask
+ * each database for its plan. SQLite must read the list's FTS5 table by its MATCH constraint,
+ * PostgreSQL the list's GIN index; neither may scan the list's table.
+ */
+import { sql, type CompiledQuery } from 'kysely'
+import { afterAll, beforeAll, expect, it } from 'vitest'
+import {
+  addComments,
+  countModerationQueue,
+  listModerationQueue,
+} from '../../../src/comments/index.js'
+import { listContactMessages } from '../../../src/contact/index.js'
+import type { Services } from '../../../src/services.js'
+import { newsroom, T0 } from '../../support/content-fixtures.js'
+import { SYSTEM, testServices } from '../../support/kernel.js'
+import { planLines, planProblems } from '../../support/query-plans.js'
+import {
+  createTestDatabase,
+  describeDialects,
+  type TestDatabase,
+} from '../../support/test-database.js'
+
+/** Each list: its table, and what a plan line reading its index looks like. */
+const LISTS = {
+  comments: 'comments',
+  contact: 'contact_messages',
+} as const
+
+/** Rows beside the ones searched for. */
+const FILLER = 3_000
+
+const INDEX_READ = {
+  sqlite: (table: string) => new RegExp(`^SCAN ${table}_fts VIRTUAL TABLE INDEX \\d+:M`),
+  postgres: (table: string) => new RegExp(`Bitmap Index Scan on ${table}_search_idx`),
+}
+
+describeDialects('newsroom list search query plans', (dialect) => {
+  let t: TestDatabase
+  let captured: CompiledQuery[]
+  let deps: Services
+  /** The same services, told every search matches more than a page fetches by id. */
+  let many: Services
+
+  beforeAll(async () => {
+    captured = []
+    t = await createTestDatabase(dialect, {
+      log: (event) => {
+        if (event.level === 'query') captured.push(event.query)
+      },
+    })
+    const n = await newsroom(t.db)
+    deps = { ...testServices({ db: t.db, dialect, dataDir: t.dataDir }), clock: n.clock }
+    many = {
+      ...deps,
+      listSearch: { ...deps.listSearch, countMatches: () => Promise.resolve(1_000_000) },
+    }
+    const story = await n.published('The harbour wall')
+    await addComments(
+      deps,
+      SYSTEM,
+      Array.from({ length: 40 }, (_, i) => ({
+        articleId: story.id,
+        parentId: null,
+        authorName: `Reader ${i}`,
+        authorEmail: `reader${i}@example.org`,
+        body: i % 4 === 0 ? 'The harbour wall is crumbling.' : 'Nothing to add.',
+        status: i % 3 === 0 ? ('approved' as const) : ('pending' as const),
+        createdAt: new Date(T0.getTime() - i * 60_000),
+      })),
+    )
+    await t.db
+      .insertInto('contact_messages')
+      .values(
+        Array.from({ length: 40 }, (_, i) => ({
+          name: `Sender ${i}`,
+          email: `sender${i}@example.org`,
+          subject: i % 4 === 0 ? 'A tip about the harbour' : `Message ${i}`,
+          message: 'Hello newsroom.',
+          created_at: T0.getTime() - i * 60_000,
+        })),
+      )
+      .execute()
+    // Older rows that match none of the searches below, so that on PostgreSQL testing every
+    // row costs more than reading the index (as it does at archive scale), then statistics.
+    for (let start = 0; start < FILLER; start += 500) {
+      const rows = Array.from({ length: 500 }, (_, i) => start + i)
+      const created = (i: number) => T0.getTime() - (100 + i) * 60_000
+      await t.db
+        .insertInto('comments')
+        .values(
+          rows.map((i) => ({
+            article_id: story.id,
+            author_name: `Filler ${i}`,
+            author_email: `filler${i}@filler.net`,
+            body: `Nothing more (${i}).`,
+            status: i % 2 === 0 ? ('pending' as const) : ('approved' as const),
+            created_at: created(i),
+          })),
+        )
+        .execute()
+      await t.db
+        .insertInto('contact_messages')
+        .values(
+          rows.map((i) => ({
+            name: `Filler ${i}`,
+            email: `filler${i}@filler.net`,
+            subject: `Filler ${i}`,
+            message: 'Nothing more.',
+            created_at: created(i),
+          })),
+        )
+        .execute()
+    }
+    if (dialect === 'postgres') await sql`analyze`.execute(t.db)
+  }, 60_000)
+  afterAll(() => t.destroy())
+
+  /** The captured queries that search `table`, each checked to read its index by what it asks. */
+  async function expectIndexReads(queries: CompiledQuery[], table: string): Promise<void> {
+    const searching = queries.filter((q) => /^\s*select/i.test(q.sql) && /match|@@/.test(q.sql))
+    expect(searching.length).toBeGreaterThan(0)
+    for (const query of searching) {
+      const lines = await planLinesWithoutSeqScans(query)
+      const reads = lines.filter((line) =>
+        dialect === 'sqlite' ? line.includes(`${table}_fts`) : line.includes(`${table}_search_idx`),
+      )
+      expect(reads.length, `${query.sql}\n${lines.join('\n')}`).toBeGreaterThan(0)
+      for (const line of reads) expect(line).toMatch(INDEX_READ[dialect](table))
+    }
+  }
+
+  async function planLinesWithoutSeqScans(query: CompiledQuery): Promise<string[]> {
+    if (dialect === 'sqlite') return planLines(t.db, dialect, query)
+    // A tiny table is cheaper to scan: forbid scans to see which index the search can use.
+    await sql`set enable_seqscan = off`.execute(t.db)
+    try {
+      return await planLines(t.db, dialect, query)
+    } finally {
+      await sql`set enable_seqscan = on`.execute(t.db)
+    }
+  }
+
+  for (const [form, services] of [
+    ['few matches, fetched by id', () => deps],
+    ['many matches, walking the list’s order', () => many],
+  ] as const) {
+    it(`searches the comments queue and its counts through the index: ${form}`, async () => {
+      captured = []
+      await countModerationQueue(services(), undefined, { q: 'harbour wall' })
+      const page = await listModerationQueue(services(), {
+        status: 'pending',
+        q: 'harb',
+        limit: 5,
+        offset: 5,
+      })
+      expect(page.length).toBeGreaterThan(0)
+      await listModerationQueue(services(), {
+        status: 'approved',
+        q: 'example.org',
+        authorId: 1,
+        limit: 5,
+        offset: 0,
+      })
+      const queries = [...captured]
+      expect(await planProblems(t.db, dialect, queries, { tables: [LISTS.comments] })).toEqual([])
+      await expectIndexReads(queries, LISTS.comments)
+      if (services() === many)
+        expect(
+          await planProblems(t.db, dialect, queries, { tables: [], sortedPages: true }),
+        ).toEqual([])
+    })
+
+    it(`searches the contact messages and their total through the index: ${form}`, async () => {
+      captured = []
+      const found = await listContactMessages(services(), { q: 'harbour tip', limit: 5, offset: 5 })
+      expect(found.total).toBe(10)
+      await listContactMessages(services(), { q: 'sender1@', limit: 5, offset: 0 })
+      const queries = [...captured]
+      expect(await planProblems(t.db, dialect, queries, { tables: [LISTS.contact] })).toEqual([])
+      await expectIndexReads(queries, LISTS.contact)
+      if (services() === many)
+        expect(
+          await planProblems(t.db, dialect, queries, { tables: [], sortedPages: true }),
+        ).toEqual([])
+    })
+  }
+})
