@@ -7,7 +7,7 @@
  * tests would fail).
  */
 import { sql, type RawBuilder, type SqlBool } from 'kysely'
-import type { ListSearch, SearchableList } from './list-search.js'
+import type { ListSearch, SearchableList, SearchWord } from './list-search.js'
 
 /**
  * Each list's indexed text. Addresses and file names have their punctuation turned into
@@ -21,12 +21,14 @@ const DOCUMENTS: Record<SearchableList, string> = {
   subscribers: `name || ' ' || translate(email, '@.', '  ')`,
 }
 
-/** to_tsquery text: every word a quoted lexeme matched as a prefix. */
-export function toListTsQuery(words: string[]): string {
-  return words.map((word) => `'${word.replace(/'/g, "''")}':*`).join(' & ')
+/** to_tsquery text: every word a quoted lexeme, the prefixes marked `:*`. */
+export function toListTsQuery(words: SearchWord[]): string {
+  return words
+    .map((word) => `'${word.text.replace(/'/g, "''")}'${word.prefix ? ':*' : ''}`)
+    .join(' & ')
 }
 
-function matches(list: SearchableList, words: string[]): RawBuilder<SqlBool> {
+function matches(list: SearchableList, words: SearchWord[]): RawBuilder<SqlBool> {
   // The expressions are constants of this file, never user input.
   // eslint-disable-next-line no-restricted-properties
   const document = sql.raw(DOCUMENTS[list])
@@ -36,7 +38,7 @@ function matches(list: SearchableList, words: string[]): RawBuilder<SqlBool> {
 /** The list indexes on PostgreSQL. It weighs the matches against the list's order itself. */
 export const postgresListSearch: ListSearch = {
   plansItself: true,
-  match(list: SearchableList, id: RawBuilder<unknown>, words: string[]) {
+  match(list: SearchableList, id: RawBuilder<unknown>, words: SearchWord[]) {
     return sql<SqlBool>`${id} in (select ${sql.table(list)}.id from ${sql.table(list)} where ${matches(list, words)})`
   },
   async countMatches(db, list, words, atMost) {

@@ -5,17 +5,19 @@
  * unicode61 without diacritics) and prefix indexes for as-you-type.
  */
 import { sql, type RawBuilder, type SqlBool } from 'kysely'
-import type { ListSearch, SearchableList } from './list-search.js'
+import type { ListSearch, SearchableList, SearchWord } from './list-search.js'
 
-/** FTS5 MATCH text: every word quoted (so no operator survives) and matched as a prefix. */
-export function toListMatch(words: string[]): string {
-  return words.map((word) => `"${word.replace(/"/g, '""')}"*`).join(' AND ')
+/** FTS5 MATCH text: every word quoted (so no operator survives), the prefixes starred. */
+export function toListMatch(words: SearchWord[]): string {
+  return words
+    .map((word) => `"${word.text.replace(/"/g, '""')}"${word.prefix ? '*' : ''}`)
+    .join(' AND ')
 }
 
 /** The list indexes on SQLite. */
 export const sqliteListSearch: ListSearch = {
   plansItself: false,
-  match(list: SearchableList, id: RawBuilder<unknown>, words: string[], use: 'seek' | 'probe') {
+  match(list: SearchableList, id: RawBuilder<unknown>, words: SearchWord[], use: 'seek' | 'probe') {
     const fts = sql.table(`${list}_fts`)
     // `+` keeps the id out of the planner's hands: it walks the list's order index and tests
     // each row against the matches (read once) instead of fetching and sorting all of them.

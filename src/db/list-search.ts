@@ -5,18 +5,29 @@
  * step by triggers on SQLite (`list-search.sqlite.ts`), GIN indexes on a tsvector expression on
  * PostgreSQL (`list-search.postgres.ts`). `2026_12_12_1000_create_list_search` makes them.
  *
- * What a search finds: the rows holding every word typed, each word also as a prefix ("counc"
- * finds "council"), in the text (a comment, a message, a caption) and in the names and
- * addresses. An address is indexed as its words: "jane.doe@example.org" as jane, doe, example
- * and org, so "jane@", "jane.d", "example.org" and "@example.org" each find it (the part
- * before the @ and the domain are both prefixes of words). A fragment from inside a word ("ane"
- * for jane) no longer finds it, as it did with the old `LIKE '%…%'` scans; that is the price
- * of an index, and what a newsroom user types is the start of a name, an address or a domain.
+ * What a search finds: the rows holding every word typed, in the text (a comment, a message, a
+ * caption) or in the names and addresses. The last word is also a prefix, as it is being typed
+ * ("counc" finds "council"); the others are whole words (with the stemmer's forms). A last
+ * word followed by punctuation ("jane@") is whole too: the user has finished it.
+ *
+ * Addresses: a newsroom user types the start of a name, an address or a domain, so an address
+ * is indexed as its words: "jane.doe@example.org" as jane, doe, example and org. "jane@" finds
+ * Jane's addresses but not Janet's, "jane.d" finds it, and "example.org" or "@example.org"
+ * every address at that domain. A fragment from inside a word ("ane" for jane) no longer finds
+ * it, as it did with the old `LIKE '%…%'` scans: that is the price of an index. Trigram indexes
+ * (pg_trgm, FTS5's trigram tokenizer) would keep inner fragments, but need three characters
+ * and a second index per list, with a different rule on each engine.
  * Trigram indexes (pg_trgm, FTS5's trigram tokenizer) would keep inner fragments but need
  * three characters, a second index per list and a different rule on each engine.
  */
 import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely'
 import type { Database } from './database.js'
+
+/** A word of a search box: matched whole (with its stemmed forms) or as a prefix. */
+export interface SearchWord {
+  text: string
+  prefix: boolean
+}
 
 /** The lists searched through a list index. */
 export type SearchableList = 'comments' | 'contact_messages' | 'media' | 'subscribers'
@@ -32,14 +43,14 @@ export interface ListSearch {
   match(
     list: SearchableList,
     id: RawBuilder<unknown>,
-    words: string[],
+    words: SearchWord[],
     use: 'seek' | 'probe',
   ): RawBuilder<SqlBool>
   /** How many rows of `list` hold every one of `words`, counting no further than `atMost`. */
   countMatches(
     db: Kysely<Database>,
     list: SearchableList,
-    words: string[],
+    words: SearchWord[],
     atMost: number,
   ): Promise<number>
 }
@@ -52,10 +63,16 @@ export const FEW_LIST_MATCHES = 2_000
 
 const WORD = /[\p{L}\p{N}]+/gu
 
-/** The words of a search box: lower case, letters and digits only, at most 12 of 64 characters. */
-export function listSearchWords(q: string): string[] {
-  const words = q.slice(0, 500).normalize('NFKC').toLowerCase().match(WORD) ?? []
-  return [...new Set(words.filter((w) => w.length <= 64))].slice(0, 12)
+/**
+ * The words of a search box: lower case, letters and digits only, at most 12 of 64 characters;
+ * the last one a prefix unless punctuation follows it.
+ * @example listSearchWords('jane d') // [{ text: 'jane', prefix: false }, { text: 'd', prefix: true }]
+ */
+export function listSearchWords(q: string): SearchWord[] {
+  const text = q.slice(0, 500).normalize('NFKC').toLowerCase().trim()
+  const words = [...new Set((text.match(WORD) ?? []).filter((w) => w.length <= 64))].slice(0, 12)
+  const finished = !/[\p{L}\p{N}]$/u.test(text)
+  return words.map((word, i) => ({ text: word, prefix: i === words.length - 1 && !finished }))
 }
 
 /** A search box's condition, in the form that reads the fewest rows for the page. */

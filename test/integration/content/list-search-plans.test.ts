@@ -13,6 +13,8 @@ import {
   listModerationQueue,
 } from '../../../src/comments/index.js'
 import { listContactMessages } from '../../../src/contact/index.js'
+import { searchMedia } from '../../../src/media/index.js'
+import { listSubscribers } from '../../../src/newsletter/index.js'
 import type { Services } from '../../../src/services.js'
 import { newsroom, T0 } from '../../support/content-fixtures.js'
 import { SYSTEM, testServices } from '../../support/kernel.js'
@@ -27,6 +29,8 @@ import {
 const LISTS = {
   comments: 'comments',
   contact: 'contact_messages',
+  media: 'media',
+  subscribers: 'subscribers',
 } as const
 
 /** Rows beside the ones searched for. */
@@ -83,6 +87,30 @@ describeDialects('newsroom list search query plans', (dialect) => {
         })),
       )
       .execute()
+    await t.db
+      .insertInto('media')
+      .values(
+        Array.from({ length: 40 }, (_, i) => ({
+          path: `2026/11/${i % 4 === 0 ? 'harbour-wall' : 'street'}-${i}.jpg`,
+          mime_type: 'image/jpeg',
+          width: 800,
+          height: 600,
+          caption: i % 4 === 0 ? 'The harbour at dawn' : 'A street',
+          credit: 'Staff',
+          created_at: T0.getTime() - i * 60_000,
+        })),
+      )
+      .execute()
+    await t.db
+      .insertInto('subscribers')
+      .values(
+        Array.from({ length: 40 }, (_, i) => ({
+          email: i % 4 === 0 ? `harbour${i}@example.org` : `person${i}@example.org`,
+          status: i % 3 === 0 ? ('unsubscribed' as const) : ('confirmed' as const),
+          created_at: T0.getTime() - i * 60_000,
+        })),
+      )
+      .execute()
     // Older rows that match none of the searches below, so that on PostgreSQL testing every
     // row costs more than reading the index (as it does at archive scale), then statistics.
     for (let start = 0; start < FILLER; start += 500) {
@@ -109,6 +137,28 @@ describeDialects('newsroom list search query plans', (dialect) => {
             email: `filler${i}@filler.net`,
             subject: `Filler ${i}`,
             message: 'Nothing more.',
+            created_at: created(i),
+          })),
+        )
+        .execute()
+      await t.db
+        .insertInto('media')
+        .values(
+          rows.map((i) => ({
+            path: `2025/01/filler-${i}.jpg`,
+            mime_type: 'image/jpeg',
+            width: 800,
+            height: 600,
+            created_at: created(i),
+          })),
+        )
+        .execute()
+      await t.db
+        .insertInto('subscribers')
+        .values(
+          rows.map((i) => ({
+            email: `filler${i}@filler.net`,
+            status: 'confirmed' as const,
             created_at: created(i),
           })),
         )
@@ -181,6 +231,47 @@ describeDialects('newsroom list search query plans', (dialect) => {
       const queries = [...captured]
       expect(await planProblems(t.db, dialect, queries, { tables: [LISTS.contact] })).toEqual([])
       await expectIndexReads(queries, LISTS.contact)
+      if (services() === many)
+        expect(
+          await planProblems(t.db, dialect, queries, { tables: [], sortedPages: true }),
+        ).toEqual([])
+    })
+
+    it(`searches the media library and its total through the index: ${form}`, async () => {
+      captured = []
+      const found = await searchMedia(services(), {
+        search: 'harbour',
+        type: 'image/',
+        perPage: 5,
+        page: 2,
+      })
+      expect(found.total).toBe(10)
+      await searchMedia(services(), { search: 'staff harb', perPage: 5 })
+      const queries = [...captured]
+      expect(await planProblems(t.db, dialect, queries, { tables: [LISTS.media] })).toEqual([])
+      await expectIndexReads(queries, LISTS.media)
+      if (services() === many)
+        expect(
+          await planProblems(t.db, dialect, queries, { tables: [], sortedPages: true }),
+        ).toEqual([])
+    })
+
+    it(`searches the subscribers and their counts through the index: ${form}`, async () => {
+      captured = []
+      const found = await listSubscribers(services(), { search: 'harbour', limit: 5, offset: 5 })
+      expect(found.total).toBe(10)
+      await listSubscribers(services(), {
+        search: 'example.org',
+        status: 'confirmed',
+        limit: 5,
+        offset: 0,
+      })
+      const queries = [...captured]
+      // Subscribers are listed by id: walking the table newest first (SQLite's `SCAN
+      // subscribers` over its rowid, stopped by the page's limit) is walking the list's order.
+      const scans = services() === many && dialect === 'sqlite' ? [] : [LISTS.subscribers]
+      expect(await planProblems(t.db, dialect, queries, { tables: scans })).toEqual([])
+      await expectIndexReads(queries, LISTS.subscribers)
       if (services() === many)
         expect(
           await planProblems(t.db, dialect, queries, { tables: [], sortedPages: true }),

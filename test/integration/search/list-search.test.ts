@@ -1,6 +1,6 @@
 /**
- * The search boxes of the comments queue and the contact messages go through their full-text
- * indexes: a word of the text, a half-typed word, a piece of an address, and the index follows
+ * The search boxes of the comments queue, the contact messages and the subscribers go through
+ * their full-text indexes (the media library's: test/integration/media/media.test.ts): a word of the text, a half-typed word, a piece of an address, and the index follows
  * every write (new rows, an edit, moderation, a story's deletion taking its comments with it),
  * with the lists' paging and counts unchanged. On SQLite and PostgreSQL.
  */
@@ -14,6 +14,11 @@ import {
 } from '../../../src/comments/index.js'
 import { listContactMessages } from '../../../src/contact/index.js'
 import { deleteArticle } from '../../../src/content/index.js'
+import {
+  importSubscribers,
+  listSubscribers,
+  markSubscriber,
+} from '../../../src/newsletter/index.js'
 import type { Services } from '../../../src/services.js'
 import { newsroom, T0 } from '../../support/content-fixtures.js'
 import { SYSTEM, testServices } from '../../support/kernel.js'
@@ -168,5 +173,28 @@ describeDialects('searching the newsroom lists through their indexes', (dialect)
     expect(all).toMatchObject({ total: 2, items: [{ name: 'Sam Sender' }] })
     await t.db.deleteFrom('contact_messages').where('name', '=', 'Tilda Tipster').execute()
     expect(await messages('lighthouse')).toEqual([])
+  })
+
+  it('finds subscribers by a piece of their address, in every tab, until they are deleted', async () => {
+    await importSubscribers(
+      deps,
+      SYSTEM,
+      'email\njane.doe@example.org\nomar@riverside.net\njanet@example.com\nkim@example.org',
+    )
+    const emails = async (search: string, status?: 'unsubscribed') =>
+      (await listSubscribers(deps, { search, status, limit: 50, offset: 0 })).items.map(
+        (s) => s.email,
+      )
+    expect(await emails('jane@')).toEqual(['jane.doe@example.org'])
+    expect(await emails('jane')).toEqual(['janet@example.com', 'jane.doe@example.org'])
+    expect(await emails('example.org')).toEqual(['kim@example.org', 'jane.doe@example.org'])
+    expect(await emails('@riverside')).toEqual(['omar@riverside.net'])
+    await markSubscriber(deps, SYSTEM, { email: 'kim@example.org', status: 'unsubscribed' })
+    const found = await listSubscribers(deps, { search: 'example.org', limit: 50, offset: 0 })
+    expect(found.counts).toMatchObject({ unsubscribed: 1 })
+    expect(found.total).toBe(2)
+    expect(await emails('example.org', 'unsubscribed')).toEqual(['kim@example.org'])
+    await t.db.deleteFrom('subscribers').where('email', '=', 'kim@example.org').execute()
+    expect(await emails('kim')).toEqual([])
   })
 })
