@@ -45,7 +45,7 @@ export async function listContactMessages(
   )
   const [rows, count] = await Promise.all([
     (text ? all.where(text.page) : all)
-      .selectAll()
+      .select(['id', 'name', 'email', 'subject', 'message', 'created_at'])
       .orderBy('created_at', 'desc')
       .orderBy('id', 'desc')
       .limit(input.limit)
@@ -64,4 +64,22 @@ export async function listContactMessages(
     createdAt: new Date(Number(r.created_at)),
   }))
   return { items, total: Number(count.n) }
+}
+
+/** Add messages as they were received (imports, generated archives), in one multi-row insert. */
+export async function insertContactMessages(
+  db: Db,
+  records: Omit<ContactMessage, 'id'>[],
+): Promise<void> {
+  for (let i = 0; i < records.length; i += 500) {
+    await db
+      .insertInto('contact_messages')
+      .values(
+        records.slice(i, i + 500).map(({ createdAt, ...r }) => ({
+          ...r,
+          created_at: createdAt.getTime(),
+        })),
+      )
+      .execute()
+  }
 }

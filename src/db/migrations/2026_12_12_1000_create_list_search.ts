@@ -10,9 +10,11 @@ import { isPostgres } from './schema-helpers.js'
  * now and kept in step by triggers on the list's table, so every write keeps it right whoever
  * makes it (forms, imports, backup restore, a story's deletion cascading to its comments).
  *
- * PostgreSQL: a GIN index on a tsvector expression of each list's columns, which PostgreSQL
- * keeps in step itself; building it indexes the rows there now. The expressions must stay word
- * for word those of `db/list-search.postgres.ts`.
+ * PostgreSQL: a stored generated column `search_document` (an English tsvector of the list's
+ * columns) with a GIN index. PostgreSQL computes it on every insert and update itself, and adding
+ * it computes it for the rows there now. Stored rather than an expression index: testing a row
+ * then reads its vector instead of parsing its text again (90 µs a comment), which the planner
+ * does not price, so it would scan a small list's texts rather than read the index.
  */
 const LISTS: { table: string; columns: string[]; document: string }[] = [
   {
@@ -42,8 +44,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     // Names below are this file's constants, never input.
     /* eslint-disable no-restricted-properties */
     if (isPostgres(db)) {
+      await sql`alter table ${sql.table(list.table)} add column if not exists search_document tsvector
+        generated always as (to_tsvector('english'::regconfig, ${sql.raw(list.document)})) stored`.execute(
+        db,
+      )
       await sql`create index if not exists ${sql.raw(`${list.table}_search_idx`)} on ${sql.table(list.table)}
-        using gin (to_tsvector('english'::regconfig, ${sql.raw(list.document)}))`.execute(db)
+        using gin (search_document)`.execute(db)
       await sql`analyze ${sql.table(list.table)}`.execute(db)
       continue
     }
@@ -79,6 +85,9 @@ export async function down(db: Kysely<any>): Promise<void> {
     /* eslint-disable no-restricted-properties */
     if (isPostgres(db)) {
       await sql`drop index if exists ${sql.raw(`${list.table}_search_idx`)}`.execute(db)
+      await sql`alter table ${sql.table(list.table)} drop column if exists search_document`.execute(
+        db,
+      )
       continue
     }
     const fts = `${list.table}_fts`
