@@ -9,6 +9,9 @@ import path from 'node:path'
 import type { Clock } from './clock.js'
 import type { Config, MediaConfig } from './config.js'
 import type { Dialect } from './db/database.js'
+import type { ListSearch } from './db/list-search.js'
+import { postgresListSearch } from './db/list-search.postgres.js'
+import { sqliteListSearch } from './db/list-search.sqlite.js'
 import { EventBus } from './events.js'
 import type { Kernel } from './kernel.js'
 import { createOutboxMailer, createSmtpMailer, type Mailer } from './mail/index.js'
@@ -27,6 +30,8 @@ export interface Services extends Kernel {
   readonly events: EventBus
   /** Full-text search over published articles. */
   readonly search: SearchIndex
+  /** Full-text search of the newsroom's other lists: comments, contact, media, subscribers. */
+  readonly listSearch: ListSearch
   /** How job workers claim due jobs. */
   readonly claim: ClaimJobs
   /** Outgoing mail: SMTP when SMTP_URL is set, else `.eml` files in DATA_DIR/outbox. */
@@ -74,6 +79,7 @@ export function createServices(options: ServiceOptions): Services {
     clock,
     events,
     search,
+    listSearch: postgres ? postgresListSearch : sqliteListSearch,
     claim: postgres ? claimWithPostgres : claimWithSqlite,
     mailer: options.mailer ?? createMailer(config, clock),
     storage: mediaStorage(config.dataDir, config.media),

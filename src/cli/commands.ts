@@ -98,7 +98,8 @@ const seed: Command = {
 
 Without options, fills an empty database with the demo newsroom (sections, authors, original
 stories, comments, pages, menus, settings). With --articles N, also appends N generated
-articles (for benchmarks and scale tests), printing progress. With REDIS_URL set, running
+articles with comments, subscribers and contact messages in proportion (for benchmarks and
+scale tests), printing progress. With REDIS_URL set, running
 servers are told to drop their cached pages afterwards.
 
 Options:

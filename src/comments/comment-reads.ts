@@ -1,4 +1,5 @@
 /** Read models over comments, for entry points (they hold deps, never the database handle). */
+import type { ListSearch } from '../db/list-search.js'
 import type { Kernel } from '../kernel.js'
 import {
   listApprovedComments as approvedRows,
@@ -10,6 +11,8 @@ import type { CommentStatus } from './comment.table.js'
 import * as queue from './moderation.repository.js'
 
 type Reader = Pick<Kernel, 'db'>
+/** The moderation queue searches through the list index. */
+type QueueReader = Reader & { listSearch: ListSearch }
 
 /** Approved comments of an article, oldest first (the caller builds the tree). */
 export function listApprovedComments(deps: Reader, articleId: number): Promise<Comment[]> {
@@ -26,7 +29,7 @@ export function listCommentsForExport(
 
 /** One tab of the moderation queue, newest first; only one author's articles with `authorId`. */
 export function listModerationQueue(
-  deps: Reader,
+  deps: QueueReader,
   input: {
     status: CommentStatus
     authorId?: number | undefined
@@ -34,14 +37,14 @@ export function listModerationQueue(
     offset: number
   } & queue.QueueFilter,
 ): Promise<queue.QueuedComment[]> {
-  return queue.listModerationQueue(deps.db, input)
+  return queue.listModerationQueue(deps.db, deps.listSearch, input)
 }
 
 /** How many comments each tab holds (matching `filter`: words, one article). */
 export function countModerationQueue(
-  deps: Reader,
+  deps: QueueReader,
   authorId?: number,
   filter: queue.QueueFilter = {},
 ): Promise<Record<CommentStatus, number>> {
-  return queue.countModerationQueue(deps.db, authorId, filter)
+  return queue.countModerationQueue(deps.db, deps.listSearch, authorId, filter)
 }

@@ -1,5 +1,6 @@
-import type { ExpressionBuilder, Kysely } from 'kysely'
+import { sql, type ExpressionBuilder, type Kysely, type RawBuilder, type SqlBool } from 'kysely'
 import type { Database } from '../db/database.js'
+import { listTextFilter, type ListSearch } from '../db/list-search.js'
 import type { CommentStatus } from './comment.table.js'
 
 type Db = Kysely<Database>
@@ -43,9 +44,13 @@ export interface QueueFilter {
   articleId?: number | undefined
 }
 
-/** One tab of the moderation queue, newest first; `authorId` limits it to their articles. */
+/**
+ * One tab of the moderation queue, newest first; `authorId` limits it to their articles, `q`
+ * to the comments holding its words (name, address or text) through the list index.
+ */
 export async function listModerationQueue(
   db: Db,
+  search: ListSearch,
   input: {
     status: CommentStatus
     authorId?: number | undefined
@@ -70,7 +75,8 @@ export async function listModerationQueue(
     ])
     .where('comments.status', '=', input.status)
   if (input.authorId !== undefined) query = query.where(ownArticle(input.authorId))
-  query = query.where(matching(input))
+  const text = await listTextFilter(db, search, 'comments', sql.ref('comments.id'), input.q)
+  query = query.where(matching(input, text?.page))
   const rows = await query
     .orderBy('comments.created_at', 'desc')
     .orderBy('comments.id', 'desc')
@@ -94,6 +100,7 @@ export async function listModerationQueue(
 /** How many comments each tab holds. */
 export async function countModerationQueue(
   db: Db,
+  search: ListSearch,
   authorId?: number,
   filter: QueueFilter = {},
 ): Promise<Record<CommentStatus, number>> {
@@ -103,7 +110,8 @@ export async function countModerationQueue(
     .select(['comments.status', (eb) => eb.fn.countAll<number>().as('n')])
     .groupBy('comments.status')
   if (authorId !== undefined) query = query.where(ownArticle(authorId))
-  query = query.where(matching(filter))
+  const text = await listTextFilter(db, search, 'comments', sql.ref('comments.id'), filter.q)
+  query = query.where(matching(filter, text?.count))
   const counts: Record<CommentStatus, number> = { pending: 0, approved: 0, spam: 0, trash: 0 }
   for (const row of await query.execute()) counts[row.status] = Number(row.n)
   return counts
@@ -123,29 +131,12 @@ function ownArticle(authorId: number) {
     ])
 }
 
-/** The filter as a condition (always true when empty). */
-function matching(filter: QueueFilter) {
+/** The filter as a condition (always true when empty); `text` is the search box's. */
+function matching(filter: QueueFilter, text: RawBuilder<SqlBool> | undefined) {
   return (eb: ExpressionBuilder<Database, 'comments' | 'articles'>) => {
     const parts = []
     if (filter.articleId !== undefined) parts.push(eb('comments.article_id', '=', filter.articleId))
-    const words = likePattern(filter.q)
-    if (words)
-      parts.push(
-        eb.or([
-          eb(eb.fn('lower', ['comments.author_name']), 'like', words),
-          eb(eb.fn('lower', ['comments.author_email']), 'like', words),
-          eb(eb.fn('lower', ['comments.body']), 'like', words),
-        ]),
-      )
+    if (text) parts.push(text)
     return eb.and(parts)
   }
-}
-
-/** `%words%` for a case-insensitive LIKE, wildcards in the words removed; undefined if blank. */
-function likePattern(q: string | undefined): string | undefined {
-  const words = (q ?? '')
-    .trim()
-    .toLowerCase()
-    .replace(/[%_\\]/g, '')
-  return words ? `%${words}%` : undefined
 }

@@ -1,5 +1,6 @@
-import type { Kysely } from 'kysely'
+import { sql, type Kysely } from 'kysely'
 import type { Database } from '../db/database.js'
+import { listTextFilter, type ListSearch } from '../db/list-search.js'
 
 type Db = Kysely<Database>
 
@@ -25,36 +26,34 @@ export async function insertContactMessage(
   return row.id
 }
 
-/** Messages newest first, a page at a time, with how many match `q` (name, address, subject, text). */
+/**
+ * Messages newest first, a page at a time, with how many match `q` (words of the name, address,
+ * subject or text, through the list index).
+ */
 export async function listContactMessages(
   db: Db,
+  search: ListSearch,
   input: { q?: string | undefined; limit: number; offset: number },
 ): Promise<{ items: ContactMessage[]; total: number }> {
-  let query = db.selectFrom('contact_messages')
-  const words = (input.q ?? '')
-    .trim()
-    .toLowerCase()
-    .replace(/[%_\\]/g, '')
-  if (words) {
-    const like = `%${words}%`
-    query = query.where((eb) =>
-      eb.or([
-        eb(eb.fn('lower', ['name']), 'like', like),
-        eb(eb.fn('lower', ['email']), 'like', like),
-        eb(eb.fn('lower', ['subject']), 'like', like),
-        eb(eb.fn('lower', ['message']), 'like', like),
-      ]),
-    )
-  }
+  const all = db.selectFrom('contact_messages')
+  const text = await listTextFilter(
+    db,
+    search,
+    'contact_messages',
+    sql.ref('contact_messages.id'),
+    input.q,
+  )
   const [rows, count] = await Promise.all([
-    query
-      .selectAll()
+    (text ? all.where(text.page) : all)
+      .select(['id', 'name', 'email', 'subject', 'message', 'created_at'])
       .orderBy('created_at', 'desc')
       .orderBy('id', 'desc')
       .limit(input.limit)
       .offset(input.offset)
       .execute(),
-    query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    (text ? all.where(text.count) : all)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow(),
   ])
   const items = rows.map((r) => ({
     id: r.id,
@@ -65,4 +64,22 @@ export async function listContactMessages(
     createdAt: new Date(Number(r.created_at)),
   }))
   return { items, total: Number(count.n) }
+}
+
+/** Add messages as they were received (imports, generated archives), in one multi-row insert. */
+export async function insertContactMessages(
+  db: Db,
+  records: Omit<ContactMessage, 'id'>[],
+): Promise<void> {
+  for (let i = 0; i < records.length; i += 500) {
+    await db
+      .insertInto('contact_messages')
+      .values(
+        records.slice(i, i + 500).map(({ createdAt, ...r }) => ({
+          ...r,
+          created_at: createdAt.getTime(),
+        })),
+      )
+      .execute()
+  }
 }

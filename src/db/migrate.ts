@@ -23,6 +23,7 @@ import * as createImports from './migrations/2026_12_09_1100_create_imports.js'
 import * as indexWireItemsArticle from './migrations/2026_12_10_1000_index_wire_items_article.js'
 import * as indexChosenSections from './migrations/2026_12_10_2000_index_chosen_sections.js'
 import * as splitSearchVectors from './migrations/2026_12_11_1000_split_search_vectors.js'
+import * as createListSearch from './migrations/2026_12_12_1000_create_list_search.js'
 import * as indexPrimaryLinks from './migrations/2026_12_13_1000_index_primary_links.js'
 
 /** Every migration, in order. Listed explicitly: greppable wiring beats directory scanning. */
@@ -50,6 +51,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026_12_10_1000_index_wire_items_article': indexWireItemsArticle,
   '2026_12_10_2000_index_chosen_sections': indexChosenSections,
   '2026_12_11_1000_split_search_vectors': splitSearchVectors,
+  '2026_12_12_1000_create_list_search': createListSearch,
   '2026_12_13_1000_index_primary_links': indexPrimaryLinks,
 }
 

@@ -4,10 +4,13 @@
  * one transaction: a failure half-way keeps none of them.
  */
 import { listUsers, systemActor } from '../auth/index.js'
+import { addComments, type AddedComment, type CommentStatus } from '../comments/index.js'
+import { restoreContactMessages } from '../contact/index.js'
 import { importArticles, listCategories, type ImportedArticle } from '../content/index.js'
 import { AppError } from '../errors.js'
 import { noEvents } from '../events.js'
 import { transact, type Kernel } from '../kernel.js'
+import { restoreSubscribers, type SubscriberRecord } from '../newsletter/index.js'
 import { slugify } from '../text/slug.js'
 import { benchVocabulary } from './bench-vocabulary.js'
 
@@ -19,6 +22,13 @@ const WORDS = (
   'library theatre film music album stage gallery artist writer readers residents families visitors ' +
   'plan vote talks deal growth prices wages jobs workers factory port ferry airport tunnel'
 ).split(' ')
+const FIRST_NAMES =
+  'jane,omar,priya,tom,ana,kofi,lena,marek,sofia,david,mei,ruth,yusuf,clara,ivan,nadia'.split(',')
+const LAST_NAMES =
+  'doe,okafor,shah,reid,silva,mensah,berg,nowak,rossi,cohen,wong,hughes,aydin,martin,petrov,haddad'.split(
+    ',',
+  )
+const DOMAINS = 'example.org,example.com,mail.test,post.test,inbox.test,newsdesk.test'.split(',')
 const VERBS =
   'backs,plans,faces,opens,wins,warns,unveils,delays,rejects,celebrates,weighs,launches'.split(',')
 
@@ -43,7 +53,9 @@ const GENERATOR = systemActor('generator')
 
 /**
  * Append `articles` generated, published stories spread over the sections, tags and authors,
- * about 40 a day back from an hour before `now`. Nothing is announced: rebuild the search index
+ * about 40 a day back from an hour before `now`, with what readers send about them: a comment
+ * per story on average, a subscriber per 10 stories and a contact message per 50 (so the
+ * newsroom's other lists and their searches are measured at scale too). Nothing is announced: rebuild the search index
  * and purge caches afterwards. All or nothing: a failure (even in `onProgress`) adds none of them.
  */
 export async function addGeneratedStories(
@@ -100,11 +112,81 @@ async function addStoriesIn(deps: Kernel, options: GeneratedStoriesOptions): Pro
         tags: [tags[first]!, tags[second]!],
       })
     }
-    await importArticles(deps, GENERATOR, batch)
+    const ids = await importArticles(deps, GENERATOR, batch)
+    await addReaderMail(deps, random, {
+      stories: ids.map((id, i) => ({ id, publishedAt: batch[i]!.publishedAt! })),
+      first: done,
+      stamp,
+    })
     done += count
     options.onProgress?.(done, options.articles)
   }
   return done
+}
+
+/**
+ * Comments on a batch of stories (0 to 2 each), and subscribers and contact messages in
+ * proportion, with names, addresses at a few domains and texts from the bench vocabulary.
+ */
+async function addReaderMail(
+  deps: Kernel,
+  random: () => number,
+  batch: { stories: { id: number; publishedAt: Date }[]; first: number; stamp: string },
+): Promise<void> {
+  const pick = <T>(list: T[]) => list[Math.floor(random() * list.length)]!
+  const person = (n: number) => {
+    const first = pick(FIRST_NAMES)
+    const last = pick(LAST_NAMES)
+    const name = `${first[0]!.toUpperCase()}${first.slice(1)} ${last[0]!.toUpperCase()}${last.slice(1)}`
+    return { name, email: `${first}.${last}.${batch.stamp}${n}@${pick(DOMAINS)}` }
+  }
+  const comments: AddedComment[] = []
+  for (const story of batch.stories) {
+    for (let c = Math.floor(random() * 3); c > 0; c--) {
+      const { name, email } = person(batch.first + comments.length)
+      const roll = random()
+      const status: CommentStatus = roll < 0.8 ? 'approved' : roll < 0.95 ? 'pending' : 'spam'
+      comments.push({
+        articleId: story.id,
+        authorName: name,
+        authorEmail: email,
+        body: `${sentence(random, 14)} ${sentence(random, 8)}`,
+        status,
+        createdAt: new Date(story.publishedAt.getTime() + Math.floor(random() * 86_400_000)),
+      })
+    }
+  }
+  await addComments(deps, GENERATOR, comments)
+  const subscribers: Omit<SubscriberRecord, 'id'>[] = []
+  const messages: Parameters<typeof restoreContactMessages>[2] = []
+  for (const [i, story] of batch.stories.entries()) {
+    const n = batch.first + i
+    if (n % 10 === 0) {
+      const { name, email } = person(n)
+      const left = random() < 0.15
+      subscribers.push({
+        email,
+        name,
+        status: left ? 'unsubscribed' : random() < 0.1 ? 'pending' : 'confirmed',
+        source: 'generated',
+        createdAt: story.publishedAt,
+        confirmedAt: story.publishedAt,
+        unsubscribedAt: left ? story.publishedAt : null,
+      })
+    }
+    if (n % 50 === 0) {
+      const { name, email } = person(n)
+      messages.push({
+        name,
+        email,
+        subject: sentence(random, 5),
+        message: `${sentence(random, 20)} ${sentence(random, 16)}`,
+        createdAt: story.publishedAt,
+      })
+    }
+  }
+  await restoreSubscribers(deps, GENERATOR, subscribers)
+  await restoreContactMessages(deps, GENERATOR, messages)
 }
 
 function word(random: () => number): string {

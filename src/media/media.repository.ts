@@ -1,5 +1,6 @@
-import type { Kysely } from 'kysely'
+import { sql, type Kysely } from 'kysely'
 import type { Database } from '../db/database.js'
+import { listTextFilter, type ListSearch } from '../db/list-search.js'
 import type { MediaRow } from './media.table.js'
 
 type Db = Kysely<Database>
@@ -128,24 +129,21 @@ export async function listVariants(
   return out
 }
 
-/** Newest first; `search` matches alt text, caption, credit or file name; `type` a MIME prefix. */
+/**
+ * Newest first; `search` matches the words of the alt text, caption, credit or file name
+ * (through the list index), `type` a MIME prefix.
+ */
 export async function listMedia(
   db: Db,
+  search: ListSearch,
   options: { search?: string; mimePrefix?: string; offset: number; limit: number },
 ): Promise<{ items: MediaItem[]; total: number }> {
-  let query = db.selectFrom('media')
+  let all = db.selectFrom('media')
   if (options.mimePrefix)
-    query = query.where('mime_type', 'like', `${options.mimePrefix.replace(/[%_]/g, '')}%`)
-  if (options.search) {
-    const pattern = `%${options.search.toLowerCase().replace(/[%_\\]/g, '')}%`
-    query = query.where((eb) =>
-      eb.or(
-        ['alt', 'caption', 'credit', 'path'].map((c) =>
-          eb(eb.fn('lower', [c as 'alt']), 'like', pattern),
-        ),
-      ),
-    )
-  }
+    all = all.where('mime_type', 'like', `${options.mimePrefix.replace(/[%_]/g, '')}%`)
+  const text = await listTextFilter(db, search, 'media', sql.ref('media.id'), options.search)
+  const query = text ? all.where(text.page) : all
+  const counted = text ? all.where(text.count) : all
   const [rows, count] = await Promise.all([
     query
       .selectAll()
@@ -154,7 +152,7 @@ export async function listMedia(
       .offset(options.offset)
       .limit(options.limit)
       .execute(),
-    query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    counted.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ])
   return { items: rows.map(toMedia), total: Number(count.n) }
 }

@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto'
 import type Sharp from 'sharp'
 import type { OutputInfo, ResizeOptions } from 'sharp'
 import { actingUserId, recordAudit, requirePermission, type Actor } from '../auth/index.js'
+import type { ListSearch } from '../db/list-search.js'
 import { AppError, validationError } from '../errors.js'
 import { transact, type Kernel } from '../kernel.js'
 import { recordImportKeys, type ImportOrigin } from '../provenance/index.js'
@@ -373,12 +374,12 @@ export function findVariants(
 
 /** The library, newest first, filtered by text and type. */
 export async function searchMedia(
-  deps: MediaReader,
+  deps: MediaReader & { listSearch: ListSearch },
   options: { search?: string; type?: string; page?: number; perPage?: number },
 ): Promise<{ items: MediaItem[]; total: number }> {
   const perPage = Math.min(options.perPage ?? 40, 100)
   const page = Math.max(1, options.page ?? 1)
-  return listMedia(deps.db, {
+  return listMedia(deps.db, deps.listSearch, {
     search: options.search?.trim() || undefined,
     mimePrefix: options.type,
     offset: (page - 1) * perPage,

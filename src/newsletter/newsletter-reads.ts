@@ -1,16 +1,17 @@
 /** Read models over subscribers and sends, for entry points. */
+import type { ListSearch } from '../db/list-search.js'
 import type { Kernel } from '../kernel.js'
 import { listSends as sendRows, type NewsletterSend } from './newsletter-send.repository.js'
 import * as subscribers from './subscriber.repository.js'
 
 type Reader = Pick<Kernel, 'db'>
 
-/** Subscribers, newest first, filtered by status and an address fragment. */
+/** Subscribers, newest first, filtered by status and the words of an address or name. */
 export function listSubscribers(
-  deps: Reader,
-  options: Parameters<typeof subscribers.listSubscribers>[1],
+  deps: Reader & { listSearch: ListSearch },
+  options: Parameters<typeof subscribers.listSubscribers>[2],
 ): ReturnType<typeof subscribers.listSubscribers> {
-  return subscribers.listSubscribers(deps.db, options)
+  return subscribers.listSubscribers(deps.db, deps.listSearch, options)
 }
 
 export function findSubscriberByEmail(

@@ -101,7 +101,7 @@ export async function exportSubscribersCsv(deps: Kernel, actor: Actor): Promise<
   await recordAudit(deps, actor, { action: 'subscriber.export', subjectType: 'subscriber' })
   const lines = ['email,status,source,created_at']
   for (let offset = 0; ; offset += 1000) {
-    const { items } = await listSubscribers(deps.db, { limit: 1000, offset })
+    const { items } = await listSubscribers(deps.db, undefined, { limit: 1000, offset })
     for (const s of items)
       lines.push([s.email, s.status, s.source, s.createdAt.toISOString()].map(csvCell).join(','))
     if (items.length < 1000) break

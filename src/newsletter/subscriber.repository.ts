@@ -1,5 +1,6 @@
-import type { Kysely } from 'kysely'
+import { sql, type Kysely } from 'kysely'
 import type { Database } from '../db/database.js'
+import { listTextFilter, type ListSearch } from '../db/list-search.js'
 import type { SubscriberStatus } from './subscriber.table.js'
 
 type Db = Kysely<Database>
@@ -90,9 +91,13 @@ export async function findConfirmedSubscribers(db: Db, ids: number[]): Promise<S
   return rows.filter((r) => r.status === 'confirmed').map(toSubscriber)
 }
 
-/** The admin's list: optional status and address search, newest first. */
+/**
+ * The admin's list: optional status and search (words of the address or name, through the list
+ * index; `search` is needed for it), newest first, with the counts per status.
+ */
 export async function listSubscribers(
   db: Db,
+  search: ListSearch | undefined,
   input: {
     status?: SubscriberStatus | undefined
     search?: string | undefined
@@ -100,14 +105,14 @@ export async function listSubscribers(
     offset: number
   },
 ): Promise<{ items: Subscriber[]; total: number; counts: Record<SubscriberStatus, number> }> {
-  let matching = db.selectFrom('subscribers')
-  if (input.search)
-    matching = matching.where(
-      'email',
-      'like',
-      `%${input.search.toLowerCase().replace(/[%_\\]/g, '')}%`,
-    )
-  const query = input.status ? matching.where('status', '=', input.status) : matching
+  if (input.search?.trim() && !search) throw new Error('searching subscribers needs the list index')
+  const text = search
+    ? await listTextFilter(db, search, 'subscribers', sql.ref('subscribers.id'), input.search)
+    : undefined
+  const all = db.selectFrom('subscribers')
+  const matching = text ? all.where(text.count) : all
+  const shown = text ? all.where(text.page) : all
+  const query = input.status ? shown.where('status', '=', input.status) : shown
   const [rows, byStatus] = await Promise.all([
     query
       .select(['id', 'email', 'status', 'source', 'created_at'])

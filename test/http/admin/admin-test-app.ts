@@ -40,7 +40,14 @@ export async function buildAdminApp(
     PUBLIC_URL: 'http://news.test',
     ...env,
   })
-  const app = await buildApp({ db: database.db, clock, config, ...(events ? { events } : {}) })
+  // The engine is named: the config has no DATABASE_URL, so the app would assume SQLite's.
+  const app = await buildApp({
+    db: database.db,
+    dialect,
+    clock,
+    config,
+    ...(events ? { events } : {}),
+  })
   await app.ready()
   return {
     app,

@@ -118,6 +118,7 @@ describeDialects('demo content', (dialect) => {
     const clock = fixedClock(new Date('2026-11-27T09:00:00Z'))
     await fillDemoSite({ db: t.db, dialect, clock, dataDir: t.dataDir })
     const before = await listLatestArticles({ db: t.db, clock })
+    const demoComments = (await t.db.selectFrom('comments').select('id').execute()).length
     const progress: number[] = []
     await addGeneratedStories(testKernel(t.db, clock), {
       articles: 900,
@@ -130,6 +131,22 @@ describeDialects('demo content', (dialect) => {
     expect(after.total).toBe(before.total + 900)
     const sport = await listSectionArticles({ db: t.db, clock }, 'sport', { perPage: 1 })
     expect(sport?.articles.total).toBeGreaterThan(50)
+    // What readers send, in proportion: a comment per story on average, a subscriber per 10
+    // stories, a contact message per 50 (the newsroom's other lists at scale).
+    const count = async (table: 'comments' | 'subscribers' | 'contact_messages') =>
+      Number(
+        (
+          await t.db
+            .selectFrom(table)
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      )
+    const generatedComments = (await count('comments')) - demoComments
+    expect(generatedComments).toBeGreaterThan(700)
+    expect(generatedComments).toBeLessThan(1_100)
+    expect(await count('subscribers')).toBe(90)
+    expect(await count('contact_messages')).toBe(18)
   })
 
   it('appends all generated articles or none: a failure in the second batch keeps none', async () => {
@@ -151,6 +168,10 @@ describeDialects('demo content', (dialect) => {
       'the generated articles could not be added, and none of them were kept (interrupted)',
     )
     expect((await listLatestArticles({ db: t.db, clock })).total).toBe(0)
+    for (const table of ['comments', 'subscribers', 'contact_messages'] as const) {
+      const rows = await t.db.selectFrom(table).select('id').execute()
+      expect(rows, table).toHaveLength(0)
+    }
   })
 
   it('adds all of the demo or none of it: a failure half-way leaves the database empty', async () => {

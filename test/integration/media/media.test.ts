@@ -12,7 +12,8 @@ import {
   type MediaDeps,
 } from '../../../src/media/index.js'
 import { describeDialects, useTestDatabase } from '../../support/test-database.js'
-import { SYSTEM, testKernel } from '../../support/kernel.js'
+import { SYSTEM, testKernel, testServices } from '../../support/kernel.js'
+import type { ListSearch } from '../../../src/db/list-search.js'
 
 /** A 2000×1000 JPEG whose EXIF says "rotate 90°" and which carries a camera model. */
 async function rotatedPhoto(): Promise<Buffer> {
@@ -24,7 +25,7 @@ async function rotatedPhoto(): Promise<Buffer> {
 
 describeDialects('media library', (dialect) => {
   const t = useTestDatabase(dialect)
-  let deps: MediaDeps
+  let deps: MediaDeps & { listSearch: ListSearch }
   let root: string
 
   beforeEach(async () => {
@@ -32,6 +33,7 @@ describeDialects('media library', (dialect) => {
     deps = {
       ...testKernel(t.db, fixedClock(new Date('2026-11-27T10:00:00Z'))),
       storage: diskStorage(root),
+      listSearch: testServices({ db: t.db, dialect, dataDir: t.dataDir }).listSearch,
     }
   })
 
@@ -127,6 +129,15 @@ describeDialects('media library', (dialect) => {
       'Staff',
       'The harbour bridge',
     ])
+    // The search follows the edit: new words of the alt text and credit, the caption's still.
+    const found = async (search: string) =>
+      (await searchMedia(deps, { search })).items.map((m) => m.id)
+    expect(await found('cables sky')).toEqual([a.id])
+    expect(await found('staff')).toEqual([a.id])
+    expect(await found('harb')).toEqual([a.id])
+    expect(await found('market.png')).toHaveLength(1)
+    expect(await found('satur')).not.toContain(a.id)
+    expect(await found('zeppelin')).toEqual([])
     expect(await findMediaUsage(deps, a.id)).toEqual([])
     await expect(updateMediaDetails(deps, SYSTEM, 9999, { alt: 'x' })).rejects.toMatchObject({
       code: 'NOT_FOUND',
