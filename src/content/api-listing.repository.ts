@@ -9,6 +9,7 @@
  */
 import {
   sql,
+  SqliteAdapter,
   type Expression,
   type ExpressionBuilder,
   type Kysely,
@@ -135,8 +136,11 @@ export async function listingPage(
   const ordered = (query: ArmQuery) =>
     query.orderBy('listed_at', direction).orderBy('article_id', direction)
   const arms = armsOf(db, now, listing, conditionOn)
+  // SQLite merges the arms of a compound SELECT in order (each read from its index) and stops
+  // at the page; PostgreSQL does not merge UNION ALL, so there each arm stops after the rows the
+  // page can need and only those are sorted.
   const [first, ...more] =
-    arms.length === 1
+    arms.length === 1 || db.getExecutor().adapter instanceof SqliteAdapter
       ? arms
       : arms.map(
           (arm, i) =>
