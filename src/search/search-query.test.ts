@@ -43,6 +43,12 @@ describe('dialect query text', () => {
       "('cup' <-> 'final') & 'ukra':* & 'o''neil':*",
     )
   })
+
+  it('matches whole words only when the query is exact, in both dialects', () => {
+    const exact = { terms: ['ukra', "o'neil"], phrases: [['cup', 'final']], exact: true }
+    expect(toFts5Match(exact)).toBe(`"cup final" AND "ukra" AND "o'neil"`)
+    expect(toTsQuery(exact)).toBe("('cup' <-> 'final') & 'ukra' & 'o''neil'")
+  })
 })
 
 describe('splitSnippet', () => {

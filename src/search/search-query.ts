@@ -9,6 +9,11 @@ export interface ParsedQuery {
   terms: string[]
   /** Quoted phrases, each a list of words that must appear in order. */
   phrases: string[][]
+  /**
+   * Terms match whole (stemmed) words only, not as prefixes. The readers' search tries this
+   * first: a prefix of a common word merges the match lists of every word it begins.
+   */
+  exact?: boolean
 }
 
 const MAX_INPUT = 500

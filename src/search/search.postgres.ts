@@ -18,12 +18,13 @@ import { MARK_END, MARK_START, splitSnippet, type ParsedQuery } from './search-q
 const CONFIG = 'english'
 
 /**
- * to_tsquery text: words become lexemes (non-word characters already stripped), prefix-matched.
+ * to_tsquery text: words become lexemes (non-word characters already stripped), prefix-matched
+ * unless the query is `exact`.
  * With `phrasesAsWords`, a phrase's words match in any order (what the GIN index can answer).
  */
 export function toTsQuery(query: ParsedQuery, options: { phrasesAsWords?: boolean } = {}): string {
   const lexeme = (word: string) => `'${word.replace(/'/g, "''")}'`
-  const terms = query.terms.map((t) => `${lexeme(t)}:*`)
+  const terms = query.terms.map((t) => (query.exact ? lexeme(t) : `${lexeme(t)}:*`))
   const operator = options.phrasesAsWords ? ' & ' : ' <-> '
   const phrases = query.phrases.map((p) => `(${p.map(lexeme).join(operator)})`)
   return [...phrases, ...terms].join(' & ')

@@ -18,7 +18,7 @@ import {
 } from '../content/index.js'
 import type { Database } from '../db/database.js'
 import { AppError } from '../errors.js'
-import type { SearchDocument, SearchIndex } from './search-index.js'
+import type { SearchDocument, SearchIndex, SearchRequest } from './search-index.js'
 import {
   isEmptyQuery,
   parseSearchQuery,
@@ -164,6 +164,9 @@ export interface SearchResults {
   totalPages: number
 }
 
+/** Fewer whole-word matches than this, and the search is run again with words as prefixes. */
+const WHOLE_WORDS_ENOUGH = 10
+
 /** Answer a reader's search. Any text is safe: unusable input gives an empty result. */
 export async function searchArticles(deps: SearchDeps, input: SearchInput): Promise<SearchResults> {
   const query = parseSearchQuery(input.q)
@@ -187,19 +190,23 @@ export async function searchArticles(deps: SearchDeps, input: SearchInput): Prom
     if (!category) return empty
     categoryIds = [category.id]
   }
-  const {
-    hits,
-    total,
-    capped = false,
-  } = await deps.index.search({
-    query,
+  const request: SearchRequest = {
+    query: { ...query, exact: true },
     categoryIds,
     from: parseDay(input.from, 'from', 0),
     to: parseDay(input.to, 'to', 86_399_999),
     sort: input.sort === 'date' ? 'date' : 'relevance',
     offset: (page - 1) * perPage,
     limit: perPage,
-  })
+  }
+  // Whole words first (stemmed: "elections" finds "election"). Only when they find little is
+  // each word also taken as the start of longer ones ("ukra" finds Ukraine): that is what a
+  // reader typing part of a word wants, and merging every word that begins with a common
+  // word's letters is what makes a search slow on a large archive.
+  let answer = await deps.index.search(request)
+  if (query.terms.length > 0 && !answer.capped && answer.total < WHOLE_WORDS_ENOUGH)
+    answer = await deps.index.search({ ...request, query })
+  const { hits, total, capped = false } = answer
   const summaries = await findArticleSummaries(
     deps,
     hits.map((h) => h.articleId),

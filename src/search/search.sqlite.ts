@@ -14,10 +14,13 @@ import {
 } from './search-index.js'
 import { MARK_END, MARK_START, splitSnippet, type ParsedQuery } from './search-query.js'
 
-/** FTS5 MATCH text from a parsed query: every word quoted (so no operator survives), prefix-matched. */
+/**
+ * FTS5 MATCH text from a parsed query: every word quoted (so no operator survives), prefix-matched
+ * unless the query is `exact`.
+ */
 export function toFts5Match(query: ParsedQuery): string {
   const quote = (word: string) => `"${word.replace(/"/g, '""')}"`
-  const terms = query.terms.map((t) => `${quote(t)}*`)
+  const terms = query.terms.map((t) => (query.exact ? quote(t) : `${quote(t)}*`))
   const phrases = query.phrases.map((p) => quote(p.join(' ')))
   return [...phrases, ...terms].join(' AND ')
 }

@@ -53,7 +53,9 @@ describePostgres('postgres: reader search query plans', () => {
       const searches = captured.filter(
         (q) => /search_vectors/.test(q.sql) && !/^\s*explain/i.test(q.sql),
       )
-      expect(searches).toHaveLength(1)
+      // One search, or two when whole words find little and prefixes are tried.
+      expect(searches.length).toBeGreaterThanOrEqual(1)
+      expect(searches.length).toBeLessThanOrEqual(2)
       // A table this small is read whole or walked by id whatever the query; with both
       // priced out, what is left shows whether the GIN index can find the matches at all.
       const plans = await t.db.transaction().execute(async (trx) => {

@@ -136,6 +136,34 @@ describeDialects('full-text search', (dialect) => {
     expect(partial.items.map((i) => i.article.id)).toEqual(full.items.map((i) => i.article.id))
   })
 
+  it('prefers whole words, and takes words as prefixes only when whole words find little', async () => {
+    const story = (n: number, word: string) => ({
+      title: `Kelp survey ${n}`,
+      slug: `kelp-survey-${n}`,
+      bodyHtml: `<p>Divers counted the ${word} along the breakwater.</p>`,
+      status: 'published' as const,
+      publishedAt: new Date(Date.UTC(2026, 10, 1, n)),
+      authorIds: [],
+      primaryCategoryId: null,
+      tags: [],
+      origin: { source: 'search-test-words', id: String(n) },
+      fingerprint: 'a',
+    })
+    await importArticleBatch({ ...deps, events }, SYSTEM, [
+      ...Array.from({ length: 10 }, (_, n) => story(n, n % 2 ? 'marmalisks' : 'marmalisk')),
+      story(10, 'marmaliskeries'),
+    ])
+    await new Promise((resolve) => setTimeout(resolve, 200))
+    // Ten whole-word matches (stemmed: the plural counts) are enough: the longer word is left out.
+    const whole = await searchArticles(deps, { q: 'marmalisk', perPage: 20 })
+    expect(whole.total).toBe(10)
+    expect(whole.items.map((i) => i.article.title)).not.toContain('Kelp survey 10')
+    // A part of a word finds no whole word, so every word it begins is matched.
+    const typed = await searchArticles(deps, { q: 'marmali', perPage: 20 })
+    expect(typed.total).toBe(11)
+    expect(typed.items.map((i) => i.article.title)).toContain('Kelp survey 10')
+  })
+
   it('ranks headline matches first and sorts by date on request', async () => {
     const relevance = await searchArticles(deps, { q: 'Harbourton', perPage: 50 })
     expect(relevance.total).toBeGreaterThan(5)
