@@ -1,4 +1,11 @@
-import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool } from 'kysely'
+import {
+  sql,
+  SqliteAdapter,
+  type Expression,
+  type ExpressionBuilder,
+  type Kysely,
+  type SqlBool,
+} from 'kysely'
 import type { Database } from '../db/database.js'
 import type { ArticleStatus } from './article.table.js'
 
@@ -134,6 +141,16 @@ export async function countByStatus(
   where: NewsroomWhere | number | undefined = {},
 ): Promise<Partial<Record<ArticleStatus, number>>> {
   const filters = typeof where === 'number' ? { authorId: where } : (where ?? {})
+  const unfiltered = Object.entries(filters).every(
+    ([key, value]) => key === 'status' || value === undefined,
+  )
+  // Every story, whatever the filters' status: SQLite keeps these counts in a table of their
+  // own (migration 2026_12_14_1000_create_story_counts).
+  if (unfiltered && db.getExecutor().adapter instanceof SqliteAdapter) {
+    const kept = await sql<{ status: ArticleStatus; n: number }>`select status, n
+      from story_counts where n > 0`.execute(db)
+    return Object.fromEntries(kept.rows.map((r) => [r.status, Number(r.n)]))
+  }
   const rows = await db
     .selectFrom('articles')
     .select(['articles.status', (eb) => eb.fn.countAll<number>().as('n')])

@@ -25,6 +25,7 @@ import * as indexChosenSections from './migrations/2026_12_10_2000_index_chosen_
 import * as splitSearchVectors from './migrations/2026_12_11_1000_split_search_vectors.js'
 import * as createListSearch from './migrations/2026_12_12_1000_create_list_search.js'
 import * as indexPrimaryLinks from './migrations/2026_12_13_1000_index_primary_links.js'
+import * as createStoryCounts from './migrations/2026_12_14_1000_create_story_counts.js'
 
 /** Every migration, in order. Listed explicitly: greppable wiring beats directory scanning. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -53,6 +54,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026_12_11_1000_split_search_vectors': splitSearchVectors,
   '2026_12_12_1000_create_list_search': createListSearch,
   '2026_12_13_1000_index_primary_links': indexPrimaryLinks,
+  '2026_12_14_1000_create_story_counts': createStoryCounts,
 }
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(MIGRATIONS) }

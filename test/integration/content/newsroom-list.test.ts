@@ -75,6 +75,35 @@ for (const dialect of DIALECTS) {
       expect(drafts.total).toBe(6)
     })
 
+    it('keeps its tab counts equal to the stories, through every kind of write', async () => {
+      const counted = async () => {
+        const rows = await t.db
+          .selectFrom('articles')
+          .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
+          .groupBy('status')
+          .execute()
+        const all = rows.reduce((sum, r) => sum + Number(r.n), 0)
+        return { ...Object.fromEntries(rows.map((r) => [r.status, Number(r.n)])), all }
+      }
+      const shown = async () => {
+        const { counts } = await findNewsroomStories(services, {})
+        return Object.fromEntries(Object.entries(counts).filter(([, n]) => n > 0))
+      }
+      const extra: number[] = []
+      for (const i of [1, 2, 3, 4]) {
+        const made = await createArticle(services, SYSTEM, { title: `Counted ${i}` })
+        extra.push(made.id)
+      }
+      expect(await shown()).toEqual(await counted())
+      await applyToArticles(services, SYSTEM, extra.slice(0, 3), { kind: 'publish' })
+      await applyToArticles(services, SYSTEM, extra.slice(0, 1), { kind: 'unpublish' })
+      await applyToArticles(services, SYSTEM, extra.slice(1, 2), { kind: 'archive' })
+      expect(await shown()).toEqual(await counted())
+      await applyToArticles(services, SYSTEM, extra, { kind: 'delete' })
+      expect(await shown()).toEqual(await counted())
+      expect((await shown()).all).toBe(12)
+    })
+
     it('finds headlines whatever the case, and published bodies through the index', async () => {
       expect(await titles({ q: 'harbour wall' })).toEqual(['Harbour Wall Gives Way'])
       expect(await titles({ q: 'quokka' })).toEqual(['Story 4'])
