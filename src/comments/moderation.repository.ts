@@ -1,4 +1,11 @@
-import { sql, type ExpressionBuilder, type Kysely, type RawBuilder, type SqlBool } from 'kysely'
+import {
+  sql,
+  SqliteAdapter,
+  type ExpressionBuilder,
+  type Kysely,
+  type RawBuilder,
+  type SqlBool,
+} from 'kysely'
 import type { Database } from '../db/database.js'
 import { listTextFilter, type ListSearch } from '../db/list-search.js'
 import type { CommentStatus } from './comment.table.js'
@@ -104,16 +111,38 @@ export async function countModerationQueue(
   authorId?: number,
   filter: QueueFilter = {},
 ): Promise<Record<CommentStatus, number>> {
-  let query = db
-    .selectFrom('comments')
-    .innerJoin('articles', 'articles.id', 'comments.article_id')
-    .select(['comments.status', (eb) => eb.fn.countAll<number>().as('n')])
-    .groupBy('comments.status')
-  if (authorId !== undefined) query = query.where(ownArticle(authorId))
-  const text = await listTextFilter(db, search, 'comments', sql.ref('comments.id'), filter.q)
-  query = query.where(matching(filter, text?.count))
   const counts: Record<CommentStatus, number> = { pending: 0, approved: 0, spam: 0, trash: 0 }
-  for (const row of await query.execute()) counts[row.status] = Number(row.n)
+  const text = await listTextFilter(db, search, 'comments', sql.ref('comments.id'), filter.q)
+  if (
+    authorId === undefined &&
+    filter.articleId === undefined &&
+    !text &&
+    db.getExecutor().adapter instanceof SqliteAdapter
+  ) {
+    // Every comment: SQLite keeps these counts (migration 2026_12_14_1100_create_list_counts).
+    const kept = await sql<{ status: CommentStatus; n: number }>`select status, n
+      from comment_counts`.execute(db)
+    for (const row of kept.rows) counts[row.status] = Number(row.n)
+    return counts
+  }
+  // The story is read only to see whose it is: every comment has one.
+  const rows =
+    authorId === undefined
+      ? await db
+          .selectFrom('comments')
+          .select(['comments.status', (eb) => eb.fn.countAll<number>().as('n')])
+          .where(matching(filter, text?.count))
+          .groupBy('comments.status')
+          .execute()
+      : await db
+          .selectFrom('comments')
+          .innerJoin('articles', 'articles.id', 'comments.article_id')
+          .select(['comments.status', (eb) => eb.fn.countAll<number>().as('n')])
+          .where(ownArticle(authorId))
+          .where(matching(filter, text?.count))
+          .groupBy('comments.status')
+          .execute()
+  for (const row of rows) counts[row.status] = Number(row.n)
   return counts
 }
 

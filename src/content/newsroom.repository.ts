@@ -141,15 +141,9 @@ export async function countByStatus(
   where: NewsroomWhere | number | undefined = {},
 ): Promise<Partial<Record<ArticleStatus, number>>> {
   const filters = typeof where === 'number' ? { authorId: where } : (where ?? {})
-  const unfiltered = Object.entries(filters).every(
-    ([key, value]) => key === 'status' || value === undefined,
-  )
-  // Every story, whatever the filters' status: SQLite keeps these counts in a table of their
-  // own (migration 2026_12_14_1000_create_story_counts).
-  if (unfiltered && db.getExecutor().adapter instanceof SqliteAdapter) {
-    const kept = await sql<{ status: ArticleStatus; n: number }>`select status, n
-      from story_counts where n > 0`.execute(db)
-    return Object.fromEntries(kept.rows.map((r) => [r.status, Number(r.n)]))
+  if (db.getExecutor().adapter instanceof SqliteAdapter) {
+    const kept = await keptCounts(db, filters)
+    if (kept) return kept
   }
   const rows = await db
     .selectFrom('articles')
@@ -158,4 +152,37 @@ export async function countByStatus(
     .groupBy('articles.status')
     .execute()
   return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]))
+}
+
+/**
+ * SQLite keeps the counts for every story, and for one section, tag or byline alone, in tables
+ * of their own (migrations 2026_12_14_1000 and 2026_12_14_1100): read them there. Undefined
+ * for any other combination of filters, which is counted.
+ */
+async function keptCounts(
+  db: Db,
+  filters: NewsroomWhere,
+): Promise<Partial<Record<ArticleStatus, number>> | undefined> {
+  const set = Object.entries(filters).filter(
+    ([key, value]) => key !== 'status' && value !== undefined,
+  )
+  const facet = (kind: 'c' | 't' | 'a', ref: number) =>
+    sql<{ status: ArticleStatus; n: number }>`select status, n from story_facet_counts
+      where kind = ${kind} and ref = ${ref} and n > 0`
+  const [only] = set
+  const query =
+    set.length === 0
+      ? sql<{ status: ArticleStatus; n: number }>`select status, n from story_counts where n > 0`
+      : set.length !== 1 || typeof only?.[1] !== 'number'
+        ? undefined
+        : only[0] === 'categoryId'
+          ? facet('c', only[1])
+          : only[0] === 'tagId'
+            ? facet('t', only[1])
+            : only[0] === 'authorId' || only[0] === 'byAuthorId'
+              ? facet('a', only[1])
+              : undefined
+  if (!query) return undefined
+  const rows = await query.execute(db)
+  return Object.fromEntries(rows.rows.map((r) => [r.status, Number(r.n)]))
 }

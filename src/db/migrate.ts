@@ -26,6 +26,7 @@ import * as splitSearchVectors from './migrations/2026_12_11_1000_split_search_v
 import * as createListSearch from './migrations/2026_12_12_1000_create_list_search.js'
 import * as indexPrimaryLinks from './migrations/2026_12_13_1000_index_primary_links.js'
 import * as createStoryCounts from './migrations/2026_12_14_1000_create_story_counts.js'
+import * as createListCounts from './migrations/2026_12_14_1100_create_list_counts.js'
 
 /** Every migration, in order. Listed explicitly: greppable wiring beats directory scanning. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -55,6 +56,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026_12_12_1000_create_list_search': createListSearch,
   '2026_12_13_1000_index_primary_links': indexPrimaryLinks,
   '2026_12_14_1000_create_story_counts': createStoryCounts,
+  '2026_12_14_1100_create_list_counts': createListCounts,
 }
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(MIGRATIONS) }

@@ -76,31 +76,78 @@ for (const dialect of DIALECTS) {
     })
 
     it('keeps its tab counts equal to the stories, through every kind of write', async () => {
-      const counted = async () => {
-        const rows = await t.db
+      // What the database holds, counted here: every story, and per section, tag and byline.
+      const counted = async (
+        link?: 'article_categories' | 'article_tags' | 'article_authors',
+        ref?: number,
+      ) => {
+        let query = t.db
           .selectFrom('articles')
-          .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
-          .groupBy('status')
-          .execute()
+          .select(['articles.status', (eb) => eb.fn.countAll<number>().as('n')])
+          .groupBy('articles.status')
+        if (link === 'article_categories')
+          query = query.where('articles.id', 'in', (eb) =>
+            eb
+              .selectFrom('article_categories')
+              .select('article_id')
+              .where('category_id', '=', ref!),
+          )
+        if (link === 'article_tags')
+          query = query.where('articles.id', 'in', (eb) =>
+            eb.selectFrom('article_tags').select('article_id').where('tag_id', '=', ref!),
+          )
+        if (link === 'article_authors')
+          query = query.where('articles.id', 'in', (eb) =>
+            eb.selectFrom('article_authors').select('article_id').where('user_id', '=', ref!),
+          )
+        const rows = await query.execute()
         const all = rows.reduce((sum, r) => sum + Number(r.n), 0)
         return { ...Object.fromEntries(rows.map((r) => [r.status, Number(r.n)])), all }
       }
-      const shown = async () => {
-        const { counts } = await findNewsroomStories(services, {})
+      const shown = async (filter: Parameters<typeof findNewsroomStories>[1] = {}) => {
+        const { counts } = await findNewsroomStories(services, filter)
         return Object.fromEntries(Object.entries(counts).filter(([, n]) => n > 0))
+      }
+      const storms = await t.db
+        .selectFrom('tags')
+        .select('id')
+        .where('slug', '=', 'storms')
+        .executeTakeFirstOrThrow()
+      const same = async () => {
+        expect(await shown()).toEqual(await counted())
+        expect(await shown({ categoryId: world.id })).toEqual(
+          await counted('article_categories', world.id),
+        )
+        expect(await shown({ tag: 'storms' })).toEqual(await counted('article_tags', storms.id))
+        expect(await shown({ byAuthorId: reporter.id })).toEqual(
+          await counted('article_authors', reporter.id),
+        )
+        expect(await shown({ authorId: contributor.id })).toEqual(
+          await counted('article_authors', contributor.id),
+        )
       }
       const extra: number[] = []
       for (const i of [1, 2, 3, 4]) {
-        const made = await createArticle(services, SYSTEM, { title: `Counted ${i}` })
+        const made = await createArticle(services, asUser(reporter), {
+          title: `Counted ${i}`,
+          primaryCategoryId: i % 2 ? world.id : null,
+          tags: i > 2 ? ['Storms'] : [],
+        })
         extra.push(made.id)
       }
-      expect(await shown()).toEqual(await counted())
+      await same()
       await applyToArticles(services, SYSTEM, extra.slice(0, 3), { kind: 'publish' })
       await applyToArticles(services, SYSTEM, extra.slice(0, 1), { kind: 'unpublish' })
       await applyToArticles(services, SYSTEM, extra.slice(1, 2), { kind: 'archive' })
-      expect(await shown()).toEqual(await counted())
+      await same()
+      await applyToArticles(services, SYSTEM, extra.slice(0, 2), { kind: 'tag', tag: 'Storms' })
+      await applyToArticles(services, SYSTEM, extra.slice(1, 4), {
+        kind: 'move',
+        categoryId: world.id,
+      })
+      await same()
       await applyToArticles(services, SYSTEM, extra, { kind: 'delete' })
-      expect(await shown()).toEqual(await counted())
+      await same()
       expect((await shown()).all).toBe(12)
     })
 
