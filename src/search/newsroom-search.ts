@@ -6,7 +6,12 @@ import { sql, type SqlBool } from 'kysely'
 import { findNewsroomArticles, type NewsroomFilter, type NewsroomPage } from '../content/index.js'
 import type { ContentDeps } from '../content/index.js'
 import type { SearchIndex } from './search-index.js'
-import { isEmptyQuery, parseSearchQuery } from './search-query.js'
+import {
+  isEmptyQuery,
+  parseSearchQuery,
+  WHOLE_WORDS_ENOUGH,
+  type ParsedQuery,
+} from './search-query.js'
 
 /**
  * Up to this many matches, their stories are fetched by id, counted and the page sorted (a few
@@ -47,14 +52,19 @@ export async function findNewsroomStories(
       text: { seek: none, probe: none, fewMatches: true },
     })
   }
-  const found = await deps.search.countStories(query, searched + 1)
+  let used: ParsedQuery = { ...query, exact: true }
+  let found = await deps.search.countStories(used, searched + 1)
+  if (query.terms.length > 0 && found < WHOLE_WORDS_ENOUGH) {
+    used = query
+    found = await deps.search.countStories(used, searched + 1)
+  }
   const capped = found > searched
   const options = capped ? { newest: searched } : {}
   return findNewsroomArticles(deps, {
     ...filter,
     text: {
-      seek: deps.search.storyMatch(query, 'seek', options),
-      probe: deps.search.storyMatch(query, 'probe', options),
+      seek: deps.search.storyMatch(used, 'seek', options),
+      probe: deps.search.storyMatch(used, 'probe', options),
       fewMatches: Math.min(found, searched) <= few,
       ...(capped ? { newestOnly: searched } : {}),
     },

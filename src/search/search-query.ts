@@ -16,6 +16,14 @@ export interface ParsedQuery {
   exact?: boolean
 }
 
+/**
+ * Searches match whole (stemmed) words first; when that finds fewer stories than this, they
+ * run again with every word also a prefix ("ukra" finds Ukraine). A prefix of a common word
+ * makes the engine merge the matches of every word it begins, which is what slows a search on
+ * a large archive; a reader or an editor typing part of a word still finds it.
+ */
+export const WHOLE_WORDS_ENOUGH = 10
+
 const MAX_INPUT = 500
 const MAX_TERMS = 12
 const WORD = /[\p{L}\p{N}]+/gu

@@ -22,6 +22,7 @@ import type { SearchDocument, SearchIndex, SearchRequest } from './search-index.
 import {
   isEmptyQuery,
   parseSearchQuery,
+  WHOLE_WORDS_ENOUGH,
   type ParsedQuery,
   type SnippetPart,
 } from './search-query.js'
@@ -164,9 +165,6 @@ export interface SearchResults {
   totalPages: number
 }
 
-/** Fewer whole-word matches than this, and the search is run again with words as prefixes. */
-const WHOLE_WORDS_ENOUGH = 10
-
 /** Answer a reader's search. Any text is safe: unusable input gives an empty result. */
 export async function searchArticles(deps: SearchDeps, input: SearchInput): Promise<SearchResults> {
   const query = parseSearchQuery(input.q)
@@ -199,10 +197,8 @@ export async function searchArticles(deps: SearchDeps, input: SearchInput): Prom
     offset: (page - 1) * perPage,
     limit: perPage,
   }
-  // Whole words first (stemmed: "elections" finds "election"). Only when they find little is
-  // each word also taken as the start of longer ones ("ukra" finds Ukraine): that is what a
-  // reader typing part of a word wants, and merging every word that begins with a common
-  // word's letters is what makes a search slow on a large archive.
+  // Whole words first (stemmed: "elections" finds "election"), then prefixes if they find
+  // little (see WHOLE_WORDS_ENOUGH).
   let answer = await deps.index.search(request)
   if (query.terms.length > 0 && !answer.capped && answer.total < WHOLE_WORDS_ENOUGH)
     answer = await deps.index.search({ ...request, query })

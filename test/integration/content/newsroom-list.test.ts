@@ -157,6 +157,17 @@ for (const dialect of DIALECTS) {
       expect(await titles({ q: 'nothing like it' })).toEqual([])
     })
 
+    it('searches whole words first, and parts of words when those find little', async () => {
+      const teller = await createArticle(services, SYSTEM, { title: 'Storyteller at the quay' })
+      await reindexAll({ db: t.db, clock, index: services.search })
+      // Eleven "Story N" headlines are enough whole-word matches: the storyteller is left out.
+      const whole = await titles({ q: 'story', perPage: 50 })
+      expect(whole).toHaveLength(11)
+      expect(whole).not.toContain('Storyteller at the quay')
+      expect(await titles({ q: 'storytel' })).toEqual(['Storyteller at the quay'])
+      await applyToArticles(services, SYSTEM, [teller.id], { kind: 'delete' })
+    })
+
     it('filters by section, tag, author and dates, and sorts', async () => {
       expect(await titles({ categoryId: world.id, sort: 'title-asc' })).toEqual([
         'Harbour Wall Gives Way',
