@@ -101,10 +101,25 @@ export async function alternate(
     for (const target of order) {
       const result = await runLoad(target.url, { ...options, headers: target.headers })
       results.get(target.name)!.push(result)
+      await drained(target.url, target.headers)
       log(`${target.name} (round ${round + 1}/${rounds}): ${result.requestsPerSecond} req/s`)
     }
   }
   return results
+}
+
+/**
+ * Wait until the server has worked through what a run left queued (wrk stops at its deadline,
+ * but requests it sent are still being answered): one more request to the same address, which
+ * waits behind them. Otherwise the next run, maybe of another target, measures that backlog.
+ */
+async function drained(url: string, headers: Record<string, string> = {}): Promise<void> {
+  try {
+    const response = await fetch(url, { headers, signal: AbortSignal.timeout(120_000) })
+    await response.arrayBuffer()
+  } catch {
+    // A server that gave up on it is drained as well.
+  }
 }
 
 /**
