@@ -200,6 +200,7 @@ export const mediaRoutes: FastifyPluginAsync<AdminContext> = async (app, ctx) =>
       csrf: formToken(request, reply),
       items: result.items,
       total: result.total,
+      searchedNewest: result.searchedNewest,
       page: shown,
       perPage: MEDIA_PER_PAGE,
       q,

@@ -142,6 +142,7 @@ export const subscribersRoutes: FastifyPluginAsync<AdminContext> = async (app, c
       csrf: formToken(request, reply),
       subscribers: list.items,
       total: list.total,
+      searchedNewest: list.searchedNewest,
       counts: list.counts,
       status,
       q: search,

@@ -48,3 +48,14 @@ export function countModerationQueue(
 ): Promise<Record<CommentStatus, number>> {
   return queue.countModerationQueue(deps.db, deps.listSearch, authorId, filter)
 }
+
+/**
+ * Set when the words `q` are in so many comments that the queue searches only the newest
+ * this-many of them (the screen says so).
+ */
+export function moderationSearchedNewest(
+  deps: QueueReader,
+  q: string | undefined,
+): Promise<number | undefined> {
+  return queue.moderationSearchedNewest(deps.db, deps.listSearch, q)
+}

@@ -1,6 +1,7 @@
 /** Reader comments: the approved ones of an article, and the moderation queue. */
 export {
   countModerationQueue,
+  moderationSearchedNewest,
   listApprovedComments,
   listCommentsForExport,
   listModerationQueue,

@@ -104,6 +104,19 @@ export async function listModerationQueue(
   }))
 }
 
+/**
+ * Set when a search of the queue matches so many comments that only the newest this-many are
+ * searched (see `SEARCHED_LIST_MATCHES`): the queue says so.
+ */
+export async function moderationSearchedNewest(
+  db: Db,
+  search: ListSearch,
+  q: string | undefined,
+): Promise<number | undefined> {
+  const text = await listTextFilter(db, search, 'comments', sql.ref('comments.id'), q)
+  return text?.newestOnly
+}
+
 /** How many comments each tab holds. */
 export async function countModerationQueue(
   db: Db,

@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely'
 import type { Database } from '../db/database.js'
-import { listTextFilter, type ListSearch } from '../db/list-search.js'
+import { listTextFilter, searchedNewestOf, type ListSearch } from '../db/list-search.js'
 
 type Db = Kysely<Database>
 
@@ -34,7 +34,7 @@ export async function listContactMessages(
   db: Db,
   search: ListSearch,
   input: { q?: string | undefined; limit: number; offset: number },
-): Promise<{ items: ContactMessage[]; total: number }> {
+): Promise<{ items: ContactMessage[]; total: number; searchedNewest?: number }> {
   const all = db.selectFrom('contact_messages')
   const text = await listTextFilter(
     db,
@@ -63,7 +63,7 @@ export async function listContactMessages(
     message: r.message,
     createdAt: new Date(Number(r.created_at)),
   }))
-  return { items, total: Number(count.n) }
+  return { items, total: Number(count.n), ...searchedNewestOf(text) }
 }
 
 /** Add messages as they were received (imports, generated archives), in one multi-row insert. */

@@ -6,6 +6,6 @@ import * as messages from './contact-message.repository.js'
 export function listContactMessages(
   deps: Pick<Kernel, 'db'> & { listSearch: ListSearch },
   input: { q?: string | undefined; limit: number; offset: number },
-): Promise<{ items: messages.ContactMessage[]; total: number }> {
+): Promise<{ items: messages.ContactMessage[]; total: number; searchedNewest?: number }> {
   return messages.listContactMessages(deps.db, deps.listSearch, input)
 }

@@ -17,12 +17,23 @@ export function toListMatch(words: SearchWord[]): string {
 /** The list indexes on SQLite. */
 export const sqliteListSearch: ListSearch = {
   plansItself: false,
-  match(list: SearchableList, id: RawBuilder<unknown>, words: SearchWord[], use: 'seek' | 'probe') {
+  match(
+    list: SearchableList,
+    id: RawBuilder<unknown>,
+    words: SearchWord[],
+    use: 'seek' | 'probe',
+    options: { newest?: number } = {},
+  ) {
     const fts = sql.table(`${list}_fts`)
     // `+` keeps the id out of the planner's hands: it walks the list's order index and tests
     // each row against the matches (read once) instead of fetching and sorting all of them.
     const row = use === 'probe' ? sql`+${id}` : id
-    return sql<SqlBool>`${row} in (select ${fts}.rowid from ${fts} where ${fts} match ${toListMatch(words)})`
+    // FTS5 walks its matches backwards by id cheaply: the newest N cost N, not the total.
+    const newest =
+      options.newest === undefined
+        ? sql``
+        : sql`order by ${fts}.rowid desc limit ${sql.lit(options.newest)}`
+    return sql<SqlBool>`${row} in (select ${fts}.rowid from ${fts} where ${fts} match ${toListMatch(words)} ${newest})`
   },
   async countMatches(db, list, words, atMost) {
     const fts = sql.table(`${list}_fts`)

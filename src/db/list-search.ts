@@ -39,12 +39,16 @@ export type SearchableList = 'comments' | 'contact_messages' | 'media' | 'subscr
 export interface ListSearch {
   /** The engine weighs matches against the list's order itself: `use` changes nothing. */
   readonly plansItself: boolean
-  /** A condition on `id` (the list's primary key): the row holds every one of `words`. */
+  /**
+   * A condition on `id` (the list's primary key): the row holds every one of `words`. With
+   * `newest`, only that many matches count: those with the highest ids.
+   */
   match(
     list: SearchableList,
     id: RawBuilder<unknown>,
     words: SearchWord[],
     use: 'seek' | 'probe',
+    options?: { newest?: number },
   ): RawBuilder<SqlBool>
   /** How many rows of `list` hold every one of `words`, counting no further than `atMost`. */
   countMatches(
@@ -60,6 +64,13 @@ export interface ListSearch {
  * the list's order index and tests each row (as the story list does, `FEW_MATCHES`).
  */
 export const FEW_LIST_MATCHES = 2_000
+
+/**
+ * Words in more rows than this (the commonest words of a million comments) search only the
+ * newest this-many matches, as the story list does (`SEARCHED_MATCHES`): testing every row
+ * against 600,000 matches takes most of a second. The screen says so.
+ */
+export const SEARCHED_LIST_MATCHES = 20_000
 
 const WORD = /[\p{L}\p{N}]+/gu
 
@@ -81,6 +92,8 @@ export interface ListTextFilter {
   page: RawBuilder<SqlBool>
   /** The condition for counts (rows by id, whatever their order). */
   count: RawBuilder<SqlBool>
+  /** Set when so many rows match that only the newest this-many are searched. */
+  newestOnly?: number
 }
 
 /**
@@ -101,11 +114,21 @@ export async function listTextFilter(
     const none = sql<SqlBool>`1 = 0`
     return { page: none, count: none }
   }
-  const seek = search.match(list, id, words, 'seek')
-  if (search.plansItself) return { page: seek, count: seek }
-  const found = await search.countMatches(db, list, words, FEW_LIST_MATCHES + 1)
-  return {
-    page: found > FEW_LIST_MATCHES ? search.match(list, id, words, 'probe') : seek,
-    count: seek,
+  if (search.plansItself) {
+    const seek = search.match(list, id, words, 'seek')
+    return { page: seek, count: seek }
   }
+  const found = await search.countMatches(db, list, words, SEARCHED_LIST_MATCHES + 1)
+  const options = found > SEARCHED_LIST_MATCHES ? { newest: SEARCHED_LIST_MATCHES } : {}
+  const seek = search.match(list, id, words, 'seek', options)
+  return {
+    page: found > FEW_LIST_MATCHES ? search.match(list, id, words, 'probe', options) : seek,
+    count: seek,
+    ...(options.newest ? { newestOnly: options.newest } : {}),
+  }
+}
+
+/** `{ searchedNewest }` when a search was limited to its newest matches, else nothing. */
+export function searchedNewestOf(text: ListTextFilter | undefined): { searchedNewest?: number } {
+  return text?.newestOnly ? { searchedNewest: text.newestOnly } : {}
 }

@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely'
 import type { Database } from '../db/database.js'
-import { listTextFilter, type ListSearch } from '../db/list-search.js'
+import { listTextFilter, searchedNewestOf, type ListSearch } from '../db/list-search.js'
 import type { MediaRow } from './media.table.js'
 
 type Db = Kysely<Database>
@@ -137,7 +137,7 @@ export async function listMedia(
   db: Db,
   search: ListSearch,
   options: { search?: string; mimePrefix?: string; offset: number; limit: number },
-): Promise<{ items: MediaItem[]; total: number }> {
+): Promise<{ items: MediaItem[]; total: number; searchedNewest?: number }> {
   let all = db.selectFrom('media')
   if (options.mimePrefix)
     all = all.where('mime_type', 'like', `${options.mimePrefix.replace(/[%_]/g, '')}%`)
@@ -154,7 +154,7 @@ export async function listMedia(
       .execute(),
     counted.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ])
-  return { items: rows.map(toMedia), total: Number(count.n) }
+  return { items: rows.map(toMedia), total: Number(count.n), ...searchedNewestOf(text) }
 }
 
 export async function updateMediaText(

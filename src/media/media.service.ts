@@ -376,7 +376,7 @@ export function findVariants(
 export async function searchMedia(
   deps: MediaReader & { listSearch: ListSearch },
   options: { search?: string; type?: string; page?: number; perPage?: number },
-): Promise<{ items: MediaItem[]; total: number }> {
+): Promise<{ items: MediaItem[]; total: number; searchedNewest?: number }> {
   const perPage = Math.min(options.perPage ?? 40, 100)
   const page = Math.max(1, options.page ?? 1)
   return listMedia(deps.db, deps.listSearch, {

@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely'
 import type { Database } from '../db/database.js'
-import { listTextFilter, type ListSearch } from '../db/list-search.js'
+import { listTextFilter, searchedNewestOf, type ListSearch } from '../db/list-search.js'
 import type { SubscriberStatus } from './subscriber.table.js'
 
 type Db = Kysely<Database>
@@ -104,7 +104,12 @@ export async function listSubscribers(
     limit: number
     offset: number
   },
-): Promise<{ items: Subscriber[]; total: number; counts: Record<SubscriberStatus, number> }> {
+): Promise<{
+  items: Subscriber[]
+  total: number
+  counts: Record<SubscriberStatus, number>
+  searchedNewest?: number
+}> {
   if (input.search?.trim() && !search) throw new Error('searching subscribers needs the list index')
   const text = search
     ? await listTextFilter(db, search, 'subscribers', sql.ref('subscribers.id'), input.search)
@@ -136,7 +141,7 @@ export async function listSubscribers(
   const total = input.status
     ? counts[input.status]
     : Object.values(counts).reduce((sum, n) => sum + n, 0)
-  return { items: rows.map(toSubscriber), total, counts }
+  return { items: rows.map(toSubscriber), total, counts, ...searchedNewestOf(text) }
 }
 
 function toSubscriber(row: {

@@ -25,6 +25,8 @@ export function CommentsQueuePage(props: {
   csrf: string
   status: CommentStatus
   counts: Record<CommentStatus, number>
+  /** The search was limited to the newest this-many matching comments. */
+  searchedNewest?: number | undefined
   comments: QueuedComment[]
   /** The list's filters as they stand in the URL. */
   params: { status: string; q: string; article: string }
@@ -67,6 +69,8 @@ export function CommentsQueuePage(props: {
         perPage={props.perPage}
         total={counts[status]}
         empty={params.q || params.article ? 'No comments match.' : `No ${status} comments.`}
+        searchedNewest={props.searchedNewest}
+        rows="comments"
       />
       {props.comments.length > 0 && (
         <>

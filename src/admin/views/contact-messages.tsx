@@ -9,6 +9,8 @@ export function ContactMessagesPage(props: {
   csrf: string
   messages: ContactMessage[]
   total: number
+  /** A search limited to the newest this-many matches (see ListSummary). */
+  searchedNewest?: number | undefined
   q: string
   page: number
   perPage: number
@@ -34,6 +36,8 @@ export function ContactMessagesPage(props: {
         perPage={props.perPage}
         total={props.total}
         empty={props.q ? 'No messages match.' : 'No messages yet.'}
+        searchedNewest={props.searchedNewest}
+        rows="messages"
       />
       {props.messages.length > 0 && (
         <ol class="message-list">

@@ -100,23 +100,38 @@ export function FilterBar(props: {
   )
 }
 
-/** "Showing 26–50 of 340", or what to say when nothing matches. */
+/**
+ * "Showing 26–50 of 340", or what to say when nothing matches. With `searchedNewest`, a search
+ * matched so many rows that only that many of the newest were searched, and it says so.
+ */
 export function ListSummary(props: {
   page: number
   perPage: number
   total: number
   empty: string
+  searchedNewest?: number | undefined
+  /** What the list holds, in the plural ("comments"), for the `searchedNewest` hint. */
+  rows?: string
 }) {
   const { formats } = useChrome()
   const { page, perPage, total } = props
   const first = (page - 1) * perPage + 1
   const last = Math.min(page * perPage, total)
   return (
-    <p class="summary" role="status" data-total={total}>
-      {total === 0
-        ? props.empty
-        : `Showing ${formats.count(first)}–${formats.count(last)} of ${formats.count(total)}`}
-    </p>
+    <>
+      <p class="summary" role="status" data-total={total}>
+        {total === 0
+          ? props.empty
+          : `Showing ${formats.count(first)}–${formats.count(last)} of ${formats.count(total)}`}
+      </p>
+      {props.searchedNewest !== undefined && (
+        <p class="hint">
+          So many {props.rows ?? 'rows'} hold these words that only the newest{' '}
+          {formats.count(props.searchedNewest)} of them were searched. Add a word to reach older
+          ones.
+        </p>
+      )}
+    </>
   )
 }
 

@@ -20,6 +20,8 @@ export function MediaLibraryPage(props: {
   csrf: string
   items: MediaItem[]
   total: number
+  /** A search limited to the newest this-many matches (see ListSummary). */
+  searchedNewest?: number | undefined
   page: number
   perPage: number
   q: string
@@ -86,6 +88,8 @@ export function MediaLibraryPage(props: {
         perPage={props.perPage}
         total={props.total}
         empty={props.q || props.type ? 'No images match.' : 'No images yet.'}
+        searchedNewest={props.searchedNewest}
+        rows="images"
       />
       <ul class="media-grid" aria-label="Images">
         {props.items.map((m) => (

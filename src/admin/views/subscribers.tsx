@@ -34,6 +34,8 @@ export function SubscribersPage(props: {
   csrf: string
   subscribers: Subscriber[]
   total: number
+  /** A search limited to the newest this-many matches (see ListSummary). */
+  searchedNewest?: number | undefined
   counts: Record<SubscriberStatus, number>
   status: SubscriberStatus | undefined
   q: string
@@ -85,6 +87,8 @@ export function SubscribersPage(props: {
         perPage={props.perPage}
         total={props.total}
         empty="No subscribers match."
+        searchedNewest={props.searchedNewest}
+        rows="subscribers"
       />
       <SubscriberTable {...props} />
       <ListPager

@@ -11,8 +11,10 @@ import {
   countModerationQueue,
   listModerationQueue,
   moderateComments,
+  moderationSearchedNewest,
 } from '../../../src/comments/index.js'
 import { listContactMessages } from '../../../src/contact/index.js'
+import { SEARCHED_LIST_MATCHES } from '../../../src/db/list-search.js'
 import { deleteArticle } from '../../../src/content/index.js'
 import {
   importSubscribers,
@@ -177,6 +179,43 @@ describeDialects('searching the newsroom lists through their indexes', (dialect)
       spam: 0,
       trash: 0,
     })
+  })
+
+  it('searches only the newest 20,000 comments holding a word in more, and says so (SQLite)', async () => {
+    const many = SEARCHED_LIST_MATCHES + 10
+    await addComments(
+      deps,
+      SYSTEM,
+      Array.from({ length: many }, (_, i) => ({
+        articleId: council,
+        parentId: null,
+        authorName: `Voter ${i}`,
+        authorEmail: `voter${i}@example.net`,
+        body: 'A turnstile vote, again.',
+        status: 'approved' as const,
+        // Later rows are newer, as they are on a live site.
+        createdAt: new Date(T0.getTime() - 60_000 * (100 + many - i)),
+      })),
+    )
+    const counts = await countModerationQueue(deps, undefined, { q: 'turnstile' })
+    const newest = await moderationSearchedNewest(deps, 'turnstile')
+    if (dialect === 'sqlite') {
+      expect(newest).toBe(SEARCHED_LIST_MATCHES)
+      expect(counts.approved).toBe(SEARCHED_LIST_MATCHES)
+    } else {
+      // PostgreSQL plans the search itself and counts every match.
+      expect(newest).toBeUndefined()
+      expect(counts.approved).toBe(many)
+    }
+    // The newest of them are the ones listed.
+    const [first] = await listModerationQueue(deps, {
+      status: 'approved',
+      q: 'turnstile',
+      limit: 1,
+      offset: 0,
+    })
+    expect(first?.authorName).toBe(`Voter ${many - 1}`)
+    expect(await moderationSearchedNewest(deps, 'harbour')).toBeUndefined()
   })
 
   it('finds a contact message by its text, subject, sender or address, with its total', async () => {
