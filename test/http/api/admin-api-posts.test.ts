@@ -168,7 +168,23 @@ for (const dialect of DIALECTS) {
     })
 
     it('deletes a published post for good: 204, then gone from both APIs and the site', async () => {
+      // The browse's total: every story but the archived ones, as the rows say.
+      const total = async () =>
+        (await admin.posts.browse({ limit: 1 })).meta.pagination.total as number
+      const stories = async () =>
+        Number(
+          (
+            await site.services.db
+              .selectFrom('articles')
+              .select((eb) => eb.fn.countAll<number>().as('n'))
+              .where('status', '<>', 'archived')
+              .executeTakeFirstOrThrow()
+          ).n,
+        )
+      const before = await total()
+      expect(before).toBe(await stories())
       const post = await admin.posts.add({ title: 'Retracted story', status: 'published' })
+      expect(await total()).toBe(before + 1)
       const page = `${site.url}${new URL(post.url as string).pathname}`
       expect((await fetch(page)).status).toBe(200)
       const response = await fetch(`${site.url}/ghost/api/admin/posts/${String(post.id)}/`, {
@@ -184,6 +200,7 @@ for (const dialect of DIALECTS) {
       })
       const all = await admin.posts.browse({ limit: 'all' })
       expect(all.map((p) => p.id)).not.toContain(post.id)
+      expect(await total()).toBe(before)
       expect((await fetch(page)).status).toBe(404)
       const audit = await listAudit(site.services, {
         subjectType: 'article',
