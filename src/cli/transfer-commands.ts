@@ -151,7 +151,9 @@ async function importJson(file: string, values: Parameters<Command['run']>[0]): 
     })
     endProgress()
     await reindexAll({ ...services, index: services.search })
-    const counts = Object.entries(report.counts).map(([name, n]) => `${n} ${name}`)
+    const counts = Object.entries(report.counts).map(
+      ([name, n]) => `${n} ${name.replace(/[A-Z]/g, (c) => ` ${c.toLowerCase()}`)}`,
+    )
     console.log(`Restored the backup of ${report.exportedAt}: ${counts.join(', ')}`)
     for (const warning of report.warnings) console.log(`  warning: ${warning}`)
     console.log('Users have no password yet: each signs in after a password reset.')
@@ -219,8 +221,9 @@ constant memory), to standard output or FILE:
   json        a Broadsheet backup ("broadsheet-backup", version 1) of everything: settings,
               users (no passwords, second factors or tokens), sections (tree), tags, media
               records (not the files), pages, articles with comment threads, menus,
-              subscribers (with their state) and redirects. Left out: secrets (the site
-              secret, integrations' keys, webhooks), revisions, the audit log, page views.
+              subscribers (with their state), readers' contact messages and redirects.
+              Left out: secrets (the site secret, integrations' keys, webhooks), revisions,
+              the audit log, page views.
               "broadsheet import json" restores it into an empty site.
 
 Options:

@@ -66,6 +66,29 @@ export async function listContactMessages(
   return { items, total: Number(count.n), ...searchedNewestOf(text) }
 }
 
+/** Messages after `afterId`, in id order (oldest first), `limit` at a time. */
+export async function listContactMessagesAfter(
+  db: Db,
+  afterId: number,
+  limit: number,
+): Promise<ContactMessage[]> {
+  const rows = await db
+    .selectFrom('contact_messages')
+    .select(['id', 'name', 'email', 'subject', 'message', 'created_at'])
+    .where('id', '>', afterId)
+    .orderBy('id')
+    .limit(limit)
+    .execute()
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    email: r.email,
+    subject: r.subject,
+    message: r.message,
+    createdAt: new Date(Number(r.created_at)),
+  }))
+}
+
 /** Add messages as they were received (imports, generated archives), in one multi-row insert. */
 export async function insertContactMessages(
   db: Db,

@@ -1,13 +1,27 @@
 /**
- * Contact messages added as they were received, sending nothing: the generated archive of
- * `broadsheet seed --articles N` (scale tests of the newsroom's list and its search).
+ * Contact messages added as they were received, sending nothing: a restored JSON backup
+ * (`broadsheet import json`) and the generated archive of `broadsheet seed --articles N` (scale
+ * tests of the newsroom's list and its search). The backup reads them back by id.
  */
 import { recordAudit, requirePermission, type Actor } from '../auth/index.js'
 import { validationError } from '../errors.js'
 import { transact, type Kernel } from '../kernel.js'
-import { insertContactMessages, type ContactMessage } from './contact-message.repository.js'
+import {
+  insertContactMessages,
+  listContactMessagesAfter,
+  type ContactMessage,
+} from './contact-message.repository.js'
 
 const MAX_BATCH = 5_000
+
+/** Messages after `afterId`, in id order (oldest first), `limit` at a time (full exports). */
+export function listContactMessagesForExport(
+  deps: Pick<Kernel, 'db'>,
+  afterId: number,
+  limit = 1_000,
+): Promise<ContactMessage[]> {
+  return listContactMessagesAfter(deps.db, afterId, limit)
+}
 
 /**
  * Add contact messages with their own dates, in one transaction. Nothing is mailed.

@@ -8,8 +8,11 @@ export {
   type ContactDeps,
   type ContactInput,
 } from './send-contact-message.js'
-/** Messages added as they were received (generated archives), sending nothing. */
-export { restoreContactMessages } from './contact-restore.js'
+/**
+ * Messages added as they were received (backups, generated archives), sending nothing; and read
+ * back by id for a backup.
+ */
+export { listContactMessagesForExport, restoreContactMessages } from './contact-restore.js'
 /** The newsroom's list of messages, newest first. */
 export { listContactMessages } from './contact-reads.js'
 export type { ContactMessage } from './contact-message.repository.js'

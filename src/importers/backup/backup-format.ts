@@ -8,6 +8,10 @@
  * memory): line 1 opens the document with `format`, `version` and `exportedAt`; then each field
  * is `"name":value,` on one line, or `"name":[` followed by one record per line and `]`/`],`.
  * A file re-indented by another tool is still JSON, but `import json` refuses it.
+ *
+ * Lists added within version 1 (so a backup written before them still restores, with nothing in
+ * them): `contactMessages`, the readers' messages from the contact form. The reader treats a
+ * list the document does not have as empty.
  */
 import type { Role, SocialLinks } from '../../auth/index.js'
 import type { ArticleStatus } from '../../content/index.js'
@@ -27,6 +31,7 @@ export const BACKUP_LISTS = [
   'articles',
   'menus',
   'subscribers',
+  'contactMessages',
   'redirects',
 ] as const
 export type BackupList = (typeof BACKUP_LISTS)[number]
@@ -166,6 +171,15 @@ export interface BackupSubscriber {
   unsubscribedAt: string | null
 }
 
+/** A reader's message from the contact form, as received. */
+export interface BackupContactMessage {
+  name: string
+  email: string
+  subject: string
+  message: string
+  createdAt: string
+}
+
 export interface BackupRedirect {
   from: string
   to: string
@@ -181,6 +195,7 @@ export interface BackupRecords {
   articles: BackupArticle
   menus: BackupMenu
   subscribers: BackupSubscriber
+  contactMessages: BackupContactMessage
   redirects: BackupRedirect
 }
 

@@ -7,6 +7,7 @@
  */
 import { listUsers } from '../../auth/index.js'
 import type { ExportComment } from '../../comments/index.js'
+import { listContactMessagesForExport } from '../../contact/index.js'
 import {
   listCategories,
   listRedirectsForExport,
@@ -202,6 +203,19 @@ export async function exportBackup(
         createdAt: s.createdAt.toISOString(),
         confirmedAt: iso(s.confirmedAt),
         unsubscribedAt: iso(s.unsubscribedAt),
+      }),
+    ),
+  )
+  await list(
+    'contactMessages',
+    paged(
+      (after) => listContactMessagesForExport(deps, after),
+      (m) => ({
+        name: m.name,
+        email: m.email,
+        subject: m.subject,
+        message: m.message,
+        createdAt: m.createdAt.toISOString(),
       }),
     ),
   )

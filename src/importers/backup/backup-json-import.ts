@@ -7,6 +7,7 @@
  */
 import { stat } from 'node:fs/promises'
 import { listUsers, type Actor } from '../../auth/index.js'
+import { listContactMessagesForExport } from '../../contact/index.js'
 import {
   listArticleIdsForExport,
   listCategories,
@@ -71,18 +72,29 @@ async function checkBackup(file: string): Promise<number> {
 
 /** Refuse a site that holds anything a fresh `migrate` does not create. */
 async function requireEmptySite(deps: MediaDeps): Promise<void> {
-  const [users, articles, pages, sections, tags, media, subscribers, redirects, ...menus] =
-    await Promise.all([
-      listUsers(deps),
-      listArticleIdsForExport(deps, 0, 1),
-      listPagesForExport(deps, 0, 1),
-      listCategories(deps),
-      listTagsForExport(deps, 0, 1),
-      listMediaForExport(deps, 0, 1),
-      listSubscribersForExport(deps, 0, 1),
-      listRedirectsForExport(deps, 0, 1),
-      ...MENU_LOCATIONS.map((location) => findMenuItems(deps, location)),
-    ])
+  const [
+    users,
+    articles,
+    pages,
+    sections,
+    tags,
+    media,
+    subscribers,
+    contactMessages,
+    redirects,
+    ...menus
+  ] = await Promise.all([
+    listUsers(deps),
+    listArticleIdsForExport(deps, 0, 1),
+    listPagesForExport(deps, 0, 1),
+    listCategories(deps),
+    listTagsForExport(deps, 0, 1),
+    listMediaForExport(deps, 0, 1),
+    listSubscribersForExport(deps, 0, 1),
+    listContactMessagesForExport(deps, 0, 1),
+    listRedirectsForExport(deps, 0, 1),
+    ...MENU_LOCATIONS.map((location) => findMenuItems(deps, location)),
+  ])
   const found = Object.entries({
     users,
     articles,
@@ -91,6 +103,7 @@ async function requireEmptySite(deps: MediaDeps): Promise<void> {
     tags,
     media,
     subscribers,
+    'contact messages': contactMessages,
     redirects,
     menus: menus.flat(),
   }).flatMap(([name, rows]) => (rows.length > 0 ? [name] : []))

@@ -24,7 +24,7 @@ export type BackupEntry =
   | { kind: 'settings'; settings: BackupSettings }
   | { [K in BackupList]: { kind: K; record: BackupRecords[K] } }[BackupList]
 
-const LIST_START = /^"([a-z]+)":\[$/
+const LIST_START = /^"([a-zA-Z]+)":\[$/
 const FIELD = /^"([a-zA-Z]+)":(.+?),?$/
 
 /**

@@ -6,6 +6,7 @@
 import type { Actor } from '../../auth/index.js'
 import { restoreUsers } from '../../auth/index.js'
 import { addComments, type AddedComment } from '../../comments/index.js'
+import { restoreContactMessages } from '../../contact/index.js'
 import {
   createTag,
   importArticleBatch,
@@ -26,6 +27,7 @@ import {
 import type {
   BackupArticle,
   BackupComment,
+  BackupContactMessage,
   BackupList,
   BackupMedia,
   BackupPage,
@@ -60,6 +62,7 @@ export class BackupRestore {
       comments: 0,
       menus: 0,
       subscribers: 0,
+      contactMessages: 0,
       redirects: 0,
     },
     warnings: [],
@@ -128,6 +131,19 @@ export class BackupRestore {
         return
       case 'subscribers':
         return this.writeSubscribers(records as BackupSubscriber[])
+      case 'contactMessages':
+        this.report.counts.contactMessages += await restoreContactMessages(
+          this.deps,
+          this.actor,
+          (records as BackupContactMessage[]).map((m) => ({
+            name: m.name,
+            email: m.email,
+            subject: m.subject,
+            message: m.message,
+            createdAt: new Date(m.createdAt),
+          })),
+        )
+        return
       case 'redirects': {
         const list = records as BackupRecords['redirects'][]
         for (const r of list)
@@ -360,6 +376,7 @@ function batchLimit(list: BackupList, stories: number): number {
     case 'media':
       return stories
     case 'subscribers':
+    case 'contactMessages':
       return 5_000
     case 'tags':
       return 100

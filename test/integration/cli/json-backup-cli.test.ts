@@ -35,7 +35,7 @@ describe('broadsheet export json / import json', { timeout: 240_000 }, () => {
 
     expect(restored.code, restored.stderr).toBe(0)
     expect(restored.stdout).toMatch(
-      /Restored the backup of .*: \d+ users, .* \d+ articles, \d+ comments/,
+      /Restored the backup of .*: \d+ users, .* \d+ articles, \d+ comments, .* \d+ subscribers, \d+ contact messages, \d+ redirects/,
     )
     const db = new Database(path.join(dir, 'b', 'broadsheet.db'), { readonly: true })
     try {

@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { systemActor } from '../../../src/auth/index.js'
+import { restoreContactMessages } from '../../../src/contact/index.js'
 import { addRedirect, createTag, listArticleIdsForExport } from '../../../src/content/index.js'
 import { fillDemo } from '../../../src/demo/fill-demo.js'
 import { addGeneratedStories } from '../../../src/demo/generated-stories.js'
@@ -14,9 +15,27 @@ import { createTestDatabase, DIALECTS, type TestDatabase } from '../../support/t
 const WXR = path.resolve('test/fixtures/importers/wordpress/ledger-1.2.xml')
 const ACTOR = systemActor('test')
 
+/** Two readers' messages, as the contact form stored them. */
+const MESSAGES = [
+  {
+    name: 'Dana Ferris',
+    email: 'dana@example.org',
+    subject: 'Bridge closure',
+    message: 'The bridge on Mill Lane is shut again.\nNo notice was posted.',
+    createdAt: new Date('2026-11-30T08:15:42.123Z'),
+  },
+  {
+    name: 'Éamon Ó Ceallaigh',
+    email: 'eamon@example.net',
+    subject: 'Correction: "the 1990 flood"',
+    message: 'It was 1991 — I was there.',
+    createdAt: new Date('2026-12-01T21:03:07.005Z'),
+  },
+]
+
 /**
  * Demo newsroom, generated stories (excerpts cut at full length), a WordPress archive on top
- * (threads, redirects), and a varied subscriber list.
+ * (threads, redirects), a varied subscriber list and two contact messages.
  */
 async function seed(services: Services): Promise<void> {
   await fillDemo(services)
@@ -31,6 +50,7 @@ async function seed(services: Services): Promise<void> {
   await importSubscribers(services, ACTOR, 'email\nann@example.org\nbo@example.org\ncy@example.org')
   await markSubscriber(services, ACTOR, { email: 'bo@example.org', status: 'unsubscribed' })
   await markSubscriber(services, ACTOR, { email: 'cy@example.org', status: 'bounced' })
+  await restoreContactMessages(services, ACTOR, MESSAGES)
 }
 
 async function exportTo(services: Services, file: string): Promise<Record<string, unknown>> {
@@ -80,7 +100,33 @@ for (const dialect of DIALECTS) {
       expect((before.articles as unknown[]).length).toBeGreaterThan(10)
       expect(report.counts.articles).toBe((before.articles as unknown[]).length)
       expect(report.counts.comments).toBeGreaterThan(5)
+      const messages = before.contactMessages as unknown[]
+      expect(messages.slice(-2)).toEqual(
+        MESSAGES.map((m) => ({ ...m, createdAt: m.createdAt.toISOString() })),
+      )
+      expect(report.counts.contactMessages).toBe(messages.length)
       expect(normalise(after)).toEqual(normalise(before))
+    }, 120_000)
+
+    it('restores a backup written before contact messages were kept', async () => {
+      await seed(first)
+      const file = path.join(a.dataDir, 'backup.json')
+      const before = await exportTo(first, file)
+      const lines = fs.readFileSync(file, 'utf8').split('\n')
+      const start = lines.indexOf('"contactMessages":[')
+      const end = lines.indexOf('],', start)
+      expect(start).toBeGreaterThan(0)
+      const older = path.join(a.dataDir, 'older.json')
+      fs.writeFileSync(older, [...lines.slice(0, start), ...lines.slice(end + 1)].join('\n'))
+      expect(fs.readFileSync(older, 'utf8')).not.toContain('contactMessages')
+
+      const report = await importBackup(second, ACTOR, older)
+      const after = await exportTo(second, path.join(b.dataDir, 'again.json'))
+
+      expect(report.warnings).toEqual([])
+      expect(report.counts.contactMessages).toBe(0)
+      expect(report.counts.articles).toBe((before.articles as unknown[]).length)
+      expect(normalise(after)).toEqual({ ...normalise(before), contactMessages: [] })
     }, 120_000)
 
     it('keeps secrets out of the backup', async () => {
@@ -117,6 +163,18 @@ for (const dialect of DIALECTS) {
         /already has users, articles.*restore a backup into an empty site/,
       )
       expect(await listArticleIdsForExport(first, 0, 100_000)).toEqual(ids)
+    }, 120_000)
+
+    it('refuses a site whose only content is contact messages', async () => {
+      await seed(first)
+      const file = path.join(a.dataDir, 'backup.json')
+      await exportTo(first, file)
+      await restoreContactMessages(second, ACTOR, MESSAGES.slice(0, 1))
+
+      await expect(importBackup(second, ACTOR, file)).rejects.toThrow(
+        /already has contact messages; restore a backup into an empty site/,
+      )
+      expect(await listArticleIdsForExport(second, 0, 10)).toEqual([])
     }, 120_000)
 
     it('refuses a file that is not a backup, a newer version or a cut one, writing nothing', async () => {
