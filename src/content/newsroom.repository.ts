@@ -93,19 +93,46 @@ function matches(eb: ExpressionBuilder<Database, 'articles'>, where: NewsroomWhe
   return eb.and(all)
 }
 
+const ALL_STATUSES: ArticleStatus[] = ['draft', 'pending', 'scheduled', 'published', 'archived']
+
+/**
+ * A date range holding at most this many stories is read from the status and date index and
+ * sorted; a wider one walks the order's index. Walking the last-updated index to a month five
+ * years back tests every story updated since (400 ms at 100,000 stories); reading that month and
+ * sorting it costs 10.
+ */
+export const RANGE_SORTED = 20_000
+
 /** One page of ids for the newsroom's article list, in the chosen order. */
 export async function listNewsroomIds(
   db: Db,
   where: NewsroomWhere,
-  page: { sort?: NewsroomSort; limit: number; offset: number },
+  page: {
+    sort?: NewsroomSort
+    limit: number
+    offset: number
+    /** How many stories match `where` (the counts), when known. */
+    matched?: number
+  },
 ): Promise<number[]> {
+  const ranged =
+    (where.from !== undefined || where.to !== undefined) &&
+    where.text === undefined &&
+    page.matched !== undefined &&
+    page.matched <= RANGE_SORTED
   let query = db
     .selectFrom('articles')
     .select('articles.id')
     .where((eb) => matches(eb, where))
+  // Every status named, so the range is read from the (status, published_at) index, and the
+  // order's column behind `+`, so no index walks it: the range's stories are sorted instead.
+  if (ranged && where.status === undefined)
+    query = query.where('articles.status', 'in', ALL_STATUSES)
+  const column = (name: 'updated_at' | 'title') =>
+    ranged ? sql`+${sql.ref(`articles.${name}`)}` : sql.ref(`articles.${name}`)
   switch (page.sort ?? 'updated-desc') {
     case 'updated-asc':
-      query = query.orderBy('articles.updated_at', 'asc').orderBy('articles.id', 'asc')
+      query = query.orderBy(column('updated_at'), 'asc').orderBy('articles.id', 'asc')
       break
     case 'published-desc':
     case 'published-asc': {
@@ -123,13 +150,13 @@ export async function listNewsroomIds(
       break
     }
     case 'title-asc':
-      query = query.orderBy('articles.title', 'asc').orderBy('articles.id', 'asc')
+      query = query.orderBy(column('title'), 'asc').orderBy('articles.id', 'asc')
       break
     case 'title-desc':
-      query = query.orderBy('articles.title', 'desc').orderBy('articles.id', 'desc')
+      query = query.orderBy(column('title'), 'desc').orderBy('articles.id', 'desc')
       break
     default:
-      query = query.orderBy('articles.updated_at', 'desc').orderBy('articles.id', 'desc')
+      query = query.orderBy(column('updated_at'), 'desc').orderBy('articles.id', 'desc')
   }
   const rows = await query.limit(page.limit).offset(page.offset).execute()
   return rows.map((r) => r.id)
@@ -144,6 +171,18 @@ export async function countByStatus(
   if (db.getExecutor().adapter instanceof SqliteAdapter) {
     const kept = await keptCounts(db, filters)
     if (kept) return kept
+  }
+  if (filters.from !== undefined || filters.to !== undefined) {
+    // A status at a time, each a range of the (status, published_at) index: grouping would
+    // read the whole index to find one month's stories.
+    const [first, ...rest] = ALL_STATUSES.map((status) =>
+      db
+        .selectFrom('articles')
+        .select([sql.lit(status).as('status'), (eb) => eb.fn.countAll<number>().as('n')])
+        .where((eb) => matches(eb, { ...filters, status })),
+    )
+    const rows = await rest.reduce((all, arm) => all.unionAll(arm), first!).execute()
+    return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]))
   }
   const rows = await db
     .selectFrom('articles')

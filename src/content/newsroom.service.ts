@@ -84,6 +84,7 @@ export async function findNewsroomArticles(
           sort: filter.sort,
           limit: perPage,
           offset: (page - 1) * perPage,
+          matched: total,
         })
       : []
   return {
