@@ -89,6 +89,7 @@ async function listPages(deps: Services): Promise<[string, () => Promise<number>
   ])
   const busiestTag = [...tags].sort((a, b) => b.articleCount - a.articleCount)[0]
   const monthAgo = Date.now() - 60 * 86_400_000
+  const yearsAgo = Date.now() - 5 * 365 * 86_400_000
   const words = benchVocabulary()
   const [rare, medium, common] = [37_000, 1_000, 1].map((rank) => words.wordAtRank(rank))
   const stories = (filter: NewsroomFilter) => async () =>
@@ -119,6 +120,10 @@ async function listPages(deps: Services): Promise<[string, () => Promise<number>
     ['Stories: one author', stories({ byAuthorId: people[0]?.id })],
     ['Stories: "mine" (author view)', stories({ authorId: people[0]?.id })],
     ['Stories: one month', stories({ from: monthAgo, to: monthAgo + 31 * 86_400_000 })],
+    [
+      'Stories: one month five years back',
+      stories({ from: yearsAgo, to: yearsAgo + 31 * 86_400_000 }),
+    ],
     ['Stories: search "council"', stories({ q: 'council' })],
     // Words by how many stories hold them in the generated archive (bench-vocabulary.ts).
     [`Stories: search a rare word (${rare})`, stories({ q: rare })],
