@@ -38,8 +38,9 @@ export interface NewsroomWhere {
 /**
  * The stories a search matched, as conditions on `articles.id` (the search domain makes them).
  * Few matches are read first and their stories fetched by id (`seek`); many are tested as the
- * page walks its order index and as the counts walk the status index (`probe`), because
- * fetching a row per match costs more than the walk once matches run to thousands.
+ * page walks its order index (`probe`), because fetching a row per match costs more than the
+ * walk once matches run to thousands. The counts always fetch by id: a search keeps at most its
+ * newest 20,000 matches, and walking a million stories' status index to test each costs more.
  */
 export interface NewsroomText {
   seek: Expression<SqlBool>
@@ -50,7 +51,12 @@ export interface NewsroomText {
 }
 
 /** The filters as one WHERE condition on `articles` (TRUE when there are none). */
-function matches(eb: ExpressionBuilder<Database, 'articles'>, where: NewsroomWhere) {
+function matches(
+  eb: ExpressionBuilder<Database, 'articles'>,
+  where: NewsroomWhere,
+  /** Counts fetch the matches by id: a search finds at most `SEARCHED_MATCHES` of them. */
+  use: 'page' | 'count' = 'page',
+) {
   const all: Expression<SqlBool>[] = []
   if (where.status !== undefined) all.push(eb('articles.status', '=', where.status))
   for (const userId of [where.authorId, where.byAuthorId]) {
@@ -89,7 +95,8 @@ function matches(eb: ExpressionBuilder<Database, 'articles'>, where: NewsroomWhe
   }
   if (where.from !== undefined) all.push(eb('articles.published_at', '>=', where.from))
   if (where.to !== undefined) all.push(eb('articles.published_at', '<=', where.to))
-  if (where.text !== undefined) all.push(where.text.fewMatches ? where.text.seek : where.text.probe)
+  if (where.text !== undefined)
+    all.push(where.text.fewMatches || use === 'count' ? where.text.seek : where.text.probe)
   return eb.and(all)
 }
 
@@ -179,7 +186,7 @@ export async function countByStatus(
       db
         .selectFrom('articles')
         .select([sql.lit(status).as('status'), (eb) => eb.fn.countAll<number>().as('n')])
-        .where((eb) => matches(eb, { ...filters, status })),
+        .where((eb) => matches(eb, { ...filters, status }, 'count')),
     )
     const rows = await rest.reduce((all, arm) => all.unionAll(arm), first!).execute()
     return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]))
@@ -187,7 +194,7 @@ export async function countByStatus(
   const rows = await db
     .selectFrom('articles')
     .select(['articles.status', (eb) => eb.fn.countAll<number>().as('n')])
-    .where((eb) => matches(eb, { ...filters, status: undefined }))
+    .where((eb) => matches(eb, { ...filters, status: undefined }, 'count'))
     .groupBy('articles.status')
     .execute()
   return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]))
