@@ -55,14 +55,7 @@ export async function listContactMessages(
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .executeTakeFirstOrThrow(),
   ])
-  const items = rows.map((r) => ({
-    id: r.id,
-    name: r.name,
-    email: r.email,
-    subject: r.subject,
-    message: r.message,
-    createdAt: new Date(Number(r.created_at)),
-  }))
+  const items = rows.map(toContactMessage)
   return { items, total: Number(count.n), ...searchedNewestOf(text) }
 }
 
@@ -79,14 +72,7 @@ export async function listContactMessagesAfter(
     .orderBy('id')
     .limit(limit)
     .execute()
-  return rows.map((r) => ({
-    id: r.id,
-    name: r.name,
-    email: r.email,
-    subject: r.subject,
-    message: r.message,
-    createdAt: new Date(Number(r.created_at)),
-  }))
+  return rows.map(toContactMessage)
 }
 
 /** Add messages as they were received (imports, generated archives), in one multi-row insert. */
@@ -104,5 +90,23 @@ export async function insertContactMessages(
         })),
       )
       .execute()
+  }
+}
+
+function toContactMessage(r: {
+  id: number
+  name: string
+  email: string
+  subject: string
+  message: string
+  created_at: number
+}): ContactMessage {
+  return {
+    id: r.id,
+    name: r.name,
+    email: r.email,
+    subject: r.subject,
+    message: r.message,
+    createdAt: new Date(Number(r.created_at)),
   }
 }
