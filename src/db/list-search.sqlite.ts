@@ -2,7 +2,9 @@
  * The newsroom lists' search on SQLite: one contentless FTS5 table per list (`comments_fts`,
  * `contact_messages_fts`, `media_fts`, `subscribers_fts`), keyed by the row's id and kept in
  * step by triggers on the list's table, with the story list's tokenizer (porter stemming over
- * unicode61 without diacritics) and prefix indexes for as-you-type.
+ * unicode61 without diacritics) and prefix indexes of two to six characters for as-you-type
+ * (`2026_12_15_1000_list_search_prefixes`): a prefix not indexed is answered by merging every
+ * word it begins, on each query.
  */
 import { sql, type RawBuilder, type SqlBool } from 'kysely'
 import type { ListSearch, SearchableList, SearchWord } from './list-search.js'

@@ -27,6 +27,7 @@ import * as createListSearch from './migrations/2026_12_12_1000_create_list_sear
 import * as indexPrimaryLinks from './migrations/2026_12_13_1000_index_primary_links.js'
 import * as createStoryCounts from './migrations/2026_12_14_1000_create_story_counts.js'
 import * as createListCounts from './migrations/2026_12_14_1100_create_list_counts.js'
+import * as listSearchPrefixes from './migrations/2026_12_15_1000_list_search_prefixes.js'
 
 /** Every migration, in order. Listed explicitly: greppable wiring beats directory scanning. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -57,6 +58,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026_12_13_1000_index_primary_links': indexPrimaryLinks,
   '2026_12_14_1000_create_story_counts': createStoryCounts,
   '2026_12_14_1100_create_list_counts': createListCounts,
+  '2026_12_15_1000_list_search_prefixes': listSearchPrefixes,
 }
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(MIGRATIONS) }

@@ -4,6 +4,7 @@
  * every write (new rows, an edit, moderation, a story's deletion taking its comments with it),
  * with the lists' paging and counts unchanged. On SQLite and PostgreSQL.
  */
+import { sql } from 'kysely'
 import { beforeEach, expect, it } from 'vitest'
 import {
   addComments,
@@ -98,6 +99,9 @@ describeDialects('searching the newsroom lists through their indexes', (dialect)
     expect(await queue('harbour')).toEqual(['Jane Doe'])
     expect(await queue('HARBOUR WALL')).toEqual(['Jane Doe'])
     expect(await queue('counc')).toEqual(['Jane Doe'])
+    // Prefixes of every length: two to six characters are indexed, longer ones merged.
+    for (const typed of ['ha', 'har', 'harb', 'harbo', 'harbou', 'harbour', 'councillors'])
+      expect(await queue(typed), typed).toEqual(['Jane Doe'])
     expect(await queue('morn')).toEqual(['Omar Okafor'])
     expect(await queue('okafor')).toEqual(['Omar Okafor'])
     expect(await queue('jane@')).toEqual(['Jane Doe'])
@@ -107,6 +111,18 @@ describeDialects('searching the newsroom lists through their indexes', (dialect)
     expect(await queue('zeppelin')).toEqual([])
     // Punctuation alone has no words: nothing matches, as in the story list.
     expect(await queue('%_')).toEqual([])
+  })
+
+  it('indexes prefixes of two to six characters in each list (SQLite)', async () => {
+    if (dialect !== 'sqlite') return
+    for (const list of ['comments', 'contact_messages', 'media', 'subscribers']) {
+      const made = await t.db
+        .selectFrom('sqlite_master' as never)
+        .select(sql<string>`sql`.as('sql'))
+        .where(sql.ref('name'), '=', `${list}_fts`)
+        .executeTakeFirstOrThrow()
+      expect(made.sql, list).toContain(`prefix = '2 3 4 5 6'`)
+    }
   })
 
   it('keeps the counts per tab, the paging and the per-story filter with a search', async () => {
