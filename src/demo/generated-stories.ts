@@ -117,6 +117,7 @@ async function addStoriesIn(deps: Kernel, options: GeneratedStoriesOptions): Pro
       stories: ids.map((id, i) => ({ id, publishedAt: batch[i]!.publishedAt! })),
       first: done,
       stamp,
+      now: options.now,
     })
     done += count
     options.onProgress?.(done, options.articles)
@@ -131,7 +132,12 @@ async function addStoriesIn(deps: Kernel, options: GeneratedStoriesOptions): Pro
 async function addReaderMail(
   deps: Kernel,
   random: () => number,
-  batch: { stories: { id: number; publishedAt: Date }[]; first: number; stamp: string },
+  batch: {
+    stories: { id: number; publishedAt: Date }[]
+    first: number
+    stamp: string
+    now: number
+  },
 ): Promise<void> {
   const pick = <T>(list: T[]) => list[Math.floor(random() * list.length)]!
   const person = (n: number) => {
@@ -142,6 +148,8 @@ async function addReaderMail(
   }
   const comments: AddedComment[] = []
   for (const story of batch.stories) {
+    // Within a day of the story, and never after now (the newest stories are an hour old).
+    const window = Math.max(0, Math.min(86_400_000, batch.now - story.publishedAt.getTime()))
     for (let c = Math.floor(random() * 3); c > 0; c--) {
       const { name, email } = person(batch.first + comments.length)
       const roll = random()
@@ -152,7 +160,7 @@ async function addReaderMail(
         authorEmail: email,
         body: `${sentence(random, 14)} ${sentence(random, 8)}`,
         status,
-        createdAt: new Date(story.publishedAt.getTime() + Math.floor(random() * 86_400_000)),
+        createdAt: new Date(story.publishedAt.getTime() + Math.floor(random() * window)),
       })
     }
   }

@@ -145,6 +145,12 @@ describeDialects('demo content', (dialect) => {
     const generatedComments = (await count('comments')) - demoComments
     expect(generatedComments).toBeGreaterThan(700)
     expect(generatedComments).toBeLessThan(1_100)
+    // Within a day of their story, and none after now: the newest stories are an hour old.
+    const newest = await t.db
+      .selectFrom('comments')
+      .select((eb) => eb.fn.max('created_at').as('at'))
+      .executeTakeFirstOrThrow()
+    expect(Number(newest.at)).toBeLessThanOrEqual(clock.now().getTime())
     expect(await count('subscribers')).toBe(90)
     expect(await count('contact_messages')).toBe(18)
   })
