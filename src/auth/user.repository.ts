@@ -82,8 +82,14 @@ export async function isUserSlugTaken(db: Db, slug: string): Promise<boolean> {
   )
 }
 
+/** Everyone, by name (case aside), as the Staff screen and the byline pickers list them. */
 export async function listUsers(db: Db): Promise<User[]> {
-  const rows = await db.selectFrom('users').selectAll().orderBy('id').execute()
+  const rows = await db
+    .selectFrom('users')
+    .selectAll()
+    .orderBy((eb) => eb.fn('lower', ['name']))
+    .orderBy('id')
+    .execute()
   return rows.map(toUser)
 }
 

@@ -52,6 +52,14 @@ describe('admin: managing the people', () => {
     expect(page(`select#role-${owner.id}`).length).toBe(0)
     expect(page(`select#role-${editor.id} option[value=owner]`).length).toBe(0)
     expect(page('td').text()).toContain('admin@example.com')
+    // By name, as WordPress's Users screen lists them, not in the order they joined.
+    const listed = [
+      ...page('table')
+        .first()
+        .text()
+        .matchAll(/(admin|author|editor|owner)@example\.com/g),
+    ].map((m) => m[1])
+    expect(listed).toEqual(['admin', 'author', 'editor', 'owner'])
   })
 
   it('changes a colleague’s role, refusing roles above your own', async () => {
