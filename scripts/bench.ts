@@ -65,7 +65,8 @@ replaying the same bytes, and nginx), at saturation, as the median of R alternat
   --connections C  skip finding the saturation knee and use C connections
   --postgres URL   the PostgreSQL server for the PostgreSQL rows
   --scenario       pages (default), news [--load 0.7], wire [--sources 200 --items 50],
-                   newsroom, import [--posts 50000], api [--api-port P], postgres,
+                   newsroom [--postgres-articles 100000], import [--posts 50000],
+                   api [--api-port P], postgres,
                    search
 Prints Markdown tables and writes JSON under artifacts/bench/.`
 const { values } = scriptArgs('bench', USAGE, {
@@ -84,6 +85,8 @@ const { values } = scriptArgs('bench', USAGE, {
     items: { type: 'string', default: '50' },
     /** Import scenario: posts in the generated WXR (four comments each). */
     posts: { type: 'string', default: '50000' },
+    /** Newsroom scenario: stories in the PostgreSQL archive (at most --articles). */
+    'postgres-articles': { type: 'string', default: '100000' },
     /** API scenario: its first port (it uses P to P+10), to run beside another bench. */
     'api-port': { type: 'string', default: '38180' },
   },
@@ -674,7 +677,7 @@ async function apiRows(dir: string): Promise<void> {
 
 /**
  * The newsroom's lists (bench-newsroom.ts) over the archive: no server, no wrk. SQLite, then
- * PostgreSQL (at most 100,000 stories, like its page rows) when the server answers.
+ * PostgreSQL (100,000 stories unless `--postgres-articles` says more) when the server answers.
  */
 async function newsroomBench(): Promise<void> {
   // The archive is seeded by the built command line.
@@ -686,7 +689,11 @@ async function newsroomBench(): Promise<void> {
     rounds,
     log,
   })
-  const archive = await postgresArchive(values.postgres, Math.min(ARTICLES, 100_000))
+  const pgArticles = Math.min(
+    ARTICLES,
+    wholeNumber('postgres-articles', values['postgres-articles']),
+  )
+  const archive = await postgresArchive(values.postgres, pgArticles)
   if (archive)
     rows.push(
       ...(await runNewsroomScenario({
