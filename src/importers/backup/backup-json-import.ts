@@ -72,41 +72,27 @@ async function checkBackup(file: string): Promise<number> {
 
 /** Refuse a site that holds anything a fresh `migrate` does not create. */
 async function requireEmptySite(deps: MediaDeps): Promise<void> {
-  const [
-    users,
-    articles,
-    pages,
-    sections,
-    tags,
-    media,
-    subscribers,
-    contactMessages,
-    redirects,
-    ...menus
-  ] = await Promise.all([
-    listUsers(deps),
-    listArticleIdsForExport(deps, 0, 1),
-    listPagesForExport(deps, 0, 1),
-    listCategories(deps),
-    listTagsForExport(deps, 0, 1),
-    listMediaForExport(deps, 0, 1),
-    listSubscribersForExport(deps, 0, 1),
-    listContactMessagesForExport(deps, 0, 1),
-    listRedirectsForExport(deps, 0, 1),
-    ...MENU_LOCATIONS.map((location) => findMenuItems(deps, location)),
-  ])
-  const found = Object.entries({
-    users,
-    articles,
-    pages,
-    sections,
-    tags,
-    media,
-    subscribers,
-    'contact messages': contactMessages,
-    redirects,
-    menus: menus.flat(),
-  }).flatMap(([name, rows]) => (rows.length > 0 ? [name] : []))
+  // Each list by the name the refusal gives it, read once (its first row is enough).
+  const lists: [string, Promise<readonly unknown[]>][] = [
+    ['users', listUsers(deps)],
+    ['articles', listArticleIdsForExport(deps, 0, 1)],
+    ['pages', listPagesForExport(deps, 0, 1)],
+    ['sections', listCategories(deps)],
+    ['tags', listTagsForExport(deps, 0, 1)],
+    ['media', listMediaForExport(deps, 0, 1)],
+    ['subscribers', listSubscribersForExport(deps, 0, 1)],
+    ['contact messages', listContactMessagesForExport(deps, 0, 1)],
+    ['redirects', listRedirectsForExport(deps, 0, 1)],
+    [
+      'menus',
+      Promise.all(MENU_LOCATIONS.map((location) => findMenuItems(deps, location))).then((all) =>
+        all.flat(),
+      ),
+    ],
+  ]
+  const found = (
+    await Promise.all(lists.map(async ([name, rows]) => ((await rows).length > 0 ? [name] : [])))
+  ).flat()
   if (found.length > 0)
     throw new AppError(
       'VALIDATION_FAILED',
