@@ -4,7 +4,7 @@ import { AppError, validationError } from '../errors.js'
 import { transact, type Kernel } from '../kernel.js'
 import {
   insertSubscriberIfAbsent,
-  listSubscribers,
+  listSubscribersAfter,
   updateSubscriberStatus,
 } from './subscriber.repository.js'
 import type { SubscriberStatus } from './subscriber.table.js'
@@ -93,18 +93,20 @@ export async function importSubscribers(
 }
 
 /**
- * Every subscriber as CSV (email, status, source, created_at ISO). Addresses leaving the
- * building are worth a line in the audit log, although nothing changes.
+ * Every subscriber as CSV (email, status, source, created_at ISO), in the order they joined,
+ * read a thousand at a time after the last id (no OFFSET re-reading the list for each page).
+ * Addresses leaving the building are worth a line in the audit log, although nothing changes.
  */
 export async function exportSubscribersCsv(deps: Kernel, actor: Actor): Promise<string> {
   requirePermission(actor, 'readers.manage')
   await recordAudit(deps, actor, { action: 'subscriber.export', subjectType: 'subscriber' })
   const lines = ['email,status,source,created_at']
-  for (let offset = 0; ; offset += 1000) {
-    const { items } = await listSubscribers(deps.db, undefined, { limit: 1000, offset })
+  for (let after = 0; ;) {
+    const items = await listSubscribersAfter(deps.db, after, 1000)
     for (const s of items)
       lines.push([s.email, s.status, s.source, s.createdAt.toISOString()].map(csvCell).join(','))
     if (items.length < 1000) break
+    after = items.at(-1)!.id
   }
   return `${lines.join('\r\n')}\r\n`
 }

@@ -294,6 +294,11 @@ describe('admin: reader desks', () => {
       expect(response.headers['cache-control']).toBe('private, no-store')
       expect(response.body).toContain('ann@example.com,confirmed,import,')
       expect(response.body).toContain('bob@example.com')
+      // In the order they joined, each once.
+      const rows = response.body.trim().split('\r\n').slice(1)
+      const emails = rows.map((row) => row.split(',')[0])
+      expect(new Set(emails).size).toBe(emails.length)
+      expect(emails.indexOf('ann@example.com')).toBeLessThan(emails.indexOf('bob@example.com'))
     })
 
     it('lists, filters and searches subscribers', async () => {
