@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely'
+import { compiledOnce } from '../db/compiled-once.js'
 import type { Database } from '../db/database.js'
 import type { IntegrationRow } from './integration.table.js'
 import type { Role } from '../auth/index.js'
@@ -73,16 +74,20 @@ export async function findIntegrationById(db: Db, id: number): Promise<Integrati
   return row && toIntegration(row)
 }
 
+// Every Content API request looks its key up: compiled once, not built afresh each time.
+const byContentKey = compiledOnce((db: Db, key: string) =>
+  db.selectFrom('integrations').selectAll().where('content_key', '=', key),
+)
+const byAdminKeyId = compiledOnce((db: Db, keyId: string) =>
+  db.selectFrom('integrations').selectAll().where('admin_key_id', '=', keyId),
+)
+
 export async function findIntegrationBy(
   db: Db,
   column: 'content_key' | 'admin_key_id',
   value: string,
 ): Promise<Integration | undefined> {
-  const row = await db
-    .selectFrom('integrations')
-    .selectAll()
-    .where(column, '=', value)
-    .executeTakeFirst()
+  const [row] = await (column === 'content_key' ? byContentKey : byAdminKeyId)(db, value)
   return row && toIntegration(row)
 }
 
