@@ -22,6 +22,7 @@ import {
   loadApiPostBatches,
   pageApiPostIds,
   type ApiFilter,
+  type ApiPost,
 } from '../../content/index.js'
 import { findIntegrationByContentKey } from '../../integrations/index.js'
 import { findMenuItems, findSettings } from '../../settings/index.js'
@@ -31,6 +32,7 @@ import { GhostQuery, limitOption, listOption, orderOption, pagination } from './
 import { fieldsOption, inMemoryList, readOne } from './ghost-lists.js'
 import {
   pickFields,
+  postJsonText,
   serializeAuthor,
   serializePage,
   serializePost,
@@ -205,13 +207,16 @@ const contentApi: FastifyPluginAsync<ContentApiOptions> = async (
     if (missing.length > 0) {
       const mark = memo?.mark() ?? 0
       const ctx = await context()
+      const written = new Map<string, string>()
+      const write = (post: ApiPost) =>
+        options.fields
+          ? JSON.stringify(
+              pickFields(serializePost(ctx, post, options), options.fields, options.keep),
+            )
+          : postJsonText(ctx, post, options, written)
       for await (const batch of loadApiPostBatches(services, missing))
         for (const post of batch) {
-          const text = Buffer.from(
-            JSON.stringify(
-              pickFields(serializePost(ctx, post, options), options.fields, options.keep),
-            ),
-          )
+          const text = Buffer.from(write(post))
           memo?.set(`${post.id}${variant}`, text, mark)
           json.set(post.id, text)
         }

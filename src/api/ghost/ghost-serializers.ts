@@ -4,7 +4,7 @@
  * and settings. Every `url` is absolute; dates are ISO with an offset; fields Ghost has and we
  * do not are null. A section is a tag here: a story's section is its `primary_tag`.
  */
-import { createHash } from 'node:crypto'
+import { hash } from 'node:crypto'
 import {
   articlePath,
   htmlToText,
@@ -50,9 +50,12 @@ function originOf(publicUrl: string): string {
   return origin
 }
 
-/** A stable UUID for a row (Ghost posts have one; ours derive from the id). */
+/**
+ * A stable UUID for a row (Ghost posts have one; ours derive from the id). The one-shot `hash`
+ * skips the Hash object `createHash` builds: a page of 15 posts makes 15 of these.
+ */
 export function stableUuid(kind: string, id: number): string {
-  const hex = createHash('sha1').update(`broadsheet:${kind}:${id}`).digest('hex')
+  const hex = hash('sha1', `broadsheet:${kind}:${id}`, 'hex')
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${((parseInt(hex[16]!, 16) & 3) | 8).toString(16)}${hex.slice(17, 20)}-${hex.slice(20, 32)}`
 }
 
@@ -143,7 +146,60 @@ export function serializePost(
   post: ApiPost,
   options: PostOptions,
 ): GhostObject {
-  const image = post.image
+  const object = postHead(ctx, post, options)
+  const withTags = options.include.has('tags')
+  const tags: GhostObject[] = []
+  if (withTags) {
+    for (const s of post.sections) tags.push(linkedTag(ctx, 'section', s))
+    for (const t of post.tags) tags.push(linkedTag(ctx, 'tag', t))
+    object.tags = tags
+  }
+  if (options.include.has('authors')) {
+    const authors = post.authors.map((a) => serializeAuthor(ctx, a, false))
+    object.authors = authors
+    object.primary_author = authors[0] ?? null
+  }
+  if (withTags) object.primary_tag = tags[0] ?? null
+  return Object.assign(object, postTail(ctx, post))
+}
+
+/**
+ * The text `JSON.stringify(serializePost(ctx, post, options))` gives, with each tag and author
+ * written once into `written` (keyed by kind and id) and reused from there: the posts of a page
+ * share a few sections and bylines, and each shows its first ones twice (`primary_tag`,
+ * `primary_author`). `written` must not outlive one load of the posts (a rename changes them).
+ */
+export function postJsonText(
+  ctx: SerializeContext,
+  post: ApiPost,
+  options: PostOptions,
+  written: Map<string, string>,
+): string {
+  const once = (key: string, write: () => GhostObject) => {
+    let text = written.get(key)
+    if (text === undefined) written.set(key, (text = JSON.stringify(write())))
+    return text
+  }
+  const head = JSON.stringify(postHead(ctx, post, options))
+  let links = ''
+  const withTags = options.include.has('tags')
+  const tags: string[] = []
+  if (withTags) {
+    for (const s of post.sections) tags.push(once(`s${s.id}`, () => linkedTag(ctx, 'section', s)))
+    for (const t of post.tags) tags.push(once(`t${t.id}`, () => linkedTag(ctx, 'tag', t)))
+    links += `,"tags":[${tags.join(',')}]`
+  }
+  if (options.include.has('authors')) {
+    const authors = post.authors.map((a) => once(`a${a.id}`, () => serializeAuthor(ctx, a, false)))
+    links += `,"authors":[${authors.join(',')}],"primary_author":${authors[0] ?? 'null'}`
+  }
+  if (withTags) links += `,"primary_tag":${tags[0] ?? 'null'}`
+  // Both objects have keys, so each text is `{…}`: joined, they are one object in order.
+  return `${head.slice(0, -1)}${links},${JSON.stringify(postTail(ctx, post)).slice(1)}`
+}
+
+/** A post's keys before its links (tags, authors), in Ghost's order. */
+function postHead(ctx: SerializeContext, post: ApiPost, options: PostOptions): GhostObject {
   const object: GhostObject = {
     id: String(post.id),
     uuid: stableUuid('article', post.id),
@@ -153,7 +209,7 @@ export function serializePost(
   if (options.formats.has('html')) object.html = post.bodyHtml
   if (options.formats.has('plaintext')) object.plaintext = htmlToText(post.bodyHtml)
   object.comment_id = String(post.id)
-  object.feature_image = image ? absolute(ctx, image.url) : null
+  object.feature_image = post.image ? absolute(ctx, post.image.url) : null
   object.featured = post.isFeatured
   object.visibility = 'public'
   object.created_at = ghostDate(post.createdAt)
@@ -164,38 +220,30 @@ export function serializePost(
   object.codeinjection_foot = null
   object.custom_template = null
   object.canonical_url = post.canonicalUrl || null
-  const withTags = options.include.has('tags')
-  const withAuthors = options.include.has('authors')
-  const tags: GhostObject[] = []
-  if (withTags) {
-    for (const s of post.sections) tags.push(linkedTag(ctx, 'section', s))
-    for (const t of post.tags) tags.push(linkedTag(ctx, 'tag', t))
-    object.tags = tags
-  }
-  if (withAuthors) {
-    const authors = post.authors.map((a) => serializeAuthor(ctx, a, false))
-    object.authors = authors
-    object.primary_author = authors[0] ?? null
-  }
-  if (withTags) object.primary_tag = tags[0] ?? null
-  object.url = absolute(ctx, articlePath(post, ctx.timeZone))
-  object.excerpt = post.standfirst || post.excerpt
-  object.reading_time = post.readingMinutes
-  object.access = true
-  object.comments = false
-  object.og_image = null
-  object.og_title = null
-  object.og_description = null
-  object.twitter_image = null
-  object.twitter_title = null
-  object.twitter_description = null
-  object.meta_title = post.seoTitle || null
-  object.meta_description = post.seoDescription || null
-  object.email_subject = null
-  object.frontmatter = null
-  object.feature_image_alt = image?.alt || null
-  object.feature_image_caption = image?.caption || null
   return object
+}
+
+/** A post's keys after its links, in Ghost's order. */
+function postTail(ctx: SerializeContext, post: ApiPost): GhostObject {
+  return {
+    url: absolute(ctx, articlePath(post, ctx.timeZone)),
+    excerpt: post.standfirst || post.excerpt,
+    reading_time: post.readingMinutes,
+    access: true,
+    comments: false,
+    og_image: null,
+    og_title: null,
+    og_description: null,
+    twitter_image: null,
+    twitter_title: null,
+    twitter_description: null,
+    meta_title: post.seoTitle || null,
+    meta_description: post.seoDescription || null,
+    email_subject: null,
+    frontmatter: null,
+    feature_image_alt: post.image?.alt || null,
+    feature_image_caption: post.image?.caption || null,
+  }
 }
 
 /** A static page as a Ghost page (no tags; its byline, or the owner). */
