@@ -39,6 +39,7 @@ import {
   serializeSettings,
   serializeTag,
   tagId,
+  writtenLinks,
   type GhostObject,
   type SerializeContext,
 } from './ghost-serializers.js'
@@ -207,7 +208,7 @@ const contentApi: FastifyPluginAsync<ContentApiOptions> = async (
     if (missing.length > 0) {
       const mark = memo?.mark() ?? 0
       const ctx = await context()
-      const written = new Map<string, string>()
+      const written = writtenLinks()
       const write = (post: ApiPost) =>
         options.fields
           ? JSON.stringify(

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { ApiPost } from '../../content/index.js'
-import { absolute, postJsonText, serializePost } from './ghost-serializers.js'
+import { absolute, postJsonText, serializePost, writtenLinks } from './ghost-serializers.js'
 
 describe('absolute', () => {
   const sites = ['https://gazette.test', 'https://Gazette.TEST:443/', 'http://localhost:8080/news/']
@@ -49,23 +49,9 @@ describe('postJsonText', () => {
     updatedAt: new Date(Date.UTC(2026, 11, 1)),
     createdAt: new Date(Date.UTC(2026, 10, 29)),
     readingMinutes: 3,
-    commentCount: 0,
-    isEditorsPick: false,
     isFeatured: id === 1,
-    category: null,
-    author: null,
-    image:
-      id === 1
-        ? {
-            mediaId: 4,
-            url: '/media/a.jpg',
-            alt: 'A "cat"',
-            caption: '',
-            credit: '',
-            width: 1,
-            height: 1,
-          }
-        : null,
+    primaryCategoryId: null,
+    image: id === 1 ? { url: '/media/a.jpg', alt: 'A "cat"', caption: '' } : null,
     bodyHtml: '<p>Ministers\u00a0said “no” to <b>\\escapes\\</b> & ünïcode 🚀</p>',
     seoTitle: id === 1 ? 'SEO' : '',
     seoDescription: '',
@@ -90,7 +76,7 @@ describe('postJsonText', () => {
     for (const include of includes)
       for (const format of formats) {
         const options = { include: new Set(include), formats: new Set(format) }
-        const written = new Map<string, string>()
+        const written = writtenLinks()
         for (const p of posts)
           expect(
             postJsonText(ctx, p, options, written),

@@ -12,6 +12,8 @@ import {
   type ApiPerson,
   type ApiPost,
   type ApiTagRow,
+  type CategoryRef,
+  type TagRef,
 } from '../../content/index.js'
 import type { MenuItem, SiteSettings } from '../../settings/index.js'
 
@@ -163,40 +165,61 @@ export function serializePost(
   return Object.assign(object, postTail(ctx, post))
 }
 
+/** Links' JSON texts by id, written while a page's posts are (see `postJsonText`). */
+export interface WrittenLinks {
+  sections: Map<number, string>
+  tags: Map<number, string>
+  authors: Map<number, string>
+}
+
+export function writtenLinks(): WrittenLinks {
+  return { sections: new Map(), tags: new Map(), authors: new Map() }
+}
+
 /**
  * The text `JSON.stringify(serializePost(ctx, post, options))` gives, with each tag and author
- * written once into `written` (keyed by kind and id) and reused from there: the posts of a page
- * share a few sections and bylines, and each shows its first ones twice (`primary_tag`,
- * `primary_author`). `written` must not outlive one load of the posts (a rename changes them).
+ * written once into `written` and reused from there: the posts of a page share a few sections
+ * and bylines, and each shows its first ones twice (`primary_tag`, `primary_author`). `written`
+ * must not outlive one load of the posts (a rename changes them).
  */
 export function postJsonText(
   ctx: SerializeContext,
   post: ApiPost,
   options: PostOptions,
-  written: Map<string, string>,
+  written: WrittenLinks,
 ): string {
-  const once = (key: string, write: () => GhostObject) => {
-    let text = written.get(key)
-    if (text === undefined) written.set(key, (text = JSON.stringify(write())))
-    return text
-  }
   const head = JSON.stringify(postHead(ctx, post, options))
   let links = ''
   const withTags = options.include.has('tags')
   const tags: string[] = []
   if (withTags) {
-    for (const s of post.sections) tags.push(once(`s${s.id}`, () => linkedTag(ctx, 'section', s)))
-    for (const t of post.tags) tags.push(once(`t${t.id}`, () => linkedTag(ctx, 'tag', t)))
+    for (const s of post.sections) tags.push(linkText(ctx, written.sections, s, sectionTag))
+    for (const t of post.tags) tags.push(linkText(ctx, written.tags, t, plainTag))
     links += `,"tags":[${tags.join(',')}]`
   }
   if (options.include.has('authors')) {
-    const authors = post.authors.map((a) => once(`a${a.id}`, () => serializeAuthor(ctx, a, false)))
+    const authors = post.authors.map((a) => linkText(ctx, written.authors, a, byline))
     links += `,"authors":[${authors.join(',')}],"primary_author":${authors[0] ?? 'null'}`
   }
   if (withTags) links += `,"primary_tag":${tags[0] ?? 'null'}`
   // Both objects have keys, so each text is `{…}`: joined, they are one object in order.
   return `${head.slice(0, -1)}${links},${JSON.stringify(postTail(ctx, post)).slice(1)}`
 }
+
+function linkText<T extends { id: number }>(
+  ctx: SerializeContext,
+  written: Map<number, string>,
+  link: T,
+  serialize: (ctx: SerializeContext, link: T) => GhostObject,
+): string {
+  let text = written.get(link.id)
+  if (text === undefined) written.set(link.id, (text = JSON.stringify(serialize(ctx, link))))
+  return text
+}
+
+const sectionTag = (ctx: SerializeContext, s: CategoryRef) => linkedTag(ctx, 'section', s)
+const plainTag = (ctx: SerializeContext, t: TagRef) => linkedTag(ctx, 'tag', t)
+const byline = (ctx: SerializeContext, a: ApiPerson) => serializeAuthor(ctx, a, false)
 
 /** A post's keys before its links (tags, authors), in Ghost's order. */
 function postHead(ctx: SerializeContext, post: ApiPost, options: PostOptions): GhostObject {
