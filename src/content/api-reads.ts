@@ -4,7 +4,7 @@
  * sections and tags together, and the people who write.
  */
 import { validationError } from '../errors.js'
-import type { ArticleSummary, CategoryRef, TagRef } from './article.js'
+import type { CategoryRef, TagRef } from './article.js'
 import type { ApiPostQuery } from './api-query.js'
 import {
   countApiPosts,
@@ -18,15 +18,15 @@ import {
   listApiTagRows,
   type ApiPageRow,
   type ApiPerson,
-  type ApiPostExtras,
+  type ApiPostRow,
   type ApiTagRow,
 } from './api-query.repository.js'
 import type { ContentDeps } from './content-deps.js'
 
-export type { ApiPageRow, ApiPerson, ApiPostExtras, ApiTagRow }
+export type { ApiPageRow, ApiPerson, ApiPostRow, ApiTagRow }
 
 /** A published story with everything an API post shows. */
-export interface ApiPost extends ArticleSummary, ApiPostExtras {
+export interface ApiPost extends ApiPostRow {
   /** Chosen sections, first the primary one. */
   sections: CategoryRef[]
   tags: TagRef[]
@@ -141,7 +141,7 @@ async function loadApiPosts(deps: ContentDeps, ids: number[]): Promise<ApiPost[]
       const found = await (owner ??= findApiOwner(deps.db))
       if (found) authors = [found]
     }
-    const primary = sections.findIndex((s) => s.id === row.category?.id)
+    const primary = sections.findIndex((s) => s.id === row.primaryCategoryId)
     if (primary > 0) sections.unshift(...sections.splice(primary, 1))
     posts.push({ ...row, sections, tags, authors })
   }
