@@ -143,7 +143,9 @@ async function loadApiPosts(deps: ContentDeps, ids: number[]): Promise<ApiPost[]
     }
     const primary = sections.findIndex((s) => s.id === row.primaryCategoryId)
     if (primary > 0) sections.unshift(...sections.splice(primary, 1))
-    posts.push({ ...row, sections, tags, authors })
+    // The row is this load's own: extended in place, as copying its fields into a new object
+    // for every post was a quarter of the load's CPU.
+    posts.push(Object.assign(row, { sections, tags, authors }))
   }
   return posts
 }
