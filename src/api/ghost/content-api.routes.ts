@@ -208,6 +208,7 @@ const contentApi: FastifyPluginAsync<ContentApiOptions> = async (
     if (missing.length > 0) {
       const mark = memo?.mark() ?? 0
       const ctx = await context()
+      // Written as text, links once per load; with `fields`, as objects (the client orders keys).
       const written = writtenLinks()
       const write = (post: ApiPost) =>
         options.fields
