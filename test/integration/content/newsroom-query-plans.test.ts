@@ -182,6 +182,27 @@ describeDialects('newsroom list query plans', (dialect) => {
     expect(await problems(captured)).toEqual([])
   })
 
+  it('serves a writer’s own queue and its counts from the comment and byline indexes, not their stories’ rows', async () => {
+    captured = []
+    await countModerationQueue(deps, n.writer.id)
+    await listModerationQueue(deps, {
+      status: 'pending',
+      authorId: n.writer.id,
+      limit: 50,
+      offset: 0,
+    })
+    // A writer's few stories' comments are fetched by story and sorted (bounded): no scan.
+    expect(await planProblems(t.db, dialect, captured, { tables: CONTENT_TABLES })).toEqual([])
+    // Whose story a comment is on comes from the bylines' index: reading each story's row to
+    // see took a minute over a million stories for someone with none.
+    const counting = captured.find((q) => /count\(\*\)/i.test(q.sql) && /comments/.test(q.sql))
+    expect(counting).toBeDefined()
+    const storyReads = (await planLines(t.db, dialect, counting!)).filter(
+      (line) => /\barticles\b/.test(line) && !/article_authors/.test(line),
+    )
+    expect(storyReads).toEqual([])
+  })
+
   it('counts the items waiting on the wire desk (the navigation badge) from an index', async () => {
     captured = []
     await countNewItems(deps)
