@@ -102,6 +102,21 @@ async function listPages(deps: Services): Promise<[string, () => Promise<number>
       await listModerationQueue(deps, { status: 'approved', q, limit: 50, offset: 0 })
       return counts.approved
     }
+  // A writer's own queue (authors see comments on their stories only): the busiest byline,
+  // and the one with the fewest stories (a new hire's dashboard).
+  const bylines = await Promise.all(
+    people.map(async (p) => ({
+      id: p.id,
+      n: (await findNewsroomStories(deps, { authorId: p.id })).total,
+    })),
+  )
+  bylines.sort((a, b) => a.n - b.n)
+  const busiest = bylines.at(-1)
+  const ownQueue = (authorId: number | undefined) => async () => {
+    const counts = await countModerationQueue(deps, authorId)
+    await listModerationQueue(deps, { status: 'pending', authorId, limit: 50, offset: 0 })
+    return counts.pending
+  }
   const subscribers = (search: string) => async () =>
     (await listSubscribers(deps, { search, status: 'confirmed', limit: 50, offset: 0 })).total
   const contact =
@@ -117,8 +132,8 @@ async function listPages(deps: Services): Promise<[string, () => Promise<number>
     ['Stories: oldest published', stories({ sort: 'published-asc' })],
     ['Stories: one section', stories({ categoryId: sections[0]?.id })],
     ['Stories: busiest tag', stories({ tag: busiestTag?.slug })],
-    ['Stories: one author', stories({ byAuthorId: people[0]?.id })],
-    ['Stories: "mine" (author view)', stories({ authorId: people[0]?.id })],
+    ['Stories: one author', stories({ byAuthorId: busiest?.id })],
+    ['Stories: "mine" (author view)', stories({ authorId: busiest?.id })],
     ['Stories: one month', stories({ from: monthAgo, to: monthAgo + 31 * 86_400_000 })],
     [
       'Stories: one month five years back',
@@ -145,6 +160,11 @@ async function listPages(deps: Services): Promise<[string, () => Promise<number>
         await listModerationQueue(deps, { status: 'pending', limit: 50, offset: 0 })
         return counts.pending
       },
+    ],
+    [`Comments: an author's own queue, most stories (${busiest?.n ?? 0})`, ownQueue(busiest?.id)],
+    [
+      `Comments: an author's own queue, fewest stories (${bylines[0]?.n ?? 0})`,
+      ownQueue(bylines[0]?.id),
     ],
     // The other lists' searches read their own full-text indexes (db/list-search.ts); the
     // generated archive has a comment per story, a subscriber per 10 and a message per 50.
