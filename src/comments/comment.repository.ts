@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely'
+import { compiledInsert } from '../db/compiled-once.js'
 import type { Database } from '../db/database.js'
 import type { CommentStatus } from './comment.table.js'
 
@@ -146,30 +147,40 @@ export interface NewCommentRow {
 }
 
 /** Insert many comments (imports), in multi-row statements; their ids in order. */
+type CommentValues = {
+  article_id: number
+  parent_id: number | null
+  user_id: number | null
+  author_name: string
+  author_email: string
+  author_url: string
+  body: string
+  status: CommentStatus
+  notify_replies: number
+  created_at: number
+}
+
+const insertCommentRows = compiledInsert((db: Db, rows: CommentValues[]) =>
+  db.insertInto('comments').values(rows).returning('id'),
+)
+
 export async function insertComments(db: Db, rows: NewCommentRow[]): Promise<number[]> {
-  const ids: number[] = []
-  for (let i = 0; i < rows.length; i += 500) {
-    const inserted = await db
-      .insertInto('comments')
-      .values(
-        rows.slice(i, i + 500).map((c) => ({
-          article_id: c.articleId,
-          parent_id: c.parentId,
-          user_id: c.userId ?? null,
-          author_name: c.authorName,
-          author_email: c.authorEmail.toLowerCase(),
-          author_url: c.authorUrl ?? '',
-          body: c.body,
-          status: c.status,
-          notify_replies: c.notifyReplies ? 1 : 0,
-          created_at: c.createdAt,
-        })),
-      )
-      .returning('id')
-      .execute()
-    ids.push(...inserted.map((r) => r.id).sort((a, b) => a - b))
-  }
-  return ids
+  const inserted = await insertCommentRows(
+    db,
+    rows.map((c) => ({
+      article_id: c.articleId,
+      parent_id: c.parentId,
+      user_id: c.userId ?? null,
+      author_name: c.authorName,
+      author_email: c.authorEmail.toLowerCase(),
+      author_url: c.authorUrl ?? '',
+      body: c.body,
+      status: c.status,
+      notify_replies: c.notifyReplies ? 1 : 0,
+      created_at: c.createdAt,
+    })),
+  )
+  return inserted.map((r) => r.id).sort((a, b) => a - b)
 }
 
 /** `refreshCommentCount` for many articles in one statement. */

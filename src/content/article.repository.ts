@@ -3,7 +3,7 @@
  * page of ids from an index (link tables carry `listed_at` for that), then load summaries by id.
  */
 import type { Kysely } from 'kysely'
-import { compiledOnce } from '../db/compiled-once.js'
+import { compiledInsert, compiledOnce } from '../db/compiled-once.js'
 import type { Database } from '../db/database.js'
 import type { Article, ArticleSummary, AuthorRef, CategoryRef, TagRef } from './article.js'
 import type { ArticleUpdate, NewArticleRow } from './article.table.js'
@@ -627,9 +627,42 @@ export function toSummary(row: SummaryRow): ArticleSummary {
 }
 
 /** Insert many articles at once; returns their ids in the order given. */
+const insertArticleRows = compiledInsert((db: Db, rows: NewArticleRow[]) =>
+  db.insertInto('articles').values(rows).returning(['id', 'slug']),
+)
+const insertCategoryLinks = compiledInsert((db: Db, rows: ArticleCategoryLink[]) =>
+  db.insertInto('article_categories').values(rows),
+)
+const insertTagLinks = compiledInsert((db: Db, rows: ArticleTagLink[]) =>
+  db.insertInto('article_tags').values(rows),
+)
+const insertAuthorLinks = compiledInsert((db: Db, rows: ArticleAuthorLink[]) =>
+  db.insertInto('article_authors').values(rows),
+)
+
+type ArticleCategoryLink = {
+  article_id: number
+  category_id: number
+  position: number
+  inherited: number
+  listed_at: number | null
+}
+type ArticleTagLink = {
+  article_id: number
+  tag_id: number
+  position: number
+  listed_at: number | null
+}
+type ArticleAuthorLink = {
+  article_id: number
+  user_id: number
+  position: number
+  listed_at: number | null
+}
+
 export async function insertArticles(db: Db, rows: NewArticleRow[]): Promise<number[]> {
   if (rows.length === 0) return []
-  const inserted = await db.insertInto('articles').values(rows).returning(['id', 'slug']).execute()
+  const inserted = await insertArticleRows(db, rows)
   const bySlug = new Map(inserted.map((r) => [r.slug, r.id]))
   return rows.map((row) => bySlug.get(row.slug) ?? 0)
 }
@@ -645,20 +678,12 @@ export async function listTakenArticleSlugs(db: Db, slugs: string[]): Promise<Se
 export async function insertArticleLinks(
   db: Db,
   links: {
-    categories: {
-      article_id: number
-      category_id: number
-      position: number
-      inherited: number
-      listed_at: number | null
-    }[]
-    tags: { article_id: number; tag_id: number; position: number; listed_at: number | null }[]
-    authors: { article_id: number; user_id: number; position: number; listed_at: number | null }[]
+    categories: ArticleCategoryLink[]
+    tags: ArticleTagLink[]
+    authors: ArticleAuthorLink[]
   },
 ): Promise<void> {
-  if (links.categories.length > 0)
-    await db.insertInto('article_categories').values(links.categories).execute()
-  if (links.tags.length > 0) await db.insertInto('article_tags').values(links.tags).execute()
-  if (links.authors.length > 0)
-    await db.insertInto('article_authors').values(links.authors).execute()
+  await insertCategoryLinks(db, links.categories)
+  await insertTagLinks(db, links.tags)
+  await insertAuthorLinks(db, links.authors)
 }

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely'
+import { compiledInsert } from '../db/compiled-once.js'
 import type { Database } from '../db/database.js'
 
 type Db = Kysely<Database>
@@ -107,20 +108,32 @@ export async function insertFirstRevisions(
     createdAt: number
   }[],
 ): Promise<void> {
-  if (rows.length === 0) return
-  await db
-    .insertInto('revisions')
-    .values(
-      rows.map((r) => ({
-        article_id: r.articleId,
-        version: 1,
-        title: r.title,
-        standfirst: r.standfirst,
-        body_html: r.bodyHtml,
-        body_doc: null,
-        author_id: r.authorId,
-        created_at: r.createdAt,
-      })),
-    )
-    .execute()
+  await insertRevisionRows(
+    db,
+    rows.map((r) => ({
+      article_id: r.articleId,
+      version: 1,
+      title: r.title,
+      standfirst: r.standfirst,
+      body_html: r.bodyHtml,
+      body_doc: null,
+      author_id: r.authorId,
+      created_at: r.createdAt,
+    })),
+  )
 }
+
+type RevisionValues = {
+  article_id: number
+  version: number
+  title: string
+  standfirst: string
+  body_html: string
+  body_doc: string | null
+  author_id: number | null
+  created_at: number
+}
+
+const insertRevisionRows = compiledInsert((db: Db, rows: RevisionValues[]) =>
+  db.insertInto('revisions').values(rows),
+)

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely'
+import { compiledInsert } from '../db/compiled-once.js'
 import type { Database } from '../db/database.js'
 import type { ImportKind } from './import-key.table.js'
 
@@ -70,25 +71,36 @@ export async function upsertImportKeys(
   pairs: [sourceId: string, targetId: number, fingerprint?: string][],
   now: number,
 ): Promise<void> {
-  for (let i = 0; i < pairs.length; i += CHUNK) {
-    await db
-      .insertInto('import_keys')
-      .values(
-        pairs.slice(i, i + CHUNK).map(([sourceId, targetId, fingerprint]) => ({
-          source,
-          kind,
-          source_id: sourceId,
-          target_id: targetId,
-          created_at: now,
-          fingerprint: fingerprint ?? null,
-        })),
-      )
-      .onConflict((oc) =>
-        oc.columns(['source', 'kind', 'source_id']).doUpdateSet((eb) => ({
-          target_id: eb.ref('excluded.target_id'),
-          fingerprint: eb.ref('excluded.fingerprint'),
-        })),
-      )
-      .execute()
-  }
+  await upsertKeyRows(
+    db,
+    pairs.map(([sourceId, targetId, fingerprint]) => ({
+      source,
+      kind,
+      source_id: sourceId,
+      target_id: targetId,
+      created_at: now,
+      fingerprint: fingerprint ?? null,
+    })),
+  )
 }
+
+type ImportKeyValues = {
+  source: string
+  kind: ImportKind
+  source_id: string
+  target_id: number
+  created_at: number
+  fingerprint: string | null
+}
+
+const upsertKeyRows = compiledInsert((db: Db, rows: ImportKeyValues[]) =>
+  db
+    .insertInto('import_keys')
+    .values(rows)
+    .onConflict((oc) =>
+      oc.columns(['source', 'kind', 'source_id']).doUpdateSet((eb) => ({
+        target_id: eb.ref('excluded.target_id'),
+        fingerprint: eb.ref('excluded.fingerprint'),
+      })),
+    ),
+)
