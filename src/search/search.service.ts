@@ -63,12 +63,16 @@ export async function indexStory(deps: SearchDeps, articleId: number): Promise<v
   else await deps.index.removeStory(articleId)
 }
 
-function searchDocument(a: IndexableArticle): SearchDocument {
+/** `known`: the lines of this body made already (when its HTML is the same). */
+function searchDocument(
+  a: IndexableArticle,
+  known?: { html: string; body: string },
+): SearchDocument {
   return {
     articleId: a.id,
     title: a.title,
     standfirst: a.standfirst,
-    body: htmlToLines(a.bodyHtml),
+    body: known && known.html === a.bodyHtml ? known.body : htmlToLines(a.bodyHtml),
     tags: a.tagNames.join(' '),
     authors: a.authorNames.join(' '),
     publishedAt: a.publishedAt,
@@ -105,7 +109,7 @@ export async function reindexAll(
   for (;;) {
     const batch = await listIndexableArticles(deps, { afterId, limit: 500 })
     if (batch.length === 0) return done
-    await deps.index.insertMany(batch.map(searchDocument))
+    await deps.index.insertMany(batch.map((a) => searchDocument(a)))
     done += batch.length
     afterId = batch[batch.length - 1]?.id ?? afterId
     onProgress?.(done)
@@ -122,15 +126,17 @@ export function searchIndexListener(deps: SearchDeps): (event: DomainEvent) => P
       for (let i = 0; i < event.articleIds.length; i += 500) {
         const ids = event.articleIds.slice(i, i + 500)
         const stories = await listStoryTexts(deps, { ids })
-        await deps.index.insertStories(stories.map(storyDocument))
-      }
-      // The readers' index: published ones in (replacing), the others out, a batch per commit.
-      for (let i = 0; i < event.articleIds.length; i += 500) {
-        const ids = event.articleIds.slice(i, i + 500)
+        const docs = stories.map(storyDocument)
+        await deps.index.insertStories(docs)
+        // The readers' index: published ones in (replacing), the others out, a batch per commit.
+        // Their text was just made for the newsroom's: each body is turned to lines once.
+        const lines = new Map(
+          stories.map((s, n) => [s.id, { html: s.bodyHtml, body: docs[n]!.body }]),
+        )
         const published = await listIndexableArticles(deps, { ids })
         const listed = new Set(published.map((a) => a.id))
         await deps.index.replaceMany(
-          published.map(searchDocument),
+          published.map((a) => searchDocument(a, lines.get(a.id))),
           ids.filter((id) => !listed.has(id)),
         )
       }

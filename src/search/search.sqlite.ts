@@ -25,6 +25,21 @@ export function toFts5Match(query: ParsedQuery): string {
   return [...phrases, ...terms].join(' AND ')
 }
 
+/** Documents into the readers' index, many rows a statement (FTS5 takes a multi-row insert). */
+async function insertDocuments(db: Kysely<Database>, docs: SearchDocument[]): Promise<void> {
+  for (let i = 0; i < docs.length; i += 100) {
+    const rows = docs
+      .slice(i, i + 100)
+      .map(
+        (d) =>
+          sql`(${d.articleId}, ${d.title}, ${d.standfirst}, ${d.body}, ${d.tags}, ${d.authors}, ${d.publishedAt})`,
+      )
+    await sql`insert into search_fts (rowid, title, standfirst, body, tags, authors, published_at) values ${sql.join(rows)}`.execute(
+      db,
+    )
+  }
+}
+
 export function createSqliteSearchIndex(
   db: Kysely<Database>,
   options: { rankedMatches?: number } = {},
@@ -48,14 +63,7 @@ export function createSqliteSearchIndex(
     },
     async insertMany(docs: SearchDocument[]) {
       if (docs.length === 0) return
-      await db.transaction().execute(async (trx) => {
-        for (const doc of docs) {
-          await sql`insert into search_fts (rowid, title, standfirst, body, tags, authors, published_at)
-            values (${doc.articleId}, ${doc.title}, ${doc.standfirst}, ${doc.body}, ${doc.tags}, ${doc.authors}, ${doc.publishedAt})`.execute(
-            trx,
-          )
-        }
-      })
+      await db.transaction().execute((trx) => insertDocuments(trx, docs))
     },
     async replaceMany(docs: SearchDocument[], removeIds: number[]) {
       const gone = [...docs.map((d) => d.articleId), ...removeIds]
@@ -66,12 +74,7 @@ export function createSqliteSearchIndex(
           await sql`delete from search_fts where rowid in (${sql.join(gone.slice(i, i + 500))})`.execute(
             trx,
           )
-        for (const doc of docs) {
-          await sql`insert into search_fts (rowid, title, standfirst, body, tags, authors, published_at)
-            values (${doc.articleId}, ${doc.title}, ${doc.standfirst}, ${doc.body}, ${doc.tags}, ${doc.authors}, ${doc.publishedAt})`.execute(
-            trx,
-          )
-        }
+        await insertDocuments(trx, docs)
       })
     },
     async remove(articleId: number) {
