@@ -49,6 +49,17 @@ export async function findImportFingerprintRows(
   return found
 }
 
+export async function hasImportKeyRow(db: Db, source: string, kind: ImportKind): Promise<boolean> {
+  const row = await db
+    .selectFrom('import_keys')
+    .select('target_id')
+    .where('source', '=', source)
+    .where('kind', '=', kind)
+    .limit(1)
+    .executeTakeFirst()
+  return row !== undefined
+}
+
 export async function listImportTargetIds(
   db: Db,
   source: string,

@@ -7,6 +7,7 @@ import type { Kernel } from '../kernel.js'
 import {
   findImportFingerprintRows,
   findImportTargetIds,
+  hasImportKeyRow,
   listImportTargetIds,
   upsertImportKeys,
 } from './import-key.repository.js'
@@ -62,4 +63,13 @@ export function listImportTargets(
   kind: ImportKind,
 ): Promise<Map<string, number>> {
   return listImportTargetIds(deps.db, source, kind)
+}
+
+/** Whether an earlier import of `source` wrote any object of this kind (one indexed probe). */
+export function hasImportTargets(
+  deps: Pick<Kernel, 'db'>,
+  source: string,
+  kind: ImportKind,
+): Promise<boolean> {
+  return hasImportKeyRow(deps.db, source, kind)
 }

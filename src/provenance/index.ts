@@ -6,6 +6,7 @@
 export {
   findImportFingerprints,
   findImportTargets,
+  hasImportTargets,
   listImportTargets,
   recordImportKeys,
   type ImportOrigin,

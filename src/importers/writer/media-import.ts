@@ -9,7 +9,7 @@ import path from 'node:path'
 import type { Actor } from '../../auth/index.js'
 import { findMedia, uploadImage, type MediaDeps } from '../../media/index.js'
 import type { HttpClient } from '../../net/index.js'
-import { findImportTargets } from '../../provenance/index.js'
+import { findImportTargets, hasImportTargets } from '../../provenance/index.js'
 import { originalUploadUrl, type BodyMediaLookup, type LibraryImage } from '../body-media.js'
 import type { ImportMedia } from '../import-model.js'
 import { warn, type ImportReport } from './import-report.js'
@@ -48,6 +48,17 @@ export class ImportMediaLibrary implements BodyMediaLookup {
     return this.urls.get(originalUploadUrl(url))
   }
 
+  /**
+   * Whether a picture may have an import key already. Pictures left remote write none, so a run
+   * that leaves them remote and finds none for its source at the start needs no lookup per picture.
+   */
+  private async mayBeKnown(): Promise<boolean> {
+    if (this.mode.kind !== 'none') return true
+    this.anyKnown ??= await hasImportTargets(this.deps, this.source, 'media')
+    return this.anyKnown
+  }
+  private anyKnown: boolean | undefined
+
   /** A WordPress attachment: into the library unless media stay remote. */
   async addAttachment(media: ImportMedia): Promise<void> {
     if (!/^image\//.test(media.mimeType) && media.mimeType !== '') {
@@ -75,9 +86,10 @@ export class ImportMediaLibrary implements BodyMediaLookup {
     meta: { title: string; alt: string; caption: string },
   ): Promise<LibraryImage | undefined> {
     const counts = this.report.counts.media
-    const known = this.dryRun
-      ? undefined
-      : (await findImportTargets(this.deps, this.source, 'media', [key])).get(key)
+    const known =
+      this.dryRun || !(await this.mayBeKnown())
+        ? undefined
+        : (await findImportTargets(this.deps, this.source, 'media', [key])).get(key)
     if (known !== undefined) {
       const item = await findMedia(this.deps, known)
       if (item) {
