@@ -122,6 +122,10 @@ export function compiledInsert<DB, R extends InsertRow, Row>(
         definedColumns(rows[end]!).join('\n') === key
       )
         end++
+      // A short run goes in the largest power of two that fits, the rest after it: a few
+      // statement shapes per column set, however the batches fall (each prepared statement of
+      // a long insert holds memory in the database's statement cache).
+      if (end - start < perChunk) end = start + 2 ** Math.floor(Math.log2(end - start))
       const chunk = rows.slice(start, end)
       start = end
       const shape = `${chunk.length}\n${key}`
