@@ -25,4 +25,9 @@ describe('htmlToText', () => {
   it('ignores scripts', () => {
     expect(htmlToText('<p>Hi</p><script>alert(1)</script>')).toBe('Hi')
   })
+
+  it('reads plain text as the parser would', () => {
+    for (const text of ['', '  Ferry\r\n\r\n times \u00a0 change\t', 'One\n\n\n\nTwo', ' \n '])
+      expect(htmlToText(text)).toBe(htmlToText(`<span></span>${text}`))
+  })
 })

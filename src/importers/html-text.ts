@@ -18,7 +18,10 @@ export interface HtmlTextOptions {
 
 /** The text of an HTML fragment: blocks become paragraphs, `<br>` a line break. */
 export function htmlToText(html: string, options: HtmlTextOptions = {}): string {
-  const text = render(parseDocument(html).children, options)
+  // Plain text (most excerpts and captions) parses to one text node, or none: skip the parser.
+  const text = /[<&]/.test(html)
+    ? render(parseDocument(html).children, options)
+    : html.replace(/\s+/g, ' ')
   return text
     .replace(/[ \t\u00a0]+/g, ' ')
     .replace(/ *\n */g, '\n')

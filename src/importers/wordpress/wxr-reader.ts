@@ -113,6 +113,8 @@ class WxrState {
   private siteFields = new Map<string, string>()
   private siteSent = false
   private resolved = new WeakMap<Map<string, string>, Map<string, string>>()
+  private lastScope: Map<string, string> | undefined
+  private lastNames: Map<string, string> | undefined
   /** The element whose text is being left out (`skipBodies`), if any. */
   private skipping: XmlNode | undefined
 
@@ -215,9 +217,12 @@ class WxrState {
     const colon = qname.indexOf(':')
     if (colon < 0) return qname
     const scope = this.namespaces[this.depth] as Map<string, string>
-    // The same few names repeat millions of times under the same declarations: remember them.
-    let names = this.resolved.get(scope)
+    // The same few names repeat millions of times under the same declarations: remember them
+    // (and the declarations last used, nearly always the same).
+    let names = scope === this.lastScope ? this.lastNames : this.resolved.get(scope)
     if (!names) this.resolved.set(scope, (names = new Map<string, string>()))
+    this.lastScope = scope
+    this.lastNames = names
     let name = names.get(qname)
     if (name === undefined) {
       name = canonicalName(qname, colon, scope)
