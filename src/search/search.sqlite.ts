@@ -27,13 +27,17 @@ export function toFts5Match(query: ParsedQuery): string {
 
 /** Documents into the readers' index, many rows a statement (FTS5 takes a multi-row insert). */
 async function insertDocuments(db: Kysely<Database>, docs: SearchDocument[]): Promise<void> {
-  for (let i = 0; i < docs.length; i += 100) {
+  let i = 0
+  while (i < docs.length) {
+    // 100 a statement, a shorter rest in power-of-two pieces: few statements to prepare and keep.
+    const size = Math.min(100, 2 ** Math.floor(Math.log2(docs.length - i)))
     const rows = docs
-      .slice(i, i + 100)
+      .slice(i, i + size)
       .map(
         (d) =>
           sql`(${d.articleId}, ${d.title}, ${d.standfirst}, ${d.body}, ${d.tags}, ${d.authors}, ${d.publishedAt})`,
       )
+    i += size
     await sql`insert into search_fts (rowid, title, standfirst, body, tags, authors, published_at) values ${sql.join(rows)}`.execute(
       db,
     )
