@@ -85,6 +85,7 @@ export async function findNewsroomArticles(
           limit: perPage,
           offset: (page - 1) * perPage,
           matched: total,
+          matchedAnyStatus: all,
         })
       : []
   return {

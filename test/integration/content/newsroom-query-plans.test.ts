@@ -16,6 +16,7 @@ import {
   findNewsroomArticles,
   type NewsroomFilter,
 } from '../../../src/content/index.js'
+import { FEW_LINKED, listNewsroomIds } from '../../../src/content/newsroom.repository.js'
 import { findNewsroomStories, parseSearchQuery, reindexAll } from '../../../src/search/index.js'
 import type { Services } from '../../../src/services.js'
 import { countNewItems } from '../../../src/wire/index.js'
@@ -89,6 +90,14 @@ describeDialects('newsroom list query plans', (dialect) => {
     ...(filter.authorId === 0 ? { authorId: n.writer.id } : {}),
   })
 
+  /** A section's, tag's or person's few stories (SQLite): read from the link's index, sorted. */
+  const LINK_READ =
+    /SEARCH (article_authors|article_categories|article_tags) USING (COVERING )?INDEX \w+ \((user_id|category_id|tag_id)=\?/
+  const linkedOnly = (filter: NewsroomFilter) =>
+    [filter.authorId, filter.byAuthorId, filter.categoryId, filter.tag].filter(
+      (v) => v !== undefined,
+    ).length === 1
+
   for (const [name, filter] of CASES) {
     it(`serves the story list from indexes: ${name}`, async () => {
       const resolved = resolve(filter)
@@ -96,9 +105,36 @@ describeDialects('newsroom list query plans', (dialect) => {
       const page = await findNewsroomStories(deps, resolved)
       const queries = captured
       expect(page.counts.all + page.total).toBeGreaterThan(0)
-      expect(await problems(queries)).toEqual([])
+      if (dialect === 'sqlite' && linkedOnly(filter)) {
+        // At most FEW_LINKED stories: fetched through the link's index and sorted, which is
+        // bounded; no table is scanned.
+        expect(
+          await planProblems(t.db, dialect, queries, {
+            tables: CONTENT_TABLES,
+            sortedPages: false,
+          }),
+        ).toEqual([])
+        const paged = queries.filter(
+          (q) => /^\s*select/i.test(q.sql) && /\blimit\b/i.test(q.sql) && /"articles"/.test(q.sql),
+        )
+        expect(paged.length).toBeGreaterThan(0)
+        for (const query of paged)
+          expect((await planLines(t.db, dialect, query)).join('\n')).toMatch(LINK_READ)
+      } else expect(await problems(queries)).toEqual([])
     })
   }
+
+  it('walks the order’s index for a section, tag or person with many stories', async () => {
+    captured = []
+    for (const where of [{ authorId: n.writer.id }, { categoryId: n.football.id }, { tagId: 1 }])
+      await listNewsroomIds(t.db, where, {
+        limit: 25,
+        offset: 0,
+        matched: FEW_LINKED + 1,
+        matchedAnyStatus: FEW_LINKED + 1,
+      })
+    expect(await problems(captured)).toEqual([])
+  })
 
   it('reads a date range from the status and date index, and sorts only that range', async () => {
     captured = []
