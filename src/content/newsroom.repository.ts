@@ -165,15 +165,17 @@ export async function listNewsroomIds(
     where.text === undefined &&
     page.matched !== undefined &&
     page.matched <= RANGE_SORTED
+  // PostgreSQL weighs a sort against a walk from its statistics (and has no `+` for text).
+  const sqlite = db.getExecutor().adapter instanceof SqliteAdapter
   const linked =
+    sqlite &&
     !ranged &&
     where.text === undefined &&
     page.matchedAnyStatus !== undefined &&
-    page.matchedAnyStatus <= FEW_LINKED &&
-    db.getExecutor().adapter instanceof SqliteAdapter
+    page.matchedAnyStatus <= FEW_LINKED
       ? linkedIds(db, where)
       : undefined
-  const sorted = ranged || linked !== undefined
+  const sorted = sqlite && (ranged || linked !== undefined)
   let query = db
     .selectFrom('articles')
     .select('articles.id')

@@ -182,6 +182,11 @@ for (const dialect of DIALECTS) {
       ])
       const from = NOW.getTime() + 2 * HOUR
       expect(await titles({ from, to: from + HOUR })).toEqual(['Harbour Wall Gives Way', 'Story 2'])
+      // A range in headline order (sorted, not walked for): on PostgreSQL too.
+      expect(await titles({ from, to: from + HOUR, sort: 'title-desc' })).toEqual([
+        'Story 2',
+        'Harbour Wall Gives Way',
+      ])
       // Drafts have no publication time: they come after the published ones either way.
       const oldest = await titles({ sort: 'published-asc', perPage: 7 })
       expect(oldest.slice(0, 6)).toEqual([
