@@ -18,7 +18,7 @@ import {
   listingRows,
   type ConditionOn,
 } from './api-listing.repository.js'
-import type { ArticleStatus, CategoryRef, ImageRef, TagRef } from './article.js'
+import type { ArticleSummary, CategoryRef, ImageRef, TagRef } from './article.js'
 import type { Database } from '../db/database.js'
 import {
   filterValue,
@@ -209,18 +209,20 @@ const apiPostRows = compiledOnce((db: Db, ids: readonly number[]) =>
 )
 
 /** A story's own columns as the APIs show them (its links come from `findApiPostLinks`). */
-export interface ApiPostRow {
-  id: number
-  title: string
-  slug: string
-  standfirst: string
-  excerpt: string
-  status: ArticleStatus
-  publishedAt: Date | null
-  updatedAt: Date
+export interface ApiPostRow extends Pick<
+  ArticleSummary,
+  | 'id'
+  | 'title'
+  | 'slug'
+  | 'standfirst'
+  | 'excerpt'
+  | 'status'
+  | 'publishedAt'
+  | 'updatedAt'
+  | 'readingMinutes'
+  | 'isFeatured'
+> {
   createdAt: Date
-  readingMinutes: number
-  isFeatured: boolean
   /** The primary section, first among its sections when it has some. */
   primaryCategoryId: number | null
   image: Pick<ImageRef, 'url' | 'alt' | 'caption'> | null
